@@ -1,0 +1,38 @@
+# syntax=docker/dockerfile:1
+# Waakvlam bot image: build once, run as a non-root user on Node 20.
+#   docker build -t waakvlam .
+#   docker run -p 3978:3978 --env-file .env.production waakvlam
+# NODE_ENV=production is set below: the bot refuses to start without MICROSOFT_APP_ID,
+# MICROSOFT_APP_PASSWORD, COSMOS_ENDPOINT and ALLOWED_TENANTS (see docs/deploy.md).
+
+ARG NODE_VERSION=20
+
+# ---- build: full dependencies, compile TypeScript to dist/ ----
+FROM node:${NODE_VERSION}-slim AS build
+WORKDIR /app
+ENV NPM_CONFIG_UPDATE_NOTIFIER=false
+# .npmrc carries yes=true: botbuilder-dialogs' postinstall runs `npx rimraf` without a prompt.
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY cards ./cards
+RUN npx tsc -p tsconfig.build.json
+
+# ---- runtime: production dependencies and the compiled output only ----
+FROM node:${NODE_VERSION}-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production \
+    PORT=3978 \
+    HOST=0.0.0.0 \
+    NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY package.json package-lock.json .npmrc ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY cards ./cards
+
+USER node
+EXPOSE 3978
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/src/index.js"]

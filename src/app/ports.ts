@@ -1,0 +1,111 @@
+/**
+ * What the use cases need from the outside world. The Cosmos repositories in `src/store`
+ * satisfy these interfaces; the use cases never see Cosmos, botbuilder or teams-ai.
+ */
+import type { Clock } from '../domain/clock';
+import type { Role } from '../domain/roles';
+import type { Signal } from '../domain/signal';
+
+export interface Versioned<T> { doc: T; etag: string }
+
+export interface SchoolRecord {
+  schoolId: string;
+  name: string;
+  region: string;
+  tenantId: string;
+  roleLabels: Record<string, string>;
+  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
+  notifyAttendanceOfficer: boolean;
+  channelPostDetail: 'minimal' | 'initialsAndClass';
+  holidays: string[];
+  channels: { ot?: unknown; coordinators?: unknown };
+}
+
+export interface StaffRecord {
+  schoolId: string;
+  userId: string;
+  upn?: string;
+  displayName: string;
+  roles: Role[];
+  classIds: string[];
+  leftAt?: string;
+}
+
+export interface PupilRecord {
+  id: string;
+  schoolId: string;
+  pupilNumber: string;
+  firstName: string;
+  lastNamePrefix?: string;
+  lastName: string;
+  classId: string;
+  className: string;
+  mentorId?: string;
+  leftAt?: string;
+}
+
+export type OutboxTarget = { kind: 'user'; userId: string } | { kind: 'channel'; channel: 'ot' | 'coordinators' };
+export interface OutboxMessage {
+  /** deterministic: the same decision always yields the same key, so a retry writes nothing new */
+  key: string;
+  target: OutboxTarget;
+  payload: { kind: string; signalId?: string; updateOf?: string; params: Record<string, string | number | boolean> };
+  dueAt?: string;
+}
+
+export interface DirectoryPort {
+  getSchool(schoolId: string): Promise<{ doc: SchoolRecord; etag: string } | undefined>;
+  findStaffByUser(userId: string): Promise<StaffRecord[]>;
+  listStaff(schoolId: string): Promise<StaffRecord[]>;
+  getPupil(schoolId: string, id: string): Promise<PupilRecord | undefined>;
+  listPupils(schoolId: string): Promise<PupilRecord[]>;
+}
+
+export interface SignalPort {
+  get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined>;
+  create(
+    schoolId: string,
+    submissionId: string,
+    year: number,
+    build: (id: string, seq: number) => { signal: Signal; messages: OutboxMessage[] },
+    now: Date,
+  ): Promise<{ status: 'created'; signal: Signal } | { status: 'duplicate'; existing: Versioned<Signal> }>;
+  update(signal: Signal, etag: string, messages: OutboxMessage[], now: Date): Promise<'ok' | 'conflict'>;
+  listByReporter(schoolId: string, reporterId: string): Promise<Signal[]>;
+  listOpen(schoolId: string): Promise<Signal[]>;
+}
+
+export interface AuditPort {
+  record(entry: {
+    schoolId: string;
+    actorId: string;
+    actorRoles: string[];
+    action: string;
+    outcome: 'ok' | 'refused' | 'failed';
+    code?: string;
+    pupilId?: string;
+    signalId?: string;
+    subject?: string;
+    correlationId?: string;
+  }): Promise<void>;
+}
+
+export interface AppPorts {
+  clock: Clock;
+  directory: DirectoryPort;
+  signals: SignalPort;
+  audit: AuditPort;
+}
+
+export interface ConversationPort {
+  saveConversation(schoolId: string, userId: string, reference: StoredReference, now: Date): Promise<void>;
+  getConversation(schoolId: string, userId: string): Promise<{ reference: StoredReference } | undefined>;
+}
+
+/** A Bot Framework conversation reference as stored (opaque to the use cases). */
+export type StoredReference = { serviceUrl: string; channelId: string; conversation: { id: string }; bot: { id: string } } & Record<string, unknown>;
+
+export interface OutboxPort {
+  releaseWaiting(schoolId: string, target: OutboxTarget, now: Date): Promise<number>;
+  enqueue(schoolId: string, messages: OutboxMessage[], now: Date): Promise<void>;
+}

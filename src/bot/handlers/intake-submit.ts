@@ -1,0 +1,83 @@
+import type { TurnContext } from 'botbuilder';
+import type { NewSignalInput } from '../../domain/signal';
+import { OBSERVATION_MAX } from '../../domain/signal';
+import { raiseSignal } from '../../app/raise-signal';
+import type { BotDeps } from '../bot-deps';
+import { renderCard, type CardJson } from '../cards/render-card';
+import { CATEGORY_LABELS, FIELD_ERRORS, LEVEL_LABELS, T, refusalText } from '../texts';
+import { personOf } from '../turn';
+import { intakeCard, type IntakeErrors } from '../views/intake-view';
+import { parsePupilChoice, pupilLabel } from '../views/pupil-label';
+import { ownPupils } from './signal-intake';
+import { CategoriesSchema, IntakeEnvelopeSchema, LevelSchema, ObservationSchema, UrgencySchema, coerceFields } from './intake-submit-schema';
+
+/** signal.submit: validate, store, and answer with the confirmation (or the same card with errors). */
+export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
+  const person = await personOf(deps, context);
+  if (person.actors.length === 0) return noticeCard(T.notAStaffMember);
+  const envelope = IntakeEnvelopeSchema.safeParse(data);
+  if (!envelope.success) return noticeCard(refusalText('invalid-card'));
+  const fields = coerceFields(data);
+  const errors: IntakeErrors = {};
+  const choice = parsePupilChoice(fields.pupil);
+  if (!choice) errors.pupil = FIELD_ERRORS.pupilRequired;
+  const categories = CategoriesSchema.safeParse(fields.categories);
+  if (!categories.success) errors.categories = FIELD_ERRORS.categoriesRequired;
+  const level = LevelSchema.safeParse(fields.level);
+  if (!level.success) errors.level = FIELD_ERRORS.levelRequired;
+  const observation = ObservationSchema.safeParse(fields.observation);
+  if (!observation.success) errors.observation = fields.observation.trim() ? FIELD_ERRORS.observationTooLong(OBSERVATION_MAX) : FIELD_ERRORS.observationRequired;
+  const urgency = UrgencySchema.safeParse(fields.urgency);
+  if (!urgency.success) errors.urgency = FIELD_ERRORS.urgencyRequired;
+
+  const redraw = async (errs: IntakeErrors, notice?: string) => {
+    const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
+    const own = await ownPupils(deps, person);
+    // Keep the chosen pupil among the static choices so the redraw shows it selected.
+    let pupils = own;
+    if (choice && !own.some((p) => p.schoolId === choice.schoolId && p.id === choice.pupilId) && person.actors.some((a) => a.schoolId === choice.schoolId)) {
+      const p = await deps.ports.directory.getPupil(choice.schoolId, choice.pupilId);
+      if (p) pupils = [p, ...own];
+    }
+    const keep = { ...fields, observation: fields.observation.slice(0, OBSERVATION_MAX) };
+    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice });
+  };
+
+  if (Object.keys(errors).length > 0 || !choice) return redraw(errors);
+  const input: NewSignalInput = {
+    pupilId: choice.pupilId,
+    categories: categories.data!,
+    reporterLevel: level.data!,
+    observation: observation.data!,
+    alreadyKnown: { pupil: fields.knowsPupil === 'true', parents: fields.knowsParents === 'true', mentor: fields.knowsMentor === 'true' },
+    urgency: urgency.data!,
+  };
+  const outcome = await raiseSignal(deps.ports, person, { schoolId: choice.schoolId, submissionId: envelope.data.submissionId, input });
+  if (!outcome.ok) {
+    if (outcome.forged || outcome.code === 'not-staff') return noticeCard(refusalText(outcome.code === 'pupil-other-school' ? 'pupil-other-school' : outcome.code));
+    const fieldOf: Record<string, keyof IntakeErrors> = { 'pupil-unknown': 'pupil', 'pupil-other-school': 'pupil', 'pupil-left': 'pupil', 'no-category': 'categories', 'observation-empty': 'observation', 'observation-too-long': 'observation' };
+    const field = fieldOf[outcome.code];
+    return redraw(field ? { [field]: refusalText(outcome.code) } : {}, field ? undefined : refusalText(outcome.code));
+  }
+  deps.kickOutbox();
+  const s = outcome.signal;
+  const staff = await deps.ports.directory.listStaff(s.schoolId);
+  const names = outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[];
+  const pupil = await deps.ports.directory.getPupil(s.schoolId, s.pupilId);
+  return renderCard('signal-confirmation', {
+    title: T.confirmationTitle(s.reference),
+    notice: outcome.duplicate ? T.duplicateSubmit : '',
+    reference: s.reference,
+    pupil: pupil ? pupilLabel(pupil) : '—',
+    categories: s.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', '),
+    level: LEVEL_LABELS[s.reporterLevel],
+    status: 'Ontvangen',
+    sentTo: names.length ? T.confirmationSentTo(names.join(', ')) : T.confirmationNoWorkers,
+    duoReminder: outcome.duoAbsenceReminder ? 'Let op: bij verzuim doet de school ook een verzuimmelding via DUO; de leerplichtambtenaar neemt daarna contact op.' : '',
+    follow: T.confirmationFollow,
+  });
+}
+
+export function noticeCard(text: string, title = 'Waakvlam', color = 'Attention'): CardJson {
+  return renderCard('notice', { title, text, color, facts: [] });
+}

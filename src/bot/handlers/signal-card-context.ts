@@ -1,0 +1,19 @@
+import type { Person } from '../../app/actors';
+import { actorAt } from '../../app/actors';
+import type { Signal } from '../../domain/signal';
+import type { Actor } from '../../domain/roles';
+import type { BotDeps } from '../bot-deps';
+import type { CardJson } from '../cards/render-card';
+import { signalCard } from '../views/signal-card-view';
+
+/** Who may read care notes on a signal (S5/S9): prevention workers, coordinators, the OT once escalated. */
+export const seesCareNotes = (viewer: Actor, signal: Signal): boolean =>
+  viewer.roles.includes('preventionWorker') || viewer.roles.includes('coordinator') || (viewer.roles.includes('supportTeam') && !!signal.escalation);
+
+/** Draws the signal card for a viewer, loading pupil and staff names. */
+export async function drawSignalCard(deps: BotDeps, viewer: Actor, signal: Signal, message?: string, messageColor?: 'Default' | 'Attention' | 'Good' | 'Warning'): Promise<CardJson> {
+  const [pupil, staff] = await Promise.all([deps.ports.directory.getPupil(signal.schoolId, signal.pupilId), deps.ports.directory.listStaff(signal.schoolId)]);
+  return signalCard({ signal, pupil, staff, viewer, now: deps.ports.clock.now(), message, messageColor, showCareNotes: seesCareNotes(viewer, signal) });
+}
+
+export const viewerAt = (person: Person, schoolId: string): Actor | undefined => actorAt(person, schoolId);

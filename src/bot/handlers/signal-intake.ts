@@ -1,0 +1,63 @@
+import type { TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { searchPupils } from '../../domain/pupil-search';
+import type { Person } from '../../app/actors';
+import type { PupilRecord } from '../../app/ports';
+import type { BotDeps } from '../bot-deps';
+import { T } from '../texts';
+import { personOf } from '../turn';
+import { intakeCard } from '../views/intake-view';
+import { pupilChoiceValue, pupilLabel } from '../views/pupil-label';
+
+/** Static choices at most: keeps the card well under Teams' size limit. */
+export const STATIC_CHOICES_MAX = 40;
+export const SEARCH_RESULTS_MAX = 15;
+
+async function pupilsOfPerson(deps: BotDeps, person: Person): Promise<PupilRecord[]> {
+  const lists = await Promise.all(person.actors.map((a) => deps.ports.directory.listPupils(a.schoolId)));
+  const now = deps.ports.clock.now().toISOString();
+  return lists.flat().filter((p) => !p.leftAt || p.leftAt > now);
+}
+
+const toSearchable = (p: PupilRecord) => ({ ...p, id: pupilChoiceValue(p) });
+
+/** Pupils matching a query across the person's schools, best first, at most `limit`. */
+export async function findPupils(deps: BotDeps, person: Person, query: string, limit: number): Promise<PupilRecord[]> {
+  const pupils = await pupilsOfPerson(deps, person);
+  const byKey = new Map(pupils.map((p) => [pupilChoiceValue(p), p]));
+  return searchPupils(pupils.map(toSearchable), query, limit).map((r) => byKey.get(r.id)!).filter(Boolean);
+}
+
+/** The teacher's own classes and mentor group, for a card without a query. */
+export async function ownPupils(deps: BotDeps, person: Person): Promise<PupilRecord[]> {
+  const pupils = await pupilsOfPerson(deps, person);
+  const classIds = new Set(person.staff.flatMap((s) => s.classIds.map((c) => `${s.schoolId}|${c}`)));
+  return pupils
+    .filter((p) => classIds.has(`${p.schoolId}|${p.classId}`) || p.mentorId === person.userId)
+    .sort((a, b) => a.className.localeCompare(b.className, 'nl') || a.lastName.localeCompare(b.lastName, 'nl') || a.firstName.localeCompare(b.firstName, 'nl'))
+    .slice(0, STATIC_CHOICES_MAX);
+}
+
+/** /signaal [deel van een naam]: the intake card (S3). */
+export async function signalCommand(deps: BotDeps, context: TurnContext, args: string): Promise<void> {
+  const person = await personOf(deps, context);
+  if (person.actors.length === 0) {
+    await context.sendActivity(T.notAStaffMember);
+    return;
+  }
+  const query = args.trim().slice(0, 100);
+  const pupils = query ? await findPupils(deps, person, query, SEARCH_RESULTS_MAX) : await ownPupils(deps, person);
+  const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
+  const notice = query && pupils.length === 0 ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}` : undefined;
+  const card = intakeCard({ pupils, typeAhead, notice, values: pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : undefined });
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+}
+
+/** Data.Query type-ahead for the pupil field (application/search invoke). */
+export async function pupilSearch(deps: BotDeps, context: TurnContext, queryText: string, count: number): Promise<{ title: string; value: string }[]> {
+  const person = await personOf(deps, context);
+  if (person.actors.length === 0) return [];
+  const q = String(queryText ?? '').slice(0, 100);
+  const pupils = q.trim() ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX))) : await ownPupils(deps, person);
+  return pupils.slice(0, SEARCH_RESULTS_MAX).map((p) => ({ title: pupilLabel(p), value: pupilChoiceValue(p) }));
+}

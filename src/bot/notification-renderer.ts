@@ -1,0 +1,77 @@
+import { reporterStatus } from '../domain/signal-lifecycle';
+import { toActor } from '../app/actors';
+import { NOTIFY } from '../app/signal-notifications';
+import type { AppPorts, OutboxMessage, StaffRecord } from '../app/ports';
+import type { BotDeps } from './bot-deps';
+import { renderCard, type CardJson } from './cards/render-card';
+import { drawSignalCard } from './handlers/signal-card-context';
+import { CATEGORY_LABELS, LEVEL_LABELS, T } from './texts';
+import { pupilLabel } from './views/pupil-label';
+
+export type Rendered = { card: CardJson; summary: string } | { skip: true };
+
+const REPORTER_STATUS_TEXT: Record<string, (by: string) => string> = {
+  received: () => 'is ontvangen.',
+  claimed: (by) => `is opgepakt door ${by}.`,
+  inProgress: () => 'is in behandeling.',
+  escalated: () => 'is opgeschaald naar het ondersteuningsteam (OT).',
+  watch: () => 'is weer bij de preventiewerker, die de vinger aan de pols houdt (waakvlam).',
+  aftercare: () => 'is in de fase van nazorg.',
+  closed: () => 'is afgerond.',
+};
+
+/**
+ * Renders an outbox message for its recipient at delivery time, from current state: a card
+ * queued before a claim shows the claim when it goes out. Returns skip when there is nothing left
+ * to say (the signal was erased, or the recipient left).
+ */
+export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId: string, msg: Pick<OutboxMessage, 'target' | 'payload'>): Promise<Rendered> {
+  const ports: AppPorts = deps.ports;
+  const p = msg.payload;
+  const staff = await ports.directory.listStaff(schoolId);
+  const recipient: StaffRecord | undefined = msg.target.kind === 'user' ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId) : undefined;
+  const signal = p.signalId ? (await ports.signals.get(schoolId, p.signalId))?.doc : undefined;
+  if (p.signalId && !signal) return { skip: true };
+  const pupil = signal ? await ports.directory.getPupil(schoolId, signal.pupilId) : undefined;
+  const name = (id?: string) => staff.find((s) => s.userId === id)?.displayName ?? 'een collega';
+  const notice = (title: string, text: string, color = 'Default', facts: { title: string; value: string }[] = []) => ({ card: renderCard('notice', { title, text, color, facts }), summary: title });
+
+  switch (p.kind) {
+    case NOTIFY.signalCard: {
+      if (!signal || !recipient) return { skip: true };
+      return { card: await drawSignalCard(deps as BotDeps, toActor(recipient), signal), summary: T.newSignalTitle(signal.reference) };
+    }
+    case NOTIFY.mentorNotice:
+      if (!signal) return { skip: true };
+      return notice(`Signaal over je mentorleerling`, `${name(signal.reporterId)} heeft een signaal gedaan over ${pupil ? pupilLabel(pupil) : 'een leerling uit je mentorgroep'} (${signal.reference}). De preventiewerkers pakken het op; neem gerust contact met hen op.`, 'Default', [
+        { title: 'Categorie', value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
+      ]);
+    case NOTIFY.levelThreeNotice:
+      if (!signal) return { skip: true };
+      return notice(`Crisis/nood gemeld: ${signal.reference}`, `Er is een signaal met niveau 3 (crisis/nood) over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De preventiewerkers zijn ingelicht.`, 'Attention', [
+        { title: 'Niveau', value: LEVEL_LABELS[3] },
+        { title: 'Categorie', value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
+      ]);
+    case NOTIFY.attendanceNotice:
+      if (!signal) return { skip: true };
+      return notice(`Verzuimsignaal ${signal.reference}`, `Er is een signaal in de categorie verzuim over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De school doet een verzuimmelding via DUO; de preventiewerkers houden je op de hoogte.`, 'Warning');
+    case NOTIFY.reporterStatus: {
+      if (!signal) return { skip: true };
+      const status = reporterStatus(signal);
+      const text = REPORTER_STATUS_TEXT[status]?.(name(signal.ownerId)) ?? 'is bijgewerkt.';
+      return notice(`Update over je signaal ${signal.reference}`, `Je signaal over ${pupil ? pupilLabel(pupil) : 'de leerling'} ${text}`);
+    }
+    case NOTIFY.undeliverable: {
+      const ref = signal?.reference ?? String(p.params.reference ?? '');
+      if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref), 'Attention');
+      return notice(T.undeliverableTitle, T.undeliverable(ref, String(p.params.who ?? 'een collega')), 'Attention');
+    }
+    case NOTIFY.notice:
+      return notice(String(p.params.title ?? 'Waakvlam'), String(p.params.text ?? ''), String(p.params.color ?? 'Default'));
+    default:
+      return extraRenderers[p.kind] ? extraRenderers[p.kind](deps as BotDeps, schoolId, msg) : { skip: true };
+  }
+}
+
+/** Renderers added by other capabilities (escalation, rounds, digests) register here. */
+export const extraRenderers: Record<string, (deps: BotDeps, schoolId: string, msg: Pick<OutboxMessage, 'target' | 'payload'>) => Promise<Rendered>> = {};

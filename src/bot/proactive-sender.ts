@@ -1,0 +1,79 @@
+import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { OutboxMessage, StoredReference } from '../app/ports';
+import type { BotDeps } from './bot-deps';
+import { renderNotification } from './notification-renderer';
+
+export type DeliveryResult =
+  | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
+  | { status: 'skipped' }
+  | { status: 'waiting'; reason: string }
+  | { status: 'retry'; afterMs?: number; error: string }
+  | { status: 'unreachable'; error: string };
+
+export interface DeliveryLookups {
+  channelReference(schoolId: string, channel: 'ot' | 'coordinators'): Promise<StoredReference | undefined>;
+  previousDelivery(schoolId: string, subjectId: string, target: OutboxMessage['target']): Promise<{ conversationId: string; activityId: string } | undefined>;
+}
+
+export interface OutboundMessage extends Pick<OutboxMessage, 'target' | 'payload'> {
+  schoolId: string;
+}
+
+/** Error codes Teams answers when a person or channel cannot be reached: never retried. */
+const UNREACHABLE = new Set([403, 404]);
+
+function classify(err: unknown): DeliveryResult {
+  const e = err as { statusCode?: number; code?: string; response?: { headers?: { get?(n: string): string | undefined } }; message?: string };
+  const status = e?.statusCode;
+  const errorCode = `${status ?? e?.code ?? 'network'}`;
+  if (status && UNREACHABLE.has(status)) return { status: 'unreachable', error: errorCode };
+  if (status === 429) {
+    const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+    return { status: 'retry', afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined, error: errorCode };
+  }
+  return { status: 'retry', error: errorCode };
+}
+
+/**
+ * Sends one outbox message: renders it for its recipient from current state, then either updates
+ * the copy sent earlier in place or sends a new message through the stored conversation reference.
+ */
+export class ProactiveSender {
+  constructor(private readonly adapter: TeamsAdapter, private readonly botAppId: string, private readonly deps: BotDeps, private readonly lookups: DeliveryLookups) {}
+
+  async deliver(msg: OutboundMessage): Promise<DeliveryResult> {
+    const reference = await this.referenceFor(msg);
+    if (!reference) return { status: 'waiting', reason: msg.target.kind === 'user' ? 'no-conversation-reference' : 'channel-not-linked' };
+    const rendered = await renderNotification(this.deps, msg.schoolId, msg);
+    if ('skip' in rendered) return { status: 'skipped' };
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
+    activity.summary = rendered.summary;
+    const subjectId = msg.payload.updateOf ?? msg.payload.signalId;
+    const previous = msg.payload.updateOf ? await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target) : undefined;
+    if (msg.payload.updateOf && !previous) return { status: 'skipped' };
+    try {
+      let activityId: string | undefined;
+      let conversationId = reference.conversation.id;
+      await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
+        conversationId = context.activity.conversation?.id ?? conversationId;
+        if (previous) {
+          activity.id = previous.activityId;
+          await context.updateActivity(activity);
+          activityId = previous.activityId;
+        } else {
+          const res = await context.sendActivity(activity);
+          activityId = res?.id;
+        }
+      });
+      return { status: 'sent', conversationId, activityId, subjectId };
+    } catch (err) {
+      return classify(err);
+    }
+  }
+
+  private async referenceFor(msg: OutboundMessage): Promise<StoredReference | undefined> {
+    if (msg.target.kind === 'user') return (await this.deps.conversations.getConversation(msg.schoolId, msg.target.userId))?.reference;
+    return this.lookups.channelReference(msg.schoolId, msg.target.channel);
+  }
+}

@@ -1,0 +1,51 @@
+import type { TurnContext } from 'botbuilder';
+import type { BotDeps } from './bot-deps';
+import type { CardJson } from './cards/render-card';
+import { helpCommand } from './handlers/help-command';
+import { intakeSubmit } from './handlers/intake-submit';
+import { mySignalsCommand } from './handlers/my-signals';
+import { CLAIM_SUCCESS, claimParser, signalAction, signalRefresh } from './handlers/signal-actions';
+import { signalCommand } from './handlers/signal-intake';
+import { VERBS, type Verb } from './verbs';
+
+/**
+ * The route table: every command and every Action.Execute verb the bot answers.
+ * Tests enumerate it (every verb in cards/ has a route; every route is authorised).
+ */
+export type Scope = 'personal' | 'team' | 'groupChat';
+
+export interface CommandRoute {
+  command: string;
+  aliases?: string[];
+  scopes: Scope[];
+  handler: (deps: BotDeps, context: TurnContext, args: string) => Promise<void>;
+}
+
+export interface VerbRoute {
+  verb: Verb;
+  handler: (deps: BotDeps, context: TurnContext, data: unknown) => Promise<CardJson>;
+}
+
+export const COMMANDS: CommandRoute[] = [
+  { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], handler: signalCommand },
+  { command: 'mijn', scopes: ['personal'], handler: (d, c) => mySignalsCommand(d, c) },
+  { command: 'help', aliases: ['hulp', '?'], scopes: ['personal', 'team', 'groupChat'], handler: (d, c) => helpCommand(d, c) },
+];
+
+export const VERB_ROUTES: VerbRoute[] = [
+  { verb: VERBS.signalSubmit, handler: intakeSubmit },
+  { verb: VERBS.signalClaim, handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
+  { verb: VERBS.signalRefresh, handler: signalRefresh },
+];
+
+/** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */
+export function parseCommand(text: string): { command: string; args: string } {
+  const t = text.replace(/<at>.*?<\/at>/g, '').replace(/\u00a0/g, ' ').trim();
+  const m = /^\/?([\p{L}?]+)\s*([\s\S]*)$/u.exec(t);
+  if (!m) return { command: '', args: '' };
+  return { command: m[1].toLowerCase(), args: m[2].trim() };
+}
+
+export function findCommand(command: string): CommandRoute | undefined {
+  return COMMANDS.find((r) => r.command === command || r.aliases?.includes(command));
+}

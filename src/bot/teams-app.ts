@@ -1,0 +1,61 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { log } from '../log';
+import type { BotDeps } from './bot-deps';
+import { noticeCard } from './handlers/intake-submit';
+import { onInstalled, onMembersAdded, rememberConversation } from './handlers/installation';
+import { pupilSearch } from './handlers/signal-intake';
+import { COMMANDS, VERB_ROUTES, findCommand, parseCommand, type Scope } from './routes';
+import { T } from './texts';
+import { DATASETS } from './verbs';
+
+const scopeOf = (context: TurnContext): Scope => {
+  const t = context.activity.conversation?.conversationType;
+  return t === 'channel' ? 'team' : t === 'groupChat' ? 'groupChat' : 'personal';
+};
+
+/** Builds the teams-ai Application from the route table. */
+export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
+  const app = new Application<TurnState>({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+
+  for (const route of VERB_ROUTES) {
+    app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => route.handler(deps, context, data));
+  }
+
+  app.adaptiveCards.search(DATASETS.pupils, async (context, _state, query) =>
+    pupilSearch(deps, context, String(query.parameters?.queryText ?? ''), Number(query.count ?? 15)),
+  );
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => onInstalled(deps, context));
+  app.conversationUpdate('membersAdded', async (context) => onMembersAdded(deps, context));
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    const text = typeof context.activity.text === 'string' ? context.activity.text.slice(0, 2000) : '';
+    await rememberConversation(deps, context);
+    const { command, args } = parseCommand(text);
+    const route = findCommand(command);
+    const scope = scopeOf(context);
+    if (!route) {
+      await context.sendActivity(scope === 'personal' || !text ? T.unknownCommand : T.channelNotAllowed);
+      return;
+    }
+    if (!route.scopes.includes(scope)) {
+      await context.sendActivity(T.channelNotAllowed);
+      return;
+    }
+    await route.handler(deps, context, args);
+  });
+
+  // Any other invoke (an unknown verb, a forged action type): a clear answer, never a 5xx.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const name = String(context.activity.name ?? '');
+    log.warn('invoke.unrouted', { name: name.slice(0, 60), verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60) });
+    const body = name === 'adaptiveCard/action'
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard('Deze knop ken ik niet (meer). Open de kaart opnieuw met het commando.') }
+      : { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unsupported invoke' } };
+    await context.sendActivity({ type: 'invokeResponse', value: { status: name === 'adaptiveCard/action' ? 200 : 400, body } });
+  });
+
+  void COMMANDS;
+  return app;
+}

@@ -1,0 +1,152 @@
+/**
+ * Every text a user reads, in Dutch, from one place. Refusal codes from the domain and the
+ * use cases map to a sentence here; nothing else in the code writes user-facing Dutch.
+ */
+export const CATEGORY_LABELS: Record<string, string> = {
+  verzuim: 'Verzuim',
+  leerprestaties: 'Leerprestaties',
+  gedrag: 'Gedrag',
+  'sociaal-emotioneel': 'Sociaal-emotioneel / welbevinden',
+  thuissituatie: 'Thuissituatie',
+  pesten: 'Pesten',
+  middelengebruik: 'Middelengebruik',
+  veiligheid: 'Zorgen over veiligheid',
+  anders: 'Anders',
+};
+
+export const LEVEL_LABELS: Record<number, string> = { 1: '1 — geen signaal', 2: '2 — signaal', 3: '3 — crisis/nood' };
+
+export const URGENCY_LABELS: Record<string, string> = {
+  normal: 'Normaal (deze week)',
+  soon: 'Snel (binnen twee schooldagen)',
+  today: 'Vandaag nog',
+};
+
+export const STATE_LABELS: Record<string, string> = {
+  new: 'Nieuw',
+  claimed: 'Opgepakt',
+  inProgress: 'In behandeling',
+  escalated: 'Opgeschaald naar het OT',
+  watch: 'Waakvlam',
+  aftercare: 'Nazorg',
+  closed: 'Afgesloten',
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  resolved: 'Opgelost',
+  referred: 'Doorverwezen',
+  noActionNeeded: 'Geen actie nodig',
+  careTeamMeeting: 'Besproken in ZAT/MDO',
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  teacher: 'docent',
+  mentor: 'mentor',
+  preventionWorker: 'preventiewerker',
+  coordinator: 'zorgcoördinator',
+  supportTeam: 'lid van het ondersteuningsteam',
+  attendanceOfficer: 'leerplichtambtenaar',
+  admin: 'functioneel beheerder',
+  projectLead: 'projectleider',
+};
+
+/** Refusal codes (domain and use cases) → what the person reads. */
+export const REFUSALS: Record<string, string> = {
+  'not-staff': 'Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de zorgcoördinator.',
+  'unknown-user': 'Ik ken je nog niet als medewerker van een school. Vraag de functioneel beheerder om je toe te voegen.',
+  'pupil-unknown': 'Deze leerling staat niet in het leerlingenbestand van jouw school.',
+  'pupil-other-school': 'Deze leerling hoort niet bij jouw school. Je kunt alleen een signaal doen over leerlingen van je eigen school.',
+  'pupil-left': 'Deze leerling staat als vertrokken geregistreerd.',
+  'no-category': 'Kies minstens één categorie.',
+  'observation-empty': 'Beschrijf wat je hebt gezien of gehoord.',
+  'observation-too-long': 'De beschrijving is te lang.',
+  'not-allowed-role': 'Dat mag je met jouw rol niet doen.',
+  'other-school': 'Dit signaal hoort bij een andere school.',
+  'already-claimed': 'Dit signaal is al opgepakt.',
+  'already-closed': 'Dit signaal is al afgesloten.',
+  'invalid-transition': 'Die stap kan niet vanuit de huidige status van dit signaal.',
+  'missing-outcome': 'Kies een uitkomst om af te sluiten.',
+  'missing-date': 'Kies een datum.',
+  'date-in-past': 'Kies een datum in de toekomst.',
+  'not-owner': 'Alleen de preventiewerker die het signaal heeft opgepakt kan dit doen.',
+  stale: 'Dit signaal is intussen gewijzigd. Hieronder zie je de actuele stand; probeer het zo nodig opnieuw.',
+  'question-unknown': 'Deze vraag bestaat niet (meer).',
+  'question-answered': 'Deze vraag is al beantwoord.',
+  'text-empty': 'Vul een tekst in.',
+  'text-too-long': 'De tekst is te lang.',
+  'consent-reason-missing': 'Geef aan waarom ouders niet zijn geïnformeerd of geen toestemming gaven.',
+  'target-not-prevention-worker': 'Je kunt alleen toewijzen aan een preventiewerker van deze school.',
+  'signal-unknown': 'Dit signaal bestaat niet (meer).',
+  'forged': 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
+  'invalid-card': 'De gegevens van deze kaart zijn niet geldig. Open de kaart opnieuw met het commando.',
+  busy: 'Het is even druk. Probeer het over een paar seconden opnieuw.',
+};
+export const refusalText = (code: string): string => REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw of neem contact op met de zorgcoördinator.';
+
+/** Field errors shown next to the intake card's inputs. */
+export const FIELD_ERRORS = {
+  pupilRequired: 'Kies een leerling uit de lijst.',
+  categoriesRequired: 'Kies minstens één categorie.',
+  levelRequired: 'Kies 2 (signaal) of 3 (crisis/nood).',
+  observationRequired: 'Beschrijf wat je hebt gezien of gehoord.',
+  observationTooLong: (max: number) => `Maximaal ${max} tekens.`,
+  urgencyRequired: 'Kies hoe snel dit opgepakt moet worden.',
+  invalid: 'Deze waarde is niet geldig.',
+} as const;
+
+export const T = {
+  intakeTitle: 'Signaal doen',
+  intakeIntro: 'Maak je je zorgen over een leerling? Vul dit in; de preventiewerkers van je school krijgen het meteen.',
+  intakeNoPupils: 'Er zijn geen leerlingen gevonden. Typ `/signaal` gevolgd door (een deel van) een naam of klas.',
+  intakeFixErrors: 'Controleer de gemarkeerde velden.',
+  confirmationTitle: (ref: string) => `Signaal ${ref} is ontvangen`,
+  confirmationSentTo: (names: string) => `Verstuurd naar: ${names}.`,
+  confirmationNoWorkers: 'Er is op dit moment geen preventiewerker bereikbaar; de zorgcoördinator is ingelicht.',
+  confirmationFollow: 'Je hoort van mij als er iets verandert. Met `/mijn` zie je je signalen.',
+  duplicateSubmit: 'Dit signaal was al verstuurd.',
+  unknownCommand: 'Dat commando ken ik niet. Typ `/help` voor wat ik kan.',
+  notAStaffMember: 'Ik ken je nog niet als medewerker van een school die Waakvlam gebruikt. Vraag de functioneel beheerder van je school om je toe te voegen.',
+  welcomePersonal: (name: string) => `Welkom bij Waakvlam, ${name}. Typ \`/help\` om te zien wat ik voor je kan doen.`,
+  welcomeTeam:
+    'Hallo! Ik ben Waakvlam. Een zorgcoördinator of functioneel beheerder koppelt de kanalen: typ `/koppel ot` in het kanaal van het ondersteuningsteam en `/koppel overzicht` in het kanaal van de zorgcoördinatoren.',
+  channelNotAllowed: 'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in een persoonlijk gesprek met mij.',
+  noOpenSignals: 'Je hebt geen lopende signalen.',
+  mySignalsTitle: 'Mijn signalen',
+  undeliverableTitle: 'Bericht kon niet worden bezorgd',
+  undeliverable: (ref: string, who: string) => `Signaal ${ref} kon niet worden bezorgd bij ${who}. Zij hebben Waakvlam nog niet geopend of kunnen niet worden bereikt. Het bericht wordt opnieuw geprobeerd.`,
+  noWorkersForSignal: (ref: string) => `Signaal ${ref} kon bij geen enkele preventiewerker worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
+  newSignalTitle: (ref: string) => `Nieuw signaal ${ref}`,
+  claimedBy: (name: string) => `Opgepakt door ${name}`,
+  lastChange: (when: string, who: string) => `Laatste wijziging: ${when} door ${who}`,
+  claimButton: 'Oppakken',
+  claimedYou: 'Je hebt dit signaal opgepakt.',
+};
+
+export function helpText(roles: readonly string[]): string {
+  const lines = ['**Waakvlam — wat ik kan**', ''];
+  const has = (r: string) => roles.includes(r);
+  if (roles.length === 0) {
+    return [T.notAStaffMember, '', 'Commando’s: `/help`'].join('\n');
+  }
+  lines.push('- `/signaal` — meld een zorg over een leerling (ook `/signaal <naam of klas>` om meteen te zoeken)');
+  lines.push('- `/mijn` — ' + (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'));
+  if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
+  if (has('coordinator') || has('admin')) {
+    lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in dit persoonlijke gesprek)');
+    lines.push('- `/koppel ot` of `/koppel overzicht` — typ dit in het kanaal van het OT of van de zorgcoördinatoren om het te koppelen');
+  }
+  if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
+  lines.push('- `/help` — dit overzicht');
+  const roleNames = roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+  lines.push('', `Je rollen: ${roleNames}.`);
+  return lines.join('\n');
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+}
+export function formatDate(isoOrDate: string): string {
+  const d = new Date(isoOrDate.length === 10 ? isoOrDate + 'T12:00:00Z' : isoOrDate);
+  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+}

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { CATEGORIES, OBSERVATION_MAX, URGENCIES } from '../../domain/signal';
+import type { PupilRecord } from '../../app/ports';
+import { renderCard, type CardJson } from '../cards/render-card';
+import { CATEGORY_LABELS, FIELD_ERRORS, T, URGENCY_LABELS } from '../texts';
+import { pupilChoiceValue, pupilLabel } from './pupil-label';
+
+export interface IntakeValues {
+  pupil: string;
+  categories: string;
+  level: string;
+  observation: string;
+  knowsPupil: string;
+  knowsParents: string;
+  knowsMentor: string;
+  urgency: string;
+}
+export type IntakeErrors = Partial<Record<'pupil' | 'categories' | 'level' | 'observation' | 'urgency', string>>;
+
+export const EMPTY_VALUES: IntakeValues = { pupil: '', categories: '', level: '', observation: '', knowsPupil: 'false', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal' };
+
+/** The /signaal intake card (S3), fresh or re-drawn with errors and the user's input kept. */
+export function intakeCard(opts: {
+  pupils: PupilRecord[];
+  typeAhead: boolean;
+  submissionId?: string;
+  values?: Partial<IntakeValues>;
+  errors?: IntakeErrors;
+  notice?: string;
+}): CardJson {
+  const errors = opts.errors ?? {};
+  const hasErrors = Object.values(errors).some(Boolean);
+  return renderCard('signal-intake', {
+    title: T.intakeTitle,
+    intro: opts.pupils.length === 0 && !opts.typeAhead ? `${T.intakeIntro}\n\n${T.intakeNoPupils}` : T.intakeIntro,
+    formError: opts.notice ?? (hasErrors ? T.intakeFixErrors : ''),
+    typeAhead: opts.typeAhead,
+    observationMax: OBSERVATION_MAX,
+    submissionId: opts.submissionId ?? randomUUID(),
+    labels: { pupilRequired: FIELD_ERRORS.pupilRequired, categoriesRequired: FIELD_ERRORS.categoriesRequired, levelRequired: FIELD_ERRORS.levelRequired, observationRequired: FIELD_ERRORS.observationRequired, urgencyRequired: FIELD_ERRORS.urgencyRequired },
+    values: { ...EMPTY_VALUES, ...opts.values },
+    errors: { pupil: errors.pupil ?? '', categories: errors.categories ?? '', level: errors.level ?? '', observation: errors.observation ?? '', urgency: errors.urgency ?? '' },
+    pupilChoices: opts.pupils.map((p) => ({ title: pupilLabel(p), value: pupilChoiceValue(p) })),
+    categoryChoices: CATEGORIES.map((c) => ({ title: CATEGORY_LABELS[c] ?? c, value: c })),
+    urgencyChoices: URGENCIES.map((u) => ({ title: URGENCY_LABELS[u] ?? u, value: u })),
+  });
+}

@@ -1,0 +1,85 @@
+import { allowedActions } from '../../domain/signal-lifecycle';
+import { localDate } from '../../domain/school-days';
+import type { Actor } from '../../domain/roles';
+import type { Signal } from '../../domain/signal';
+import type { PupilRecord, StaffRecord } from '../../app/ports';
+import { renderCard, type CardJson } from '../cards/render-card';
+import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATE_LABELS, T, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
+import { pupilLabel } from './pupil-label';
+
+const STATE_COLORS: Record<string, string> = { new: 'Attention', claimed: 'Accent', inProgress: 'Accent', escalated: 'Warning', watch: 'Good', aftercare: 'Good', closed: 'Default' };
+const HISTORY_LABELS: Record<string, string> = {
+  created: 'signaal gedaan', claim: 'opgepakt', score: 'score gegeven', note: 'notitie toegevoegd', askReporter: 'vraag gesteld aan de melder',
+  answerQuestion: 'vraag beantwoord', escalate: 'opgeschaald naar het OT', claimEscalation: 'opgepakt door het OT', deEscalate: 'afgeschaald door het OT',
+  setWatch: 'waakvlam gezet', startAftercare: 'naar nazorg', close: 'afgesloten', reassign: 'toegewezen', reannounce: 'opnieuw aangeboden', reannounceEscalation: 'opnieuw aangeboden aan het OT',
+};
+
+export interface SignalCardContext {
+  signal: Signal;
+  pupil?: PupilRecord;
+  staff: StaffRecord[];
+  viewer: Actor;
+  now: Date;
+  message?: string;
+  messageColor?: 'Default' | 'Attention' | 'Good' | 'Warning';
+  trend?: string;
+  /** notes are shown only to prevention workers, coordinators and (once escalated) the OT */
+  showCareNotes: boolean;
+}
+
+const nameOf = (staff: StaffRecord[], userId: string | undefined) => (userId ? staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend' : '—');
+
+/** The card about one signal, as the viewer may see and act on it, with its current state. */
+export function signalCard(ctx: SignalCardContext): CardJson {
+  const s = ctx.signal;
+  const can = new Set(allowedActions(s, ctx.viewer, ctx.now));
+  const history = s.history
+    .filter((h) => h.visibility === 'all' || ctx.showCareNotes)
+    .slice(-8)
+    .map((h) => ({
+      line: `${formatDateTime(h.at)} — ${nameOf(ctx.staff, h.actorId)}: ${HISTORY_LABELS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note && ctx.showCareNotes ? `: ${h.note}` : ''}`,
+    }));
+  const known = [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor'].filter(Boolean).join(', ') || 'nog niemand';
+  const workers = ctx.staff.filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId).map((w) => ({ title: w.displayName, value: w.userId }));
+  const flags = {
+    claim: can.has('claim'),
+    score: can.has('score'),
+    note: can.has('note'),
+    askReporter: can.has('askReporter'),
+    setWatch: can.has('setWatch'),
+    startAftercare: can.has('startAftercare'),
+    escalate: can.has('escalate'),
+    close: can.has('close'),
+    reassign: can.has('reassign') && workers.length > 0,
+    more: false,
+  };
+  flags.more = flags.askReporter || flags.setWatch || flags.startAftercare || flags.escalate || flags.close || flags.reassign;
+  return renderCard('signal-worker', {
+    refresh: s.state !== 'closed',
+    signalId: s.id,
+    schoolId: s.schoolId,
+    version: s.updatedAt,
+    title: `Signaal ${s.reference}`,
+    stateLabel: STATE_LABELS[s.state] + (s.outcome ? ` — ${OUTCOME_LABELS[s.outcome]}` : ''),
+    stateColor: STATE_COLORS[s.state] ?? 'Default',
+    message: ctx.message ?? '',
+    messageColor: ctx.messageColor ?? 'Default',
+    pupil: ctx.pupil ? pupilLabel(ctx.pupil) : 'leerling niet meer in het bestand',
+    trend: ctx.trend ?? '—',
+    categories: s.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', '),
+    reporterLevel: LEVEL_LABELS[s.reporterLevel],
+    workerLevel: s.workerLevel ? LEVEL_LABELS[s.workerLevel] : '—',
+    urgency: URGENCY_LABELS[s.urgency],
+    reporter: nameOf(ctx.staff, s.reporterId),
+    createdAt: formatDateTime(s.createdAt),
+    alreadyKnown: known,
+    owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : 'nog niet opgepakt',
+    watchDate: s.watch ? formatDate(s.watch.checkInDate) : '—',
+    observation: s.observation,
+    history,
+    lastChange: T.lastChange(formatDateTime(s.updatedAt), nameOf(ctx.staff, s.lastChangeBy)),
+    today: localDate(ctx.now),
+    workers,
+    can: flags,
+  });
+}

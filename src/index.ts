@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config';
+import { log } from './log';
+import { startBot } from './start-bot';
+
+/** Entry point: `npm start`. Reads the environment (and .env when present), starts the bot. */
+async function main(): Promise<void> {
+  try {
+    process.loadEnvFile?.('.env');
+  } catch {
+    // no .env: the embedded default needs none
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`Waakvlam cannot start: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const bot = await startBot(config);
+  process.stdout.write(`Waakvlam listens on http://localhost:${bot.port}/api/messages (store: ${config.embeddedStore ? 'embedded Cosmos-compatible server' : config.COSMOS_ENDPOINT})\n`);
+  const shutdown = async (signal: string) => {
+    log.info('bot.stopping', { signal });
+    await bot.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  log.error('bot.start_failed', { error: String((err as Error)?.name ?? 'Error') });
+  process.stderr.write(`Waakvlam failed to start: ${(err as Error)?.message ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,204 @@
+import { log } from '../log';
+import type { DirectoryRepository } from '../store/directory-repository';
+import type { OutboxRepository } from '../store/outbox-repository';
+import type { OutboxDoc } from '../store/schemas/outbox-doc';
+import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
+
+export type DeliveryResult =
+  | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
+  | { status: 'skipped' }
+  | { status: 'waiting'; reason: string }
+  | { status: 'retry'; afterMs?: number; error: string }
+  | { status: 'unreachable'; error: string };
+
+export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;
+
+export const MAX_ATTEMPTS = 10;
+const CLAIM_MS = 60_000;
+const SENT_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const cap = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(cap / 2 + (random() * cap) / 2);
+}
+
+const conversationKey = (doc: OutboxDoc) => `${doc.schoolId}|${doc.target.kind === 'user' ? doc.target.userId : 'channel:' + doc.target.channel}`;
+
+/**
+ * Delivers due outbox messages: each claimed with its ETag (so two instances never send the same
+ * message), sent in order per conversation within Teams' rate limits, retried with backoff on
+ * 429/5xx/network errors, parked when the recipient cannot be reached yet (and the coordinator
+ * told), and given up only with a visible trace.
+ */
+export class OutboxRunner {
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private readonly perConversation = new SlidingLimiter(CONVERSATION_WINDOWS);
+  private readonly perTenant = new SlidingLimiter(TENANT_WINDOWS);
+  stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
+
+  constructor(
+    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; tenantOf?: (schoolId: string) => string },
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const loop = async () => {
+      if (this.stopped) return;
+      await this.runOnce().catch((err) => log.error('outbox.tick_failed', { error: String((err as Error)?.name ?? 'Error') }));
+      if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs);
+    };
+    this.timer = setTimeout(loop, 10);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Wake up now (a turn just queued messages). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    setImmediate(() => void this.runOnce().catch(() => undefined));
+  }
+
+  /** One pass over what is due; returns how many messages it handled. */
+  async runOnce(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return 0;
+    }
+    this.running = true;
+    let handled = 0;
+    try {
+      do {
+        this.again = false;
+        const due = await this.deps.outbox.due(this.deps.now(), 200);
+        const groups = new Map<string, OutboxDoc[]>();
+        for (const d of due) {
+          const k = conversationKey(d);
+          if (!groups.has(k)) groups.set(k, []);
+          groups.get(k)!.push(d);
+        }
+        for (const g of groups.values()) g.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+        const queue = [...groups.values()];
+        const workers = Array.from({ length: Math.min(8, queue.length) }, async () => {
+          for (let g = queue.shift(); g; g = queue.shift()) handled += await this.runConversation(g);
+        });
+        await Promise.all(workers);
+        if (due.length === 200) this.again = true;
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+    }
+    return handled;
+  }
+
+  private async runConversation(docs: OutboxDoc[]): Promise<number> {
+    let n = 0;
+    for (const doc of docs) {
+      if (await this.hasEarlier(doc, docs)) break;
+      const outcome = await this.deliverOne(doc);
+      n++;
+      if (outcome !== 'done') break; // keep the conversation's order: later messages wait
+    }
+    return n;
+  }
+
+  private async hasEarlier(doc: OutboxDoc, batch: OutboxDoc[]): Promise<boolean> {
+    if (batch[0] !== doc) return false;
+    return this.deps.outbox.hasEarlierPending(doc);
+  }
+
+  private async deliverOne(doc: OutboxDoc): Promise<'done' | 'held'> {
+    const key = conversationKey(doc);
+    const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
+    for (;;) {
+      const t = Date.now();
+      const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
+      if (wait <= 0) break;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+    const current = await this.deps.outbox.get(doc.schoolId, doc.id);
+    if (!current || current.doc.status !== 'pending') return 'done';
+    const now = this.deps.now();
+    const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
+    if (!(await this.deps.outbox.save(claimed, current.etag))) return 'held';
+    const claimedNow = await this.deps.outbox.get(doc.schoolId, doc.id);
+    if (!claimedNow) return 'done';
+    const send = Date.now();
+    this.perConversation.take(key, send);
+    this.perTenant.take(tenant, send);
+    let result: DeliveryResult;
+    try {
+      result = await this.deps.deliver(claimedNow.doc);
+    } catch (err) {
+      result = { status: 'retry', error: String((err as Error)?.name ?? 'Error') };
+    }
+    const after = this.deps.now();
+    const base = claimedNow.doc;
+    switch (result.status) {
+      case 'sent':
+        if (result.activityId && base.payload.signalId && !base.payload.updateOf) {
+          await this.deps.outbox.recordDelivery(base.schoolId, base.payload.signalId, base.target, result.conversationId, result.activityId, after);
+        }
+        if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
+          await this.deps.outbox.recordDelivery(base.schoolId, String(base.payload.params.deliveryKey), base.target, result.conversationId, result.activityId, after);
+        }
+        await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+        this.stats.sent++;
+        return 'done';
+      case 'skipped':
+        await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: 'skipped', ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+        this.stats.skipped++;
+        return 'done';
+      case 'waiting':
+        await this.deps.outbox.save({ ...base, status: 'waiting', lastError: result.reason, attempts: 0, unreachableNotified: true }, claimedNow.etag);
+        if (!base.unreachableNotified) await this.tellCoordinators(base, result.reason);
+        this.stats.parked++;
+        log.warn('outbox.parked', { id: base.id, reason: result.reason });
+        return 'held';
+      case 'retry': {
+        if (base.attempts >= MAX_ATTEMPTS) {
+          await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
+          await this.tellCoordinators(base, `gave-up:${result.error}`);
+          this.stats.dead++;
+          log.error('outbox.dead', { id: base.id, error: result.error, attempts: base.attempts });
+          return 'held';
+        }
+        const wait = Math.max(result.afterMs ?? 0, backoffMs(base.attempts));
+        await this.deps.outbox.save({ ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error }, claimedNow.etag);
+        this.stats.retried++;
+        log.info('outbox.retry', { id: base.id, error: result.error, waitMs: wait, attempt: base.attempts });
+        return 'held';
+      }
+      case 'unreachable':
+        await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
+        await this.tellCoordinators(base, `unreachable:${result.error}`);
+        this.stats.dead++;
+        log.warn('outbox.unreachable', { id: base.id, error: result.error });
+        return 'done';
+    }
+  }
+
+  /** S4: a signal never silently goes nowhere: the coordinators hear who could not be reached. */
+  private async tellCoordinators(doc: OutboxDoc, reason: string): Promise<void> {
+    if (doc.payload.kind === 'undeliverable') return;
+    const staff = await this.deps.directory.listStaff(doc.schoolId);
+    const who = doc.target.kind === 'user' ? staff.find((s) => s.userId === (doc.target as { userId: string }).userId)?.displayName ?? 'een collega' : doc.target.channel === 'ot' ? 'het OT-kanaal' : 'het kanaal van de zorgcoördinatoren';
+    const coordinators = staff.filter((s) => !s.leftAt && s.roles.includes('coordinator') && !(doc.target.kind === 'user' && doc.target.userId === s.userId));
+    await this.deps.outbox.enqueue(
+      doc.schoolId,
+      coordinators.map((c) => ({ key: `${doc.id}:undeliverable:${c.userId}`, target: { kind: 'user' as const, userId: c.userId }, payload: { kind: 'undeliverable', signalId: doc.payload.signalId, params: { who, reason } } })),
+      this.deps.now(),
+    );
+  }
+}

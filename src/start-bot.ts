@@ -1,0 +1,141 @@
+import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from './domain/clock';
+import type { Config } from './config';
+import { configureLog, log } from './log';
+import { openRepositories, type Repositories } from './store';
+import type { BotDeps } from './bot/bot-deps';
+import { buildTeamsApp } from './bot/teams-app';
+import { createHttpServer } from './bot/http-server';
+import { ProactiveSender } from './bot/proactive-sender';
+import { OutboxRunner } from './jobs/outbox-runner';
+import { seedDemoSchool } from './demo-seed';
+import type { ConversationPort, OutboxPort, StoredReference } from './app/ports';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  repos: Repositories;
+  outbox: OutboxRunner;
+  deps: BotDeps;
+  clock: Clock;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** reuse an already-open store (tests that restart the bot over one database) */
+  repos?: Repositories;
+  startJobs?: boolean;
+}
+
+const isLoopback = (url: string | undefined) => !!url && /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(url);
+
+/** Wires store, bot and jobs together and starts listening. */
+export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
+  configureLog(config.LOG_LEVEL);
+  const clock: Clock = opts.clock ?? { now: () => new Date() };
+  const t0 = Date.now();
+  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock }));
+  if (config.demoData) await seedDemoSchool(repos, clock.now());
+
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: config.MICROSOFT_APP_ID,
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  });
+  const adapter = new TeamsAdapter(
+    {
+      MicrosoftAppId: config.MICROSOFT_APP_ID,
+      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+      MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+      ...(config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {}),
+    } as never,
+    credentials,
+  );
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    log.error('turn.error', { correlationId: String(context.activity.id ?? '').slice(0, 128), error: error?.name ?? 'Error', type: context.activity.type });
+    if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } });
+    } else {
+      await context.sendActivity('Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.').catch(() => undefined);
+    }
+  };
+
+  const conversations: ConversationPort = {
+    saveConversation: (schoolId, userId, reference, now) => repos.directory.saveConversation(schoolId, userId, reference as never, now),
+    getConversation: async (schoolId, userId) => {
+      const doc = await repos.directory.getConversation(schoolId, userId);
+      return doc && { reference: doc.reference as unknown as StoredReference };
+    },
+  };
+  const outboxPort: OutboxPort = {
+    releaseWaiting: (schoolId, target, now) => repos.outbox.releaseWaiting(schoolId, target, now),
+    enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages as never, now),
+  };
+  let runner: OutboxRunner | undefined;
+  const deps: BotDeps = {
+    ports: { clock, directory: repos.directory as never, signals: repos.signals, audit: repos.audit },
+    conversations,
+    outbox: outboxPort,
+    isPlayground: (serviceUrl) => config.PLAYGROUND_MODE === 'on' || (config.PLAYGROUND_MODE === 'auto' && isLoopback(serviceUrl) && config.NODE_ENV !== 'test'),
+    kickOutbox: () => runner?.kick(),
+  };
+  const app = buildTeamsApp(adapter, config.MICROSOFT_APP_ID, deps);
+  const sender = new ProactiveSender(adapter, config.MICROSOFT_APP_ID, deps, {
+    channelReference: async (schoolId, channel) => (await repos.directory.getSchool(schoolId))?.doc.channels[channel]?.reference as StoredReference | undefined,
+    previousDelivery: async (schoolId, subjectId, target) => {
+      const all = await repos.outbox.deliveriesOf(schoolId, subjectId);
+      const d = all.find((x) => JSON.stringify(x.target) === JSON.stringify(target));
+      return d && { conversationId: d.conversationId, activityId: d.activityId };
+    },
+  });
+  const schoolTenants = new Map<string, string>();
+  runner = new OutboxRunner({
+    outbox: repos.outbox,
+    directory: repos.directory,
+    deliver: (doc) => sender.deliver({ schoolId: doc.schoolId, target: doc.target, payload: doc.payload as never }),
+    now: () => clock.now(),
+    pollMs: config.OUTBOX_POLL_MS,
+    tenantOf: (schoolId) => schoolTenants.get(schoolId) ?? schoolId,
+  });
+
+  const allowed = new Set(config.allowedTenants);
+  const server = createHttpServer({
+    adapter,
+    app,
+    tenantAllowed: async (context) => {
+      if (allowed.size === 0 && config.NODE_ENV !== 'production') return true;
+      const a = context.activity;
+      const fromConversation = a.conversation?.tenantId;
+      const fromChannelData = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+      const ok = !!fromConversation && !!fromChannelData && fromConversation === fromChannelData && allowed.has(fromConversation);
+      if (!ok) {
+        log.warn('tenant.refused', { tenant: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
+        await repos.audit.record({ schoolId: '_tenant', actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128), actorRoles: [], action: 'tenant.refused', outcome: 'refused', code: 'tenant-not-allowed', subject: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
+      }
+      return ok;
+    },
+    health: async () => ({ ok: true, detail: { store: config.embeddedStore ? 'embedded' : 'cosmos' } }),
+  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  if (opts.startJobs !== false && !config.DISABLE_JOBS) runner.start();
+  log.info('bot.listening', { port, embeddedStore: config.embeddedStore, startupMs: Date.now() - t0 });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    repos,
+    outbox: runner,
+    deps,
+    clock,
+    close: async () => {
+      await runner?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!opts.repos) await repos.close();
+    },
+  };
+}

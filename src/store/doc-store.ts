@@ -1,0 +1,120 @@
+import type { Container, OperationInput } from '@azure/cosmos';
+import type { z } from 'zod';
+
+/** A document as read back: the parsed body plus its ETag for guarded updates. */
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
+
+export class StoredDocumentInvalid extends Error {
+  constructor(readonly container: string, readonly id: string, detail: string) {
+    super(`Stored document ${container}/${id} does not match its schema: ${detail}`);
+  }
+}
+
+function statusOf(err: unknown): number | undefined {
+  const e = err as { code?: number | string; statusCode?: number };
+  const code = typeof e?.code === 'number' ? e.code : e?.statusCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** Any document of ours: an id and the partition key, plus its fields. */
+export type Doc = { id: string; schoolId: string } & Record<string, unknown>;
+
+/** One operation of a transactional batch (the SDK's OperationInput, loosely typed for our docs). */
+export type BatchOp =
+  | { operationType: 'Create' | 'Upsert'; resourceBody: object; ifMatch?: string }
+  | { operationType: 'Replace'; id: string; resourceBody: object; ifMatch?: string }
+  | { operationType: 'Read' | 'Delete'; id: string; ifMatch?: string };
+
+export type WriteOutcome = 'ok' | 'conflict' | 'precondition-failed' | 'not-found';
+
+/** Thin, schema-checked access to one Cosmos container partitioned by /schoolId. */
+export class DocStore {
+  constructor(readonly container: Container) {}
+
+  async read<S extends z.ZodTypeAny>(schema: S, id: string, schoolId: string): Promise<Versioned<z.infer<S>> | undefined> {
+    try {
+      const res = await this.container.item(id, schoolId).read();
+      if (res.statusCode === 404 || !res.resource) return undefined;
+      return { doc: this.parse(schema, id, res.resource), etag: res.etag };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  parse<S extends z.ZodTypeAny>(schema: S, id: string, raw: unknown): z.infer<S> {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new StoredDocumentInvalid(this.container.id, id, parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; '));
+    return parsed.data;
+  }
+
+  async query<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<z.infer<S>[]> {
+    const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: name.startsWith('@') ? name : `@${name}`, value: value as never })) };
+    const { resources } = await this.container.items.query(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
+    return resources.map((r: { id?: string }) => this.parse(schema, String(r?.id ?? '?'), r));
+  }
+
+  /** Raw query for aggregates (VALUE COUNT(1) and the like). */
+  async queryValues<T>(query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<T[]> {
+    const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: `@${name.replace(/^@/, '')}`, value: value as never })) };
+    const { resources } = await this.container.items.query<T>(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
+    return resources;
+  }
+
+  async create<T extends { id: string; schoolId: string }>(doc: T): Promise<WriteOutcome> {
+    try {
+      await this.container.items.create(doc);
+      return 'ok';
+    } catch (err) {
+      if (statusOf(err) === 409) return 'conflict';
+      throw err;
+    }
+  }
+
+  async upsert<T extends { id: string; schoolId: string }>(doc: T): Promise<void> {
+    await this.container.items.upsert(doc);
+  }
+
+  async replace<T extends { id: string; schoolId: string }>(doc: T, etag: string): Promise<WriteOutcome> {
+    try {
+      await this.container.item(doc.id, doc.schoolId).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return 'ok';
+    } catch (err) {
+      const s = statusOf(err);
+      if (s === 412) return 'precondition-failed';
+      if (s === 404) return 'not-found';
+      throw err;
+    }
+  }
+
+  async delete(id: string, schoolId: string): Promise<void> {
+    try {
+      await this.container.item(id, schoolId).delete();
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+  }
+
+  /**
+   * A transactional batch in one partition: all or nothing. Returns the first failing
+   * operation's index and status, or ok. (Cosmos DB caps a batch at 100 operations.)
+   */
+  async batch(schoolId: string, operations: BatchOp[]): Promise<{ ok: true } | { ok: false; index: number; status: number }> {
+    if (operations.length > 100) throw new Error('A transactional batch holds at most 100 operations');
+    let result: { statusCode: number }[] | undefined;
+    try {
+      const res = await this.container.items.batch(operations as unknown as OperationInput[], schoolId);
+      result = res.result as { statusCode: number }[] | undefined;
+    } catch (err) {
+      const s = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause);
+      const m = /(\b4\d\d\b)/.exec(String((err as Error).message));
+      return { ok: false, index: -1, status: s ?? (m ? Number(m[1]) : 500) };
+    }
+    const index = (result ?? []).findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
+    if (index >= 0) return { ok: false, index, status: result![index].statusCode };
+    return { ok: true };
+  }
+}

@@ -1,0 +1,79 @@
+import { DocStore } from './doc-store';
+import { DeliveryDocSchema, OutboxDocSchema, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
+
+/** The durable outbox and the record of delivered card copies (both in the `cases` container). */
+export class OutboxRepository {
+  constructor(private readonly store: DocStore) {}
+
+  /** Messages due now, oldest first, across schools. */
+  due(now: Date, limit: number): Promise<OutboxDoc[]> {
+    return this.store.query(
+      OutboxDocSchema,
+      `SELECT TOP ${Math.max(1, Math.min(500, Math.floor(limit)))} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.dueAt ASC`,
+      { now: now.toISOString() },
+    );
+  }
+
+  /** Messages parked because their recipient has no conversation reference yet. */
+  waitingFor(schoolId: string, target: OutboxTarget): Promise<OutboxDoc[]> {
+    const where = target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
+    return this.store.query(OutboxDocSchema, `SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND ${where}`, { k: target.kind === 'user' ? target.userId : target.channel }, schoolId);
+  }
+
+  /** The recipient can be reached now: its parked messages become due again, in their order. */
+  async releaseWaiting(schoolId: string, target: OutboxTarget, now: Date): Promise<number> {
+    const waiting = await this.waitingFor(schoolId, target);
+    let n = 0;
+    for (const doc of waiting) {
+      const current = await this.store.read(OutboxDocSchema, doc.id, schoolId);
+      if (!current || current.doc.status !== 'waiting') continue;
+      if (await this.save({ ...current.doc, status: 'pending', dueAt: now.toISOString() }, current.etag)) n++;
+    }
+    return n;
+  }
+
+  /** Earlier messages to the same conversation still undelivered (to keep per-conversation order). */
+  async hasEarlierPending(doc: OutboxDoc): Promise<boolean> {
+    const where = doc.target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
+    const rows = await this.store.queryValues<number>(
+      `SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND ${where} AND (c.createdAt < @at OR (c.createdAt = @at AND c.seq < @seq))`,
+      { k: doc.target.kind === 'user' ? doc.target.userId : doc.target.channel, at: doc.createdAt, seq: doc.seq },
+      doc.schoolId,
+    );
+    return (rows[0] ?? 0) > 0;
+  }
+
+  async get(schoolId: string, id: string) {
+    return this.store.read(OutboxDocSchema, id, schoolId);
+  }
+
+  /** ETag-guarded status change; false when another runner got there first. */
+  async save(doc: OutboxDoc, etag: string): Promise<boolean> {
+    return (await this.store.replace(doc, etag)) === 'ok';
+  }
+
+  async enqueue(schoolId: string, messages: NewOutboxMessage[], now: Date): Promise<void> {
+    for (let i = 0; i < messages.length; i += 100) {
+      const chunk = messages.slice(i, i + 100);
+      const res = await this.store.batch(
+        schoolId,
+        chunk.map((m, j) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, now, i + j) })),
+      );
+      if (!res.ok && res.status !== 409) throw new Error(`Outbox enqueue failed with status ${res.status}`);
+      if (!res.ok) for (const [j, m] of chunk.entries()) await this.store.create(outboxDoc(schoolId, m, now, i + j));
+    }
+  }
+
+  async recordDelivery(schoolId: string, subjectId: string, target: OutboxTarget, conversationId: string, activityId: string, now: Date): Promise<void> {
+    const doc: DeliveryDoc = { id: deliveryDocId(subjectId, target), type: 'delivery', schoolId, subjectId, target, conversationId, activityId, at: now.toISOString() };
+    await this.store.upsert(doc);
+  }
+
+  deliveriesOf(schoolId: string, subjectId: string): Promise<DeliveryDoc[]> {
+    return this.store.query(DeliveryDocSchema, "SELECT * FROM c WHERE c.type = 'delivery' AND c.subjectId = @s", { s: subjectId }, schoolId);
+  }
+
+  countByStatus(status: OutboxDoc['status']): Promise<number[]> {
+    return this.store.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = @s", { s: status });
+  }
+}

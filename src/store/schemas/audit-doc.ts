@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** One audit entry: who did or saw what, about which pupil or signal, when, and the outcome. */
+export const AuditDocSchema = z.object({
+  id: z.string(),
+  type: z.literal('audit'),
+  schoolId: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorRoles: z.array(z.string()),
+  action: z.string(),
+  outcome: z.enum(['ok', 'refused', 'failed']),
+  code: z.string().optional(),
+  pupilId: z.string().optional(),
+  signalId: z.string().optional(),
+  subject: z.string().optional(),
+  correlationId: z.string().optional(),
+  ttl: z.number().int().optional(),
+});
+export type AuditDoc = z.infer<typeof AuditDocSchema>;
+export type AuditEntry = Omit<AuditDoc, 'id' | 'type' | 'at'> & { at?: string };
