@@ -17,7 +17,8 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cards ./cards
-RUN npx tsc -p tsconfig.build.json
+# src/bot/cards/render-card.ts finds the templates at <dir of its .js>/../../../cards, i.e. dist/cards once compiled.
+RUN npx tsc -p tsconfig.build.json && cp -r cards dist/cards
 
 # ---- runtime: production dependencies and the compiled output only ----
 FROM node:${NODE_VERSION}-slim AS runtime
@@ -29,7 +30,6 @@ ENV NODE_ENV=production \
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY --from=build /app/dist ./dist
-COPY cards ./cards
 
 USER node
 EXPOSE 3978

@@ -1,6 +1,6 @@
 /**
  * Stages what Azure App Service runs into build/webapp/: the compiled dist/, the card templates
- * and the package files, so production dependencies can be installed there with
+ * (as dist/cards, where src/bot/cards/render-card.ts looks once compiled) and the package files, so production dependencies can be installed there with
  * `npm ci --omit=dev` and the folder zip-deployed (m365agents.yml, deploy stage).
  *
  * Usage: npx tsx scripts/stage-webapp.ts [outDir]   (run `npx tsc -p tsconfig.build.json` first)
@@ -12,7 +12,9 @@ const ROOT = path.resolve(__dirname, '..');
 
 /** Paths (relative to the repo root) that the running bot needs; the optional ones may be absent. */
 const REQUIRED = ['dist/src/index.js', 'package.json', 'package-lock.json'];
-const COPY = ['dist', 'cards', 'package.json', 'package-lock.json', '.npmrc'];
+const COPY = ['dist', 'package.json', 'package-lock.json', '.npmrc'];
+/** Non-TypeScript assets that the compiled code finds next to dist/src, as the sources find them next to src/. */
+const ASSETS = ['cards'];
 
 export function stageWebapp(outDir: string): string[] {
   const missing = REQUIRED.filter((p) => !fs.existsSync(path.join(ROOT, p)));
@@ -27,6 +29,12 @@ export function stageWebapp(outDir: string): string[] {
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(outDir, rel), { recursive: true });
     copied.push(rel);
+  }
+  for (const rel of ASSETS) {
+    const from = path.join(ROOT, rel);
+    if (!fs.existsSync(from)) continue;
+    fs.cpSync(from, path.join(outDir, 'dist', rel), { recursive: true });
+    copied.push(`${rel} -> dist/${rel}`);
   }
   return copied;
 }

@@ -40,17 +40,19 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock }));
   if (config.demoData) await seedDemoSchool(repos, clock.now());
 
+  // Without an app id botbuilder runs unauthenticated (local use only; production refuses to start).
+  const appType = config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant';
   const credentials = new ConfigurationServiceClientCredentialFactory({
     MicrosoftAppId: config.MICROSOFT_APP_ID,
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    MicrosoftAppType: appType,
     MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
   });
   const adapter = new TeamsAdapter(
     {
       MicrosoftAppId: config.MICROSOFT_APP_ID,
       MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-      MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+      MicrosoftAppType: appType,
       MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
       ...(config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {}),
     } as never,

@@ -9,7 +9,7 @@ export type ActOutcome =
   | { ok: false; code: string; signal?: Signal; forged?: boolean };
 
 /** Refusals that mean the card was not this person's to use: audited as forged attempts. */
-const FORGED_CODES = new Set(['not-allowed-role', 'other-school', 'not-owner']);
+const FORGED_CODES = new Set(['not-allowed-role', 'other-school', 'not-owner', 'not-reporter']);
 
 /**
  * Every change to a signal goes through here: read, ask the lifecycle module, write back

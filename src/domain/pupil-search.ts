@@ -44,6 +44,8 @@ interface Indexed {
   first: string[];
   last: string[];
   klass: string[];
+  phraseFull: string;
+  phraseLast: string;
   sortKey: string;
 }
 
@@ -58,29 +60,43 @@ const index = (p: SearchablePupil): Indexed => {
     first: words(p.firstName),
     last: [...prefix, ...last, ...extra],
     klass: words(p.className),
+    phraseFull: [...words(p.firstName), ...prefix, ...last].join(' '),
+    phraseLast: [...prefix, ...last].join(' '),
     // Dutch roster order ignores the particle: 'Berg, Sanne van der'.
     sortKey: [last.join(' '), words(p.firstName).join(' '), prefix.join(' '), words(p.className).join(' '), p.id].join('\u0000'),
   };
 };
 
-/** 0 = a whole name word, 1 = the start of a name word, 2 = class, undefined = no match. */
+/**
+ * How well one token matches: 0 = a whole name word, 1 = the start of a first-name word,
+ * 2 = the start of a last-name word, 3 = the start of a class-name word, undefined = not at all.
+ * Teachers know pupils by first name first.
+ */
 const tokenScore = (token: string, x: Indexed): number | undefined => {
-  const names = [...x.first, ...x.last];
-  if (names.includes(token)) return 0;
-  if (names.some((w) => w.startsWith(token))) return 1;
-  if (x.klass.some((w) => w.startsWith(token))) return 2;
+  if (x.first.includes(token) || x.last.includes(token)) return 0;
+  if (x.first.some((w) => w.startsWith(token))) return 1;
+  if (x.last.some((w) => w.startsWith(token))) return 2;
+  if (x.klass.some((w) => w.startsWith(token))) return 3;
   return undefined;
+};
+
+/** The query read as the start of the full name or of particle + last name ('de v' → 'de Vries'). */
+const isPhraseMatch = (tokens: string[], x: Indexed): boolean => {
+  const q = tokens.join(' ');
+  return [x.phraseFull, x.phraseLast].some((phrase) => phrase.startsWith(q));
 };
 
 /**
  * Pupils who have not left and for whom every query token starts a word of the first name, the
  * particle + last name, or the class name; case and diacritics do not matter ('jan 2b',
- * 'vd berg', 'de v', 'ozil'). Best match first, then by name; an empty query finds nobody.
+ * 'vd berg', 'de v', 'ozil'). Best match first (the query as the start of the name, then whole
+ * words, first names, last names, classes), then by last name, first name, particle, class
+ * and id. An empty query finds nobody.
  */
 export function searchPupils(pupils: readonly SearchablePupil[], query: string, limit = SEARCH_LIMIT): SearchablePupil[] {
   const tokens = queryTokens(query);
   if (tokens.length === 0 || limit <= 0) return [];
-  const hits: Array<{ x: Indexed; score: number }> = [];
+  const hits: Array<{ x: Indexed; phrase: number; score: number }> = [];
   for (const p of pupils) {
     if (p.leftAt !== undefined) continue;
     const x = index(p);
@@ -93,8 +109,8 @@ export function searchPupils(pupils: readonly SearchablePupil[], query: string, 
       }
       score += s;
     }
-    if (score >= 0) hits.push({ x, score });
+    if (score >= 0) hits.push({ x, phrase: isPhraseMatch(tokens, x) ? 0 : 1, score });
   }
-  hits.sort((a, b) => a.score - b.score || (a.x.sortKey < b.x.sortKey ? -1 : a.x.sortKey > b.x.sortKey ? 1 : 0));
+  hits.sort((a, b) => a.phrase - b.phrase || a.score - b.score || (a.x.sortKey < b.x.sortKey ? -1 : a.x.sortKey > b.x.sortKey ? 1 : 0));
   return hits.slice(0, limit).map((h) => h.x.pupil);
 }

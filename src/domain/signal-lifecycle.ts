@@ -158,7 +158,7 @@ function effect(signal: Signal, action: SignalAction, actor: Actor, at: string):
       return {
         patch: {
           escalation: { ...asked, status: 'open', requestedBy: actor.userId, requestedAt: at },
-          previousEscalations: signal.escalation ? [...(signal.previousEscalations ?? []), signal.escalation] : signal.previousEscalations,
+          ...(signal.escalation ? { previousEscalations: [...(signal.previousEscalations ?? []), signal.escalation] } : {}),
         },
         entry: { note: action.reason, visibility: 'care' },
         events: [{ type: 'escalated', urgency: action.urgency }],

@@ -79,7 +79,9 @@ async function atomicBatch(account: any, req: any, res: any, { dbId, collId }: {
     }
   }
   const out: unknown[] = [];
+  const batchPartitionKey = getPartitionFromHeader(req);
   for (const op of body as Op[]) {
+    if (op.partitionKey === undefined && batchPartitionKey !== undefined) op.partitionKey = batchPartitionKey;
     const fn =
       op.operationType === 'Create' ? ops.createOperation
       : op.operationType === 'Upsert' ? ops.upsertOperation

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Starts the Microsoft 365 Agents Playground (local Teams client) against the bot, as one of the
+ * demo school's staff members. Used by `npm run playground` and `npm run dev`.
+ *
+ *   PLAYGROUND_USER   who you are: a role word (mentor [default], docent, preventiewerker,
+ *                     zorgcoordinator, beheerder, ot, leerplichtambtenaar), a UPN, its local
+ *                     part (a.veldman) or an Entra object id from demo/roster/staff.csv
+ *   PORT              port of the bot (default 3978); the Playground posts to
+ *                     http://127.0.0.1:$PORT/api/messages (BOT_ENDPOINT overrides the whole URL)
+ *   PLAYGROUND_PORT   port of the Playground web UI and mocked connector (default 56150; the
+ *                     Playground falls back to a random free port when it is taken)
+ *
+ * Switching user means restarting this script with another PLAYGROUND_USER and reloading the page:
+ * the Playground has exactly one current user per process. See docs/playground.md.
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const playgroundConfig = require('./playground-config');
+
+const ROOT = path.resolve(__dirname, '..');
+
+function fail(message) {
+  console.error(`[playground] ${message}`);
+  process.exit(1);
+}
+
+function playgroundCli() {
+  try {
+    return path.join(path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json')), 'cli.js');
+  } catch {
+    return fail('@microsoft/m365agentsplayground is not installed; run `npm install` first.');
+  }
+}
+
+/** Regenerates the chosen user's config from the roster and returns its path. */
+function configPath(key) {
+  let found;
+  try {
+    found = playgroundConfig.configFor(key);
+  } catch (e) {
+    return fail(e.message);
+  }
+  const file = found.role
+    ? found.role === playgroundConfig.DEFAULT_KEY ? playgroundConfig.ROOT_CONFIG : path.join(playgroundConfig.VARIANT_DIR, `${found.role}.yml`)
+    : path.join(ROOT, '.localdata', 'playground', `${found.config.currentUser.email.split('@')[0]}.yml`);
+  playgroundConfig.writeIfChanged(file, found.yaml);
+  return { file, found };
+}
+
+function main() {
+  const userKey = process.env.PLAYGROUND_USER || playgroundConfig.DEFAULT_KEY;
+  const botEndpoint = process.env.BOT_ENDPOINT || `http://127.0.0.1:${process.env.PORT || 3978}/api/messages`;
+  const uiPort = String(process.env.PLAYGROUND_PORT || 56150);
+  const { file, found } = configPath(userKey);
+  const me = found.person;
+
+  const env = { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: file };
+  // These make the Playground demand and send Bot Framework tokens; the local bot runs without credentials.
+  for (const name of ['AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_TENANT_ID', 'BOT_ENDPOINT', 'TEAMS_APP_TEST_TOOL_CONFIG_PATH']) delete env[name];
+
+  const args = [
+    '-r', path.join(__dirname, 'playground-schema-shim.js'),
+    playgroundCli(), 'start',
+    '--app-endpoint', botEndpoint,
+    '--channel-id', 'msteams',
+    '--port', uiPort,
+    '--disable-telemetry',
+  ];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+
+  let announced = false;
+  let buffered = '';
+  child.stdout.on('data', (chunk) => {
+    buffered += chunk.toString();
+    let nl;
+    while ((nl = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, nl).trim();
+      buffered = buffered.slice(nl + 1);
+      const listening = /^Listening on (\d+)$/.exec(line);
+      if (listening && !announced) {
+        announced = true;
+        console.log([
+          `[playground] open http://localhost:${listening[1]}`,
+          `[playground] you are ${me.name} <${me.upn}> (${me.roles.join('|')}); switch with PLAYGROUND_USER=<role|upn> and restart`,
+          `[playground] bot endpoint ${botEndpoint}; connector (serviceUrl) http://localhost:${listening[1]}/_connector`,
+          `[playground] config ${path.relative(ROOT, file)}; log devTools/m365agentsplayground.log`,
+        ].join('\n'));
+      } else if (line) {
+        console.log(`[playground] ${line}`);
+      }
+    }
+  });
+
+  const forward = (signal) => () => { if (child.exitCode === null) child.kill(signal); };
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  child.on('exit', (code, signal) => {
+    if (!announced) {
+      const log = path.join(ROOT, 'devTools', 'm365agentsplayground.log');
+      if (fs.existsSync(log)) process.stderr.write(fs.readFileSync(log, 'utf8').split('\n').slice(-20).join('\n'));
+      console.error(`[playground] exited before listening (code ${code}${signal ? `, ${signal}` : ''})`);
+    }
+    process.exit(code === null ? 1 : code);
+  });
+}
+
+main();
