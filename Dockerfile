@@ -13,7 +13,9 @@ WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 # .npmrc carries yes=true: botbuilder-dialogs' postinstall runs `npx rimraf` without a prompt.
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci
+# `npm ci` refuses a lock file that misses optional per-platform packages (the committed one lacks
+# most of @swc/core's, see docs/deploy.md); then fall back to an install that keeps the locked versions.
+RUN npm ci || npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cards ./cards
@@ -28,7 +30,7 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json .npmrc ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN (npm ci --omit=dev || npm install --omit=dev --no-audit --no-fund) && npm cache clean --force
 COPY --from=build /app/dist ./dist
 
 USER node

@@ -10,6 +10,9 @@ import { buildTeamsApp } from './bot/teams-app';
 import { createHttpServer } from './bot/http-server';
 import { ProactiveSender } from './bot/proactive-sender';
 import { OutboxRunner } from './jobs/outbox-runner';
+import { Scheduler } from './jobs/scheduler';
+import { registerJobs } from './jobs/register-jobs';
+import { randomUUID } from 'node:crypto';
 import { seedDemoSchool } from './demo-seed';
 import type { ConversationPort, OutboxPort, StoredReference } from './app/ports';
 
@@ -18,6 +21,7 @@ export interface RunningBot {
   port: number;
   repos: Repositories;
   outbox: OutboxRunner;
+  scheduler: Scheduler;
   deps: BotDeps;
   clock: Clock;
   close(): Promise<void>;
@@ -105,6 +109,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     tenantOf: (schoolId) => schoolTenants.get(schoolId) ?? schoolId,
   });
 
+  const scheduler = new Scheduler({ leases: repos.leases, now: () => clock.now(), holder: config.INSTANCE_ID ?? `instance-${randomUUID()}`, tickMs: config.SCHEDULER_TICK_MS });
+  registerJobs(scheduler, { repos, deps, config });
+
   const allowed = new Set(config.allowedTenants);
   const server = createHttpServer({
     adapter,
@@ -125,17 +132,22 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, () => resolve()));
   const port = (server.address() as AddressInfo).port;
-  if (opts.startJobs !== false && !config.DISABLE_JOBS) runner.start();
+  if (opts.startJobs !== false && !config.DISABLE_JOBS) {
+    runner.start();
+    scheduler.start();
+  }
   log.info('bot.listening', { port, embeddedStore: config.embeddedStore, startupMs: Date.now() - t0 });
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     repos,
     outbox: runner,
+    scheduler,
     deps,
     clock,
     close: async () => {
       await runner?.stop();
+      await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!opts.repos) await repos.close();
     },
