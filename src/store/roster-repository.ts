@@ -49,7 +49,9 @@ export class RosterRepository {
   }
 
   private async listVersioned<S extends z.ZodTypeAny>(schema: S, type: 'staff' | 'pupil', schoolId: string): Promise<StoredRosterDoc<z.infer<S>>[]> {
-    const raw = await this.store.queryValues<{ id?: string; _etag?: string }>('SELECT * FROM c WHERE c.type = @type', { type }, schoolId);
+    // The schoolId condition is redundant on Cosmos DB, but the embedded server ignores the
+    // partition key of a query and would answer with every school's documents.
+    const raw = await this.store.queryValues<{ id?: string; _etag?: string }>('SELECT * FROM c WHERE c.type = @type AND c.schoolId = @schoolId', { type, schoolId }, schoolId);
     return raw.map((r) => ({ doc: this.store.parse(schema, String(r.id ?? '?'), r), etag: r._etag }));
   }
 }

@@ -303,7 +303,10 @@ export async function importRoster(port: RosterPort, input: ImportRosterInput): 
   if (!pupils && !staff) report.fileErrors.push({ reason: 'geen leerlingen- of personeelsbestand opgegeven' });
   if (report.fileErrors.length > 0) return report;
 
-  const [storedStaff, storedPupils] = await Promise.all([port.listStaff(schoolId), pupils ? port.listPupils(schoolId) : Promise.resolve([])]);
+  const [allStaff, allPupils] = await Promise.all([port.listStaff(schoolId), pupils ? port.listPupils(schoolId) : Promise.resolve([])]);
+  // A store that ignores the partition key (the embedded server does) must not leak another school in.
+  const storedStaff = allStaff.filter((s) => s.doc.schoolId === schoolId);
+  const storedPupils = allPupils.filter((p) => p.doc.schoolId === schoolId);
 
   const writes: RosterWrite[] = [];
   let mentors: Map<string, Mentor>;
