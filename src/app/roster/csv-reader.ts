@@ -105,6 +105,7 @@ function csvErrorReason(err: CsvError): string {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'een aanhalingsteken (") wordt niet afgesloten';
     case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'na een afsluitend aanhalingsteken (") volgt geen scheidingsteken';
     case 'CSV_MAX_RECORD_SIZE':
       return 'regel is te lang (vergeten aanhalingsteken?)';

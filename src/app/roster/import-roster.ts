@@ -300,7 +300,7 @@ export async function importRoster(port: RosterPort, input: ImportRosterInput): 
     warnings: [...(staff?.warnings ?? []), ...(pupils?.warnings ?? [])],
     fileErrors: [...(input.unusable ?? []), ...(staff?.fileErrors ?? []), ...(pupils?.fileErrors ?? [])],
   };
-  if (!pupils && !staff) report.fileErrors.push({ reason: 'geen leerlingen- of personeelsbestand opgegeven' });
+  if (!pupils && !staff && report.fileErrors.length === 0) report.fileErrors.push({ reason: 'geen leerlingen- of personeelsbestand opgegeven' });
   if (report.fileErrors.length > 0) return report;
 
   const [allStaff, allPupils] = await Promise.all([port.listStaff(schoolId), pupils ? port.listPupils(schoolId) : Promise.resolve([])]);

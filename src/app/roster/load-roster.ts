@@ -39,8 +39,8 @@ export async function loadRosterIntoStore(
   if (staff.kind === 'unknown') unusable.push(...staff.fileErrors);
   const report = await importRoster(repos.roster ?? directoryRosterPort(repos.directory), {
     schoolId,
-    pupils: pupils.kind === 'pupils' ? pupils : undefined,
-    staff: staff.kind === 'staff' ? staff : undefined,
+    pupils: pupils.kind === 'unknown' ? undefined : pupils,
+    staff: staff.kind === 'unknown' ? undefined : staff,
     unusable,
     now,
     ...opts,

@@ -65,6 +65,8 @@ export type ParsedRosterFile = ParsedPupils | ParsedStaff;
 export interface UnrecognisedFile {
   kind: 'unknown';
   fileName?: string;
+  /** `header`: not a roster file (or not the kind expected); `unreadable`: not UTF-8 / not CSV; `empty`: no header. */
+  cause: 'header' | 'unreadable' | 'empty';
   fileErrors: RosterIssue[];
 }
 
@@ -87,7 +89,7 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_ROWS = 20_000;
-const KIND_LABEL: Record<RosterKind, string> = { pupils: 'leerlingenbestand', staff: 'personeelsbestand' };
+export const KIND_LABEL: Record<RosterKind, string> = { pupils: 'leerlingenbestand', staff: 'personeelsbestand' };
 
 const pupilKey = (n: string) => `pupil:${n.toUpperCase()}`;
 const userKey = (id: string) => `user:${id}`;
@@ -155,9 +157,9 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
     for await (const record of records) {
       if (!state) {
         kind = detectKind(record.fields);
-        if (!kind) return { kind: 'unknown', fileName, fileErrors: [fileError('kopregel niet herkend: geen leerlingnummer-, rollen-, upn- of entra_id-kolom gevonden', record.line)] };
+        if (!kind) return { kind: 'unknown', fileName, cause: 'header', fileErrors: [fileError('kopregel niet herkend: geen leerlingnummer-, rollen-, upn- of entra_id-kolom gevonden', record.line)] };
         if (opts.kind && kind !== opts.kind) {
-          return { kind: 'unknown', fileName, fileErrors: [fileError(`dit is een ${KIND_LABEL[kind]}, verwacht werd een ${KIND_LABEL[opts.kind]}`, record.line, opts.kind)] };
+          return { kind: 'unknown', fileName, cause: 'header', fileErrors: [fileError(`dit is een ${KIND_LABEL[kind]}, verwacht werd een ${KIND_LABEL[opts.kind]}`, record.line, opts.kind)] };
         }
         state = kind === 'pupils' ? startPupils(record.fields, fileName) : startStaff(record.fields, fileName);
         if (state.result.fileErrors.length > 0) return state.result;
@@ -175,11 +177,11 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
   } catch (err) {
     if (!(err instanceof CsvFileError)) throw err;
     const issue = fileError(err.reason, err.line, kind);
-    if (!state) return { kind: 'unknown', fileName, fileErrors: [issue] };
+    if (!state) return { kind: 'unknown', fileName, cause: 'unreadable', fileErrors: [issue] };
     state.result.fileErrors.push(issue);
     return state.result;
   }
-  if (!state) return { kind: 'unknown', fileName, fileErrors: [fileError('het bestand is leeg')] };
+  if (!state) return { kind: 'unknown', fileName, cause: 'empty', fileErrors: [fileError('het bestand is leeg')] };
   state.finish();
   const result = state.result;
   if (result.dataRows === 0) result.fileErrors.push(fileError(`het ${KIND_LABEL[result.kind]} bevat alleen een kopregel en geen gegevens`, 1, result.kind));
@@ -281,30 +283,10 @@ function startStaff(headers: string[], fileName?: string) {
   };
 }
 
-export const parsePupilsCsv = async (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}) => parseRosterCsv(source, { ...opts, kind: 'pupils' });
-export const parseStaffCsv = async (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}) => parseRosterCsv(source, { ...opts, kind: 'staff' });
+/** A pupils file; any other file comes back unrecognised. */
+export const parsePupilsCsv = (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}): Promise<ParsedPupils | UnrecognisedFile> =>
+  parseRosterCsv(source, { ...opts, kind: 'pupils' }) as Promise<ParsedPupils | UnrecognisedFile>;
 
-export interface RosterFiles {
-  pupils?: ParsedPupils;
-  staff?: ParsedStaff;
-  /** Files that are not a roster file, or a second file of the same kind. */
-  unusable: RosterIssue[];
-}
-
-/** Parses several files, recognising each by its header (for the command line: order does not matter). */
-export async function parseRosterFiles(files: { name: string; source: CsvSource }[], opts: Omit<ParseOptions, 'kind' | 'fileName'> = {}): Promise<RosterFiles> {
-  const out: RosterFiles = { unusable: [] };
-  for (const file of files) {
-    const parsed = await parseRosterCsv(file.source, { ...opts, fileName: file.name });
-    if (parsed.kind === 'unknown') {
-      out.unusable.push(...parsed.fileErrors);
-    } else if (out[parsed.kind]) {
-      out.unusable.push({ kind: parsed.kind, fileName: file.name, reason: `tweede ${KIND_LABEL[parsed.kind]} (${out[parsed.kind]!.fileName ?? '?'} is er al een); geef één leerlingen- en één personeelsbestand` });
-    } else if (parsed.kind === 'pupils') {
-      out.pupils = parsed;
-    } else {
-      out.staff = parsed;
-    }
-  }
-  return out;
-}
+/** A staff file; any other file comes back unrecognised. */
+export const parseStaffCsv = (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}): Promise<ParsedStaff | UnrecognisedFile> =>
+  parseRosterCsv(source, { ...opts, kind: 'staff' }) as Promise<ParsedStaff | UnrecognisedFile>;

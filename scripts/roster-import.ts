@@ -1,0 +1,220 @@
+/**
+ * `npm run roster:import`: imports a school's roster (pupils and staff CSV files as exported by
+ * the pupil administration) into the Cosmos database, with a report of what changed.
+ *
+ *   npm run roster:import -- --school <id> [--allow-partial] [--dry-run] <pupils.csv> <staff.csv>
+ *   npm run roster:import -- --school <id> --endpoint https://….documents.azure.com --key … <files>
+ *
+ * The database: --endpoint/--key/--database, else COSMOS_ENDPOINT/COSMOS_KEY/COSMOS_DATABASE.
+ * A loopback endpoint (the Cosmos emulator, https://localhost:8081) may use a self-signed
+ * certificate. Without any endpoint there is no database to write to: the embedded store lives
+ * inside the running bot's process and is gone when it stops, and the bot loads the demo roster
+ * (demo/roster/*.csv) itself at start. The files are then only checked (a dry run).
+ *
+ * Files are recognised by their header, in any order; one file alone imports only that kind.
+ * Progress goes to stderr, the report to stdout. Exit code 0: imported (or checked) without
+ * rejected rows, or with --allow-partial; 1: rows rejected, a file unusable, or a conflict;
+ * 2: wrong usage (unknown option, missing file, unrecognised file, unknown school).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importRoster, type RosterImportReport } from '../src/app/roster/import-roster';
+import { KIND_LABEL, parseRosterCsv, type ParsedPupils, type ParsedStaff, type RosterIssue } from '../src/app/roster/parse-roster';
+import type { RosterPort } from '../src/app/roster/roster-port';
+import { formatRosterReport, issueLine } from '../src/app/roster/roster-report';
+import { configureLog } from '../src/log';
+import { openCosmos, type CosmosStore } from '../src/store/cosmos';
+import { DirectoryRepository } from '../src/store/directory-repository';
+import { DocStore } from '../src/store/doc-store';
+import { RosterRepository } from '../src/store/roster-repository';
+
+const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlingen.csv> [<personeel.csv>]
+
+  --school <id>        de school (schoolId) waarvoor het rooster geldt (verplicht)
+  --endpoint <url>     Cosmos DB-endpoint (anders COSMOS_ENDPOINT)
+  --key <sleutel>      Cosmos DB-sleutel (anders COSMOS_KEY)
+  --database <naam>    database (anders COSMOS_DATABASE, standaard waakvlam)
+  --allow-partial      importeer de goede regels ook als er regels zijn afgekeurd
+  --dry-run            controleer en rapporteer, maar sla niets op
+  --progress <n>       voortgang elke n regels (standaard 500; 0 = uit)
+  -h, --help           deze uitleg
+
+Bestanden worden herkend aan hun kopregel (leerlingnummer/stamnummer of rollen/upn/entra_id).
+Zonder endpoint wordt alleen gecontroleerd: de lokale bot (zonder COSMOS_ENDPOINT) gebruikt een
+ingebouwde database in zijn eigen proces en laadt het demorooster zelf bij het starten.`;
+
+class UsageError extends Error {}
+
+interface Cli {
+  schoolId: string;
+  files: string[];
+  endpoint?: string;
+  key?: string;
+  database: string;
+  allowPartial: boolean;
+  dryRun: boolean;
+  progressEvery: number;
+}
+
+function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        school: { type: 'string' },
+        endpoint: { type: 'string' },
+        key: { type: 'string' },
+        database: { type: 'string' },
+        'allow-partial': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        progress: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  if (!v.school) throw new UsageError('--school ontbreekt');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v.school)) throw new UsageError(`--school '${v.school}': alleen letters, cijfers, - en _`);
+  if (parsed.positionals.length === 0) throw new UsageError('geef een leerlingen- en/of personeelsbestand op');
+  if (parsed.positionals.length > 2) throw new UsageError('geef hooguit twee bestanden op: één leerlingen- en één personeelsbestand');
+  const progressEvery = v.progress === undefined ? 500 : Number(v.progress);
+  if (!Number.isInteger(progressEvery) || progressEvery < 0) throw new UsageError('--progress verwacht een geheel getal ≥ 0');
+  const endpoint = v.endpoint ?? (env.COSMOS_ENDPOINT || undefined);
+  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new UsageError(`--endpoint '${endpoint}' is geen URL`);
+  return {
+    schoolId: v.school,
+    files: parsed.positionals,
+    endpoint,
+    key: v.key ?? (env.COSMOS_KEY || undefined),
+    database: v.database ?? (env.COSMOS_DATABASE || 'waakvlam'),
+    allowPartial: v['allow-partial'] ?? false,
+    dryRun: v['dry-run'] ?? false,
+    progressEvery,
+  };
+}
+
+const say = (line: string) => process.stderr.write(line + '\n');
+const nl = new Intl.NumberFormat('nl-NL');
+
+async function parseFiles(cli: Cli): Promise<{ pupils?: ParsedPupils; staff?: ParsedStaff; unusable: RosterIssue[] }> {
+  const out: { pupils?: ParsedPupils; staff?: ParsedStaff; unusable: RosterIssue[] } = { unusable: [] };
+  for (const file of cli.files) {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`bestand niet gevonden: ${file}`);
+    const name = path.basename(file);
+    const parsed = await parseRosterCsv(fs.createReadStream(file), {
+      fileName: name,
+      progressEvery: cli.progressEvery,
+      onProgress: (p) => {
+        if (!p.done) say(`${name}: ${nl.format(p.rows)} regels gelezen…`);
+      },
+    });
+    if (parsed.kind === 'unknown') {
+      if (parsed.cause === 'header') throw new UsageError(`${name} is geen leerlingen- of personeelsbestand: ${parsed.fileErrors.map(issueLine).join('; ')}`);
+      out.unusable.push(...parsed.fileErrors);
+      continue;
+    }
+    if (out[parsed.kind]) throw new UsageError(`${name} is een tweede ${KIND_LABEL[parsed.kind]} (na ${out[parsed.kind]!.fileName})`);
+    say(`${name}: ${KIND_LABEL[parsed.kind]}, ${nl.format(parsed.dataRows)} regels, ${nl.format(parsed.rejected.length)} afgekeurd`);
+    if (parsed.kind === 'pupils') out.pupils = parsed;
+    else out.staff = parsed;
+  }
+  return out;
+}
+
+/** Without a database: nothing stored yet, nothing to write (every row counts as new). */
+const NO_DATABASE: RosterPort = {
+  listStaff: async () => [],
+  listPupils: async () => [],
+  writeBatch: async () => {
+    throw new Error('No database to write to');
+  },
+};
+
+const isLoopback = (endpoint: string) => /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(endpoint);
+
+async function connect(cli: Cli): Promise<{ port: RosterPort; cosmos?: CosmosStore }> {
+  if (!cli.endpoint) return { port: NO_DATABASE };
+  const cosmos = await openCosmos({ endpoint: cli.endpoint, key: cli.key, databaseId: cli.database, selfSigned: isLoopback(cli.endpoint) });
+  const school = await new DirectoryRepository(new DocStore(cosmos.containers.directory)).getSchool(cli.schoolId);
+  if (!school) {
+    cosmos.client.dispose();
+    throw new UsageError(`school '${cli.schoolId}' bestaat niet in database ${cli.database}; richt de school eerst in`);
+  }
+  return { port: RosterRepository.on(cosmos), cosmos };
+}
+
+function exitCodeOf(report: RosterImportReport): number {
+  return report.outcome === 'imported' || report.outcome === 'dry-run' ? 0 : 1;
+}
+
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  configureLog('warn', (line) => process.stderr.write(line + '\n'));
+  let cli: Cli | 'help';
+  try {
+    cli = readCli(argv, env);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    say(`Fout: ${err.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (cli === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const started = performance.now();
+  let cosmos: CosmosStore | undefined;
+  try {
+    const files = await parseFiles(cli);
+    const connection = await connect(cli);
+    cosmos = connection.cosmos;
+    const dryRun = cli.dryRun || !cosmos;
+    const report = await importRoster(connection.port, {
+      schoolId: cli.schoolId,
+      pupils: files.pupils,
+      staff: files.staff,
+      unusable: files.unusable,
+      now: new Date(),
+      allowPartial: cli.allowPartial,
+      dryRun,
+      onProgress: (p) => say(`opgeslagen: ${nl.format(p.written)} van ${nl.format(p.total)}`),
+    });
+    const lines = [formatRosterReport(report, { partialHint: 'importeer alleen de goede regels met --allow-partial' })];
+    if (!cosmos) {
+      lines.push(
+        'Geen database opgegeven (--endpoint of COSMOS_ENDPOINT): de bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.',
+        'De lokale bot zonder COSMOS_ENDPOINT gebruikt een ingebouwde database in zijn eigen proces en laadt het demorooster (demo/roster) zelf bij het starten.',
+      );
+    }
+    const ms = performance.now() - started;
+    lines.push(ms < 1000 ? `Klaar in ${Math.round(ms)} ms.` : `Klaar in ${nl.format(Math.round(ms / 100) / 10)} s.`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return exitCodeOf(report);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      say(`Fout: ${err.message}`);
+      return 2;
+    }
+    throw err;
+  } finally {
+    cosmos?.client.dispose();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      say(`Import mislukt: ${(err as Error).message ?? String(err)}`);
+      process.exitCode = 1;
+    },
+  );
+}
