@@ -130,6 +130,8 @@ export class OutboxRunner {
     const current = await this.deps.outbox.get(doc.schoolId, doc.id);
     if (!current || current.doc.status !== 'pending') return 'done';
     const now = this.deps.now();
+    // Claimed by another runner (its claim moved dueAt ahead) or rescheduled since the query.
+    if (current.doc.dueAt > now.toISOString()) return 'held';
     const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
     if (!(await this.deps.outbox.save(claimed, current.etag))) return 'held';
     const claimedNow = await this.deps.outbox.get(doc.schoolId, doc.id);
