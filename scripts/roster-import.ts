@@ -183,7 +183,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       now: new Date(),
       allowPartial: cli.allowPartial,
       dryRun,
-      onProgress: (p) => say(`opgeslagen: ${nl.format(p.written)} van ${nl.format(p.total)}`),
+      onProgress: (p) => {
+        // Batches hold 100 documents: print about every --progress documents, and the last one.
+        const step = Math.max(cli.progressEvery, 100);
+        if (cli.progressEvery > 0 && (p.written === p.total || Math.floor(p.written / step) > Math.floor((p.written - 100) / step))) {
+          say(`opgeslagen: ${nl.format(p.written)} van ${nl.format(p.total)}`);
+        }
+      },
     });
     const lines = [formatRosterReport(report, { partialHint: 'importeer alleen de goede regels met --allow-partial' })];
     if (!cosmos) {
@@ -193,7 +199,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       );
     }
     const ms = performance.now() - started;
-    lines.push(ms < 1000 ? `Klaar in ${Math.round(ms)} ms.` : `Klaar in ${nl.format(Math.round(ms / 100) / 10)} s.`);
+    lines.push(ms < 1000 ? `Klaar in ${Math.round(ms)} ms.` : `Klaar in ${(ms / 1000).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s.`);
     process.stdout.write(lines.join('\n') + '\n');
     return exitCodeOf(report);
   } catch (err) {

@@ -52,6 +52,7 @@ export class DocStore {
   }
 
   async query<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<z.infer<S>[]> {
+    if (schoolId) ({ query, parameters } = scopeToSchool(query, parameters, schoolId));
     const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: name.startsWith('@') ? name : `@${name}`, value: value as never })) };
     const { resources } = await this.container.items.query(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
     return resources.map((r: { id?: string }) => this.parse(schema, String(r?.id ?? '?'), r));
@@ -59,6 +60,7 @@ export class DocStore {
 
   /** Raw query for aggregates (VALUE COUNT(1) and the like). */
   async queryValues<T>(query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<T[]> {
+    if (schoolId) ({ query, parameters } = scopeToSchool(query, parameters, schoolId));
     const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: `@${name.replace(/^@/, '')}`, value: value as never })) };
     const { resources } = await this.container.items.query<T>(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
     return resources;
@@ -117,4 +119,21 @@ export class DocStore {
     if (index >= 0) return { ok: false, index, status: result![index].statusCode };
     return { ok: true };
   }
+}
+
+/**
+ * Adds `c.schoolId = @__school` to a query's WHERE clause. The partition key option alone scopes
+ * a query on Cosmos DB, but the embedded server ignores it; the explicit filter makes both agree
+ * (and costs nothing on Cosmos DB, where it matches the partition anyway).
+ */
+export function scopeToSchool(query: string, parameters: Record<string, unknown>, schoolId: string): { query: string; parameters: Record<string, unknown> } {
+  const orderAt = query.search(/\sORDER\s+BY\s/i);
+  const head = orderAt >= 0 ? query.slice(0, orderAt) : query;
+  const tail = orderAt >= 0 ? query.slice(orderAt) : '';
+  const whereAt = head.search(/\sWHERE\s/i);
+  const scoped =
+    whereAt >= 0
+      ? `${head.slice(0, whereAt)} WHERE c.schoolId = @__school AND (${head.slice(whereAt).replace(/^\s*WHERE\s+/i, '')})${tail}`
+      : `${head} WHERE c.schoolId = @__school${tail}`;
+  return { query: scoped, parameters: { ...parameters, __school: schoolId } };
 }

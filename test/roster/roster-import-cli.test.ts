@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { configureLog } from '../../src/log';
@@ -9,9 +9,13 @@ import { DocStore } from '../../src/store/doc-store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { RosterRepository } from '../../src/store/roster-repository';
 import { SchoolDocSchema } from '../../src/store/schemas/directory-docs';
+import { main } from '../../scripts/roster-import';
 import { BASE_PUPILS, BASE_STAFF, MENTOR_B, pupilsCsv, staffCsv } from './roster-test-kit';
 
-/** The command line, run as `npm run roster:import` runs it (tsx), against files on disk. */
+/**
+ * The command line against files on disk: a few runs as `npm run roster:import` runs it (tsx,
+ * a child process), the rest through its `main` in this process (much faster).
+ */
 const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SCRIPT = path.join(ROOT, 'scripts', 'roster-import.ts');
@@ -35,6 +39,22 @@ function cli(args: string[], env: Record<string, string | undefined> = {}): Prom
   });
 }
 
+/** `main` in this process, with stdout and stderr captured. */
+async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(args, { COSMOS_ENDPOINT: '', COSMOS_KEY: '', ...env });
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+    configureLog('silent');
+  }
+}
+
 let dir: string;
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);
@@ -50,6 +70,11 @@ afterAll(() => {
 });
 
 describe('roster:import without a database', () => {
+  it('is wired as the npm script', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts['roster:import']).toBe('tsx scripts/roster-import.ts');
+  });
+
   it('checks the files, recognised by header in any order, and explains that nothing is stored', async () => {
     const run = await cli(['--school', 'demo-school', path.join(FIX, 'staff-somtoday.csv'), path.join(FIX, 'pupils-magister.csv')]);
     expect(run.code).toBe(0);
@@ -61,7 +86,7 @@ describe('roster:import without a database', () => {
   });
 
   it('exits 1 and lists rejected rows with line and reason', async () => {
-    const run = await cli(['--school', 'x', path.join(FIX, 'pupils-bad.csv'), path.join(FIX, 'staff-bad.csv')]);
+    const run = await inProcess(['--school', 'x', path.join(FIX, 'pupils-bad.csv'), path.join(FIX, 'staff-bad.csv')]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Niets geïmporteerd');
     expect(run.stdout).toContain('pupils-bad.csv regel 3: leerlingnummer ontbreekt');
@@ -70,7 +95,7 @@ describe('roster:import without a database', () => {
   });
 
   it('exits 0 on the same files with --allow-partial', async () => {
-    const run = await cli(['--school', 'x', '--allow-partial', path.join(FIX, 'pupils-bad.csv'), path.join(FIX, 'staff-bad.csv')]);
+    const run = await inProcess(['--school', 'x', '--allow-partial', path.join(FIX, 'pupils-bad.csv'), path.join(FIX, 'staff-bad.csv')]);
     expect(run.code).toBe(0);
   });
 
@@ -81,23 +106,23 @@ describe('roster:import without a database', () => {
     ['a missing file', ['--school', 'x', '/nonexistent/pupils.csv']],
     ['three files', ['--school', 'x', 'a', 'b', 'c']],
   ])('exits 2 on %s', async (_what, args) => {
-    const run = await cli(args);
+    const run = await inProcess(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Fout: /);
   });
 
   it('exits 2 on a file that is not a roster file, and on two pupils files', async () => {
     const other = file('other.csv', 'foo;bar\n1;2\n');
-    expect((await cli(['--school', 'x', other])).code).toBe(2);
+    expect((await inProcess(['--school', 'x', other])).code).toBe(2);
     const p = path.join(FIX, 'pupils-magister.csv');
-    const twice = await cli(['--school', 'x', p, p]);
+    const twice = await inProcess(['--school', 'x', p, p]);
     expect(twice.code).toBe(2);
     expect(twice.stderr).toMatch(/tweede leerlingenbestand/);
   });
 
   it('shows progress on a large file on stderr', async () => {
     const big = file('big.csv', 'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n'));
-    const run = await cli(['--school', 'x', '--progress', '500', big]);
+    const run = await inProcess(['--school', 'x', '--progress', '500', big]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('big.csv: 500 regels gelezen…');
     expect(run.stderr).toContain('big.csv: 1.000 regels gelezen…');
@@ -138,7 +163,7 @@ describe('roster:import into a database', () => {
     expect(stored).toHaveLength(4);
     expect(stored.find((p) => p.doc.pupilNumber === '1003')!.doc.mentorId).toBe(MENTOR_B.id);
 
-    const again = await cli(['--school', 'cli-school', ...target(), staff, pupils]);
+    const again = await inProcess(['--school', 'cli-school', ...target(), staff, pupils]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('4 regels; 0 nieuw, 0 bijgewerkt, 4 ongewijzigd');
     expect(again.stdout).toContain('0 document(en) geschreven.');
@@ -146,14 +171,14 @@ describe('roster:import into a database', () => {
 
   it('reads the endpoint from COSMOS_ENDPOINT and honours --dry-run', async () => {
     const pupils = file('nieuw.csv', pupilsCsv(...BASE_PUPILS, '1099;Nieuw;;Kind;1A;'));
-    const run = await cli(['--school', 'cli-school', '--database', database, '--dry-run', pupils], { COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: server.key });
+    const run = await inProcess(['--school', 'cli-school', '--database', database, '--dry-run', pupils], { COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: server.key });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('zou worden: 1 nieuw, 0 bijgewerkt, 4 ongewijzigd');
     expect(await RosterRepository.on(cosmos).listPupils('cli-school')).toHaveLength(4);
   });
 
   it('exits 2 for a school that is not set up', async () => {
-    const run = await cli(['--school', 'geen-school', ...target(), path.join(FIX, 'pupils-magister.csv')]);
+    const run = await inProcess(['--school', 'geen-school', ...target(), path.join(FIX, 'pupils-magister.csv')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/school 'geen-school' bestaat niet/);
   });

@@ -70,3 +70,15 @@ describe('repositories on the embedded Cosmos server', () => {
     expect(doc!.doc.status).toBe('sent');
   });
 });
+
+describe('school partitions on the embedded server', () => {
+  it('lists only the asked school’s staff, even though the embedded server ignores the partition key', async () => {
+    const repos = await openRepositories({ databaseId: `scope-${randomUUID().slice(0, 6)}`, clock: fixedClock(now) });
+    try {
+      for (const schoolId of ['a', 'b']) await repos.directory.upsertStaff({ id: `staff:${schoolId}1`, type: 'staff', schoolId, userId: `${schoolId}1`, displayName: 'X', roles: ['teacher'], classIds: [] });
+      expect((await repos.directory.listStaff('a')).map((s) => s.schoolId)).toEqual(['a']);
+    } finally {
+      await repos.close();
+    }
+  });
+});

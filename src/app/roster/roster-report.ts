@@ -15,8 +15,7 @@ export function issueLine(issue: RosterIssue): string {
 
 function summaryLine(kind: 'pupils' | 'staff', s: KindSummary, applied: boolean): string {
   const file = s.fileName ? ` (${s.fileName})` : '';
-  const left = kind === 'pupils' ? 'als vertrokken gemarkeerd' : 'als vertrokken gemarkeerd';
-  const parts = [`${n(s.created)} nieuw`, `${n(s.updated)} bijgewerkt`, `${n(s.unchanged)} ongewijzigd`, `${n(s.markedLeft)} ${left}`, `${n(s.rejected)} afgekeurd`];
+  const parts = [`${n(s.created)} nieuw`, `${n(s.updated)} bijgewerkt`, `${n(s.unchanged)} ongewijzigd`, `${n(s.markedLeft)} als vertrokken gemarkeerd`, `${n(s.rejected)} afgekeurd`];
   const verb = applied ? '' : 'zou worden: ';
   return `${KIND_TITLE[kind]}${file}: ${n(s.rows)} regels; ${verb}${parts.join(', ')}${s.leaversSkipped ? ' (vertrekkers niet bepaald)' : ''}`;
 }

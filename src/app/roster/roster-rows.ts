@@ -103,6 +103,10 @@ export function pupilRowSchema(labels: Labels<PupilField>, splitPrefix: boolean)
     });
 }
 
+/** The `naam` column, or voornaam + tussenvoegsel + achternaam when the file has those instead. */
+const displayNameOf = (r: { displayName: string; firstName: string; lastNamePrefix: string; lastName: string }): string =>
+  cleanName(r.displayName) || fullName(cleanName(r.firstName), cleanName(r.lastNamePrefix), cleanName(r.lastName));
+
 /**
  * The schema of a staff row. The display name is the `naam` column, or is composed from
  * voornaam / tussenvoegsel / achternaam when the file has those instead.
@@ -140,14 +144,13 @@ export function staffRowSchema(labels: Labels<StaffField>) {
       }),
     })
     .superRefine((r, ctx) => {
-      const composed = r.displayName.trim() === '' ? fullName(cleanName(r.firstName), cleanName(r.lastNamePrefix), cleanName(r.lastName)) : cleanName(r.displayName);
+      const composed = displayNameOf(r);
       if (composed === '') ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.displayName} ontbreekt` });
       else if (composed.length > 200) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.displayName} is langer dan 200 tekens` });
       if (!r.upn && !r.entraId) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.upn} en ${labels.entraId} ontbreken allebei: een medewerker heeft er minstens één nodig` });
     })
     .transform((r): StaffRow => {
-      const displayName = r.displayName.trim() === '' ? fullName(cleanName(r.firstName), cleanName(r.lastNamePrefix), cleanName(r.lastName)) : cleanName(r.displayName);
-      const row: StaffRow = { line: r.line, userId: r.entraId ?? upnUserId(r.upn!), displayName, roles: r.roles, classIds: r.classNames };
+      const row: StaffRow = { line: r.line, userId: r.entraId ?? upnUserId(r.upn!), displayName: displayNameOf(r), roles: r.roles, classIds: r.classNames };
       if (r.entraId) row.entraId = r.entraId;
       if (r.upn) row.upn = r.upn;
       return row;
