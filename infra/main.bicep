@@ -87,14 +87,10 @@ param cosmosDatabaseName string = 'waakvlam'
 @description('true: the bot authenticates to Cosmos DB with the account key (COSMOS_KEY, from Key Vault). false: Entra ID only via the managed identity, and key auth is switched off on the account.')
 param cosmosKeyAuth bool = true
 
-@description('Default time-to-live of the idempotency container in seconds (processed-activity markers). 7 days.')
-@minValue(1)
-param idempotencyTtlSeconds int = 604800
-
 @description('Default TTL of the audit container: -1 keeps entries until the bot sets a ttl per entry from the school\'s retention policy; a positive number expires every entry after that many seconds.')
 param auditDefaultTtlSeconds int = -1
 
-@description('Extra containers, e.g. [{ name: \'directory\', defaultTtl: -1 }]. Partitioned by /schoolId like the others.')
+@description('Extra containers, e.g. [{ name: \'reports\', defaultTtl: -1 }]. Partitioned by /schoolId like the others.')
 param extraContainers array = []
 
 // ---------------- Monitoring ----------------
@@ -117,17 +113,10 @@ var effectiveAllowedTenants = empty(allowedTenants) ? effectiveBotTenantId : all
 // TTL: -1 = TTL on, items live until they carry their own ttl (set by the bot on closure / per retention policy).
 var containers = concat(
   [
-    { name: 'schools' }
-    { name: 'people' }
-    { name: 'pupils' }
-    { name: 'signals', defaultTtl: -1 }
-    { name: 'outbox', defaultTtl: -1 }
-    { name: 'leases' }
-    { name: 'rounds' }
-    { name: 'scores', defaultTtl: -1 }
+    { name: 'directory' }
+    { name: 'cases', defaultTtl: -1 }
     { name: 'audit', defaultTtl: auditDefaultTtlSeconds }
-    { name: 'conversations' }
-    { name: 'idempotency', defaultTtl: idempotencyTtlSeconds }
+    { name: 'leases' }
   ],
   extraContainers
 )

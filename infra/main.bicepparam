@@ -22,7 +22,6 @@ param cosmosCapacityMode = 'serverless'
 param cosmosDatabaseName = 'waakvlam'
 // true until the bot authenticates to Cosmos DB with its managed identity; then false (keyless).
 param cosmosKeyAuth = true
-param idempotencyTtlSeconds = 604800
 param auditDefaultTtlSeconds = -1
 
 param logRetentionDays = 30

@@ -149,10 +149,10 @@ describe('infra/ Bicep (static checks)', () => {
     const raw = read('infra/main.bicep');
     const list = block(raw, raw.indexOf('[', raw.indexOf('var containers')));
     const names = [...list.matchAll(/name: '(\w+)'/g)].map((m) => m[1]);
-    expect(names).toEqual(['schools', 'people', 'pupils', 'signals', 'outbox', 'leases', 'rounds', 'scores', 'audit', 'conversations', 'idempotency']);
+    // the containers src/store/cosmos.ts uses (CONTAINERS)
+    expect(names).toEqual(['directory', 'cases', 'audit', 'leases']);
     const ttl = Object.fromEntries([...list.matchAll(/name: '(\w+)', defaultTtl: ([\w-]+)/g)].map((m) => [m[1], m[2]]));
-    expect(ttl).toEqual({ signals: '-1', outbox: '-1', scores: '-1', audit: 'auditDefaultTtlSeconds', idempotency: 'idempotencyTtlSeconds' });
-    expect(raw).toMatch(/param idempotencyTtlSeconds int = 604800/);
+    expect(ttl).toEqual({ cases: '-1', audit: 'auditDefaultTtlSeconds' });
     const cosmos = read('infra/modules/cosmos.bicep');
     expect(cosmos).toContain("'/schoolId'");
     expect(cosmos).toContain("name: 'EnableServerless'");
