@@ -2,6 +2,7 @@ import type { Signal } from '../domain/signal';
 import type { SignalEvent } from '../domain/signal-lifecycle';
 import type { OutboxMessage, StaffRecord } from './ports';
 import { NOTIFY } from './signal-notifications';
+import { handlingMessages } from './signal-handling-messages';
 
 /**
  * What a lifecycle change tells whom (S4 terugkoppeling):
@@ -24,5 +25,6 @@ export function messagesForEvents(before: Signal, after: Signal, events: SignalE
       msgs.push({ key: key(c.userId, 'level3'), target: { kind: 'user', userId: c.userId }, payload: { kind: NOTIFY.levelThreeNotice, signalId: after.id, params: {} } });
     }
   }
+  msgs.push(...handlingMessages(before, after, events, staff));
   return msgs;
 }

@@ -6,6 +6,8 @@ import { intakeSubmit } from './handlers/intake-submit';
 import { mySignalsCommand } from './handlers/my-signals';
 import { CLAIM_SUCCESS, claimParser, signalAction, signalRefresh } from './handlers/signal-actions';
 import { signalCommand } from './handlers/signal-intake';
+import { signalAftercare, signalAnswer, signalAsk, signalClose, signalNote, signalReassign, signalScore, signalWatch } from './handlers/signal-handling';
+import { listPage } from './handlers/list-page';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -36,6 +38,15 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.signalSubmit, handler: intakeSubmit },
   { verb: VERBS.signalClaim, handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
   { verb: VERBS.signalRefresh, handler: signalRefresh },
+  { verb: VERBS.signalScore, handler: signalScore },
+  { verb: VERBS.signalNote, handler: signalNote },
+  { verb: VERBS.signalAsk, handler: signalAsk },
+  { verb: VERBS.signalAnswer, handler: signalAnswer },
+  { verb: VERBS.signalWatch, handler: signalWatch },
+  { verb: VERBS.signalAftercare, handler: signalAftercare },
+  { verb: VERBS.signalClose, handler: signalClose },
+  { verb: VERBS.signalReassign, handler: signalReassign },
+  { verb: VERBS.listPage, handler: listPage },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */

@@ -7,6 +7,7 @@ import { onInstalled, onMembersAdded, rememberConversation } from './handlers/in
 import { pupilSearch } from './handlers/signal-intake';
 import { COMMANDS, VERB_ROUTES, findCommand, parseCommand, type Scope } from './routes';
 import { T } from './texts';
+import { registerSignalHandlingRenderers } from './signal-handling-renderers';
 import { DATASETS } from './verbs';
 
 const scopeOf = (context: TurnContext): Scope => {
@@ -17,6 +18,7 @@ const scopeOf = (context: TurnContext): Scope => {
 /** Builds the teams-ai Application from the route table. */
 export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  registerSignalHandlingRenderers();
 
   for (const route of VERB_ROUTES) {
     app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => route.handler(deps, context, data));

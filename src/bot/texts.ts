@@ -1,3 +1,5 @@
+import { HANDLING_REFUSALS } from './signal-handling-texts';
+
 /**
  * Every text a user reads, in Dutch, from one place. Refusal codes from the domain and the
  * use cases map to a sentence here; nothing else in the code writes user-facing Dutch.
@@ -80,6 +82,7 @@ export const REFUSALS: Record<string, string> = {
   'forged': 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
   'invalid-card': 'De gegevens van deze kaart zijn niet geldig. Open de kaart opnieuw met het commando.',
   busy: 'Het is even druk. Probeer het over een paar seconden opnieuw.',
+  ...HANDLING_REFUSALS,
 };
 export const refusalText = (code: string): string => REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw of neem contact op met de zorgcoördinator.';
 

@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { BotDeps } from '../bot/bot-deps';
 import type { Repositories } from '../store';
 import type { Scheduler } from './scheduler';
+import { signalHandlingJobs } from './signal-handling-jobs';
 
 export interface JobContext {
   repos: Repositories;
@@ -15,6 +16,7 @@ export interface JobContext {
  * re-announcements, round steps, digests, retention purge.
  */
 export function registerJobs(scheduler: Scheduler, ctx: JobContext): void {
+  for (const job of signalHandlingJobs(ctx, ctx.config.INSTANCE_ID ?? 'scheduler')) scheduler.register(job);
   void scheduler;
   void ctx;
 }

@@ -68,7 +68,8 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     trend: ctx.trend ?? '—',
     categories: s.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', '),
     reporterLevel: LEVEL_LABELS[s.reporterLevel],
-    workerLevel: s.workerLevel ? LEVEL_LABELS[s.workerLevel] : '—',
+    // the worker's score is care information, like notes (S4: the reporter hears no levels)
+    workerLevel: s.workerLevel && ctx.showCareNotes ? LEVEL_LABELS[s.workerLevel] : '—',
     urgency: URGENCY_LABELS[s.urgency],
     reporter: nameOf(ctx.staff, s.reporterId),
     createdAt: formatDateTime(s.createdAt),
