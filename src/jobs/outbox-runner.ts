@@ -149,7 +149,8 @@ export class OutboxRunner {
     const base = claimedNow.doc;
     switch (result.status) {
       case 'sent':
-        if (result.activityId && base.payload.signalId && !base.payload.updateOf) {
+        // Only the signal card itself is updated in place later; notices and reminders stay as sent.
+        if (result.activityId && base.payload.signalId && !base.payload.updateOf && base.payload.kind === 'signalCard') {
           await this.deps.outbox.recordDelivery(base.schoolId, base.payload.signalId, base.target, result.conversationId, result.activityId, after);
         }
         if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
