@@ -94,16 +94,21 @@ function main() {
     }
   });
 
-  const forward = (signal) => () => { if (child.exitCode === null) child.kill(signal); };
+  let stopping = false;
+  const forward = (signal) => () => { stopping = true; if (child.exitCode === null) child.kill(signal); };
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('exit', (code, signal) => {
-    if (!announced) {
+    // The Playground prints "Listening on" before it reads the config, so a bad config exits after that.
+    if (!stopping && code !== 0) {
       const log = path.join(ROOT, 'devTools', 'm365agentsplayground.log');
-      if (fs.existsSync(log)) process.stderr.write(fs.readFileSync(log, 'utf8').split('\n').slice(-20).join('\n'));
-      console.error(`[playground] exited before listening (code ${code}${signal ? `, ${signal}` : ''})`);
+      if (fs.existsSync(log)) {
+        const tail = fs.readFileSync(log, 'utf8').split('\n').filter((l) => !l.startsWith('debug Telemetry')).slice(-8);
+        process.stderr.write(`${tail.join('\n')}\n`);
+      }
+      console.error(`[playground] stopped (code ${code}${signal ? `, ${signal}` : ''})`);
     }
-    process.exit(code === null ? 1 : code);
+    process.exit(code === null ? (stopping ? 0 : 1) : code);
   });
 }
 

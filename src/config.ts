@@ -24,6 +24,12 @@ const EnvSchema = z.object({
   /** Treat loopback serviceUrls as the Agents Playground (static choices only). */
   PLAYGROUND_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** First retry delay of the outbox (doubles per attempt, with jitter). Tests lower it; keep the default in production. */
+  OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+  /** 'off' only in tests that measure delivery, not pacing: Teams' per-conversation limits. */
+  OUTBOX_TEAMS_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** The bot's public https base URL (for the one-time inzage download link). Default: the listening address. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   /** OpenID metadata URL override: only for tests of token validation against a local key server. */
   BOT_OPENID_METADATA: z.string().url().optional(),
@@ -43,7 +49,8 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    // Name the variable and the rule, never the value (it may be a misplaced secret).
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/,? received .*$/s, '')}`).join('; ');
     throw new ConfigError(`Invalid environment: ${issues}`);
   }
   const c = parsed.data;

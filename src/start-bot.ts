@@ -8,6 +8,11 @@ import { openRepositories, type Repositories } from './store';
 import type { BotDeps } from './bot/bot-deps';
 import { buildTeamsApp } from './bot/teams-app';
 import { createHttpServer } from './bot/http-server';
+import { registerExportDownload } from './bot/export-download';
+import { botAuthSettings } from './bot/auth-settings';
+import { correlationIdOf } from './bot/correlation';
+import { PROCESSED_MARKER_TTL_SECONDS } from './bot/activity-dedupe';
+import { ProcessedActivityRepository } from './store/processed-activity-repository';
 import { ProactiveSender } from './bot/proactive-sender';
 import { OutboxRunner } from './jobs/outbox-runner';
 import { Scheduler } from './jobs/scheduler';
@@ -58,14 +63,15 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
       MicrosoftAppType: appType,
       MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-      ...(config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {}),
+      ...botAuthSettings(config.BOT_OPENID_METADATA),
     } as never,
     credentials,
   );
+  // Never throws: whatever escaped here would reach botbuilder's console.error(err), which can print request bodies.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn.error', { correlationId: String(context.activity.id ?? '').slice(0, 128), error: error?.name ?? 'Error', type: context.activity.type });
+    log.error('turn.error', { correlationId: correlationIdOf(context), error: String(error?.name ?? 'Error').slice(0, 60), code: String((error as { code?: unknown })?.code ?? '').slice(0, 60), type: String(context.activity?.type ?? '').slice(0, 40) });
     if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } });
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } }).catch(() => undefined);
     } else {
       await context.sendActivity('Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.').catch(() => undefined);
     }
@@ -83,12 +89,17 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages as never, now),
   };
   let runner: OutboxRunner | undefined;
+  let publicBase = '';
   const deps: BotDeps = {
     ports: { clock, directory: repos.directory as never, signals: repos.signals, audit: repos.audit },
     conversations,
     outbox: outboxPort,
     isPlayground: (serviceUrl) => config.PLAYGROUND_MODE === 'on' || (config.PLAYGROUND_MODE === 'auto' && isLoopback(serviceUrl) && config.NODE_ENV !== 'test'),
     kickOutbox: () => runner?.kick(),
+    rounds: repos.rounds,
+    processedActivities: new ProcessedActivityRepository(repos.cases, PROCESSED_MARKER_TTL_SECONDS),
+    privacy: repos.privacy,
+    publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
   };
   const app = buildTeamsApp(adapter, config.MICROSOFT_APP_ID, deps);
   const sender = new ProactiveSender(adapter, config.MICROSOFT_APP_ID, deps, {
@@ -107,6 +118,8 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     now: () => clock.now(),
     pollMs: config.OUTBOX_POLL_MS,
     tenantOf: (schoolId) => schoolTenants.get(schoolId) ?? schoolId,
+    backoffBaseMs: config.OUTBOX_BACKOFF_BASE_MS,
+    teamsRateLimits: config.OUTBOX_TEAMS_LIMITS !== 'off',
   });
 
   const scheduler = new Scheduler({ leases: repos.leases, now: () => clock.now(), holder: config.INSTANCE_ID ?? `instance-${randomUUID()}`, tickMs: config.SCHEDULER_TICK_MS });
@@ -124,14 +137,16 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const ok = !!fromConversation && !!fromChannelData && fromConversation === fromChannelData && allowed.has(fromConversation);
       if (!ok) {
         log.warn('tenant.refused', { tenant: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
-        await repos.audit.record({ schoolId: '_tenant', actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128), actorRoles: [], action: 'tenant.refused', outcome: 'refused', code: 'tenant-not-allowed', subject: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
+        await repos.audit.record({ schoolId: '_tenant', actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128), actorRoles: [], action: 'tenant.refused', outcome: 'refused', code: 'tenant-not-allowed', subject: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64), correlationId: correlationIdOf(context) });
       }
       return ok;
     },
     health: async () => ({ ok: true, detail: { store: config.embeddedStore ? 'embedded' : 'cosmos' } }),
   });
+  registerExportDownload(server, deps);
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, () => resolve()));
   const port = (server.address() as AddressInfo).port;
+  publicBase = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   if (opts.startJobs !== false && !config.DISABLE_JOBS) {
     runner.start();
     scheduler.start();

@@ -55,6 +55,8 @@ export interface OutboxMessage {
 
 export interface DirectoryPort {
   getSchool(schoolId: string): Promise<{ doc: SchoolRecord; etag: string } | undefined>;
+  /** ETag-guarded write of a school read with getSchool (e.g. a linked channel, S2). */
+  saveSchool(doc: SchoolRecord, etag: string): Promise<'ok' | 'conflict'>;
   findStaffByUser(userId: string): Promise<StaffRecord[]>;
   listStaff(schoolId: string): Promise<StaffRecord[]>;
   getPupil(schoolId: string, id: string): Promise<PupilRecord | undefined>;

@@ -1,4 +1,7 @@
 import type { AppPorts, ConversationPort, OutboxPort } from '../app/ports';
+import type { RoundPort } from '../app/round-ports';
+import type { ProcessedActivityPort } from './activity-dedupe';
+import type { PrivacyPort } from '../app/privacy/privacy-ports';
 
 /** What the bot layer is handed at wiring time (src/index.ts). */
 export interface BotDeps {
@@ -9,4 +12,12 @@ export interface BotDeps {
   isPlayground: (serviceUrl: string | undefined) => boolean;
   /** wakes the outbox runner after a turn queued messages */
   kickOutbox: () => void;
+  /** the 1-2-3 round (S7): rounds, pages, scores */
+  rounds?: RoundPort;
+  /** at-most-once handling of redelivered messages (src/bot/activity-dedupe.ts); absent = no dedupe */
+  processedActivities?: ProcessedActivityPort;
+  /** retention, inzage and vergetelheid (issue 7) */
+  privacy?: PrivacyPort;
+  /** the bot's public base URL, for download links (e.g. the inzage export) */
+  publicUrl?: () => string;
 }

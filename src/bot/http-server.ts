@@ -4,6 +4,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { log } from '../log';
+import { CORRELATION_KEY } from './correlation';
 
 export interface HttpOptions {
   adapter: TeamsAdapter;
@@ -11,10 +12,6 @@ export interface HttpOptions {
   /** tenant allow-list check, after authentication; false = refuse with 403 */
   tenantAllowed: (context: TurnContext) => Promise<boolean>;
   health: () => Promise<{ ok: boolean; detail?: Record<string, unknown> }>;
-}
-
-class TenantRefused extends Error {
-  readonly statusCode = 403;
 }
 
 const MAX_BODY = 256 * 1024;
@@ -30,7 +27,7 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const correlationId = randomUUID();
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body)) {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string' || !req.body.type) {
       res.status(400);
       res.json({ error: 'bad-request', correlationId });
       return;
@@ -44,20 +41,31 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
       end() { return captured; },
     };
     let tenantRefused = false;
+    // The adapter only calls our logic once the request is authenticated.
+    let authenticated = false;
+    let thrown = false;
     try {
       await opts.adapter.process(req as never, captured as never, async (context) => {
+        authenticated = true;
+        context.turnState.set(CORRELATION_KEY, correlationId);
         if (!(await opts.tenantAllowed(context))) {
+          // No handler runs and nothing is sent: the edge answers 403.
           tenantRefused = true;
-          throw new TenantRefused('tenant not allowed');
+          return;
         }
         await opts.app.run(context);
       });
     } catch (err) {
-      const e = err as { name?: string };
-      // Malformed activities fail the adapter's own schema check: that is the caller's error.
-      status = e?.name === 'ZodError' ? 400 : 500;
-      body = undefined;
-      if (status === 500) log.error('http.unhandled', { correlationId, error: String(e?.name ?? 'Error') });
+      // The adapter returns (with a status) for failures inside a turn; what it throws is its own
+      // check of the request shape failing: the caller's error.
+      thrown = true;
+      status = 400;
+      log.warn('http.malformed', { correlationId, error: String((err as { name?: string })?.name ?? 'Error').slice(0, 60) });
+    }
+    if (!thrown && !authenticated && status >= 400) {
+      // Refused before any logic ran. The adapter answers 500 when the token library itself
+      // throws (a bad signature, a malformed token): every such case is an authentication failure.
+      status = 401;
     }
     if (tenantRefused) {
       status = 403;
@@ -66,8 +74,9 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
       log.error('turn.failed', { correlationId, status, type: String(req.body?.type ?? '').slice(0, 40) });
       body = { error: 'internal', correlationId };
     } else if (status === 401) {
+      log.warn('auth.refused', { correlationId });
       body = { error: 'unauthorized', correlationId };
-    } else if (status === 400 && (body === undefined || typeof body === 'string')) {
+    } else if (status >= 400 && (body === undefined || typeof body === 'string')) {
       body = { error: 'bad-request', correlationId };
     }
     res.status(status);

@@ -3,6 +3,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { OutboxMessage, StoredReference } from '../app/ports';
 import type { BotDeps } from './bot-deps';
 import { renderNotification } from './notification-renderer';
+import { channelUnreachable } from './escalation-channel-down';
 
 export type DeliveryResult =
   | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
@@ -18,6 +19,16 @@ export interface DeliveryLookups {
 
 export interface OutboundMessage extends Pick<OutboxMessage, 'target' | 'payload'> {
   schoolId: string;
+}
+
+/**
+ * Where a copy lives when its delivery record is already gone (a purged or erased signal: the
+ * neutral update carries the conversation and activity id itself).
+ */
+function tombstoneOf(payload: OutboxMessage['payload']): { conversationId: string; activityId: string } | undefined {
+  const c = payload.params?.tombstoneConversationId;
+  const a = payload.params?.tombstoneActivityId;
+  return typeof c === 'string' && typeof a === 'string' && c && a ? { conversationId: c, activityId: a } : undefined;
 }
 
 /** Error codes Teams answers when a person or channel cannot be reached: never retried. */
@@ -50,7 +61,7 @@ export class ProactiveSender {
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
     activity.summary = rendered.summary;
     const subjectId = msg.payload.updateOf ?? msg.payload.signalId;
-    const previous = msg.payload.updateOf ? await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target) : undefined;
+    const previous = msg.payload.updateOf ? (await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target)) ?? tombstoneOf(msg.payload) : undefined;
     if (msg.payload.updateOf && !previous) return { status: 'skipped' };
     try {
       let activityId: string | undefined;
@@ -68,7 +79,10 @@ export class ProactiveSender {
       });
       return { status: 'sent', conversationId, activityId, subjectId };
     } catch (err) {
-      return classify(err);
+      const result = classify(err);
+      // A school channel Teams refuses (bot removed from the team): park it until it is linked again.
+      if (result.status === 'unreachable' && msg.target.kind === 'channel') return channelUnreachable(this.deps, msg.schoolId, msg);
+      return result;
     }
   }
 

@@ -8,6 +8,12 @@ import { CLAIM_SUCCESS, claimParser, signalAction, signalRefresh } from './handl
 import { signalCommand } from './handlers/signal-intake';
 import { signalAftercare, signalAnswer, signalAsk, signalClose, signalNote, signalReassign, signalScore, signalWatch } from './handlers/signal-handling';
 import { listPage } from './handlers/list-page';
+import { auditCommand } from './handlers/privacy-audit';
+import { eraseCommand, eraseSubmit } from './handlers/privacy-erase';
+import { exportCommand } from './handlers/privacy-export';
+import { koppelCommand } from './handlers/channel-link';
+import { escalateForm, escalateSubmit } from './handlers/escalation-form';
+import { escalationClaim, escalationDeEscalate, escalationDetails, escalationNote, escalationRefresh } from './handlers/escalation-actions';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -32,6 +38,10 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], handler: signalCommand },
   { command: 'mijn', scopes: ['personal'], handler: (d, c) => mySignalsCommand(d, c) },
   { command: 'help', aliases: ['hulp', '?'], scopes: ['personal', 'team', 'groupChat'], handler: (d, c) => helpCommand(d, c) },
+  { command: 'audit', aliases: ['audittrail'], scopes: ['personal'], handler: auditCommand },
+  { command: 'inzage', scopes: ['personal'], handler: exportCommand },
+  { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },
+  { command: 'koppel', scopes: ['team'], handler: koppelCommand },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
@@ -47,6 +57,14 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.signalClose, handler: signalClose },
   { verb: VERBS.signalReassign, handler: signalReassign },
   { verb: VERBS.listPage, handler: listPage },
+  { verb: VERBS.pupilErase, handler: eraseSubmit },
+  { verb: VERBS.signalEscalateForm, handler: escalateForm },
+  { verb: VERBS.signalEscalate, handler: escalateSubmit },
+  { verb: VERBS.escalationClaim, handler: escalationClaim },
+  { verb: VERBS.escalationDetails, handler: escalationDetails },
+  { verb: VERBS.escalationNote, handler: escalationNote },
+  { verb: VERBS.escalationDeEscalate, handler: escalationDeEscalate },
+  { verb: VERBS.escalationRefresh, handler: escalationRefresh },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */

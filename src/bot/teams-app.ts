@@ -2,12 +2,15 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { log } from '../log';
 import type { BotDeps } from './bot-deps';
+import { isFirstDelivery } from './activity-dedupe';
 import { noticeCard } from './handlers/intake-submit';
 import { onInstalled, onMembersAdded, rememberConversation } from './handlers/installation';
 import { pupilSearch } from './handlers/signal-intake';
 import { COMMANDS, VERB_ROUTES, findCommand, parseCommand, type Scope } from './routes';
 import { T } from './texts';
 import { registerSignalHandlingRenderers } from './signal-handling-renderers';
+import { registerPrivacyRenderers } from './privacy-renderers';
+import { registerEscalationRenderers } from './escalation-renderers';
 import { DATASETS } from './verbs';
 
 const scopeOf = (context: TurnContext): Scope => {
@@ -19,6 +22,8 @@ const scopeOf = (context: TurnContext): Scope => {
 export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   registerSignalHandlingRenderers();
+  registerPrivacyRenderers();
+  registerEscalationRenderers();
 
   for (const route of VERB_ROUTES) {
     app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => route.handler(deps, context, data));
@@ -32,6 +37,7 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
   app.conversationUpdate('membersAdded', async (context) => onMembersAdded(deps, context));
 
   app.activity(ActivityTypes.Message, async (context) => {
+    if (!(await isFirstDelivery(deps, context))) return;
     const text = typeof context.activity.text === 'string' ? context.activity.text.slice(0, 2000) : '';
     await rememberConversation(deps, context);
     const { command, args } = parseCommand(text);

@@ -37,6 +37,8 @@ const isActionType = (t: unknown): t is SignalActionType => (SIGNAL_ACTION_TYPES
 function permit(signal: Signal, type: SignalActionType, actor: Actor): Result<null, LifecycleRefusal> {
   if (actor.schoolId !== signal.schoolId) return refuse('other-school');
   const who = ACTION_RULES[type].who;
+  // S6: the OT reports back on a case escalated to it with notes in the case history.
+  if (type === 'note' && hasAnyRole(actor, ['supportTeam']) && signal.state === 'escalated') return ok(null);
   if (who === 'reporter') return actor.userId === signal.reporterId ? ok(null) : refuse('not-reporter');
   return hasAnyRole(actor, who) ? ok(null) : refuse('not-allowed-role');
 }

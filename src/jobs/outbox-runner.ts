@@ -18,8 +18,8 @@ const CLAIM_MS = 60_000;
 const SENT_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  const cap = Math.min(300_000, 1000 * 2 ** Math.max(0, attempt - 1));
+export function backoffMs(attempt: number, random: () => number = Math.random, baseMs = 1000): number {
+  const cap = Math.min(300_000, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
@@ -41,7 +41,7 @@ export class OutboxRunner {
   stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
 
   constructor(
-    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; tenantOf?: (schoolId: string) => string },
+    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; tenantOf?: (schoolId: string) => string; backoffBaseMs?: number; teamsRateLimits?: boolean },
   ) {}
 
   start(): void {
@@ -122,6 +122,7 @@ export class OutboxRunner {
     const key = conversationKey(doc);
     const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
     for (;;) {
+      if (this.deps.teamsRateLimits === false) break;
       const t = Date.now();
       const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
       if (wait <= 0) break;
@@ -177,7 +178,7 @@ export class OutboxRunner {
           log.error('outbox.dead', { id: base.id, error: result.error, attempts: base.attempts });
           return 'held';
         }
-        const wait = Math.max(result.afterMs ?? 0, backoffMs(base.attempts));
+        const wait = Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
         await this.deps.outbox.save({ ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error }, claimedNow.etag);
         this.stats.retried++;
         log.info('outbox.retry', { id: base.id, error: result.error, waitMs: wait, attempt: base.attempts });

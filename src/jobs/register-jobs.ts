@@ -3,6 +3,9 @@ import type { BotDeps } from '../bot/bot-deps';
 import type { Repositories } from '../store';
 import type { Scheduler } from './scheduler';
 import { signalHandlingJobs } from './signal-handling-jobs';
+import { retentionPurgeJob } from './retention-purge';
+import { escalationReannounceJob } from './escalation-reannounce-job';
+import { roundStepsJob } from './round-steps';
 
 export interface JobContext {
   repos: Repositories;
@@ -17,6 +20,9 @@ export interface JobContext {
  */
 export function registerJobs(scheduler: Scheduler, ctx: JobContext): void {
   for (const job of signalHandlingJobs(ctx, ctx.config.INSTANCE_ID ?? 'scheduler')) scheduler.register(job);
+  scheduler.register(retentionPurgeJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
+  scheduler.register(escalationReannounceJob(ctx));
+  scheduler.register(roundStepsJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
   void scheduler;
   void ctx;
 }

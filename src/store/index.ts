@@ -6,6 +6,8 @@ import { DocStore } from './doc-store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
 import { LeaseRepository } from './lease-repository';
 import { OutboxRepository } from './outbox-repository';
+import { RoundRepository } from './round-repository';
+import { PrivacyRepository } from './privacy-repository';
 import { SignalRepository } from './signal-repository';
 
 /** Every repository, wired to one Cosmos database (Azure, the emulator, or the embedded server). */
@@ -16,6 +18,10 @@ export interface Repositories {
   outbox: OutboxRepository;
   audit: AuditRepository;
   leases: LeaseRepository;
+  /** the 1-2-3 round: rounds, saved pages, per-pupil scores (S7) */
+  rounds: RoundRepository;
+  /** retention and erasure: the only deletes of pupil data and audit entries */
+  privacy: PrivacyRepository;
   cases: DocStore;
   close(): Promise<void>;
 }
@@ -38,13 +44,26 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
   }
   const cosmos = await openCosmos({ endpoint, key, databaseId: opts.databaseId, selfSigned: !!embedded });
   const cases = new DocStore(cosmos.containers.cases);
+  const directory = new DirectoryRepository(new DocStore(cosmos.containers.directory));
+  const signals = new SignalRepository(cases);
+  // Cosmos TTL as a second line behind the retention purge job: a closed signal expires a month
+  // after the school's retention (the job, which also updates the Teams copies, runs first).
+  signals.closedSignalTtlSeconds = async (schoolId) => {
+    const months = (await directory.getSchool(schoolId))?.doc.retention.closedSignalMonths;
+    return months ? (months * 31 + 31) * 24 * 3600 : undefined;
+  };
   return {
     cosmos,
     cases,
-    directory: new DirectoryRepository(new DocStore(cosmos.containers.directory)),
-    signals: new SignalRepository(cases),
+    directory,
+    signals,
+    privacy: new PrivacyRepository(
+      { cases, directory: new DocStore(cosmos.containers.directory), audit: new DocStore(cosmos.containers.audit), leases: new DocStore(cosmos.containers.leases) },
+      (schoolId) => directory.invalidatePupils(schoolId),
+    ),
     outbox: new OutboxRepository(cases),
     audit: new AuditRepository(new DocStore(cosmos.containers.audit), () => opts.clock.now()),
+    rounds: new RoundRepository(cases),
     leases: new LeaseRepository(new DocStore(cosmos.containers.leases)),
     close: async () => {
       cosmos.client.dispose();

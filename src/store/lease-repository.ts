@@ -32,6 +32,12 @@ export class LeaseRepository {
     return (await this.store.create({ id: `marker:${marker}`, type: 'marker', schoolId, at: now.toISOString(), holder })) === 'ok';
   }
 
+  /** Names of the once-markers of a partition that start with `prefix` (e.g. every step of a school's rounds). */
+  async listMarkers(prefix: string, schoolId = GLOBAL): Promise<string[]> {
+    const rows = await this.store.query(MarkerDocSchema, "SELECT * FROM c WHERE c.type = 'marker' AND STARTSWITH(c.id, @p)", { p: `marker:${prefix}` }, schoolId);
+    return rows.map((r) => r.id.slice('marker:'.length));
+  }
+
   async hasMarker(marker: string, schoolId = GLOBAL): Promise<boolean> {
     return !!(await this.store.read(MarkerDocSchema, `marker:${marker}`, schoolId));
   }

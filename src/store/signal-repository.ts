@@ -17,6 +17,8 @@ const fromDoc = (d: SignalDoc): Signal => {
  * transactional batch, and every update is guarded by the ETag of the version it was decided on.
  */
 export class SignalRepository {
+  /** Per-item TTL (seconds) for a closed signal of this school; set at wiring time (src/store/index.ts). */
+  closedSignalTtlSeconds?: (schoolId: string) => Promise<number | undefined>;
   constructor(private readonly store: DocStore) {}
 
   async get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined> {
@@ -69,8 +71,9 @@ export class SignalRepository {
 
   /** Writes the decided signal and its messages if nobody changed it since `etag`. */
   async update(signal: Signal, etag: string, messages: NewOutboxMessage[], now: Date): Promise<UpdateOutcome> {
+    const ttl = signal.state === 'closed' ? await this.closedSignalTtlSeconds?.(signal.schoolId) : undefined;
     const ops: BatchOp[] = [
-      { operationType: 'Replace', id: signal.id, resourceBody: toDoc(signal), ifMatch: etag },
+      { operationType: 'Replace', id: signal.id, resourceBody: toDoc(signal, ttl ? { ttl } : {}), ifMatch: etag },
       ...messages.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(signal.schoolId, m, now, i) })),
     ];
     for (let i = 0; i < ops.length; i += 100) {

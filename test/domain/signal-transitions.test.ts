@@ -79,6 +79,8 @@ const expected = (action: SignalActionType, state: StateKey, who: ActorKey): Exp
   const row = TABLE[action];
   if (who === 'otherSchool') return '!other-school';
   if (row.who === 'reporter') return who === 'reporter' ? row.states[state] : '!not-reporter';
+  // S6: the OT adds notes to a case while it is escalated to it (and only then).
+  if (action === 'note' && who === 'supportTeam' && (state === 'escalated' || state === 'escalatedClaimed')) return 'escalated';
   return row.who.includes(who) ? row.states[state] : '!not-allowed-role';
 };
 

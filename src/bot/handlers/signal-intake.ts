@@ -5,7 +5,8 @@ import type { Person } from '../../app/actors';
 import type { PupilRecord } from '../../app/ports';
 import type { BotDeps } from '../bot-deps';
 import { T } from '../texts';
-import { personOf } from '../turn';
+import { correlationOf, personOf } from '../turn';
+import { auditPupilsShown } from '../../app/privacy/audit-pupil-reads';
 import { intakeCard } from '../views/intake-view';
 import { pupilChoiceValue, pupilLabel } from '../views/pupil-label';
 
@@ -49,6 +50,7 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
   const pupils = query ? await findPupils(deps, person, query, SEARCH_RESULTS_MAX) : await ownPupils(deps, person);
   const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
   const notice = query && pupils.length === 0 ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}` : undefined;
+  await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationOf(context));
   const card = intakeCard({ pupils, typeAhead, notice, values: pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : undefined });
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
@@ -58,6 +60,7 @@ export async function pupilSearch(deps: BotDeps, context: TurnContext, queryText
   const person = await personOf(deps, context);
   if (person.actors.length === 0) return [];
   const q = String(queryText ?? '').slice(0, 100);
-  const pupils = q.trim() ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX))) : await ownPupils(deps, person);
-  return pupils.slice(0, SEARCH_RESULTS_MAX).map((p) => ({ title: pupilLabel(p), value: pupilChoiceValue(p) }));
+  const pupils = (q.trim() ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX))) : await ownPupils(deps, person)).slice(0, SEARCH_RESULTS_MAX);
+  await auditPupilsShown(deps.ports, person, pupils, 'pupil.search', correlationOf(context));
+  return pupils.map((p) => ({ title: pupilLabel(p), value: pupilChoiceValue(p) }));
 }

@@ -1,0 +1,78 @@
+import { round, type PhaseResult } from './load-phase';
+
+export interface BenchReport {
+  at: string;
+  machine: { cpus: number; cpuModel: string; node: string; memoryGb: number };
+  settings: Record<string, unknown>;
+  baseline: PhaseResult;
+  echoColdStartMs: number;
+  phases: PhaseResult[];
+  coldStartMs: number;
+  memory: { signals: number; rssMb: number; rssAfterGcMb: number; heapUsedMb: number };
+  fanout: { recipients: number; ms: number; theoreticalMs: number; calls: number; throttled: number; throttledShare: number; runner: Record<string, number>; cosmosPerMessage: number };
+  history: { measured: string; with100: { ms: number; open: number; meter: { requests: number } }; with10000: { ms: number; open: number; meter: { requests: number } } };
+  totalSeconds: number;
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+
+/** The targets of issue 9 / SPEC S12, checked against a report. */
+export function targets(r: BenchReport): { target: string; measured: string; met: boolean }[] {
+  const by = (prefix: string) => r.phases.find((p) => p.name.startsWith(prefix))!;
+  const help = by('/help');
+  const submit = by('Signal submit');
+  const search = by('Type-ahead');
+  return [
+    { target: '/help ≥ 0.8× baseline throughput', measured: `${help.ratio}×`, met: (help.ratio ?? 0) >= 0.8 },
+    { target: 'signal submit ≥ 0.4× baseline', measured: `${submit.ratio}×`, met: (submit.ratio ?? 0) >= 0.4 },
+    { target: 'signal submit p99 < 250 ms', measured: `${submit.p99} ms`, met: submit.p99 < 250 },
+    { target: 'search p99 < 100 ms on 2,000 pupils', measured: `${search.p99} ms`, met: search.p99 < 100 },
+    { target: 'no errors in any phase', measured: `${r.phases.reduce((n, p) => n + p.errors, 0)}`, met: r.phases.every((p) => p.errors === 0) },
+    { target: 'memory < 250 MB after 10,000 signals', measured: `${r.memory.rssMb} MB RSS`, met: r.memory.rssMb < 250 },
+    { target: 'cold start < 3 s', measured: `${r.coldStartMs} ms`, met: r.coldStartMs < 3000 },
+    { target: `fan-out within 10% of ${r.fanout.theoreticalMs / 1000} s`, measured: `${round(r.fanout.ms / 1000, 2)} s`, met: r.fanout.ms <= r.fanout.theoreticalMs * 1.1 },
+    { target: 'fan-out < 1% calls answered 429', measured: `${round(r.fanout.throttledShare * 100, 2)}% (${r.fanout.throttled}/${r.fanout.calls})`, met: r.fanout.throttledShare < 0.01 },
+    { target: 'listing open signals: reads flat in history', measured: `${r.history.with100.meter.requests} vs ${r.history.with10000.meter.requests} requests`, met: r.history.with10000.meter.requests <= r.history.with100.meter.requests },
+  ];
+}
+
+export function renderReport(r: BenchReport): { table: string; markdown: string } {
+  const rows = [r.baseline, ...r.phases];
+  const head = ['scenario', 'req/s', '× baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'Cosmos req/turn'];
+  const cells = rows.map((p) => [p.name, String(p.rps), String(p.ratio ?? ''), String(p.p50), String(p.p95), String(p.p99), String(p.errors), p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest)]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? pad(v, widths[i]) : lpad(v, widths[i]))).join('  ');
+  const t = targets(r);
+  const extra = [
+    `cold start (spawn → first answered request): bot ${r.coldStartMs} ms, echo bot ${r.echoColdStartMs} ms`,
+    `resident memory after ${r.memory.signals} signals: ${r.memory.rssMb} MB (after GC ${r.memory.rssAfterGcMb} MB; heap used ${r.memory.heapUsedMb} MB; embedded Cosmos data included)`,
+    `round fan-out to ${r.fanout.recipients} prevention workers: ${r.fanout.ms} ms (limits allow ${r.fanout.theoreticalMs} ms at 50/s), ${r.fanout.throttled} of ${r.fanout.calls} calls answered 429, ${r.fanout.cosmosPerMessage} Cosmos requests per message`,
+    `${r.history.measured}: ${r.history.with100.meter.requests} Cosmos requests with 100 closed signals, ${r.history.with10000.meter.requests} with 10,000 (${round(r.history.with100.ms, 1)} vs ${round(r.history.with10000.ms, 1)} ms)`,
+  ];
+  const table = [
+    `Waakvlam benchmark — ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, ${r.settings.connections} connections, ${r.settings.seconds} s per phase`,
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+    '',
+    ...extra,
+    '',
+    'targets:',
+    ...t.map((x) => `  ${x.met ? 'met   ' : 'MISSED'}  ${x.target}: ${x.measured}`),
+  ].join('\n');
+  const md = [
+    `| scenario | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | Cosmos requests per turn |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|`,
+    ...cells.map((c) => `| ${c.join(' | ')} |`),
+    '',
+    ...extra.map((e) => `- ${e}`),
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...t.map((x) => `| ${x.target} | ${x.measured} | ${x.met ? 'yes' : '**no**'} |`),
+    '',
+    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}.`,
+  ].join('\n');
+  return { table, markdown: md };
+}

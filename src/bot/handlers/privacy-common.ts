@@ -1,0 +1,27 @@
+import type { TurnContext } from 'botbuilder';
+import type { PrivacyPort } from '../../app/privacy/privacy-ports';
+import type { StaffRecord } from '../../app/ports';
+import type { BotDeps } from '../bot-deps';
+import { PT, privacyRefusal } from '../privacy-texts';
+import { ROLE_LABELS } from '../texts';
+
+/** The privacy port, or a Dutch answer that the feature is unavailable (never a crash). */
+export async function privacyOf(deps: BotDeps, context: TurnContext): Promise<PrivacyPort | undefined> {
+  if (!deps.privacy) await context.sendActivity(privacyRefusal('privacy-unavailable'));
+  return deps.privacy;
+}
+
+/** `/inzage 260101` → '260101'; an empty argument gets the usage line. */
+export async function pupilNumberArg(context: TurnContext, command: string, args: string): Promise<string | undefined> {
+  const n = args.trim().split(/\s+/)[0] ?? '';
+  if (!n) await context.sendActivity(PT.usage(command));
+  return n || undefined;
+}
+
+/** 'Demi Koster (preventiewerker)' for an actor id, as the audit trail and cards show it. */
+export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = []): string {
+  if (id.startsWith('waakvlam:')) return 'Waakvlam (automatisch)';
+  const s = staff.find((m) => m.userId === id);
+  const r = (roles.length ? roles : s?.roles ?? []).map((x) => ROLE_LABELS[x] ?? x).join(', ');
+  return `${s?.displayName ?? 'onbekende gebruiker'}${r ? ` (${r})` : ''}`;
+}

@@ -1,0 +1,29 @@
+import { log } from '../log';
+import type { AppPorts } from '../app/ports';
+import { escalationNeedsReannouncement, reannounceEscalation } from '../app/escalation-actions';
+import type { Job } from './scheduler';
+import type { JobContext } from './register-jobs';
+
+/**
+ * S6: an escalation nobody in the OT claimed within the school's limit (default 3 school days)
+ * is re-announced once in the OT channel. The lifecycle records escalation.reannouncedAt (the
+ * once-marker the digest counts as flagged) and refuses a second time; the ETag serialises
+ * two instances, and the outbox key of the reminder is deterministic.
+ */
+export function escalationReannounceJob(ctx: Pick<JobContext, 'repos'> & { deps: { ports: AppPorts } }): Job {
+  return {
+    name: 'escalation-unclaimed-reannouncement',
+    async run(now) {
+      let reannounced = 0;
+      for (const school of await ctx.repos.directory.listSchools()) {
+        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, school.holidays));
+        for (const signal of due) {
+          const outcome = await reannounceEscalation(ctx.deps.ports, school.schoolId, signal.id);
+          if (outcome.ok) reannounced++;
+          else log.info('job.escalation_reannounce_refused', { signalId: signal.id, code: outcome.code });
+        }
+      }
+      if (reannounced) log.info('job.escalations_reannounced', { reannounced });
+    },
+  };
+}
