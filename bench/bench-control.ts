@@ -96,7 +96,12 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       const route = routes[`${req.method} ${url.pathname}`];
-      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const send = (status: number, body: unknown) => {
+        // restify patches http.ServerResponse (writeHead does not return the response here)
+        res.statusCode = status;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(body));
+      };
       if (!route) return send(404, { error: 'no such bench route' });
       let body: Record<string, unknown> = {};
       try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}; } catch { return send(400, { error: 'bad json' }); }

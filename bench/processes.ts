@@ -35,11 +35,22 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+export class ChildExited extends Error {}
+
+/** Throws (ending any `until`) when a child process has exited. */
+export function alive(child: ChildProcess, what: string): void {
+  if (child.exitCode !== null || child.signalCode) throw new ChildExited(`${what} exited (${child.exitCode ?? child.signalCode}); see bench/results/*.log`);
+}
+
 /** Polls `attempt` until it resolves true; returns the ms it took. */
 export async function until(attempt: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 10): Promise<number> {
   const t0 = performance.now();
   for (;;) {
-    if (await attempt().catch(() => false)) return performance.now() - t0;
+    const done = await attempt().catch((err) => {
+      if (err instanceof ChildExited) throw err;
+      return false;
+    });
+    if (done) return performance.now() - t0;
     if (performance.now() - t0 > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }

@@ -15,7 +15,7 @@ import { T } from '../src/bot/texts';
 import { BenchConnector } from './connector';
 import { BENCH_SCHOOL, BENCH_TEACHER, BENCH_TENANT, SEARCH_QUERIES } from './bench-seed';
 import { round, runPhase, type PhaseResult } from './load-phase';
-import { ROOT, freePort, getJson, postJson, spawnTs, stopChild, until } from './processes';
+import { ROOT, alive, freePort, getJson, postJson, spawnTs, stopChild, until } from './processes';
 import { renderReport, type BenchReport } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     children.push(echo);
     const echoUrl = `http://127.0.0.1:${echoPort}/api/messages`;
     const echoBody = () => message(connector.url, demoTeacher, 'hallo');
-    await until(async () => (await fetch(echoUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(echoBody()) })).status === 200, 30_000, 'the echo bot');
+    await until(async () => (alive(echo, 'the echo bot'), (await fetch(echoUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(echoBody()) })).status === 200), 30_000, 'the echo bot');
     const echoColdStartMs = performance.now() - t0echo;
     log(`echo bot answered after ${round(echoColdStartMs)} ms; warming up`);
     await phase('warm-up', echoUrl, echoBody, undefined, WARMUP_SECONDS);
@@ -95,10 +95,10 @@ async function main(): Promise<void> {
     }, path.join(RESULTS, 'bot.log'), process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']);
     children.push(bot);
     const firstHelp = () => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
-    await until(async () => (await firstHelp()).status === 200, 60_000, 'the bot', 5);
+    await until(async () => (alive(bot, 'the bot'), (await firstHelp()).status === 200), 60_000, 'the bot', 5);
     const coldStartMs = performance.now() - t0bot;
     log(`bot answered its first request ${round(coldStartMs)} ms after spawn`);
-    await until(async () => (await getJson<{ ready: boolean }>(`${control}/ready`)).ready, 120_000, 'the bench school seed', 100);
+    await until(async () => (alive(bot, 'the bot'), (await getJson<{ ready: boolean }>(`${control}/ready`)).ready), 120_000, 'the bench school seed', 100);
 
     // 3. Round fan-out to 200 prevention workers against a stand-in enforcing Teams' limits.
     const fan = await postJson<{ ms: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, { n: FANOUT, serviceUrl: limited.url });

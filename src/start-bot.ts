@@ -17,6 +17,7 @@ import { ProactiveSender } from './bot/proactive-sender';
 import { OutboxRunner } from './jobs/outbox-runner';
 import { Scheduler } from './jobs/scheduler';
 import { registerJobs } from './jobs/register-jobs';
+import { digestPorts } from './jobs/digest-wiring';
 import { randomUUID } from 'node:crypto';
 import { seedDemoSchool } from './demo-seed';
 import type { ConversationPort, OutboxPort, StoredReference } from './app/ports';
@@ -99,6 +100,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     rounds: repos.rounds,
     processedActivities: new ProcessedActivityRepository(repos.cases, PROCESSED_MARKER_TTL_SECONDS),
     privacy: repos.privacy,
+    digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
   };
   const app = buildTeamsApp(adapter, config.MICROSOFT_APP_ID, deps);

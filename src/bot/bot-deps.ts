@@ -2,6 +2,7 @@ import type { AppPorts, ConversationPort, OutboxPort } from '../app/ports';
 import type { RoundPort } from '../app/round-ports';
 import type { ProcessedActivityPort } from './activity-dedupe';
 import type { PrivacyPort } from '../app/privacy/privacy-ports';
+import type { DigestPorts } from '../app/digest/digest-ports';
 
 /** What the bot layer is handed at wiring time (src/index.ts). */
 export interface BotDeps {
@@ -18,6 +19,8 @@ export interface BotDeps {
   processedActivities?: ProcessedActivityPort;
   /** retention, inzage and vergetelheid (issue 7) */
   privacy?: PrivacyPort;
+  /** digests for coordinators and the project lead (S8) */
+  digest?: DigestPorts;
   /** the bot's public base URL, for download links (e.g. the inzage export) */
   publicUrl?: () => string;
 }

@@ -5,6 +5,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { log } from '../log';
 import { CORRELATION_KEY } from './correlation';
+import { isActivityEnvelope } from './activity-envelope';
 
 export interface HttpOptions {
   adapter: TeamsAdapter;
@@ -27,7 +28,7 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     const correlationId = randomUUID();
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string' || !req.body.type) {
+    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || !isActivityEnvelope(req.body)) {
       res.status(400);
       res.json({ error: 'bad-request', correlationId });
       return;

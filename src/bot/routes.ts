@@ -14,6 +14,10 @@ import { exportCommand } from './handlers/privacy-export';
 import { koppelCommand } from './handlers/channel-link';
 import { escalateForm, escalateSubmit } from './handlers/escalation-form';
 import { escalationClaim, escalationDeEscalate, escalationDetails, escalationNote, escalationRefresh } from './handlers/escalation-actions';
+import { roundCommand } from './handlers/round-command';
+import { roundOfferSignal } from './handlers/round-offer';
+import { roundOpenPage, roundSavePage } from './handlers/round-pages';
+import { digestOpenSignal, overzichtCommand } from './handlers/digest-command';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -42,6 +46,8 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'inzage', scopes: ['personal'], handler: exportCommand },
   { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },
   { command: 'koppel', scopes: ['team'], handler: koppelCommand },
+  { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
+  { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
@@ -65,6 +71,10 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.escalationNote, handler: escalationNote },
   { verb: VERBS.escalationDeEscalate, handler: escalationDeEscalate },
   { verb: VERBS.escalationRefresh, handler: escalationRefresh },
+  { verb: VERBS.digestOpenSignal, handler: digestOpenSignal },
+  { verb: VERBS.roundOpenPage, handler: roundOpenPage },
+  { verb: VERBS.roundSavePage, handler: roundSavePage },
+  { verb: VERBS.roundOfferSignal, handler: roundOfferSignal },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */

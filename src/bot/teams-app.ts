@@ -11,6 +11,8 @@ import { T } from './texts';
 import { registerSignalHandlingRenderers } from './signal-handling-renderers';
 import { registerPrivacyRenderers } from './privacy-renderers';
 import { registerEscalationRenderers } from './escalation-renderers';
+import { registerRoundRenderers } from './round-renderers';
+import { registerDigestRenderers } from './digest/digest-renderer';
 import { DATASETS } from './verbs';
 
 const scopeOf = (context: TurnContext): Scope => {
@@ -22,8 +24,10 @@ const scopeOf = (context: TurnContext): Scope => {
 export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
   registerSignalHandlingRenderers();
+  registerDigestRenderers();
   registerPrivacyRenderers();
   registerEscalationRenderers();
+  registerRoundRenderers();
 
   for (const route of VERB_ROUTES) {
     app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => route.handler(deps, context, data));

@@ -26,6 +26,7 @@ export const VERBS = {
   roundOpenPage: 'round.openPage',
   roundOfferSignal: 'round.offerSignal',
   listPage: 'list.page',
+  digestOpenSignal: 'digest.openSignal',
   pupilErase: 'pupil.erase',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

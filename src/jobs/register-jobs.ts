@@ -6,6 +6,8 @@ import { signalHandlingJobs } from './signal-handling-jobs';
 import { retentionPurgeJob } from './retention-purge';
 import { escalationReannounceJob } from './escalation-reannounce-job';
 import { roundStepsJob } from './round-steps';
+import { digestJob } from './digest-job';
+import { digestPorts } from './digest-wiring';
 
 export interface JobContext {
   repos: Repositories;
@@ -23,6 +25,7 @@ export function registerJobs(scheduler: Scheduler, ctx: JobContext): void {
   scheduler.register(retentionPurgeJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
   scheduler.register(escalationReannounceJob(ctx));
   scheduler.register(roundStepsJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
+  scheduler.register(digestJob({ digest: ctx.deps.digest ?? digestPorts(ctx.repos), directory: ctx.repos.directory, kick: ctx.deps.kickOutbox }));
   void scheduler;
   void ctx;
 }

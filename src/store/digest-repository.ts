@@ -36,7 +36,7 @@ const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   return rest as unknown as Signal;
 };
 const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({ schoolId: s.schoolId, name: s.name, region: s.region, holidays: s.holidays, limits: s.limits, digest: s.digest });
-const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s) } as DigestSnapshotDoc);
+const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s) }) as unknown as DigestSnapshotDoc;
 const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshotRow) => rest;
 
 /**

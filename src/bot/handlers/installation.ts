@@ -30,5 +30,6 @@ export async function onInstalled(deps: BotDeps, context: TurnContext): Promise<
 export async function onMembersAdded(deps: BotDeps, context: TurnContext): Promise<void> {
   const added = context.activity.membersAdded ?? [];
   const botId = context.activity.recipient?.id;
-  if (added.some((m) => m.id === botId)) await onInstalled(deps, context);
+  // Teams (and the Playground) send installationUpdate too, which greets; here only remember.
+  if (added.some((m) => m.id === botId)) await rememberConversation(deps, context);
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../../domain/roles';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { signalCard } from '../views/signal-card-view';
+import { pupilTrend } from '../../app/round-overview';
 
 /** Who may read care notes on a signal (S5/S9): prevention workers, coordinators, the OT once escalated. */
 export const seesCareNotes = (viewer: Actor, signal: Signal): boolean =>
@@ -13,7 +14,10 @@ export const seesCareNotes = (viewer: Actor, signal: Signal): boolean =>
 /** Draws the signal card for a viewer, loading pupil and staff names. */
 export async function drawSignalCard(deps: BotDeps, viewer: Actor, signal: Signal, message?: string, messageColor?: 'Default' | 'Attention' | 'Good' | 'Warning'): Promise<CardJson> {
   const [pupil, staff] = await Promise.all([deps.ports.directory.getPupil(signal.schoolId, signal.pupilId), deps.ports.directory.listStaff(signal.schoolId)]);
-  return signalCard({ signal, pupil, staff, viewer, now: deps.ports.clock.now(), message, messageColor, showCareNotes: seesCareNotes(viewer, signal) });
+  const showCareNotes = seesCareNotes(viewer, signal);
+  // the pupil's 1-2-3 trend is care information too: only for those who see care notes
+  const trend = showCareNotes && deps.rounds ? await pupilTrend(deps.rounds, signal.schoolId, signal.pupilId) : undefined;
+  return signalCard({ signal, pupil, staff, viewer, now: deps.ports.clock.now(), message, messageColor, showCareNotes, trend });
 }
 
 export const viewerAt = (person: Person, schoolId: string): Actor | undefined => actorAt(person, schoolId);

@@ -1,0 +1,24 @@
+import { DIGEST_NOTIFY } from '../../app/digest/post-scheduled-digest';
+import type { OutboxMessage } from '../../app/ports';
+import type { BotDeps } from '../bot-deps';
+import { extraRenderers, type Rendered } from '../notification-renderer';
+import { DT } from './digest-texts';
+import { channelDigestCard } from './digest-cards';
+
+/**
+ * The channel digest at delivery: drawn from the snapshot taken at its slot (counts and
+ * references only), so a digest that waited for `/koppel overzicht` still shows its own period.
+ * Only ever to the coordinators' channel.
+ */
+async function channelDigest(deps: BotDeps, schoolId: string, msg: Pick<OutboxMessage, 'target' | 'payload'>): Promise<Rendered> {
+  if (msg.target.kind !== 'channel' || msg.target.channel !== 'coordinators' || !deps.digest) return { skip: true };
+  const snapshot = await deps.digest.store.getSnapshot(schoolId, String(msg.payload.params.snapshotId ?? ''));
+  if (!snapshot) return { skip: true };
+  const card = channelDigestCard({ ...snapshot, manual: snapshot.slotKey.startsWith('manual-') });
+  return { card, summary: DT.summaryChannel(snapshot.schoolName) };
+}
+
+/** Registers the digest renderers with the notification renderer (idempotent). */
+export function registerDigestRenderers(): void {
+  extraRenderers[DIGEST_NOTIFY.channelDigest] = channelDigest;
+}

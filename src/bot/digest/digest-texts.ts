@@ -1,0 +1,73 @@
+/** Every Dutch text of the digests (S8), in one place. */
+export const DT = {
+  channelTitle: (school: string) => `Overzicht ${school}`,
+  personalTitle: (school: string) => `Overzicht ${school} — met namen`,
+  personalOnly: 'Alleen voor jou: hieronder staan de namen achter de gemarkeerde signalen. Deel dit niet in een kanaal.',
+  period: (from: string, to: string) => `Over de periode ${from} t/m ${to}`,
+  late: (slots: number) =>
+    slots > 1
+      ? `Dit overzicht komt later dan gepland: Waakvlam was ${slots} geplande momenten niet bereikbaar. Het overzicht beslaat daarom de hele periode hieronder.`
+      : 'Dit overzicht komt later dan gepland: Waakvlam was op het geplande moment niet bereikbaar.',
+  manual: 'Op verzoek verstuurd (buiten het vaste schema).',
+  newTitle: 'Nieuwe signalen',
+  newTotal: (n: number) => (n === 1 ? '1 nieuw signaal' : `${n} nieuwe signalen`),
+  newNone: 'Geen nieuwe signalen in deze periode.',
+  byCategory: 'Per categorie',
+  byLevel: 'Per niveau',
+  openTitle: 'Lopende signalen',
+  openTotal: (n: number, overdue: number) => `${n} lopend` + (overdue > 0 ? ` · ${overdue} over de termijn` : ''),
+  openNone: 'Er lopen geen signalen.',
+  byState: 'Per status',
+  stateRow: (count: number, oldest: number, overdue: number) =>
+    `${count} · oudste ${oldest} ${oldest === 1 ? 'schooldag' : 'schooldagen'}` + (overdue > 0 ? ` · ⚠ ${overdue} over de termijn` : ''),
+  flaggedTitle: 'Over de termijn (oudste eerst)',
+  flaggedRow: (state: string, age: number, reason: string) => `${state} · ${age} ${age === 1 ? 'schooldag' : 'schooldagen'} · ${reason}`,
+  flaggedMore: (n: number) => `En nog ${n} ${n === 1 ? 'signaal' : 'signalen'} over de termijn.`,
+  reasonUnclaimed: 'nog niet opgepakt',
+  reasonEscalation: 'OT heeft het verzoek nog niet opgepakt',
+  escalationsTitle: 'Opschalingen naar het OT',
+  escalationsOpen: 'Lopend bij het OT',
+  escalationsUnclaimed: 'Nog door niemand opgepakt',
+  escalationsLate: 'Daarvan over de termijn',
+  roundTitle: '1-2-3 meting',
+  roundNone: 'Nog geen gegevens van een 1-2-3 meting.',
+  roundOverall: (done: number, total: number, percent: number) => `Ingevuld: ${done} van ${total} leerlingen (${percent}%)`,
+  roundWorker: (done: number, total: number, percent: number) => `${done}/${total} (${percent}%)`,
+  roundPerWorker: 'Per preventiewerker',
+  someWorker: 'Preventiewerker',
+  distributionTitle: 'Verdeling 1-2-3 ten opzichte van de vorige meting',
+  distributionRow: (n: number, previous: number | undefined, delta: number | undefined) =>
+    previous === undefined ? `${n}` : `${n} (vorige meting ${previous}, ${delta! > 0 ? '+' : ''}${delta})`,
+  distributionNoPrevious: 'Nog geen vorige meting om mee te vergelijken.',
+  namesTitle: 'Gemarkeerde signalen',
+  namesNone: 'Er zijn geen signalen over de termijn.',
+  openSignal: 'Open',
+  unknownPupil: 'onbekende leerling',
+  signalCardSent: 'Ik heb de signaalkaart hieronder gestuurd.',
+  summaryChannel: (school: string) => `Overzicht ${school}`,
+  // /overzicht
+  refusedNotCoordinator: 'Het overzicht met namen is alleen voor zorgcoördinatoren. Je poging is vastgelegd. Vraag je zorgcoördinator als je iets wilt weten over de signalen van je school.',
+  refusedNotProjectLead: 'Het regio-overzicht is alleen voor de projectleider. Je poging is vastgelegd.',
+  refusedNoSchool: 'Ik vind geen scholen in jouw regio.',
+  channelPosted: (school: string) => `Het overzicht van ${school} staat klaar voor het kanaal van de zorgcoördinatoren.`,
+  channelNotLinked: 'Dat kanaal is nog niet gekoppeld: typ `/koppel overzicht` in het kanaal van de zorgcoördinatoren, dan verschijnt het overzicht daar meteen.',
+  usage: 'Gebruik: `/overzicht` (jouw school, met namen), `/overzicht kanaal` (nu in het kanaal van de zorgcoördinatoren) of `/overzicht regio` (projectleider).',
+  // region
+  regionTitle: (region: string) => `Regio-overzicht ${region}`,
+  regionIntro: (schools: number) => `${schools} ${schools === 1 ? 'school' : 'scholen'} · alleen aantallen, nooit namen. Aantallen van 1 tot 4 staan als "<5", zodat niemand herkenbaar is.`,
+  regionPeriod: 'Over de afgelopen 7 dagen',
+  regionTotals: 'Hele regio',
+  regionSchools: 'Per school',
+  regionHidden: 'minder dan 5 signalen: alleen meegeteld in het regiototaal',
+  regionNew: 'Nieuwe signalen',
+  regionOpen: 'Lopende signalen',
+  regionOverdue: 'Over de termijn',
+  regionEscalations: 'Opschalingen lopend / niet opgepakt',
+  regionLevels: 'Nieuw per niveau (1 / 2 / 3)',
+} as const;
+
+export const DIGEST_REFUSALS: Record<string, string> = {
+  'digest-not-coordinator': DT.refusedNotCoordinator,
+  'digest-not-project-lead': DT.refusedNotProjectLead,
+  'digest-no-school': DT.refusedNoSchool,
+};

@@ -1,0 +1,39 @@
+import type { OutboxMessage } from '../app/ports';
+import { ROUND_NOTIFY } from '../app/round-messages';
+import { resolvePerson } from '../app/actors';
+import type { BotDeps } from './bot-deps';
+import { roundOverviewCardFor, roundOverviewFor } from './handlers/round-command';
+import { extraRenderers, type Rendered } from './notification-renderer';
+import { RT } from './round-texts';
+
+type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
+const SKIP: Rendered = { skip: true };
+
+/**
+ * The round's proactive cards, drawn at delivery time from current state: the overview that
+ * opens the round (an Open button per class page), and reminders that skip a worker who has
+ * nothing left by the time they go out.
+ */
+async function roundCard(deps: BotDeps, schoolId: string, msg: Msg, reminder: boolean): Promise<Rendered> {
+  if (msg.target.kind !== 'user' || !deps.rounds) return SKIP;
+  const roundId = String(msg.payload.params.roundId ?? '');
+  const o = await roundOverviewFor(deps, schoolId, roundId);
+  if (!o || o.round.status !== 'open') return SKIP;
+  const userId = msg.target.userId;
+  const mine = o.progress.perWorker.find((w) => w.workerId === userId);
+  if (!mine || (reminder && mine.pagesLeft === 0)) return SKIP;
+  const person = await resolvePerson(deps.ports.directory, userId);
+  const intro = reminder ? RT.reminderIntro(String(msg.payload.params.step ?? ''), o.round.deadline, mine.pagesLeft) : RT.openIntro(o.round.roundNo, o.round.deadline);
+  const title = reminder ? RT.reminderTitle(o.round.roundNo) : undefined;
+  const card = await roundOverviewCardFor(deps, person, schoolId, roundId, intro, title);
+  if (!card) return SKIP;
+  return { card, summary: title ?? RT.overviewTitle(o.round.roundNo) };
+}
+
+let registered = false;
+export function registerRoundRenderers(): void {
+  if (registered) return;
+  registered = true;
+  extraRenderers[ROUND_NOTIFY.open] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, false);
+  extraRenderers[ROUND_NOTIFY.reminder] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, true);
+}
