@@ -70,6 +70,7 @@ export const RT = {
   openedNow: (roundNo: number, deadline: string) => `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De preventiewerkers krijgen het formulier.`,
   alreadyOpen: (roundNo: number) => `Ronde ${roundNo} was al geopend. Typ \`/ronde\` voor de voortgang.`,
   flaggedMore: (n: number) => `…en nog ${n} leerling(en).`,
+  rowsHidden: (n: number) => `${n} klas(sen) niet getoond; typ \`/ronde\` voor de rest.`,
 };
 
 export const roundRefusal = (code: string): string => ROUND_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw of neem contact op met de zorgcoördinator.';

@@ -69,6 +69,8 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
           await new Promise((r) => setTimeout(r, 50));
         }
         done++;
+        // eslint-disable-next-line no-console
+        if (process.env.FAULT_DEBUG && done % 20 === 0) console.log('submitted', done, Date.now() - t0, 'calls', tb.connector.calls.length);
         if (RESTART_AFTER.includes(done)) {
           collect();
           restarting = tb.restart();
@@ -87,6 +89,8 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
     const deadline = Date.now() + 70_000;
     while ((await pending()) > 0) {
       if (Date.now() > deadline) throw new Error(`outbox did not drain: ${await pending()} pending`);
+      // eslint-disable-next-line no-console
+      if (process.env.FAULT_DEBUG) console.log('pending', await pending(), Date.now() - t0, 'calls', tb.connector.calls.length);
       await new Promise((r) => setTimeout(r, 100));
     }
     const drainMs = Date.now() - t0 - submittedMs;

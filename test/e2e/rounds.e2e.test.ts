@@ -126,6 +126,10 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     // a second click shows the same signal instead of a second one
     await tb.post(invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'signal').data));
     expect((await tb.repos.signals.listOpen(SCHOOL)).filter((s) => s.pupilId === pupilId)).toHaveLength(1);
+    // 'Opschalen naar OT': the worker claims that signal and gets the escalation form
+    const escalate = await tb.post(invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'escalate').data));
+    expect(text(escalate.body.value)).toContain('signal.escalate');
+    expect((await tb.repos.signals.get(SCHOOL, signal.id))?.doc).toMatchObject({ ownerId: pw1.entraId });
   });
 
   it('refuses a forged save by a teacher and records it in the audit log', async () => {
@@ -190,8 +194,7 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     expect(said[0]).toContain('Ronde 3 is nu geopend');
     expect(said[1]).toContain('Ronde 3 was al geopend');
     expect((await tb.repos.rounds.getRound(SCHOOL, '2026-3'))?.doc).toMatchObject({ status: 'open', opensOn: '2027-01-11', openedBy: coordinator.entraId });
-    const dbg = await tb.repos.cases.query((await import('../../src/store/schemas/outbox-doc')).OutboxDocSchema, "SELECT * FROM c WHERE c.type = 'outbox' AND CONTAINS(c.id, '2026-3')");
-    console.log(JSON.stringify(dbg.map((d) => [d.id, d.status, d.lastError, d.dueAt])), tb.clock.now().toISOString());
+    await tb.connector.waitFor(() => roundCards(pw1).length > 0 && roundCards(pw2).length > 0); // the command kicked the outbox
     for (const who of [pw1, pw2]) expect(roundCards(who)).toHaveLength(1);
     const audit = await tb.repos.audit.forSchool(SCHOOL, 'round.openNow');
     expect(audit.filter((a) => a.outcome === 'ok' && a.actorId === coordinator.entraId)).toHaveLength(2);
@@ -200,5 +203,17 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     tb.clock.set('2027-03-15T08:05:00+01:00');
     await drive();
     for (const who of [pw1, pw2]) expect(roundCards(who)).toHaveLength(1);
+  });
+  it('does not let one worker overwrite a page the other saved meanwhile unseen: the second save is re-drawn with a warning, then overwrites', async () => {
+    const round3 = '2026-3';
+    const open = async (who: typeof pw1) => (await tb.post(invokeAction(tb, who, 'round.openPage', { schoolId: SCHOOL, roundId: round3, classId: '2a', page: 0 }))).body.value;
+    const [form1, form2] = [await open(pw1), await open(pw2)];
+    expect(text((await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(form1)))).body.value)).toContain('Opgeslagen');
+    const stale = (await tb.post(invokeAction(tb, pw2, 'round.savePage', submitFor(form2, { 0: ['2', 'Zit niet lekker in zijn vel.'] })))).body.value;
+    expect(text(stale)).toContain('intussen door een collega opgeslagen');
+    expect(inputs(stale).filter((i) => i.id.startsWith('level:'))[0].value).toBe('2');
+    expect((await tb.repos.rounds.getPage(SCHOOL, round3, '2a', 0))?.doc.savedBy).toBe(pw1.entraId);
+    expect(text((await tb.post(invokeAction(tb, pw2, 'round.savePage', submitFor(stale, { 0: ['2', 'Zit niet lekker in zijn vel.'] })))).body.value)).toContain('Opgeslagen');
+    expect((await tb.repos.rounds.getPage(SCHOOL, round3, '2a', 0))?.doc.savedBy).toBe(pw2.entraId);
   });
 });

@@ -157,7 +157,7 @@ export function roundOverviewCard(args: {
     flaggedNote: [
       args.showFlagged && args.flagged.length === 0 ? RT.noFlagged : '',
       args.flagged.length > flaggedShown.length ? RT.flaggedMore(args.flagged.length - flaggedShown.length) : '',
-      hidden > 0 ? `${hidden} klas(sen) niet getoond; typ \`/ronde\` voor de rest.` : '',
+      hidden > 0 ? RT.rowsHidden(hidden) : '',
     ].filter(Boolean).join(' '),
   });
 }
