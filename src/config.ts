@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   /** 'off' only in tests that measure delivery, not pacing: Teams' per-conversation limits. */
   OUTBOX_TEAMS_LIMITS: z.enum(['on', 'off']).default('on'),
+  /** 'off': the Bot Connector client makes one attempt per call and the outbox owns every retry (visible, counted). */
+  CONNECTOR_SDK_RETRIES: z.enum(['on', 'off']).default('on'),
   /** The bot's public https base URL (for the one-time inzage download link). Default: the listening address. */
   PUBLIC_BASE_URL: z.string().url().optional(),
   SCHEDULER_TICK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),

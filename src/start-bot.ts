@@ -111,7 +111,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const d = all.find((x) => JSON.stringify(x.target) === JSON.stringify(target));
       return d && { conversationId: d.conversationId, activityId: d.activityId };
     },
-  });
+  }, config.CONNECTOR_SDK_RETRIES !== 'off');
   const schoolTenants = new Map<string, string>();
   runner = new OutboxRunner({
     outbox: repos.outbox,

@@ -3,6 +3,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { OutboxMessage, StoredReference } from '../app/ports';
 import type { BotDeps } from './bot-deps';
 import { renderNotification } from './notification-renderer';
+import { withoutConnectorRetries } from './connector-retries';
 import { channelUnreachable } from './escalation-channel-down';
 
 export type DeliveryResult =
@@ -51,7 +52,14 @@ function classify(err: unknown): DeliveryResult {
  * the copy sent earlier in place or sends a new message through the stored conversation reference.
  */
 export class ProactiveSender {
-  constructor(private readonly adapter: TeamsAdapter, private readonly botAppId: string, private readonly deps: BotDeps, private readonly lookups: DeliveryLookups) {}
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly deps: BotDeps,
+    private readonly lookups: DeliveryLookups,
+    /** false: the Bot Connector client does not retry by itself; the outbox owns every retry */
+    private readonly connectorRetries = true,
+  ) {}
 
   async deliver(msg: OutboundMessage): Promise<DeliveryResult> {
     const reference = await this.referenceFor(msg);
@@ -66,17 +74,26 @@ export class ProactiveSender {
     try {
       let activityId: string | undefined;
       let conversationId = reference.conversation.id;
+      let failure: unknown;
       await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
         conversationId = context.activity.conversation?.id ?? conversationId;
-        if (previous) {
-          activity.id = previous.activityId;
-          await context.updateActivity(activity);
-          activityId = previous.activityId;
-        } else {
-          const res = await context.sendActivity(activity);
-          activityId = res?.id;
+        if (!this.connectorRetries) withoutConnectorRetries(context);
+        try {
+          if (previous) {
+            activity.id = previous.activityId;
+            await context.updateActivity(activity);
+            activityId = previous.activityId;
+          } else {
+            const res = await context.sendActivity(activity);
+            activityId = res?.id;
+          }
+        } catch (err) {
+          // Caught here: thrown out of the callback, the adapter's onTurnError would swallow it
+          // (and the message would count as sent).
+          failure = err;
         }
       });
+      if (failure !== undefined) throw failure;
       return { status: 'sent', conversationId, activityId, subjectId };
     } catch (err) {
       const result = classify(err);

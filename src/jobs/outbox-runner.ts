@@ -14,6 +14,11 @@ export type DeliveryResult =
 export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;
 
 export const MAX_ATTEMPTS = 10;
+/**
+ * Conversations delivered at once. Each message costs a few store round trips before its send, so
+ * keeping the tenant's 50/s busy takes more than a handful of workers; the limiters pace them.
+ */
+const DELIVERY_WORKERS = 32;
 const CLAIM_MS = 60_000;
 const SENT_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -90,7 +95,7 @@ export class OutboxRunner {
         }
         for (const g of groups.values()) g.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
         const queue = [...groups.values()];
-        const workers = Array.from({ length: Math.min(8, queue.length) }, async () => {
+        const workers = Array.from({ length: Math.min(DELIVERY_WORKERS, queue.length) }, async () => {
           for (let g = queue.shift(); g; g = queue.shift()) handled += await this.runConversation(g);
         });
         await Promise.all(workers);
@@ -121,13 +126,6 @@ export class OutboxRunner {
   private async deliverOne(doc: OutboxDoc): Promise<'done' | 'held'> {
     const key = conversationKey(doc);
     const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
-    for (;;) {
-      if (this.deps.teamsRateLimits === false) break;
-      const t = Date.now();
-      const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
-      if (wait <= 0) break;
-      await new Promise((r) => setTimeout(r, wait));
-    }
     const current = await this.deps.outbox.get(doc.schoolId, doc.id);
     if (!current || current.doc.status !== 'pending') return 'done';
     const now = this.deps.now();
@@ -137,9 +135,19 @@ export class OutboxRunner {
     if (!(await this.deps.outbox.save(claimed, current.etag))) return 'held';
     const claimedNow = await this.deps.outbox.get(doc.schoolId, doc.id);
     if (!claimedNow) return 'done';
-    const send = Date.now();
-    this.perConversation.take(key, send);
-    this.perTenant.take(tenant, send);
+    // Wait for room in Teams' limits right before sending; checking and taking the slot with no
+    // await in between keeps concurrent workers from all seeing the same free slot.
+    for (;;) {
+      if (this.deps.teamsRateLimits === false) break;
+      const t = Date.now();
+      const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
+      if (wait <= 0) {
+        this.perConversation.take(key, t);
+        this.perTenant.take(tenant, t);
+        break;
+      }
+      await new Promise((r) => setTimeout(r, wait));
+    }
     let result: DeliveryResult;
     try {
       result = await this.deps.deliver(claimedNow.doc);

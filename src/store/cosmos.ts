@@ -56,10 +56,19 @@ export async function openCosmos(opts: CosmosOptions): Promise<CosmosStore> {
     {
       on: 'request',
       plugin: async (context: { operationType?: string; resourceType?: string }, _diag: unknown, next: (c: unknown) => Promise<{ headers: Record<string, string> }>) => {
-        const response = await next(context);
-        const charge = Number(response.headers?.['x-ms-request-charge'] ?? 0);
-        meter.record(`${context.resourceType ?? '?'}:${context.operationType ?? '?'}`, Number.isFinite(charge) ? charge : 0);
-        return response;
+        // Counted whether it succeeds or not: a 404 or 412 is a request (and charged) too.
+        let headers: Record<string, unknown> | undefined;
+        try {
+          const response = await next(context);
+          headers = response.headers;
+          return response;
+        } catch (err) {
+          headers = (err as { headers?: Record<string, unknown> })?.headers;
+          throw err;
+        } finally {
+          const charge = Number(headers?.['x-ms-request-charge'] ?? 0);
+          meter.record(`${context.resourceType ?? '?'}:${context.operationType ?? '?'}`, Number.isFinite(charge) ? charge : 0);
+        }
       },
     },
   ];

@@ -17,7 +17,7 @@ export interface DigestSchoolRow {
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   digest: { weekday: number; time: string };
 }
-export interface DigestStateRow { lastSlot: string; coveredUntil: string; postedAt: string }
+export interface DigestStateRow { lastSlot: string; coveredUntil: string; postedAt: string; baseline?: boolean }
 export interface DigestSnapshotRow {
   snapshotId: string;
   schoolId: string;
@@ -73,7 +73,7 @@ export class DigestRepository {
 
   async getState(schoolId: string): Promise<{ state: DigestStateRow; etag: string } | undefined> {
     const v = await this.cases.read(DigestStateDocSchema, DIGEST_STATE_ID, schoolId);
-    return v && { state: { lastSlot: v.doc.lastSlot, coveredUntil: v.doc.coveredUntil, postedAt: v.doc.postedAt }, etag: v.etag };
+    return v && { state: { lastSlot: v.doc.lastSlot, coveredUntil: v.doc.coveredUntil, postedAt: v.doc.postedAt, ...(v.doc.baseline ? { baseline: true } : {}) }, etag: v.etag };
   }
 
   async saveBaseline(schoolId: string, state: DigestStateRow): Promise<boolean> {

@@ -15,10 +15,27 @@ import {
 /**
  * Schools, staff, pupils and personal conversation references (the `directory` container).
  * Pupil lists are cached per school for a short time: type-ahead search asks on every keystroke.
+ * Staff lookups (who is this user, who works at this school) are cached for a few seconds too:
+ * every turn asks them, often several times. Writes through this repository clear the cache; a
+ * roster import elsewhere is seen within `staffCacheMs`. Concurrent misses share one query.
  */
 export class DirectoryRepository {
-  private pupilCache = new Map<string, { at: number; pupils: PupilDoc[] }>();
-  constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now) {}
+  private pupilCache = new Map<string, { at: number; pupils: Promise<PupilDoc[]> }>();
+  private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
+  constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
+
+  private cachedStaff(key: string, load: () => Promise<StaffDoc[]>): Promise<StaffDoc[]> {
+    const hit = this.staffCache.get(key);
+    let staff = hit && this.nowMs() - hit.at < this.staffCacheMs ? hit.staff : undefined;
+    if (!staff) {
+      staff = load();
+      const entry = { at: this.nowMs(), staff };
+      this.staffCache.set(key, entry);
+      staff.catch(() => this.staffCache.get(key) === entry && this.staffCache.delete(key));
+    }
+    // Copies: a caller changing what it got must not change what the next caller gets.
+    return staff.then((list) => list.map((s) => ({ ...s, roles: [...s.roles], classIds: [...s.classIds] })));
+  }
 
   getSchool(schoolId: string): Promise<Versioned<SchoolDoc> | undefined> {
     return this.store.read(SchoolDocSchema, 'school', schoolId);
@@ -38,15 +55,16 @@ export class DirectoryRepository {
 
   /** Every school this Entra user is staff of (a cross-partition query on an indexed field). */
   findStaffByUser(userId: string): Promise<StaffDoc[]> {
-    return this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff' AND c.userId = @u", { u: userId });
+    return this.cachedStaff(`user|${userId}`, () => this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff' AND c.userId = @u", { u: userId }));
   }
 
   listStaff(schoolId: string): Promise<StaffDoc[]> {
-    return this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff'", {}, schoolId);
+    return this.cachedStaff(`school|${schoolId}`, () => this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff'", {}, schoolId));
   }
 
   async upsertStaff(doc: StaffDoc): Promise<void> {
     await this.store.upsert(doc);
+    this.staffCache.clear();
   }
 
   async upsertPupil(doc: PupilDoc): Promise<void> {
@@ -61,8 +79,11 @@ export class DirectoryRepository {
   async listPupils(schoolId: string): Promise<PupilDoc[]> {
     const hit = this.pupilCache.get(schoolId);
     if (hit && this.nowMs() - hit.at < this.pupilCacheMs) return hit.pupils;
-    const pupils = await this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId);
-    this.pupilCache.set(schoolId, { at: this.nowMs(), pupils });
+    // Concurrent misses (a class typing at once) share one query of the whole school.
+    const pupils = this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId);
+    const entry = { at: this.nowMs(), pupils };
+    this.pupilCache.set(schoolId, entry);
+    pupils.catch(() => this.pupilCache.get(schoolId) === entry && this.pupilCache.delete(schoolId));
     return pupils;
   }
 

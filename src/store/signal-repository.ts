@@ -19,7 +19,23 @@ const fromDoc = (d: SignalDoc): Signal => {
 export class SignalRepository {
   /** Per-item TTL (seconds) for a closed signal of this school; set at wiring time (src/store/index.ts). */
   closedSignalTtlSeconds?: (schoolId: string) => Promise<number | undefined>;
+  /** Creates in flight per school and year: this instance takes reference numbers one at a time. */
+  private readonly allocating = new Map<string, Promise<unknown>>();
   constructor(private readonly store: DocStore) {}
+
+  /**
+   * Runs `work` after the previous allocation for `key` in this instance. Concurrent submits in
+   * one school would otherwise all read the same counter and all but one retry on its ETag; the
+   * ETag still guards against other instances.
+   */
+  private oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.allocating.get(key) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    const tail = result.then(() => undefined, () => undefined);
+    this.allocating.set(key, tail);
+    void tail.then(() => this.allocating.get(key) === tail && this.allocating.delete(key));
+    return result;
+  }
 
   async get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined> {
     const v = await this.store.read(SignalDocSchema, signalId, schoolId);
@@ -37,6 +53,16 @@ export class SignalRepository {
    * same card finds the first signal instead of creating another.
    */
   async create(
+    schoolId: string,
+    submissionId: string,
+    year: number,
+    build: (id: string, seq: number) => { signal: Signal; messages: NewOutboxMessage[] },
+    now: Date,
+  ): Promise<CreateOutcome> {
+    return this.oneAtATime(`${schoolId}|${year}`, () => this.createNow(schoolId, submissionId, year, build, now));
+  }
+
+  private async createNow(
     schoolId: string,
     submissionId: string,
     year: number,

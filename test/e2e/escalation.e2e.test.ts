@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Signal } from '../../src/domain/signal';
 import { DEMO_TEAM_ID, OT_CHANNEL_ID, channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, pupilFullName, staffWith, type DemoStaff } from '../support/demo-people';
@@ -70,7 +72,11 @@ describe('escalation to the OT (issue 4)', () => {
     tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
     await install(tb, [teacher, pw1, pw2, coordinator, ot]);
   });
-  afterAll(async () => tb.close());
+  const afterAllClose: Array<() => Promise<void>> = [];
+  afterAll(async () => {
+    for (const close of afterAllClose) await close();
+    await tb.close();
+  });
 
   it('refuses /koppel ot from someone who is not coordinator or admin, with Dutch help and an audit entry', async () => {
     for (const who of [teacher, ot]) {
@@ -239,8 +245,12 @@ describe('escalation to the OT (issue 4)', () => {
   it('parks the post when Teams answers 404 for the OT channel, tells the prevention worker and the coordinator, and posts it after /koppel ot again', async () => {
     const school = (await tb.repos.directory.getSchool(SCHOOL))!;
     const link = school.doc.channels.ot!;
-    // the bot was removed from the team: the connector no longer knows the channel
-    await tb.repos.directory.saveSchool({ ...school.doc, channels: { ...school.doc.channels, ot: { ...link, reference: { ...link.reference, serviceUrl: `${tb.connector.url}gone/` } } } });
+    // the bot was removed from the team: Teams answers 404 for the channel
+    const gone = http.createServer((_req, res) => { res.statusCode = 404; res.end('{"error":{"code":"ConversationNotFound"}}'); });
+    await new Promise<void>((r) => gone.listen(0, '127.0.0.1', () => r()));
+    afterAllClose.push(() => new Promise<void>((r) => gone.close(() => r())));
+    const goneUrl = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/`;
+    await tb.repos.directory.saveSchool({ ...school.doc, channels: { ...school.doc.channels, ot: { ...link, reference: { ...link.reference, serviceUrl: goneUrl } } } });
     const s = await raiseAndClaim(tb);
     await escalate(tb, s);
     await eventually(async () => (await tb.repos.outbox.waitingFor(SCHOOL, { kind: 'channel', channel: 'ot' })).some((d) => d.payload.signalId === s.id && d.lastError === 'channel-unreachable'));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Fault } from '../support/connector-stand-in';
 import { demoPupils, demoStaff, staffWith } from '../support/demo-people';
-import { installation, invokeAction, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { TestClock, installation, invokeAction, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -29,7 +29,16 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
   const seed = Number(process.env.FAULT_SEED ?? 20261123);
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000', OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_BASE_MS: '20', OUTBOX_TEAMS_LIMITS: 'off' } });
+    // Retries are scheduled on the bot's clock: here it runs with real time.
+    const clock = new TestClock();
+    const base = clock.at.getTime();
+    const started = Date.now();
+    clock.now = () => new Date(base + Date.now() - started);
+    tb = await startTestBot({
+      clock,
+      // every retry is the outbox's own (counted), backoff from 20 ms, no Teams pacing (measured elsewhere)
+      env: { SCHEDULER_TICK_MS: '3600000', OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_BASE_MS: '20', OUTBOX_TEAMS_LIMITS: 'off', CONNECTOR_SDK_RETRIES: 'off' },
+    });
     for (const who of demoStaff) expect((await tb.post(installation(tb, who))).status).toBe(200);
     await tb.connector.waitFor((calls) => calls.filter((c) => c.status === 200).length >= demoStaff.length);
   }, 30_000);

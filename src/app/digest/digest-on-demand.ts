@@ -16,7 +16,7 @@ const rolesOf = (person: Person) => [...new Set(person.actors.flatMap((a) => a.r
 
 async function sinceFor(ports: DigestPorts, schoolId: string, now: Date): Promise<Date> {
   const state = await ports.store.getState(schoolId);
-  return state ? new Date(state.state.coveredUntil) : new Date(now.getTime() - WEEK_MS);
+  return state && !state.state.baseline ? new Date(state.state.coveredUntil) : new Date(now.getTime() - WEEK_MS);
 }
 
 async function refuse<C extends DigestRefusal>(app: AppPorts, person: Person, action: string, code: C): Promise<{ ok: false; code: C }> {

@@ -17,6 +17,8 @@ export interface DigestSchool {
 /** The digest's state per school: the last slot posted (an ETag guards it). */
 export interface DigestState extends DigestMark {
   postedAt: string;
+  /** Set by the first run for a school: counting started, no digest was posted yet. */
+  baseline?: boolean;
 }
 
 /** A computed digest kept as posted (counts and references only, never names), so a message parked until the channel is linked still shows its own period. */

@@ -35,7 +35,7 @@ export async function postScheduledDigest(ports: DigestPorts, directory: Pick<Di
   if (due.kind === 'none') return { kind: 'none' };
   const state: DigestState = { lastSlot: due.slot.key, coveredUntil: now.toISOString(), postedAt: now.toISOString() };
   if (due.kind === 'baseline') {
-    await ports.store.saveBaseline(school.schoolId, state);
+    await ports.store.saveBaseline(school.schoolId, { ...state, baseline: true });
     return { kind: 'baseline' };
   }
   const gathered = await gatherDigest(ports, directory, school, due.since, now);

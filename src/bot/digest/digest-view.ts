@@ -42,7 +42,8 @@ export const MAX_FLAGGED_REFERENCES = 10;
 
 export function digestCardData(v: DigestViewInput): Record<string, unknown> {
   const d = v.digest;
-  const categoryRows = CATEGORIES.map((c) => ({ label: CATEGORY_LABELS[c] ?? c, value: d.newSignals.byCategory[c] })).filter((r) => r.value > 0);
+  // chart labels stay short: a long one squeezes every bar ('Sociaal-emotioneel / welbevinden' → 'Sociaal-emotioneel')
+  const categoryRows = CATEGORIES.map((c) => ({ label: (CATEGORY_LABELS[c] ?? c).split(' / ')[0], value: d.newSignals.byCategory[c] })).filter((r) => r.value > 0);
   const levelRows = LEVELS.filter((l) => l !== 1 || d.newSignals.byLevel[1] > 0).map((l) => ({ label: shortLevel(l), value: d.newSignals.byLevel[l], level: l }));
   const stateRows = OPEN_STATES.map((s) => {
     const items = d.open.items.filter((i) => i.state === s);
@@ -67,6 +68,7 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     categoryBars: bars(categoryRows),
     byLevel: DT.byLevel,
     levelDonut: levelRows.map((r) => ({ legend: r.label, value: r.value, color: LEVEL_COLORS[r.level] })),
+    levelFacts: levelRows.map((r) => ({ title: r.label, value: String(r.value) })),
     levelBars: levelRows.flatMap((r) => bars([r], LEVEL_STYLES[r.level], Math.max(...levelRows.map((x) => x.value)))),
 
     openTitle: DT.openTitle,
@@ -94,6 +96,8 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     roundNone: DT.roundNone,
     roundOverall: rounds ? DT.roundOverall(rounds.overall.done, rounds.overall.total, rounds.overall.percent) : '',
     roundPerWorker: DT.roundPerWorker,
+    // a chart of nothing but zeros draws an empty axis: the bars say it better until work is done
+    hasWorkerChart: !!rounds && rounds.overall.done > 0,
     workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: v.workerNames[w.workerId] || DT.someWorker, y: w.percent })),
     workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: v.workerNames[w.workerId] || DT.someWorker, value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
 

@@ -10,6 +10,7 @@ export const DigestStateDocSchema = z.object({
   lastSlot: z.string(),
   coveredUntil: z.string(),
   postedAt: z.string(),
+  baseline: z.boolean().optional(),
 });
 export type DigestStateDoc = z.infer<typeof DigestStateDocSchema>;
 
