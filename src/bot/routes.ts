@@ -12,6 +12,7 @@ import { auditCommand } from './handlers/privacy-audit';
 import { eraseCommand, eraseSubmit } from './handlers/privacy-erase';
 import { exportCommand } from './handlers/privacy-export';
 import { koppelCommand } from './handlers/channel-link';
+import { ET } from './escalation-texts';
 import { escalateForm, escalateSubmit } from './handlers/escalation-form';
 import { escalationClaim, escalationDeEscalate, escalationDetails, escalationNote, escalationRefresh } from './handlers/escalation-actions';
 import { roundCommand } from './handlers/round-command';
@@ -30,6 +31,8 @@ export interface CommandRoute {
   command: string;
   aliases?: string[];
   scopes: Scope[];
+  /** Dutch help when the command is typed where it does not work (default: the channel notice) */
+  wrongScopeText?: string;
   handler: (deps: BotDeps, context: TurnContext, args: string) => Promise<void>;
 }
 
@@ -45,7 +48,7 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'audit', aliases: ['audittrail'], scopes: ['personal'], handler: auditCommand },
   { command: 'inzage', scopes: ['personal'], handler: exportCommand },
   { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },
-  { command: 'koppel', scopes: ['team'], handler: koppelCommand },
+  { command: 'koppel', scopes: ['team'], wrongScopeText: ET.linkHelp, handler: koppelCommand },
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
 ];

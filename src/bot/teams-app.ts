@@ -52,7 +52,7 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
       return;
     }
     if (!route.scopes.includes(scope)) {
-      await context.sendActivity(T.channelNotAllowed);
+      await context.sendActivity(route.wrongScopeText ?? T.channelNotAllowed);
       return;
     }
     await route.handler(deps, context, args);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Signal } from '../../src/domain/signal';
 import { DEMO_TEAM_ID, OT_CHANNEL_ID, channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, pupilFullName, staffWith, type DemoStaff } from '../support/demo-people';
-import { installation, invokeAction, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
@@ -93,6 +93,11 @@ describe('escalation to the OT (issue 4)', () => {
     await tb.post(channelMessage(tb, coordinator, '/koppel kantine'));
     await tb.connector.waitFor(() => tb.connector.texts(OT_CHANNEL_ID).length > before);
     expect(tb.connector.texts(OT_CHANNEL_ID).at(-1)).toContain('Zo koppel je een kanaal');
+    // typed in the personal chat instead of the channel: the same help
+    const inChat = tb.connector.texts(conv(coordinator)).length;
+    await tb.post(message(tb, coordinator, '/koppel ot'));
+    await tb.connector.waitFor(() => tb.connector.texts(conv(coordinator)).length > inChat);
+    expect(tb.connector.texts(conv(coordinator)).at(-1)).toContain('Zo koppel je een kanaal');
     expect((await tb.repos.directory.getSchool(SCHOOL))!.doc.channels.ot).toBeUndefined();
   });
 

@@ -37,7 +37,7 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
     tb = await startTestBot({
       clock,
       // every retry is the outbox's own (counted), backoff from 20 ms, no Teams pacing (measured elsewhere)
-      env: { SCHEDULER_TICK_MS: '3600000', OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_BASE_MS: '20', OUTBOX_TEAMS_LIMITS: 'off', CONNECTOR_SDK_RETRIES: 'off' },
+      env: { SCHEDULER_TICK_MS: '3600000', OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_BASE_MS: '20', OUTBOX_TEAMS_LIMITS: 'off', CONNECTOR_SDK_RETRIES: process.env.FAULT_SDK_RETRIES ?? 'off' },
     });
     for (const who of demoStaff) expect((await tb.post(installation(tb, who))).status).toBe(200);
     await tb.connector.waitFor((calls) => calls.filter((c) => c.status === 200).length >= demoStaff.length);
@@ -95,9 +95,21 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
 
     // Let the outbox drain: nothing pending or claimed any more.
     const pending = async () => (await tb.repos.cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = 'pending'"))[0] ?? 0;
-    const deadline = Date.now() + 70_000;
+    const deadline = Date.now() + Number(process.env.FAULT_DRAIN_MS ?? 70_000);
     while ((await pending()) > 0) {
-      if (Date.now() > deadline) throw new Error(`outbox did not drain: ${await pending()} pending`);
+      if (Date.now() > deadline) {
+        // eslint-disable-next-line no-console
+        if (process.env.FAULT_DEBUG) console.log('last calls', JSON.stringify(tb.connector.calls.slice(-12).map((c) => ({ m: c.method, s: c.status, at: c.at - t0, conv: c.conversationId.slice(-6) }))), JSON.stringify(tb.bot.outbox.stats));
+        if (process.env.FAULT_DEBUG) {
+          const docs = await tb.repos.cases.queryValues<any>("SELECT TOP 5 * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' ORDER BY c.dueAt ASC");
+          // eslint-disable-next-line no-console
+          console.log('now', tb.clock.now().toISOString(), JSON.stringify(docs.map((d) => ({ due: d.dueAt, a: d.attempts, e: d.lastError, to: d.target.userId?.slice(-6) }))));
+          const r = await Promise.race([tb.bot.outbox.runOnce(), new Promise((res) => setTimeout(() => res('timeout'), 3000))]);
+          // eslint-disable-next-line no-console
+          console.log('runOnce', r, JSON.stringify(tb.bot.outbox.stats), (tb.bot.outbox as any).running);
+        }
+        throw new Error(`outbox did not drain: ${await pending()} pending`);
+      }
       // eslint-disable-next-line no-console
       if (process.env.FAULT_DEBUG) console.log('pending', await pending(), Date.now() - t0, 'calls', tb.connector.calls.length);
       await new Promise((r) => setTimeout(r, 100));

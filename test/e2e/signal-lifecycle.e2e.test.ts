@@ -225,6 +225,9 @@ describe('handling a signal from claim to close (issue 3)', () => {
 
   it('shows a prevention worker the caseload by state, oldest first, and pages with Volgende', async () => {
     for (let i = 0; i < 7; i++) await raise(tb);
+    // let the new-signal cards go out first, so they are not mistaken for /mijn pages
+    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).filter((c) => findAction(c, 'signal.claim')).length >= 7);
+    await tb.bot.outbox.runOnce();
     tb.connector.reset();
     await tb.post(message(tb, pw1, '/mijn'));
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => findAction(c, 'list.page')));

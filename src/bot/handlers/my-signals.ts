@@ -41,7 +41,7 @@ export async function mySignalsCommand(deps: BotDeps, context: TurnContext): Pro
 export async function caseloadOf(deps: BotDeps, actor: Actor): Promise<Signal[]> {
   return (await deps.ports.signals.listOpen(actor.schoolId))
     .filter((s) => !s.ownerId || s.ownerId === actor.userId)
-    .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.createdAt.localeCompare(b.createdAt) || a.reference.localeCompare(b.reference));
 }
 
 /**
@@ -78,7 +78,7 @@ export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, acto
 /** The reporter's own signals, open ones first, newest first: one card per page. */
 export async function reportedPage(deps: BotDeps, actor: Actor, page: number): Promise<CardJson> {
   const mine = (await deps.ports.signals.listByReporter(actor.schoolId, actor.userId)).sort(
-    (a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || b.createdAt.localeCompare(a.createdAt),
+    (a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || b.createdAt.localeCompare(a.createdAt) || b.reference.localeCompare(a.reference),
   );
   if (mine.length === 0) return listCard({ title: HT.reportedTitle, text: HT.reportedNone, list: LISTS.reported, schoolId: actor.schoolId, page: 0, pages: 1 });
   const pages = Math.ceil(mine.length / REPORTED_PAGE);
