@@ -139,6 +139,7 @@ export function helpText(roles: readonly string[]): string {
     lines.push('- `/koppel ot` of `/koppel overzicht` — typ dit in het kanaal van het OT of van de zorgcoördinatoren om het te koppelen');
   }
   if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
+  if (has('coordinator')) lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
   lines.push('- `/help` — dit overzicht');
   const roleNames = roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
   lines.push('', `Je rollen: ${roleNames}.`);

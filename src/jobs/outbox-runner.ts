@@ -95,11 +95,14 @@ export class OutboxRunner {
         }
         for (const g of groups.values()) g.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
         const queue = [...groups.values()];
+        const handledBefore = handled;
         const workers = Array.from({ length: Math.min(DELIVERY_WORKERS, queue.length) }, async () => {
           for (let g = queue.shift(); g; g = queue.shift()) handled += await this.runConversation(g);
         });
         await Promise.all(workers);
-        if (due.length === 200) this.again = true;
+        // A full page may hold more: look again, but only when this pass moved something (a page of
+        // messages all waiting behind a retried one would otherwise spin without pause).
+        if (due.length === 200 && handled > handledBefore) this.again = true;
       } while (this.again && !this.stopped);
     } finally {
       this.running = false;

@@ -5,11 +5,15 @@ import { DeliveryDocSchema, OutboxDocSchema, deliveryDocId, outboxDoc, type Deli
 export class OutboxRepository {
   constructor(private readonly store: DocStore) {}
 
-  /** Messages due now, oldest first, across schools. */
+  /**
+   * Messages due now, oldest created first, across schools. Not by dueAt: a retried message keeps
+   * its place at the head of its conversation (its dueAt moved later than its successors'), and
+   * ordering by dueAt would fill the page with successors that must wait for it — starving it.
+   */
   due(now: Date, limit: number): Promise<OutboxDoc[]> {
     return this.store.query(
       OutboxDocSchema,
-      `SELECT TOP ${Math.max(1, Math.min(500, Math.floor(limit)))} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.dueAt ASC`,
+      `SELECT TOP ${Math.max(1, Math.min(500, Math.floor(limit)))} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.createdAt ASC`,
       { now: now.toISOString() },
     );
   }
