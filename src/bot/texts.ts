@@ -134,6 +134,7 @@ export function helpText(roles: readonly string[]): string {
   lines.push('- `/signaal` — meld een zorg over een leerling (ook `/signaal <naam of klas>` om meteen te zoeken)');
   lines.push('- `/mijn` — ' + (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'));
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
+  if (has('coordinator') || has('admin')) lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
   if (has('coordinator') || has('admin')) {
     lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in dit persoonlijke gesprek)');
     lines.push('- `/koppel ot` of `/koppel overzicht` — typ dit in het kanaal van het OT of van de zorgcoördinatoren om het te koppelen');
