@@ -6,12 +6,8 @@ import { renderNotification } from './notification-renderer';
 import { withoutConnectorRetries } from './connector-retries';
 import { channelUnreachable } from './escalation-channel-down';
 
-export type DeliveryResult =
-  | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
-  | { status: 'skipped' }
-  | { status: 'waiting'; reason: string }
-  | { status: 'retry'; afterMs?: number; error: string }
-  | { status: 'unreachable'; error: string };
+import type { DeliveryResult } from '../app/ports';
+export type { DeliveryResult };
 
 export interface DeliveryLookups {
   channelReference(schoolId: string, channel: 'ot' | 'coordinators'): Promise<StoredReference | undefined>;

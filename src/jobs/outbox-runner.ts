@@ -4,12 +4,8 @@ import type { OutboxRepository } from '../store/outbox-repository';
 import type { OutboxDoc } from '../store/schemas/outbox-doc';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 
-export type DeliveryResult =
-  | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
-  | { status: 'skipped' }
-  | { status: 'waiting'; reason: string }
-  | { status: 'retry'; afterMs?: number; error: string }
-  | { status: 'unreachable'; error: string };
+import type { DeliveryResult } from '../app/ports';
+export type { DeliveryResult };
 
 export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;
 
