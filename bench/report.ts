@@ -8,7 +8,7 @@ export interface BenchReport {
   echoColdStartMs: number;
   phases: PhaseResult[];
   coldStartMs: number;
-  memory: { signals: number; rssMb: number; rssAfterGcMb: number; heapUsedMb: number };
+  memory: { signals: number; rssMb: number; rssAfterGcMb: number; heapUsedMb: number; externalMb?: number; arrayBuffersMb?: number };
   fanout: { recipients: number; ms: number; theoreticalMs: number; calls: number; throttled: number; throttledShare: number; runner: Record<string, number>; cosmosPerMessage: number };
   history: { measured: string; with100: { ms: number; open: number; meter: { requests: number } }; with10000: { ms: number; open: number; meter: { requests: number } } };
   totalSeconds: number;

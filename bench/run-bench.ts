@@ -146,7 +146,7 @@ async function main(): Promise<void> {
     }
     const memBefore = await getJson<NodeJS.MemoryUsage>(`${control}/memory`);
     const memAfterGc = await getJson<NodeJS.MemoryUsage>(`${control}/memory?gc=1`);
-    const memory = { signals: count, rssMb: round(memBefore.rss / 2 ** 20, 1), rssAfterGcMb: round(memAfterGc.rss / 2 ** 20, 1), heapUsedMb: round(memAfterGc.heapUsed / 2 ** 20, 1) };
+    const memory = { signals: count, rssMb: round(memBefore.rss / 2 ** 20, 1), rssAfterGcMb: round(memAfterGc.rss / 2 ** 20, 1), heapUsedMb: round(memAfterGc.heapUsed / 2 ** 20, 1), externalMb: round(memAfterGc.external / 2 ** 20, 1), arrayBuffersMb: round(memAfterGc.arrayBuffers / 2 ** 20, 1) };
     log(`memory after ${count} signals: RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, heap ${memory.heapUsedMb} MB)`);
 
     // 6. Cost flat in history: listing open signals with 100 vs 10,000 closed ones.
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
+main().then(() => process.exit(0), (err) => {
   process.stderr.write(`bench failed: ${String((err as Error)?.stack ?? err)}\n`);
   process.exit(1);
 });
