@@ -77,19 +77,22 @@ export interface SignalPort {
   listOpen(schoolId: string): Promise<Signal[]>;
 }
 
+/** One audit entry as a use case writes it (who, role, what, which pupil/signal, outcome). */
+export interface AuditEntry {
+  schoolId: string;
+  actorId: string;
+  actorRoles: string[];
+  action: string;
+  outcome: 'ok' | 'refused' | 'failed';
+  code?: string;
+  pupilId?: string;
+  signalId?: string;
+  subject?: string;
+  correlationId?: string;
+}
+
 export interface AuditPort {
-  record(entry: {
-    schoolId: string;
-    actorId: string;
-    actorRoles: string[];
-    action: string;
-    outcome: 'ok' | 'refused' | 'failed';
-    code?: string;
-    pupilId?: string;
-    signalId?: string;
-    subject?: string;
-    correlationId?: string;
-  }): Promise<void>;
+  record(entry: AuditEntry): Promise<void>;
 }
 
 export interface AppPorts {

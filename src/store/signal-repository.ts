@@ -3,6 +3,9 @@ import { DocStore, type BatchOp, type Versioned } from './doc-store';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { CounterDocSchema, SignalDocSchema, counterDocId, signalDocId, type SignalDoc } from './schemas/signal-doc';
 
+/** Builds the new signal and its messages once its id and reference number are known. */
+export type SignalBuilder = (id: string, seq: number) => { signal: Signal; messages: NewOutboxMessage[] };
+
 export type CreateOutcome = { status: 'created'; signal: Signal } | { status: 'duplicate'; existing: Versioned<Signal> };
 export type UpdateOutcome = 'ok' | 'conflict';
 
@@ -56,7 +59,7 @@ export class SignalRepository {
     schoolId: string,
     submissionId: string,
     year: number,
-    build: (id: string, seq: number) => { signal: Signal; messages: NewOutboxMessage[] },
+    build: SignalBuilder,
     now: Date,
   ): Promise<CreateOutcome> {
     return this.oneAtATime(`${schoolId}|${year}`, () => this.createNow(schoolId, submissionId, year, build, now));
@@ -66,7 +69,7 @@ export class SignalRepository {
     schoolId: string,
     submissionId: string,
     year: number,
-    build: (id: string, seq: number) => { signal: Signal; messages: NewOutboxMessage[] },
+    build: SignalBuilder,
     now: Date,
   ): Promise<CreateOutcome> {
     const id = signalDocId(submissionId);

@@ -4,20 +4,11 @@
  * log is append-only for everything else; retention and erasure are the policy's exceptions.
  */
 import type { Signal } from '../../domain/signal';
-import type { OutboxMessage, OutboxTarget } from '../ports';
+import type { AuditEntry, OutboxMessage, OutboxTarget } from '../ports';
 
-export interface AuditRecord {
+export interface AuditRecord extends AuditEntry {
   id: string;
-  schoolId: string;
   at: string;
-  actorId: string;
-  actorRoles: string[];
-  action: string;
-  outcome: 'ok' | 'refused' | 'failed';
-  code?: string;
-  pupilId?: string;
-  signalId?: string;
-  subject?: string;
 }
 
 /** A delivered copy of one of the bot's Teams messages (to update it in place). */

@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles';
+import type { PupilRecord, StaffRecord } from '../ports';
 
 /**
  * What the roster import needs from storage. `src/store/roster-repository.ts` implements it on
@@ -9,30 +9,13 @@ import type { Role } from '../../domain/roles';
  * (`src/store/schemas/directory-docs.ts`); the ids follow the same rule (`staff:<userId>`,
  * `pupil:<pupilNumber>`), checked by a test.
  */
-export interface RosterStaffDoc {
+export interface RosterStaffDoc extends StaffRecord {
   id: string;
   type: 'staff';
-  schoolId: string;
-  userId: string;
-  upn?: string;
-  displayName: string;
-  roles: Role[];
-  classIds: string[];
-  leftAt?: string;
 }
 
-export interface RosterPupilDoc {
-  id: string;
+export interface RosterPupilDoc extends PupilRecord {
   type: 'pupil';
-  schoolId: string;
-  pupilNumber: string;
-  firstName: string;
-  lastNamePrefix?: string;
-  lastName: string;
-  classId: string;
-  className: string;
-  mentorId?: string;
-  leftAt?: string;
   updatedAt?: string;
 }
 
