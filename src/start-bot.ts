@@ -1,7 +1,7 @@
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AddressInfo } from 'node:net';
-import type { Clock } from './domain/clock';
+import { shiftableClock, type Clock } from './domain/clock';
 import type { Config } from './config';
 import { configureLog, log } from './log';
 import { openRepositories, type Repositories } from './store';
@@ -45,7 +45,10 @@ const isLoopback = (url: string | undefined) => !!url && /^https?:\/\/(localhost
 /** Wires store, bot and jobs together and starts listening. */
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
   configureLog(config.LOG_LEVEL);
-  const clock: Clock = opts.clock ?? { now: () => new Date() };
+  const baseClock: Clock = opts.clock ?? { now: () => new Date() };
+  // The demo (never production: loadConfig refuses demo data there) gets a clock `/demo tijd` can move forward.
+  const demoClock = config.demoData && config.NODE_ENV !== 'production' ? shiftableClock(baseClock) : undefined;
+  const clock: Clock = demoClock ?? baseClock;
   const t0 = Date.now();
   const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock }));
   if (config.demoData) await seedDemoSchool(repos, clock.now());
@@ -90,6 +93,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages as never, now),
   };
   let runner: OutboxRunner | undefined;
+  let schedulerRef: Scheduler | undefined;
   let publicBase = '';
   const deps: BotDeps = {
     ports: { clock, directory: repos.directory as never, signals: repos.signals, audit: repos.audit },
@@ -102,6 +106,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     privacy: repos.privacy,
     digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
+    demo: demoClock && {
+      clock: demoClock,
+      runJobsNow: async () => {
+        await schedulerRef?.runOnce(); // a tick already under way ran with the old time: run once more
+        await schedulerRef?.runOnce();
+        runner?.kick();
+      },
+    },
   };
   const app = buildTeamsApp(adapter, config.MICROSOFT_APP_ID, deps);
   const sender = new ProactiveSender(adapter, config.MICROSOFT_APP_ID, deps, {
@@ -125,6 +137,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   });
 
   const scheduler = new Scheduler({ leases: repos.leases, now: () => clock.now(), holder: config.INSTANCE_ID ?? `instance-${randomUUID()}`, tickMs: config.SCHEDULER_TICK_MS });
+  schedulerRef = scheduler;
   registerJobs(scheduler, { repos, deps, config });
 
   const allowed = new Set(config.allowedTenants);

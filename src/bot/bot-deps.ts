@@ -3,6 +3,7 @@ import type { RoundPort } from '../app/round-ports';
 import type { ProcessedActivityPort } from './activity-dedupe';
 import type { PrivacyPort } from '../app/privacy/privacy-ports';
 import type { DigestPorts } from '../app/digest/digest-ports';
+import type { ShiftableClock } from '../domain/clock';
 
 /** What the bot layer is handed at wiring time (src/index.ts). */
 export interface BotDeps {
@@ -21,6 +22,8 @@ export interface BotDeps {
   privacy?: PrivacyPort;
   /** digests for coordinators and the project lead (S8) */
   digest?: DigestPorts;
+  /** demo only (embedded store with demo data): a clock that `/demo tijd` moves forward, and a way to run the jobs at once */
+  demo?: { clock: ShiftableClock; runJobsNow: () => Promise<void> };
   /** the bot's public base URL, for download links (e.g. the inzage export) */
   publicUrl?: () => string;
 }

@@ -19,6 +19,7 @@ import { roundCommand } from './handlers/round-command';
 import { roundOfferSignal } from './handlers/round-offer';
 import { roundOpenPage, roundSavePage } from './handlers/round-pages';
 import { digestOpenSignal, overzichtCommand } from './handlers/digest-command';
+import { demoCommand } from './handlers/demo-clock-command';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -51,6 +52,7 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'koppel', scopes: ['team'], wrongScopeText: ET.linkHelp, handler: koppelCommand },
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
+  { command: 'demo', scopes: ['personal'], handler: demoCommand },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [

@@ -125,7 +125,7 @@ export const T = {
   claimedYou: 'Je hebt dit signaal opgepakt.',
 };
 
-export function helpText(roles: readonly string[]): string {
+export function helpText(roles: readonly string[], opts: { demo?: boolean } = {}): string {
   const lines = ['**Waakvlam — wat ik kan**', ''];
   const has = (r: string) => roles.includes(r);
   if (roles.length === 0) {
@@ -142,6 +142,7 @@ export function helpText(roles: readonly string[]): string {
   if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
   if (has('coordinator')) lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
   lines.push('- `/help` — dit overzicht');
+  if (opts.demo) lines.push('- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen');
   const roleNames = roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
   lines.push('', `Je rollen: ${roleNames}.`);
   return lines.join('\n');

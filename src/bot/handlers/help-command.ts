@@ -7,5 +7,5 @@ import { personOf } from '../turn';
 /** /help: the commands this person's roles allow, in Dutch (S1). */
 export async function helpCommand(deps: BotDeps, context: TurnContext): Promise<void> {
   const person = await personOf(deps, context);
-  await context.sendActivity(helpText(allRoles(person)));
+  await context.sendActivity(helpText(allRoles(person), { demo: !!deps.demo }));
 }
