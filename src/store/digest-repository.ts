@@ -36,7 +36,9 @@ const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   return rest as unknown as Signal;
 };
 const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({ schoolId: s.schoolId, name: s.name, region: s.region, holidays: s.holidays, limits: s.limits, digest: s.digest });
-const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s) }) as unknown as DigestSnapshotDoc;
+/** Cosmos TTL as a second line behind the retention purge (DIGEST_SNAPSHOT_DAYS after the period, plus a week). */
+const SNAPSHOT_TTL_SECONDS = (90 + 7) * 86_400;
+const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s), ttl: SNAPSHOT_TTL_SECONDS }) as unknown as DigestSnapshotDoc;
 const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshotRow) => rest;
 
 /**

@@ -183,6 +183,12 @@ export class PrivacyRepository {
     return { schoolId: doc.schoolId, pupilId: doc.pupilId, coordinatorId: doc.coordinatorId, expiresAt: doc.expiresAt };
   }
 
+  async removeDigestSnapshotsBefore(schoolId: string, cutoffIso: string): Promise<number> {
+    const rows = await this.stores.cases.query(AnyDocSchema, "SELECT c.id, c.type, c.schoolId FROM c WHERE c.type = 'digestSnapshot' AND c.until < @cut", { cut: cutoffIso }, schoolId);
+    for (const d of rows) await this.stores.cases.delete(d.id, schoolId);
+    return rows.length;
+  }
+
   async removeExportGrants(schoolId: string, pupilId: string | undefined, expiredBeforeIso?: string): Promise<number> {
     const rows = pupilId
       ? await this.stores.leases.query(ExportGrantDocSchema, "SELECT * FROM c WHERE c.type = 'exportGrant' AND c.pupilId = @p", { p: pupilId }, schoolId)

@@ -12,6 +12,7 @@ const [pw1, pw2] = staffWith('preventiewerker');
 const coordinator = person('zorgcoordinator');
 const conv = (who: DemoStaff) => personalConversationId(who);
 const MONTH = 31 * 24 * 3600 * 1000;
+const DAY = 24 * 3600 * 1000;
 
 /** A pupil of the teacher's classes whose names and number occur nowhere else in the roster. */
 function distinctivePupil(skip: string[] = []): DemoPupil {
@@ -281,7 +282,7 @@ describe('retention purge (issue 7)', () => {
     const purges = await tb.repos.audit.forSchool(SCHOOL, 'retention.purge');
     expect(purges).toHaveLength(1);
     // two closed signals: this one and the one of the TTL test, each with two card copies
-    expect(purges[0].code).toMatch(/^signals=2;deliveries=4;scores=1;audit=\d+$/);
+    expect(purges[0].code).toMatch(/^signals=2;deliveries=4;scores=1;audit=\d+;digests=0$/);
     expect(Number(/audit=(\d+)/.exec(purges[0].code!)![1])).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(purges)).not.toContain(pupil.lastName);
 
@@ -293,5 +294,25 @@ describe('retention purge (issue 7)', () => {
     tb.clock.advance(61 * MONTH);
     await tb.bot.scheduler.runOnce();
     expect((await tb.repos.audit.forSchool(SCHOOL, 'retention.purge')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('removes a posted digest 90 days after its period and keeps the newer ones', async () => {
+    const snapshot = (id: string, until: Date) => ({
+      id: `digest:${id}`, type: 'digestSnapshot', schoolId: SCHOOL, schoolName: 'Demo College De Linde', slotKey: id,
+      since: new Date(until.getTime() - 7 * DAY).toISOString(), until: until.toISOString(), slotsCovered: 1, late: false,
+      digest: { generatedAt: until.toISOString(), newSignals: {}, open: {} }, workerNames: {},
+    });
+    tb.clock.advance(DAY); // the purge runs once a day: a new day
+    const now = tb.clock.now();
+    await tb.repos.cases.upsert(snapshot('old', new Date(now.getTime() - 91 * DAY)));
+    await tb.repos.cases.upsert(snapshot('recent', new Date(now.getTime() - 89 * DAY)));
+    await tb.repos.cases.upsert({ ...snapshot('other-school', new Date(now.getTime() - 200 * DAY)), schoolId: 'other-school' });
+
+    await tb.bot.scheduler.runOnce();
+
+    const left = await tb.repos.cases.queryValues<any>("SELECT c.id, c.schoolId FROM c WHERE c.type = 'digestSnapshot' AND c.id IN ('digest:old', 'digest:recent', 'digest:other-school')");
+    expect(left.map((d) => `${d.schoolId}/${d.id}`).sort()).toEqual(['demo-school/digest:recent', 'other-school/digest:other-school']);
+    const purge = (await tb.repos.audit.forSchool(SCHOOL, 'retention.purge')).at(-1)!;
+    expect(purge.code).toMatch(/;digests=1$/);
   });
 });

@@ -60,6 +60,8 @@ export interface PrivacyPort {
   /** redeems a token once; undefined when unknown, used or expired */
   redeemExportGrant(token: string, now: Date): Promise<ExportGrant | undefined>;
   removeExportGrants(schoolId: string, pupilId: string | undefined, expiredBeforeIso?: string): Promise<number>;
+  /** deletes the posted digests (counts and signal references) whose period ended before the cutoff */
+  removeDigestSnapshotsBefore(schoolId: string, cutoffIso: string): Promise<number>;
 }
 
 /** Kinds of the outbox messages the privacy use cases queue. */

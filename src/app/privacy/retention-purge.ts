@@ -11,6 +11,13 @@ export interface Retention {
 
 export const DEFAULT_RETENTION: Retention = { closedSignalMonths: 24, scoreMonthsAfterLeaving: 24, auditMonths: 60 };
 
+/**
+ * A posted digest is kept this long after the end of its period: long enough for a late delivery
+ * and for a coordinator to look back a term, and no longer (it only repeats what the signals hold).
+ */
+export const DIGEST_SNAPSHOT_DAYS = 90;
+const DAY_MS = 86_400_000;
+
 /** The moment `months` calendar months before `now` (UTC; a day either way does not matter here). */
 export function monthsBefore(now: Date, months: number): Date {
   const d = new Date(now.getTime());
@@ -24,6 +31,7 @@ export interface PurgeCounts {
   scores: number;
   audit: number;
   exportLinks: number;
+  digests: number;
 }
 
 /**
@@ -34,7 +42,7 @@ export interface PurgeCounts {
  * the purge with counts only, which is kept. Idempotent: a second run finds nothing to remove.
  */
 export async function purgeSchool(ports: AppPorts, privacy: PrivacyPort, schoolId: string, retention: Retention, now: Date): Promise<PurgeCounts> {
-  const counts: PurgeCounts = { signals: 0, deliveries: 0, scores: 0, audit: 0, exportLinks: 0 };
+  const counts: PurgeCounts = { signals: 0, deliveries: 0, scores: 0, audit: 0, exportLinks: 0, digests: 0 };
   const signalCutoff = monthsBefore(now, retention.closedSignalMonths).toISOString();
   for (const s of await privacy.closedSignalsBefore(schoolId, signalCutoff)) {
     const r = await retireSignal(privacy, schoolId, s.id, 'retention', now);
@@ -49,14 +57,15 @@ export async function purgeSchool(ports: AppPorts, privacy: PrivacyPort, schoolI
   const oldAudit = await privacy.auditBefore(schoolId, auditCutoff, KEPT_AUDIT_ACTIONS);
   counts.audit = await privacy.removeAuditEntries(schoolId, oldAudit.map((a) => a.id));
   counts.exportLinks = await privacy.removeExportGrants(schoolId, undefined, now.toISOString());
-  if (counts.signals + counts.scores + counts.audit > 0) {
+  counts.digests = await privacy.removeDigestSnapshotsBefore(schoolId, new Date(now.getTime() - DIGEST_SNAPSHOT_DAYS * DAY_MS).toISOString());
+  if (counts.signals + counts.scores + counts.audit + counts.digests > 0) {
     await ports.audit.record({
       schoolId,
       actorId: 'waakvlam:retention',
       actorRoles: [],
       action: PRIVACY_ACTIONS.retentionPurge,
       outcome: 'ok',
-      code: `signals=${counts.signals};deliveries=${counts.deliveries};scores=${counts.scores};audit=${counts.audit}`,
+      code: `signals=${counts.signals};deliveries=${counts.deliveries};scores=${counts.scores};audit=${counts.audit};digests=${counts.digests}`,
     });
   }
   return counts;
