@@ -30,7 +30,7 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
     'POST /meter/reset': async () => { repos.cosmos.meter.reset(); return { ok: true }; },
     'GET /memory': async (_b, url) => {
       if (url.searchParams.get('gc') === '1') (globalThis as { gc?: () => void }).gc?.();
-      return process.memoryUsage();
+      return { bot: process.memoryUsage(), store: await repos.storeProcessMemory?.() };
     },
     'GET /signals/count': async () => ({ count: (await repos.cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'signal'"))[0] ?? 0 }),
     /** Raises `n` signals through the use case (as the card submit does); returns their ids and versions. */

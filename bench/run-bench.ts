@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     const t0bot = performance.now();
     const bot = spawnTs('bench/bot-process.ts', {
       NODE_ENV: 'development', PORT: String(botPort), HOST: '127.0.0.1', DEMO_DATA: 'on', PLAYGROUND_MODE: 'off', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      DISABLE_JOBS: '1', BENCH_CONTROL_PORT: String(controlPort), COSMOS_ENDPOINT: '', MICROSOFT_APP_ID: '', ALLOWED_TENANTS: '',
+      DISABLE_JOBS: '1', EMBEDDED_COSMOS: 'child-process', BENCH_CONTROL_PORT: String(controlPort), COSMOS_ENDPOINT: '', MICROSOFT_APP_ID: '', ALLOWED_TENANTS: '',
     }, path.join(RESULTS, 'bot.log'), process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']);
     children.push(bot);
     const firstHelp = () => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
@@ -144,10 +144,12 @@ async function main(): Promise<void> {
       await postJson(`${control}/signals`, { n, schoolId: BENCH_SCHOOL, reporterId: benchTeacher.userId, pupilId: 'pupil:900000', concurrency: 4 });
       count = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
     }
-    const memBefore = await getJson<NodeJS.MemoryUsage>(`${control}/memory`);
-    const memAfterGc = await getJson<NodeJS.MemoryUsage>(`${control}/memory?gc=1`);
-    const memory = { signals: count, rssMb: round(memBefore.rss / 2 ** 20, 1), rssAfterGcMb: round(memAfterGc.rss / 2 ** 20, 1), heapUsedMb: round(memAfterGc.heapUsed / 2 ** 20, 1), externalMb: round(memAfterGc.external / 2 ** 20, 1), arrayBuffersMb: round(memAfterGc.arrayBuffers / 2 ** 20, 1) };
-    log(`memory after ${count} signals: RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, heap ${memory.heapUsedMb} MB)`);
+    type Mem = { bot: NodeJS.MemoryUsage; store?: NodeJS.MemoryUsage };
+    const memBefore = await getJson<Mem>(`${control}/memory`);
+    const memAfterGc = await getJson<Mem>(`${control}/memory?gc=1`);
+    const mb = (n: number | undefined) => round((n ?? 0) / 2 ** 20, 1);
+    const memory = { signals: count, rssMb: mb(memBefore.bot.rss), rssAfterGcMb: mb(memAfterGc.bot.rss), heapUsedMb: mb(memAfterGc.bot.heapUsed), externalMb: mb(memAfterGc.bot.external), arrayBuffersMb: mb(memAfterGc.bot.arrayBuffers), storeRssMb: memAfterGc.store ? mb(memAfterGc.store.rss) : undefined, storeHeapUsedMb: memAfterGc.store ? mb(memAfterGc.store.heapUsed) : undefined };
+    log(`memory after ${count} signals: bot RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, heap ${memory.heapUsedMb} MB); store process RSS ${memory.storeRssMb ?? '—'} MB`);
 
     // 6. Cost flat in history: listing open signals with 100 vs 10,000 closed ones.
     type History = { closed: number; open: number; ms: number; meter: { requests: number; byKind: Record<string, number> } };
@@ -160,7 +162,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, memoryGb: round(os.totalmem() / 2 ** 30, 1) },
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in the bot process)', jobs: 'outbox runner and scheduler off during load phases' },
+      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases' },
       baseline: { ...baseline, ratio: 1 },
       echoColdStartMs: round(echoColdStartMs),
       phases,

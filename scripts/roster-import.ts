@@ -7,9 +7,10 @@
  *
  * The database: --endpoint/--key/--database, else COSMOS_ENDPOINT/COSMOS_KEY/COSMOS_DATABASE.
  * A loopback endpoint (the Cosmos emulator, https://localhost:8081) may use a self-signed
- * certificate. Without any endpoint there is no database to write to: the embedded store lives
- * inside the running bot's process and is gone when it stops, and the bot loads the demo roster
- * (demo/roster/*.csv) itself at start. The files are then only checked (a dry run).
+ * certificate. Without any endpoint: the store of the local bot that runs now (`npm run dev` /
+ * `npm start` without COSMOS_ENDPOINT: the embedded store in the bot's process, which publishes
+ * its loopback endpoint in .localdata/embedded-store.json, or WAAKVLAM_LOCAL_STORE_FILE). With no
+ * bot running there is no database to write to: the files are then only checked (a dry run).
  *
  * Files are recognised by their header, in any order; one file alone imports only that kind.
  * Progress goes to stderr, the report to stdout. Exit code 0: imported (or checked) without
@@ -28,6 +29,7 @@ import { openCosmos, type CosmosStore } from '../src/store/cosmos';
 import { DirectoryRepository } from '../src/store/directory-repository';
 import { DocStore } from '../src/store/doc-store';
 import { RosterRepository } from '../src/store/roster-repository';
+import { findLocalStore, localStoreFile, type LocalStoreLookup } from '../src/store/local-store-file';
 
 const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlingen.csv> [<personeel.csv>]
 
@@ -41,8 +43,8 @@ const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlin
   -h, --help           deze uitleg
 
 Bestanden worden herkend aan hun kopregel (leerlingnummer/stamnummer of rollen/upn/entra_id).
-Zonder endpoint wordt alleen gecontroleerd: de lokale bot (zonder COSMOS_ENDPOINT) gebruikt een
-ingebouwde database in zijn eigen proces en laadt het demorooster zelf bij het starten.`;
+Zonder endpoint gaat de import naar de ingebouwde database van de lokale bot die nu draait
+(npm run dev of npm start zonder COSMOS_ENDPOINT). Draait er geen bot, dan wordt alleen gecontroleerd.`;
 
 class UsageError extends Error {}
 
@@ -55,6 +57,8 @@ interface Cli {
   allowPartial: boolean;
   dryRun: boolean;
   progressEvery: number;
+  /** no endpoint given: the running local bot's embedded store, or why there is none */
+  local?: LocalStoreLookup;
 }
 
 function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
@@ -86,14 +90,17 @@ function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
   if (parsed.positionals.length > 2) throw new UsageError('geef hooguit twee bestanden op: één leerlingen- en één personeelsbestand');
   const progressEvery = v.progress === undefined ? 500 : Number(v.progress);
   if (!Number.isInteger(progressEvery) || progressEvery < 0) throw new UsageError('--progress verwacht een geheel getal ≥ 0');
-  const endpoint = v.endpoint ?? (env.COSMOS_ENDPOINT || undefined);
+  let endpoint = v.endpoint ?? (env.COSMOS_ENDPOINT || undefined);
   if (endpoint && !/^https?:\/\//.test(endpoint)) throw new UsageError(`--endpoint '${endpoint}' is geen URL`);
+  const local = endpoint ? undefined : findLocalStore(localStoreFile(env));
+  if (local?.found) endpoint = local.info.endpoint;
   return {
     schoolId: v.school,
     files: parsed.positionals,
     endpoint,
-    key: v.key ?? (env.COSMOS_KEY || undefined),
-    database: v.database ?? (env.COSMOS_DATABASE || 'waakvlam'),
+    local,
+    key: v.key ?? (local?.found ? local.info.key : env.COSMOS_KEY || undefined),
+    database: v.database ?? (local?.found ? local.info.database : env.COSMOS_DATABASE || 'waakvlam'),
     allowPartial: v['allow-partial'] ?? false,
     dryRun: v['dry-run'] ?? false,
     progressEvery,
@@ -145,7 +152,7 @@ async function connect(cli: Cli): Promise<{ port: RosterPort; cosmos?: CosmosSto
   const school = await new DirectoryRepository(new DocStore(cosmos.containers.directory)).getSchool(cli.schoolId);
   if (!school) {
     cosmos.client.dispose();
-    throw new UsageError(`school '${cli.schoolId}' bestaat niet in database ${cli.database}; richt de school eerst in`);
+    throw new UsageError(`school '${cli.schoolId}' bestaat niet in database ${cli.database}${cli.local?.found ? ' van de lokale bot' : ''}; richt de school eerst in`);
   }
   return { port: RosterRepository.on(cosmos), cosmos };
 }
@@ -170,6 +177,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const started = performance.now();
   let cosmos: CosmosStore | undefined;
+  if (cli.local?.found) say(`Geen COSMOS_ENDPOINT: import in de ingebouwde database van de lokale bot die nu draait (proces ${cli.local.info.pid}, ${cli.local.info.endpoint}).`);
   try {
     const files = await parseFiles(cli);
     const connection = await connect(cli);
@@ -194,8 +202,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const lines = [formatRosterReport(report, { partialHint: 'importeer alleen de goede regels met --allow-partial' })];
     if (!cosmos) {
       lines.push(
-        'Geen database opgegeven (--endpoint of COSMOS_ENDPOINT): de bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.',
-        'De lokale bot zonder COSMOS_ENDPOINT gebruikt een ingebouwde database in zijn eigen proces en laadt het demorooster (demo/roster) zelf bij het starten.',
+        cli.local?.found === false && cli.local.reason === 'bot-stopped'
+          ? 'Geen database: de lokale bot die hier draaide is gestopt, en zijn ingebouwde database met hem. De bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.'
+          : 'Geen database opgegeven (--endpoint of COSMOS_ENDPOINT) en er draait geen lokale bot: de bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.',
+        'Importeren in de lokale bot: start hem eerst (npm run dev of npm start, zonder COSMOS_ENDPOINT) en voer dit commando dan opnieuw uit in een tweede terminal. De bot laadt het demorooster (demo/roster) zelf bij het starten; een nieuwe import werkt het bij.',
       );
     }
     const ms = performance.now() - started;

@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   ALLOWED_TENANTS: z.string().default(''),
   COSMOS_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   COSMOS_KEY: z.string().optional(),
+  /** Without COSMOS_ENDPOINT: run the embedded store in this process or in a child process of its own (as a remote Cosmos DB would be). */
+  EMBEDDED_COSMOS: z.enum(['in-process', 'child-process']).default('in-process'),
   COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).default('waakvlam'),
   /** Load the demo school and roster at start-up (default on for the embedded store). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { log } from './log';
 import { startBot } from './start-bot';
+import { localStoreFile, publishLocalStore, withdrawLocalStore } from './store/local-store-file';
 
 /** Entry point: `npm start`. Reads the environment (and .env when present), starts the bot. */
 async function main(): Promise<void> {
@@ -21,8 +22,15 @@ async function main(): Promise<void> {
   }
   const bot = await startBot(config);
   process.stdout.write(`Waakvlam listens on http://localhost:${bot.port}/api/messages (store: ${config.embeddedStore ? 'embedded Cosmos-compatible server' : config.COSMOS_ENDPOINT})\n`);
+  // The embedded store lives in this process: tell local commands (npm run roster:import) where it is.
+  const storeFile = bot.repos.embedded ? localStoreFile() : undefined;
+  if (storeFile && bot.repos.embedded) {
+    publishLocalStore(storeFile, { ...bot.repos.embedded, database: config.COSMOS_DATABASE, pid: process.pid, startedAt: new Date().toISOString() });
+    process.on('exit', () => withdrawLocalStore(storeFile));
+  }
   const shutdown = async (signal: string) => {
     log.info('bot.stopping', { signal });
+    if (storeFile) withdrawLocalStore(storeFile);
     await bot.close();
     process.exit(0);
   };

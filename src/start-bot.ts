@@ -19,7 +19,8 @@ import { Scheduler } from './jobs/scheduler';
 import { registerJobs } from './jobs/register-jobs';
 import { digestPorts } from './jobs/digest-wiring';
 import { randomUUID } from 'node:crypto';
-import { seedDemoSchool } from './demo-seed';
+import { DEMO_SCHOOL_ID, seedDemoSchool } from './demo-seed';
+import { seedDemoRoundHistory } from './demo-round-history';
 import type { ConversationPort, OutboxPort, StoredReference } from './app/ports';
 
 export interface RunningBot {
@@ -50,8 +51,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const demoClock = config.demoData && config.NODE_ENV !== 'production' ? shiftableClock(baseClock) : undefined;
   const clock: Clock = demoClock ?? baseClock;
   const t0 = Date.now();
-  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock }));
+  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock, embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process' }));
   if (config.demoData) await seedDemoSchool(repos, clock.now());
+  // The demo's earlier 1-2-3 rounds (last round's scores, trends); tests set up their own history.
+  if (config.demoData && config.NODE_ENV !== 'test') await seedDemoRoundHistory(repos, DEMO_SCHOOL_ID, clock.now());
 
   // Without an app id botbuilder runs unauthenticated (local use only; production refuses to start).
   const appType = config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant';
@@ -87,9 +90,11 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const doc = await repos.directory.getConversation(schoolId, userId);
       return doc && { reference: doc.reference as unknown as StoredReference };
     },
+    releasedSinceStart: new Set<string>(),
   };
   const outboxPort: OutboxPort = {
     releaseWaiting: (schoolId, target, now) => repos.outbox.releaseWaiting(schoolId, target, now),
+    retryNow: (schoolId, target, now) => repos.outbox.retryNow(schoolId, target, now),
     enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages as never, now),
   };
   let runner: OutboxRunner | undefined;

@@ -105,6 +105,11 @@ export interface AppPorts {
 export interface ConversationPort {
   saveConversation(schoolId: string, userId: string, reference: StoredReference, now: Date): Promise<void>;
   getConversation(schoolId: string, userId: string): Promise<{ reference: StoredReference } | undefined>;
+  /**
+   * `${schoolId}|${userId}` of everyone whose waiting messages this process released since it
+   * started (kept by the wiring, in memory): later turns with an unchanged reference skip the query.
+   */
+  releasedSinceStart?: Set<string>;
 }
 
 /** A Bot Framework conversation reference as stored (opaque to the use cases). */
@@ -112,6 +117,8 @@ export type StoredReference = { serviceUrl: string; channelId: string; conversat
 
 export interface OutboxPort {
   releaseWaiting(schoolId: string, target: OutboxTarget, now: Date): Promise<number>;
+  /** Messages to `target` waiting out a retry (backoff) become due now: it has a new conversation reference. */
+  retryNow?(schoolId: string, target: OutboxTarget, now: Date): Promise<number>;
   enqueue(schoolId: string, messages: OutboxMessage[], now: Date): Promise<void>;
 }
 

@@ -39,7 +39,7 @@ const words = (s: string | undefined): string[] => foldText(s ?? '').split(/[^\p
 const queryTokens = (query: string): string[] =>
   words(query.slice(0, MAX_QUERY_LENGTH).replace(/\./g, '')).slice(0, MAX_QUERY_TOKENS);
 
-interface Indexed {
+export interface Indexed {
   pupil: SearchablePupil;
   first: string[];
   last: string[];
@@ -86,6 +86,18 @@ const isPhraseMatch = (tokens: string[], x: Indexed): boolean => {
   return [x.phraseFull, x.phraseLast].some((phrase) => phrase.startsWith(q));
 };
 
+/** A school's pupils prepared for searching: build once per roster version, search per keystroke. */
+export interface PupilIndex {
+  readonly entries: readonly Indexed[];
+}
+
+/** Folds and splits every name once (the costly part of a search); pupils who left are left out. */
+export function indexPupils(pupils: readonly SearchablePupil[]): PupilIndex {
+  const entries: Indexed[] = [];
+  for (const p of pupils) if (p.leftAt === undefined) entries.push(index(p));
+  return { entries };
+}
+
 /**
  * Pupils who have not left and for whom every query token starts a word of the first name, the
  * particle + last name, or the class name; case and diacritics do not matter ('jan 2b',
@@ -94,22 +106,27 @@ const isPhraseMatch = (tokens: string[], x: Indexed): boolean => {
  * and id. An empty query finds nobody.
  */
 export function searchPupils(pupils: readonly SearchablePupil[], query: string, limit = SEARCH_LIMIT): SearchablePupil[] {
+  return searchIndexed([indexPupils(pupils)], query, limit);
+}
+
+/** `searchPupils` over prepared indexes (one per school), ranked together. */
+export function searchIndexed(indexes: readonly PupilIndex[], query: string, limit = SEARCH_LIMIT): SearchablePupil[] {
   const tokens = queryTokens(query);
   if (tokens.length === 0 || limit <= 0) return [];
   const hits: Array<{ x: Indexed; phrase: number; score: number }> = [];
-  for (const p of pupils) {
-    if (p.leftAt !== undefined) continue;
-    const x = index(p);
-    let score = 0;
-    for (const t of tokens) {
-      const s = tokenScore(t, x);
-      if (s === undefined) {
-        score = -1;
-        break;
+  for (const { entries } of indexes) {
+    for (const x of entries) {
+      let score = 0;
+      for (const t of tokens) {
+        const s = tokenScore(t, x);
+        if (s === undefined) {
+          score = -1;
+          break;
+        }
+        score += s;
       }
-      score += s;
+      if (score >= 0) hits.push({ x, phrase: isPhraseMatch(tokens, x) ? 0 : 1, score });
     }
-    if (score >= 0) hits.push({ x, phrase: isPhraseMatch(tokens, x) ? 0 : 1, score });
   }
   hits.sort((a, b) => a.phrase - b.phrase || a.score - b.score || (a.x.sortKey < b.x.sortKey ? -1 : a.x.sortKey > b.x.sortKey ? 1 : 0));
   return hits.slice(0, limit).map((h) => h.x.pupil);

@@ -131,18 +131,17 @@ export class OutboxRunner {
     // Claimed by another runner (its claim moved dueAt ahead) or rescheduled since the query.
     if (current.doc.dueAt > now.toISOString()) return 'held';
     const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
-    if (!(await this.deps.outbox.save(claimed, current.etag))) return 'held';
-    const claimedNow = await this.deps.outbox.get(doc.schoolId, doc.id);
-    if (!claimedNow) return 'done';
+    const claimedNow = await this.deps.outbox.saveVersioned(claimed, current.etag);
+    if (!claimedNow) return 'held';
     // Wait for room in Teams' limits right before sending; checking and taking the slot with no
     // await in between keeps concurrent workers from all seeing the same free slot.
+    const arrived: ((at: number) => void)[] = [];
     for (;;) {
       if (this.deps.teamsRateLimits === false) break;
       const t = Date.now();
       const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
       if (wait <= 0) {
-        this.perConversation.take(key, t);
-        this.perTenant.take(tenant, t);
+        arrived.push(this.perConversation.take(key, t), this.perTenant.take(tenant, t));
         break;
       }
       await new Promise((r) => setTimeout(r, wait));
@@ -153,6 +152,9 @@ export class OutboxRunner {
     } catch (err) {
       result = { status: 'retry', error: String((err as Error)?.name ?? 'Error') };
     }
+    // Teams has the message by now (or never will): its slot counts from here.
+    const returnedAt = Date.now();
+    for (const settle of arrived) settle(returnedAt);
     const after = this.deps.now();
     const base = claimedNow.doc;
     switch (result.status) {
@@ -176,6 +178,10 @@ export class OutboxRunner {
         if (!base.unreachableNotified) await this.tellCoordinators(base, result.reason);
         this.stats.parked++;
         log.warn('outbox.parked', { id: base.id, reason: result.reason });
+        // A turn may have saved the missing reference (or linked the channel) while this message was
+        // being parked, and released before it was parked: look again, so it does not wait for a
+        // next change of reference that may never come.
+        if (await this.reachableNow(base, result.reason)) await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
         return 'held';
       case 'retry': {
         if (base.attempts >= MAX_ATTEMPTS) {
@@ -200,6 +206,11 @@ export class OutboxRunner {
     }
   }
 
+  private async reachableNow(doc: OutboxDoc, reason: string): Promise<boolean> {
+    if (doc.target.kind === 'user') return reason === 'no-conversation-reference' && !!(await this.deps.directory.getConversation(doc.schoolId, doc.target.userId));
+    return reason === 'channel-not-linked' && !!(await this.deps.directory.getSchool(doc.schoolId))?.doc.channels[doc.target.channel]?.reference;
+  }
+
   /** S4: a signal never silently goes nowhere: the coordinators hear who could not be reached. */
   private async tellCoordinators(doc: OutboxDoc, reason: string): Promise<void> {
     if (doc.payload.kind === 'undeliverable') return;
@@ -208,7 +219,7 @@ export class OutboxRunner {
     const coordinators = staff.filter((s) => !s.leftAt && s.roles.includes('coordinator') && !(doc.target.kind === 'user' && doc.target.userId === s.userId));
     await this.deps.outbox.enqueue(
       doc.schoolId,
-      coordinators.map((c) => ({ key: `${doc.id}:undeliverable:${c.userId}`, target: { kind: 'user' as const, userId: c.userId }, payload: { kind: 'undeliverable', signalId: doc.payload.signalId, params: { who, reason } } })),
+      coordinators.map((c) => ({ key: `${doc.id}:undeliverable:${c.userId}`, target: { kind: 'user' as const, userId: c.userId }, payload: { kind: 'undeliverable', signalId: doc.payload.signalId, params: { who, reason, about: doc.payload.kind } } })),
       this.deps.now(),
     );
   }

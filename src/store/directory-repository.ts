@@ -12,6 +12,14 @@ import {
   type StoredConversationReference,
 } from './schemas/directory-docs';
 
+interface PupilCacheEntry {
+  /** when the list was read (while it is read: when the query started) */
+  at: number;
+  pupils: Promise<PupilDoc[]>;
+  settled: boolean;
+  refreshing: boolean;
+}
+
 /**
  * Schools, staff, pupils and personal conversation references (the `directory` container).
  * Pupil lists are cached per school for a short time: type-ahead search asks on every keystroke.
@@ -20,7 +28,7 @@ import {
  * roster import elsewhere is seen within `staffCacheMs`. Concurrent misses share one query.
  */
 export class DirectoryRepository {
-  private pupilCache = new Map<string, { at: number; pupils: Promise<PupilDoc[]> }>();
+  private pupilCache = new Map<string, PupilCacheEntry>();
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
   constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
 
@@ -76,15 +84,43 @@ export class DirectoryRepository {
     return (await this.store.read(PupilDocSchema, id, schoolId))?.doc;
   }
 
+  /**
+   * A school's pupils, read at most every `pupilCacheMs`. A list older than that is still answered
+   * — while one background query rereads the school — until it is three times that old: a class
+   * typing at once never waits for a reread of 2,000 pupils, and a roster change made elsewhere is
+   * seen within 3 × `pupilCacheMs`. Changes through this process clear the list at once.
+   */
   async listPupils(schoolId: string): Promise<PupilDoc[]> {
     const hit = this.pupilCache.get(schoolId);
-    if (hit && this.nowMs() - hit.at < this.pupilCacheMs) return hit.pupils;
-    // Concurrent misses (a class typing at once) share one query of the whole school.
-    const pupils = this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId);
-    const entry = { at: this.nowMs(), pupils };
+    const age = hit ? this.nowMs() - hit.at : Infinity;
+    if (hit && (age < this.pupilCacheMs || !hit.settled)) return hit.pupils;
+    if (hit && age < 3 * this.pupilCacheMs) {
+      this.refreshPupils(schoolId, hit);
+      return hit.pupils;
+    }
+    return this.loadPupils(schoolId).pupils;
+  }
+
+  /** One query of the whole school, cached (concurrent misses share it). */
+  private loadPupils(schoolId: string): PupilCacheEntry {
+    const entry: PupilCacheEntry = { at: this.nowMs(), settled: false, refreshing: false, pupils: this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId) };
     this.pupilCache.set(schoolId, entry);
-    pupils.catch(() => this.pupilCache.get(schoolId) === entry && this.pupilCache.delete(schoolId));
-    return pupils;
+    entry.pupils.then(
+      () => Object.assign(entry, { settled: true, at: this.nowMs() }),
+      () => this.pupilCache.get(schoolId) === entry && this.pupilCache.delete(schoolId),
+    );
+    return entry;
+  }
+
+  /** Rereads the school behind a list still being answered; replaces it unless it was cleared meanwhile. */
+  private refreshPupils(schoolId: string, stale: PupilCacheEntry): void {
+    if (stale.refreshing) return;
+    stale.refreshing = true;
+    const pupils = this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId);
+    pupils.then(
+      () => this.pupilCache.get(schoolId) === stale && this.pupilCache.set(schoolId, { at: this.nowMs(), settled: true, refreshing: false, pupils }),
+      () => (stale.refreshing = false),
+    );
   }
 
   invalidatePupils(schoolId: string): void {

@@ -92,6 +92,19 @@ export class DocStore {
     }
   }
 
+  /** `replace`, answering the new ETag when it was written (saves reading the document back). */
+  async replaceVersioned<T extends { id: string; schoolId: string }>(doc: T, etag: string): Promise<{ outcome: WriteOutcome; etag?: string }> {
+    try {
+      const res = await this.container.item(doc.id, doc.schoolId).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return { outcome: 'ok', etag: res.etag };
+    } catch (err) {
+      const s = statusOf(err);
+      if (s === 412) return { outcome: 'precondition-failed' };
+      if (s === 404) return { outcome: 'not-found' };
+      throw err;
+    }
+  }
+
   async delete(id: string, schoolId: string): Promise<void> {
     try {
       await this.container.item(id, schoolId).delete();

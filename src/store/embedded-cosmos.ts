@@ -1,21 +1,31 @@
+import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { installAtomicBatch } from './embedded-atomic-batch';
+import { installQueryScope } from './embedded-query-scope';
 
 /**
  * The embedded Cosmos-compatible server for local runs and tests: loopback only, TLS with the
- * package's self-signed certificate. State lives in memory for the life of the process.
+ * package's self-signed certificate. State lives in memory for the life of the process that runs
+ * it: this one, or (`childProcess`) a child process of its own.
  */
 export interface EmbeddedCosmos {
   endpoint: string;
   key: string;
+  /** the store's own process, when it runs in one */
+  pid?: number;
+  /** the store process's memory (this process's when the store runs here) */
+  memory(): Promise<NodeJS.MemoryUsage>;
   close(): Promise<void>;
 }
 
 export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
 
-export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
+export async function startEmbeddedCosmos(port = 0, opts: { childProcess?: boolean } = {}): Promise<EmbeddedCosmos> {
+  if (opts.childProcess) return startInChildProcess(port);
   installAtomicBatch();
-  // Loaded after the batch handler is replaced, so its route table picks the atomic one.
+  installQueryScope();
+  // Loaded after the batch and query handlers are replaced, so its route table picks ours.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHttpsServer } = require('@vercel/cosmosdb-server') as typeof import('@vercel/cosmosdb-server');
   const server = createHttpsServer({ keepAlive: true } as never);
@@ -28,10 +38,56 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   return {
     endpoint: `https://127.0.0.1:${address.port}`,
     key: EMBEDDED_KEY,
+    memory: async () => process.memoryUsage(),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * Starts the server in a child process with this process's Node options (so `tsx`, when the bot
+ * runs under it, loads the TypeScript entry). The child exits when this process disconnects.
+ */
+async function startInChildProcess(port: number): Promise<EmbeddedCosmos> {
+  const entry = path.join(__dirname, `embedded-cosmos-child${path.extname(__filename) || '.js'}`);
+  const child = fork(entry, [], { env: { ...process.env, EMBEDDED_COSMOS_PORT: String(port) }, execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`The embedded Cosmos process exited (${code}) before it listened`));
+    child.once('exit', onExit);
+    child.once('error', reject);
+    child.on('message', (m: { type?: string; endpoint?: string }) => {
+      if (m?.type !== 'ready' || !m.endpoint) return;
+      child.off('exit', onExit);
+      resolve(m.endpoint);
+    });
+  });
+  let asked = 0;
+  const pending = new Map<number, (m: NodeJS.MemoryUsage) => void>();
+  child.on('message', (m: { type?: string; id?: number; memory?: NodeJS.MemoryUsage }) => {
+    if (m?.type === 'memory' && m.id !== undefined && m.memory) pending.get(m.id)?.(m.memory), pending.delete(m.id);
+  });
+  child.unref();
+  (child.channel as { unref?: () => void } | undefined)?.unref?.();
+  return {
+    endpoint,
+    key: EMBEDDED_KEY,
+    pid: child.pid,
+    memory: () =>
+      new Promise((resolve) => {
+        const id = ++asked;
+        pending.set(id, resolve);
+        child.send({ type: 'memory', id });
+      }),
+    close: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.disconnect();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
   };
 }

@@ -23,6 +23,10 @@ export interface Repositories {
   /** retention and erasure: the only deletes of pupil data and audit entries */
   privacy: PrivacyRepository;
   cases: DocStore;
+  /** the embedded server's loopback endpoint and key, when no COSMOS_ENDPOINT was given */
+  embedded?: { endpoint: string; key: string };
+  /** the store process's memory, when the embedded store runs in a process of its own */
+  storeProcessMemory?: () => Promise<NodeJS.MemoryUsage>;
   close(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export interface StoreOptions {
   key?: string;
   databaseId: string;
   clock: Clock;
+  /** run the embedded store (no endpoint) in a child process of its own instead of in this one */
+  embeddedInChildProcess?: boolean;
 }
 
 export async function openRepositories(opts: StoreOptions): Promise<Repositories> {
@@ -38,7 +44,7 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
   let endpoint = opts.endpoint;
   let key = opts.key;
   if (!endpoint) {
-    embedded = await startEmbeddedCosmos();
+    embedded = await startEmbeddedCosmos(0, { childProcess: opts.embeddedInChildProcess });
     endpoint = embedded.endpoint;
     key = embedded.key;
   }
@@ -65,6 +71,8 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
     audit: new AuditRepository(new DocStore(cosmos.containers.audit), () => opts.clock.now()),
     rounds: new RoundRepository(cases),
     leases: new LeaseRepository(new DocStore(cosmos.containers.leases)),
+    embedded: embedded && { endpoint: embedded.endpoint, key: embedded.key },
+    storeProcessMemory: embedded?.pid ? embedded.memory : undefined,
     close: async () => {
       cosmos.client.dispose();
       await embedded?.close();

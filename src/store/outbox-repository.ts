@@ -36,6 +36,27 @@ export class OutboxRepository {
     return n;
   }
 
+  /**
+   * The recipient has a new conversation reference (reinstalled, or another client): messages that
+   * failed on the old one and wait out a backoff become due now, in their order, with fresh attempts.
+   */
+  async retryNow(schoolId: string, target: OutboxTarget, now: Date): Promise<number> {
+    const where = target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
+    const retrying = await this.store.query(
+      OutboxDocSchema,
+      `SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND IS_DEFINED(c.lastError) AND c.dueAt > @now AND ${where}`,
+      { k: target.kind === 'user' ? target.userId : target.channel, now: now.toISOString() },
+      schoolId,
+    );
+    let n = 0;
+    for (const doc of retrying) {
+      const current = await this.store.read(OutboxDocSchema, doc.id, schoolId);
+      if (!current || current.doc.status !== 'pending' || current.doc.lastError === undefined) continue;
+      if (await this.save({ ...current.doc, dueAt: now.toISOString(), attempts: 0 }, current.etag)) n++;
+    }
+    return n;
+  }
+
   /** Earlier messages to the same conversation still undelivered (to keep per-conversation order). */
   async hasEarlierPending(doc: OutboxDoc): Promise<boolean> {
     const where = doc.target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
@@ -54,6 +75,12 @@ export class OutboxRepository {
   /** ETag-guarded status change; false when another runner got there first. */
   async save(doc: OutboxDoc, etag: string): Promise<boolean> {
     return (await this.store.replace(doc, etag)) === 'ok';
+  }
+
+  /** ETag-guarded change that answers the message as now stored (with its new ETag), or undefined when another runner got there first. */
+  async saveVersioned(doc: OutboxDoc, etag: string): Promise<{ doc: OutboxDoc; etag: string } | undefined> {
+    const res = await this.store.replaceVersioned(doc, etag);
+    return res.outcome === 'ok' && res.etag ? { doc, etag: res.etag } : undefined;
   }
 
   async enqueue(schoolId: string, messages: NewOutboxMessage[], now: Date): Promise<void> {

@@ -22,6 +22,8 @@ const SCRIPT = path.join(ROOT, 'scripts', 'roster-import.ts');
 const FIX = path.join(__dirname, 'fixtures');
 
 jest.setTimeout(60_000);
+/** No running local bot for these runs, even if a developer's `npm run dev` runs next to them. */
+const NO_LOCAL_BOT = path.join(os.tmpdir(), 'waakvlam-no-local-bot.json');
 
 interface Run {
   code: number;
@@ -30,7 +32,7 @@ interface Run {
 }
 
 function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, COSMOS_ENDPOINT: '', COSMOS_KEY: '', ...env };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, COSMOS_ENDPOINT: '', COSMOS_KEY: '', WAAKVLAM_LOCAL_STORE_FILE: NO_LOCAL_BOT, ...env };
   return new Promise((resolve) => {
     // Asynchronous on purpose: the embedded server of the endpoint tests runs in this process.
     execFile(TSX, [SCRIPT, ...args], { cwd: ROOT, env: childEnv }, (err, stdout, stderr) => {
@@ -46,7 +48,7 @@ async function inProcess(args: string[], env: Record<string, string | undefined>
   const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
   const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
   try {
-    const code = await main(args, { COSMOS_ENDPOINT: '', COSMOS_KEY: '', ...env });
+    const code = await main(args, { COSMOS_ENDPOINT: '', COSMOS_KEY: '', WAAKVLAM_LOCAL_STORE_FILE: NO_LOCAL_BOT, ...env });
     return { code, stdout, stderr };
   } finally {
     out.mockRestore();

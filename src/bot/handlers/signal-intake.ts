@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
-import { searchPupils } from '../../domain/pupil-search';
+import { indexPupils, searchIndexed, type PupilIndex } from '../../domain/pupil-search';
 import type { Person } from '../../app/actors';
 import type { PupilRecord } from '../../app/ports';
 import type { BotDeps } from '../bot-deps';
@@ -22,11 +22,28 @@ async function pupilsOfPerson(deps: BotDeps, person: Person): Promise<PupilRecor
 
 const toSearchable = (p: PupilRecord) => ({ ...p, id: pupilChoiceValue(p) });
 
+/**
+ * Search indexes per school pupil list. The directory hands out the same list object until the
+ * school's roster is read again, so an index is built once per list, not on every keystroke.
+ */
+const indexes = new WeakMap<readonly PupilRecord[], { index: PupilIndex; byKey: Map<string, PupilRecord> }>();
+function indexOf(pupils: readonly PupilRecord[]): { index: PupilIndex; byKey: Map<string, PupilRecord> } {
+  let hit = indexes.get(pupils);
+  if (!hit) {
+    hit = { index: indexPupils(pupils.map(toSearchable)), byKey: new Map(pupils.map((p) => [pupilChoiceValue(p), p])) };
+    indexes.set(pupils, hit);
+  }
+  return hit;
+}
+
 /** Pupils matching a query across the person's schools, best first, at most `limit`. */
 export async function findPupils(deps: BotDeps, person: Person, query: string, limit: number): Promise<PupilRecord[]> {
-  const pupils = await pupilsOfPerson(deps, person);
-  const byKey = new Map(pupils.map((p) => [pupilChoiceValue(p), p]));
-  return searchPupils(pupils.map(toSearchable), query, limit).map((r) => byKey.get(r.id)!).filter(Boolean);
+  const lists = await Promise.all(person.actors.map((a) => deps.ports.directory.listPupils(a.schoolId)));
+  const schools = lists.map(indexOf);
+  // Pupils who left (whenever) are never in an index: the search finds only current pupils.
+  return searchIndexed(schools.map((s) => s.index), query, limit)
+    .map((r) => schools.map((s) => s.byKey.get(r.id)).find(Boolean))
+    .filter((p): p is PupilRecord => !!p);
 }
 
 /** The teacher's own classes and mentor group, for a card without a query. */
