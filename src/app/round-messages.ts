@@ -6,6 +6,8 @@ export const ROUND_NOTIFY = {
   open: 'roundOpen',
   /** a reminder before the deadline, with the pages still left */
   reminder: 'roundReminder',
+  /** 'the round has closed': the closing summary for each coordinator (personal chat, with names) */
+  closed: 'roundClosed',
 } as const;
 
 const user = (userId: string) => ({ kind: 'user' as const, userId });
@@ -25,5 +27,14 @@ export function roundReminderMessages(schoolId: string, roundId: string, step: s
     key: `round:${schoolId}:${roundId}:${step}:${userId}`,
     target: user(userId),
     payload: { kind: ROUND_NOTIFY.reminder, params: { roundId, step } },
+  }));
+}
+
+/** The closing summary, once per coordinator per round (deterministic keys: sent once). */
+export function roundClosedMessages(schoolId: string, roundId: string, coordinators: readonly StaffRecord[]): OutboxMessage[] {
+  return coordinators.map((c) => ({
+    key: `round:${schoolId}:${roundId}:closed:${c.userId}`,
+    target: user(c.userId),
+    payload: { kind: ROUND_NOTIFY.closed, params: { roundId } },
   }));
 }

@@ -5,6 +5,8 @@ import type { BotDeps } from './bot-deps';
 import { roundOverviewCardFor, roundOverviewFor } from './handlers/round-command';
 import { extraRenderers, type Rendered } from './notification-renderer';
 import { RT } from './round-texts';
+import { loadRoundCloseSummary } from '../app/round-close-summary';
+import { roundClosedCard } from './views/round-closed-view';
 
 type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
 const SKIP: Rendered = { skip: true };
@@ -30,10 +32,21 @@ async function roundCard(deps: BotDeps, schoolId: string, msg: Msg, reminder: bo
   return { card, summary: title ?? RT.overviewTitle(o.round.roundNo) };
 }
 
+/** The closing summary for a coordinator, drawn at delivery from the round as it stands then. */
+async function closedCard(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
+  if (msg.target.kind !== 'user' || !deps.rounds) return SKIP;
+  const person = await resolvePerson(deps.ports.directory, msg.target.userId);
+  if (!person.actors.some((a) => a.schoolId === schoolId && a.roles.includes('coordinator'))) return SKIP;
+  const summary = await loadRoundCloseSummary(deps.ports, deps.rounds, schoolId, String(msg.payload.params.roundId ?? ''));
+  if (!summary || summary.overview.round.status !== 'closed') return SKIP;
+  return { card: roundClosedCard(summary), summary: RT.closedTitle(summary.overview.round.roundNo) };
+}
+
 let registered = false;
 export function registerRoundRenderers(): void {
   if (registered) return;
   registered = true;
   extraRenderers[ROUND_NOTIFY.open] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, false);
   extraRenderers[ROUND_NOTIFY.reminder] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, true);
+  extraRenderers[ROUND_NOTIFY.closed] = (deps, schoolId, msg) => closedCard(deps, schoolId, msg);
 }

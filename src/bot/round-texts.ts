@@ -70,6 +70,20 @@ export const RT = {
   openedNow: (roundNo: number, deadline: string) => `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De preventiewerkers krijgen het formulier.`,
   alreadyOpen: (roundNo: number) => `Ronde ${roundNo} was al geopend. Typ \`/ronde\` voor de voortgang.`,
   flaggedMore: (n: number) => `…en nog ${n} leerling(en).`,
+  closedTitle: (roundNo: number) => `1-2-3 meting ronde ${roundNo} is gesloten`,
+  closedIntro: (deadline: string, done: number, total: number, missing: number) =>
+    `De deadline was ${formatDate(deadline)}. ${done} van de ${total} leerlingen hebben een score; ` +
+    (missing === 0 ? 'alle klaspagina\'s zijn ingeleverd.' : `${missing} ${missing === 1 ? 'klaspagina is' : "klaspagina's zijn"} niet ingeleverd.`),
+  closedFlagged: (n: number) => `Score 3 of sterke stijging, zonder open signaal (${n})`,
+  closedFlaggedHint: 'Open een signaal vanaf de opgeslagen klaspagina (knop "Signaal openen"), of vraag de preventiewerker dat te doen. Trend: oudste ronde eerst.',
+  closedNoFlagged: 'Iedere leerling met score 3 of een sterke stijging heeft een open signaal.',
+  notHandedIn: 'niet ingeleverd',
+  late: 'te laat',
+  workerLeft: (pct: string, left: number) => (left === 0 ? `${pct}, alles ingeleverd` : `${pct}, nog ${left} ${left === 1 ? 'pagina' : "pagina's"} open`),
+  lateLabel: 'Te laat ingeleverd',
+  lateDetail: (by: string, at: string) => `door ${by} op ${formatDateTime(at)}`,
+  noLate: 'Geen.',
+  closedFooter: "Pagina's die nu nog worden opgeslagen tellen mee en worden gemarkeerd als te laat. Typ `/ronde` voor de actuele stand.",
   rowsHidden: (n: number) => `${n} klas(sen) niet getoond; typ \`/ronde\` voor de rest.`,
 };
 

@@ -1,7 +1,8 @@
 import { log } from '../log';
 import { openRound } from '../app/open-round';
 import { activePreventionWorkers, classPages, roundProgress, roundWindowsAt } from '../app/round-pages';
-import { roundReminderMessages } from '../app/round-messages';
+import { roundClosedMessages, roundReminderMessages } from '../app/round-messages';
+import { activeCoordinators } from '../app/round-close-summary';
 import type { RoundPort } from '../app/round-ports';
 import type { AppPorts } from '../app/ports';
 import { dueRoundSteps, type DueRoundStep } from '../domain/rounds';
@@ -58,7 +59,10 @@ async function runStep(repos: RoundRepos, rounds: RoundPort, directory: AppPorts
   if (!current) return;
   if (step.step === 'close') {
     if (current.doc.status === 'closed') return;
-    const outcome = await rounds.updateRound({ ...current.doc, status: 'closed', closedAt: now.toISOString() }, current.etag, [], now);
+    // The coordinators' closing summary goes in the same batch as the status change: once, even with several instances.
+    const coordinators = activeCoordinators(await repos.directory.listStaff(school.schoolId));
+    const messages = roundClosedMessages(school.schoolId, step.roundId, coordinators);
+    const outcome = await rounds.updateRound({ ...current.doc, status: 'closed', closedAt: now.toISOString() }, current.etag, messages, now);
     if (outcome === 'conflict') throw new Error('Round changed while closing');
     return;
   }
