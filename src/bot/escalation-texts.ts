@@ -83,7 +83,8 @@ export const ET = {
   detailsTitle: (ref: string) => `OT-verzoek ${ref}`,
   factClass: 'Klas',
   factCategories: 'Categorie van het signaal',
-  factLevel: 'Score',
+  factLevel: 'Score preventiewerker',
+  factReporterLevel: 'Inschatting melder (nog geen score)',
   factOwner: 'Preventiewerker',
   factParentsInformed: 'Ouders geïnformeerd',
   factParentsConsented: 'Toestemming ouders',
@@ -108,6 +109,11 @@ export const ET = {
   deEscalated: 'De casus is teruggegeven aan de preventiewerker (waakvlam). De preventiewerker heeft je terugkoppeling gekregen.',
   summaryEmpty: 'Schrijf een korte terugkoppeling voor de preventiewerker.',
   summaryTooLong: 'De terugkoppeling is te lang (maximaal 2000 tekens).',
+
+  // the escalation block on the prevention worker's signal card
+  workerCardEscalatedHeading: 'Opgeschaald naar het OT',
+  workerCardReturnedHeading: 'Terug van het OT',
+  workerCardRequested: 'Aangevraagd',
 
   // notices to the prevention worker
   claimedNoticeTitle: (ref: string) => `Het OT heeft ${ref} opgepakt`,

@@ -229,6 +229,35 @@ describe('escalation to the OT (issue 4)', () => {
     expect(text(late.body.value)).toContain('al teruggegeven');
   });
 
+  it('shows the prevention worker the OT question and status on the signal card, the reason as a Dutch label in the history, and the OT summary once handed back; the reporter sees none of it', async () => {
+    const s = await raiseAndClaim(tb);
+    const escalated = text(await escalate(tb, s));
+    expect(escalated).toContain('Opgeschaald naar het OT');
+    expect(escalated).toContain('Nog niet opgepakt');
+    expect(escalated).toContain(SECRET);
+    const historyLine = (card: string) => (JSON.parse(card).body as any[]).map((b) => String(b.text ?? '')).find((t) => /: opgeschaald naar het OT/.test(t)) ?? '';
+    expect(historyLine(escalated)).toContain('Thuissituatie / gezin');
+    expect(historyLine(escalated)).not.toMatch(/\bthuissituatie\b/);
+    await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
+    const workerCard = async (who: DemoStaff = pw1) => text((await tb.post(invokeAction(tb, who, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }))).body.value);
+
+    await tb.post(channelInvoke(tb, ot, 'escalation.claim', escRef(s)));
+    const claimed = await workerCard();
+    expect(claimed).toContain(`Opgepakt door ${ot.name}`);
+    expect(claimed).toContain(SECRET);
+
+    await tb.post(invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: SUMMARY, checkInDate: '2026-12-14' }));
+    const back = await workerCard();
+    expect(back).toContain('Terug van het OT');
+    expect(back).toContain('Terugkoppeling van het OT');
+    expect(back).toContain(SUMMARY);
+    expect(back).toContain('Teruggegeven aan de preventiewerker');
+
+    const reporterView = await workerCard(teacher);
+    expect(reporterView).toContain(s.reference);
+    for (const secret of [SECRET, SUMMARY, 'Vraag aan het OT', 'Thuissituatie / gezin']) expect({ secret, found: reporterView.includes(secret) }).toEqual({ secret, found: false });
+  });
+
   it('shows initials and class, never the name, when the school opted in to them', async () => {
     const school = (await tb.repos.directory.getSchool(SCHOOL))!;
     await tb.repos.directory.saveSchool({ ...school.doc, channelPostDetail: 'initialsAndClass' });

@@ -55,7 +55,8 @@ export function escalationFormCard(signal: Signal, values: Partial<EscalationFor
 /** Initials and class, only for schools that opted in; never the name. */
 export const initialsAndClass = (p: PupilRecord): string => `${[p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join('')} (${p.className})`;
 
-function statusOf(esc: Escalation, staff: StaffRecord[]): { status: string; color: Color } {
+/** Where an escalation stands, in words and colour, for the channel post, the details and the worker's card. */
+export function escalationStatus(esc: Escalation, staff: StaffRecord[]): { status: string; color: Color } {
   if (esc.status === 'returned') return { status: ET.statusReturned(nameOf(staff, esc.claimedBy), formatDate(esc.returnedAt ?? esc.requestedAt)), color: 'Good' };
   if (esc.status === 'claimed') return { status: ET.statusClaimed(nameOf(staff, esc.claimedBy)), color: 'Accent' };
   return { status: ET.statusOpen, color: 'Attention' };
@@ -80,7 +81,7 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
   const { signal, n, staff } = input;
   const esc = escalationAt(signal, n);
   if (!esc) return undefined;
-  const s = statusOf(esc, staff);
+  const s = escalationStatus(esc, staff);
   const facts = [
     { title: ET.factReference, value: signal.reference },
     ...(input.pupil ? [{ title: ET.factPupil, value: initialsAndClass(input.pupil) }] : []),
@@ -132,7 +133,7 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
   if (!esc) return undefined;
   const current = n === escalationNumber(signal);
   const can = new Set(current ? allowedActions(signal, input.viewer, input.now) : []);
-  const s = statusOf(esc, staff);
+  const s = escalationStatus(esc, staff);
   const reasonWord = (code: string) => ESCALATION_REASON_LABELS[code] ?? code;
   const history = signal.history.slice(-10).map((h) => ({
     line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || 'Waakvlam'}: ${HISTORY_WORDS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : h.note}` : ''}`,
@@ -149,7 +150,9 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     { title: ET.factParentsConsented, value: ET.yesNo(esc.parentsConsented) },
     ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: esc.noConsentReason }] : []),
     { title: ET.factCategories, value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
-    { title: ET.factLevel, value: LEVEL_LABELS[signal.workerLevel ?? signal.reporterLevel] },
+    signal.workerLevel
+      ? { title: ET.factLevel, value: LEVEL_LABELS[signal.workerLevel] }
+      : { title: ET.factReporterLevel, value: LEVEL_LABELS[signal.reporterLevel] },
     { title: ET.factOwner, value: nameOf(staff, signal.ownerId) || '—' },
     { title: ET.factStatus, value: STATE_LABELS[signal.state] ?? signal.state },
     ...(signal.watch ? [{ title: ET.factCheckIn, value: formatDate(signal.watch.checkInDate) }] : []),
