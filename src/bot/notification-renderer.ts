@@ -1,4 +1,5 @@
 import { reporterStatus } from '../domain/signal-lifecycle';
+import { SIGNAL_STATES } from '../domain/signal';
 import { toActor } from '../app/actors';
 import { NOTIFY } from '../app/signal-notifications';
 import type { AppPorts, OutboxMessage, StaffRecord } from '../app/ports';
@@ -16,8 +17,10 @@ const REPORTER_STATUS_TEXT: Record<string, (by: string) => string> = {
   inProgress: () => 'is in behandeling.',
   escalated: () => 'is opgeschaald naar het ondersteuningsteam (OT).',
   watch: () => 'is weer bij de preventiewerker, die de vinger aan de pols houdt (waakvlam).',
+  /** a watch set without an escalation before it: nothing came back, so not "weer" */
+  watchDirect: (by) => `wordt in de gaten gehouden door ${by} (waakvlam): op een afgesproken moment kijkt de preventiewerker weer hoe het gaat.`,
   aftercare: () => 'is in de fase van nazorg.',
-  closed: () => 'is afgerond.',
+  closed: (by) => `is afgerond door ${by}. Bedankt dat je het hebt gemeld.`,
 };
 
 /**
@@ -57,13 +60,17 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
       return notice(`Verzuimsignaal ${signal.reference}`, `Er is een signaal in de categorie verzuim over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De school doet een verzuimmelding via DUO; de preventiewerkers houden je op de hoogte.`, 'Warning');
     case NOTIFY.reporterStatus: {
       if (!signal) return { skip: true };
-      const status = reporterStatus(signal);
-      const text = REPORTER_STATUS_TEXT[status]?.(name(signal.ownerId)) ?? 'is bijgewerkt.';
+      // The state this message is about (a message that waited tells its own step, not today's state).
+      const about = SIGNAL_STATES.find((st) => st === p.params.state);
+      const status = reporterStatus(about ? { ...signal, state: about } : signal);
+      const key = status === 'watch' && !signal.escalation ? 'watchDirect' : status;
+      const text = REPORTER_STATUS_TEXT[key]?.(name(signal.ownerId)) ?? 'is bijgewerkt.';
       return notice(`Update over je signaal ${signal.reference}`, `Je signaal over ${pupil ? pupilLabel(pupil) : 'de leerling'} ${text}`);
     }
     case NOTIFY.undeliverable: {
       const ref = signal?.reference ?? String(p.params.reference ?? '');
       if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref), 'Attention');
+      if (!ref) return notice(T.undeliverableTitle, T.undeliverableOther(T.undeliverableWhat[String(p.params.about ?? '')] ?? 'Een bericht van Waakvlam', String(p.params.who ?? 'een collega')), 'Attention');
       return notice(T.undeliverableTitle, T.undeliverable(ref, String(p.params.who ?? 'een collega')), 'Attention');
     }
     case NOTIFY.notice:

@@ -58,10 +58,21 @@ async function questionAnswered(deps: BotDeps, schoolId: string, msg: Msg): Prom
   const l = await load(deps, schoolId, msg);
   const q = l?.signal.questions.find((x) => x.id === msg.payload.params.questionId);
   if (!l || !q || q.answer === undefined || !l.recipient?.roles.includes('preventionWorker')) return SKIP;
-  return notice(HT.answeredTitle(l.signal.reference), HT.answeredText(l.name(l.signal.reporterId)), [
-    { title: HT.questionFact, value: q.question },
-    { title: HT.answerFact, value: q.answer },
-  ]);
+  const title = HT.answeredTitle(l.signal.reference);
+  return {
+    card: renderCard('signal-answer', {
+      title,
+      text: HT.answeredText(l.name(l.signal.reporterId), l.pupil),
+      facts: [
+        { title: HT.questionFact, value: q.question },
+        { title: HT.answerFact, value: q.answer },
+      ],
+      signalId: l.signal.id,
+      schoolId,
+      openLabel: HT.reminderOpen,
+    }),
+    summary: title,
+  };
 }
 
 async function signalAssigned(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {

@@ -21,7 +21,32 @@ export const HANDLING_REFUSALS: Record<string, string> = {
   'list-unknown': 'Deze lijst bestaat niet (meer). Typ `/mijn` om opnieuw te beginnen.',
 };
 
+/** History actions on the signal card (Verloop): what a person did, in Dutch. Never a code. */
+export const HISTORY_LABELS: Record<string, string> = {
+  created: 'signaal gedaan',
+  claim: 'opgepakt',
+  score: 'score gegeven',
+  note: 'notitie',
+  askReporter: 'vraag aan de melder',
+  answerQuestion: 'antwoord van de melder',
+  escalate: 'opgeschaald naar het OT',
+  claimEscalation: 'opgepakt door het OT',
+  deEscalate: 'afgeschaald door het OT',
+  setWatch: 'waakvlam gezet',
+  startAftercare: 'naar nazorg',
+  close: 'afgesloten',
+  reassign: 'toegewezen',
+  reannounce: 'opnieuw aangeboden aan de preventiewerkers',
+  reannounceEscalation: 'opnieuw aangeboden aan het OT',
+};
+
 export const HT = {
+  historyUnknownAction: 'bijgewerkt',
+  historyBot: 'Waakvlam',
+  historyReason: (reason: string) => `reden: ${reason}`,
+  historyCheckIn: (date: string) => `weer kijken op ${date}`,
+  historyTo: (name: string) => `aan ${name}`,
+
   factPupil: 'Leerling',
   factStatus: 'Status',
   factOwner: 'Eigenaar',
@@ -38,13 +63,13 @@ export const HT = {
   reassigned: 'Het signaal is toegewezen. De nieuwe eigenaar en de zorgcoördinatoren zijn ingelicht.',
 
   questionTitle: (ref: string) => `Vraag over je signaal ${ref}`,
-  questionIntro: (who: string, pupil: string) => `${who} heeft een vraag over je signaal over ${pupil}.`,
+  questionIntro: (who: string, pupil: string) => `${who} (preventiewerker) heeft een vraag over je signaal over ${pupil}.`,
   answerLabel: 'Jouw antwoord',
   answerButton: 'Antwoord versturen',
   answerRequired: 'Vul je antwoord in.',
 
   answeredTitle: (ref: string) => `Antwoord op je vraag — ${ref}`,
-  answeredText: (who: string) => `${who} heeft je vraag beantwoord.`,
+  answeredText: (who: string, pupil: string) => `${who} heeft je vraag over ${pupil} beantwoord. Het antwoord staat ook in het verloop van het signaal.`,
   questionFact: 'Vraag',
   answerFact: 'Antwoord',
 

@@ -8,52 +8,18 @@
  *
  * Needs Debian's `chromium`; skipped with a message without it (see playground.browser.test.ts).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoPupils } from '../support/demo-people';
+import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
 import { invokeAction, person, startTestBot, type TestBot } from '../support/test-bot';
-import { freePort, startPlayground, type PlaygroundProcess } from '../support/playground-process';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => !!p && fs.existsSync(p));
-const SCREENSHOTS_DIR = path.join(ROOT, 'docs', 'screenshots');
-const FAILURES_DIR = path.join(ROOT, 'test-results');
-const STEP_MS = 20_000;
 const CHANNEL_ITEM = 'Demo College De Linde - Zorgcoördinatoren';
 
-if (!CHROMIUM) {
-  // eslint-disable-next-line no-console
-  console.warn('[browser tests] SKIPPED: no Chromium at /usr/bin/chromium (install with `apt-get install -y chromium`, or set CHROMIUM_PATH).');
-}
-const describeWithChromium = CHROMIUM ? describe : describe.skip;
-
-describeWithChromium('the digest in the Agents Playground', () => {
+describeWithChromium()('the digest in the Agents Playground', () => {
   let tb: TestBot;
-  let browser: Browser;
-  let page: Page;
-  let playground: PlaygroundProcess | undefined;
-
-  async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (e) {
-      fs.mkdirSync(FAILURES_DIR, { recursive: true });
-      const base = path.join(FAILURES_DIR, `digest-${name}`);
-      await page?.screenshot({ path: `${base}.png`, fullPage: true }).catch(() => undefined);
-      fs.writeFileSync(`${base}.log`, playground?.output() ?? '');
-      throw e;
-    }
-  }
-
-  async function send(text: string): Promise<void> {
-    await page.locator('[data-lexical-editor="true"][role="textbox"]').first().click({ timeout: STEP_MS });
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  }
+  let s: PlaygroundSession;
 
   /** A week of demo signals: some a week old and never picked up (flagged), some new. */
   async function demoWeek(): Promise<void> {
@@ -74,46 +40,32 @@ describeWithChromium('the digest in the Agents Playground', () => {
   beforeAll(async () => {
     tb = await startTestBot({ env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000' } });
     await demoWeek();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 2600 } });
-    page.setDefaultTimeout(STEP_MS);
-    playground = await startPlayground({ user: 'zorgcoordinator', botPort: tb.bot.port, uiPort: await freePort() });
-    await page.goto(playground.url, { waitUntil: 'load' });
-    await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
-    await page.getByText('Hanneke Brouwer').first().waitFor();
+    s = await PlaygroundSession.launch(tb.bot.port, 'digest', { width: 1280, height: 2600 });
+    await s.openAs('zorgcoordinator', 'Hanneke Brouwer');
   });
 
   afterAll(async () => {
-    await playground?.stop().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
+    await s?.close();
     await tb?.close().catch(() => undefined);
   });
 
   it('a coordinator links the coordinators\' channel, posts the digest there and sees it drawn', async () => {
-    await step('link', async () => {
-      await page.getByRole('treeitem', { name: CHANNEL_ITEM }).click();
-      await page.locator('[data-lexical-editor="true"][role="textbox"]').first().click();
-      await page.keyboard.type('@Waak');
-      await page.locator('#typeahead-menu').getByRole('menuitem', { name: /Waakvlam/ }).click();
-      await page.keyboard.type(' /koppel overzicht');
-      await page.getByRole('button', { name: 'Post' }).click();
-      await page.getByText(/gekoppeld als kanaal van de zorgcoördinatoren/).first().waitFor();
+    await s.step('link', async () => {
+      await s.openConversation(CHANNEL_ITEM);
+      await s.postMentioning('/koppel overzicht');
+      await s.page.getByText(/gekoppeld als kanaal van de zorgcoördinatoren/).first().waitFor();
     });
-    await step('trigger', async () => {
-      await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
-      await send('/overzicht kanaal');
-      await page.getByText(/staat klaar voor het kanaal van de zorgcoördinatoren/).first().waitFor();
+    await s.step('trigger', async () => {
+      await s.openConversation('Personal Chat');
+      await s.send('/overzicht kanaal');
+      await s.page.getByText(/staat klaar voor het kanaal van de zorgcoördinatoren/).first().waitFor();
     });
-    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'Overzicht Demo College De Linde' }).last();
-    await step('channel-digest', async () => {
-      await page.getByRole('treeitem', { name: CHANNEL_ITEM }).click();
+    const card = s.cards('Overzicht Demo College De Linde').last();
+    await s.step('channel-digest', async () => {
+      await s.openConversation(CHANNEL_ITEM);
       await card.waitFor();
-      await page.waitForTimeout(500);
-      fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
-      await card.screenshot({ path: path.join(SCREENSHOTS_DIR, 'digest-channel.png') });
+      await s.page.waitForTimeout(500);
+      await s.screenshot('digest-channel', card);
     });
     const shown = (await card.textContent()) ?? '';
     expect(shown).toContain('6 nieuwe signalen');
@@ -122,13 +74,13 @@ describeWithChromium('the digest in the Agents Playground', () => {
   });
 
   it('the coordinator runs /overzicht and sees the names behind the flagged signals', async () => {
-    const card = page.locator('.ac-adaptiveCard').filter({ hasText: 'met namen' }).last();
-    await step('personal-digest', async () => {
-      await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
-      await send('/overzicht');
+    const card = s.cards('met namen').last();
+    await s.step('personal-digest', async () => {
+      await s.openConversation('Personal Chat');
+      await s.send('/overzicht');
       await card.waitFor();
-      await page.waitForTimeout(500);
-      await card.screenshot({ path: path.join(SCREENSHOTS_DIR, 'digest-personal.png') });
+      await s.page.waitForTimeout(500);
+      await s.screenshot('digest-personal', card);
     });
     expect(await card.getByRole('button', { name: 'Open' }).count()).toBeGreaterThan(0);
   });

@@ -1,18 +1,15 @@
 import { allowedActions } from '../../domain/signal-lifecycle';
 import { localDate } from '../../domain/school-days';
-import type { Actor } from '../../domain/roles';
+import { SYSTEM_USER_ID, type Actor } from '../../domain/roles';
 import type { Signal } from '../../domain/signal';
 import type { PupilRecord, StaffRecord } from '../../app/ports';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATE_LABELS, T, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
 import { pupilLabel } from './pupil-label';
+import { escalationSection } from './escalation-on-signal-card';
+import { historyLine } from '../signal-handling-history';
 
 const STATE_COLORS: Record<string, string> = { new: 'Attention', claimed: 'Accent', inProgress: 'Accent', escalated: 'Warning', watch: 'Good', aftercare: 'Good', closed: 'Default' };
-const HISTORY_LABELS: Record<string, string> = {
-  created: 'signaal gedaan', claim: 'opgepakt', score: 'score gegeven', note: 'notitie toegevoegd', askReporter: 'vraag gesteld aan de melder',
-  answerQuestion: 'vraag beantwoord', escalate: 'opgeschaald naar het OT', claimEscalation: 'opgepakt door het OT', deEscalate: 'afgeschaald door het OT',
-  setWatch: 'waakvlam gezet', startAftercare: 'naar nazorg', close: 'afgesloten', reassign: 'toegewezen', reannounce: 'opnieuw aangeboden', reannounceEscalation: 'opnieuw aangeboden aan het OT',
-};
 
 export interface SignalCardContext {
   signal: Signal;
@@ -27,7 +24,8 @@ export interface SignalCardContext {
   showCareNotes: boolean;
 }
 
-const nameOf = (staff: StaffRecord[], userId: string | undefined) => (userId ? staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend' : '—');
+const nameOf = (staff: StaffRecord[], userId: string | undefined) =>
+  userId === SYSTEM_USER_ID ? 'Waakvlam' : userId ? staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend' : '—';
 
 /** The card about one signal, as the viewer may see and act on it, with its current state. */
 export function signalCard(ctx: SignalCardContext): CardJson {
@@ -36,9 +34,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
   const history = s.history
     .filter((h) => h.visibility === 'all' || ctx.showCareNotes)
     .slice(-8)
-    .map((h) => ({
-      line: `${formatDateTime(h.at)} — ${nameOf(ctx.staff, h.actorId)}: ${HISTORY_LABELS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note && ctx.showCareNotes ? `: ${h.note}` : ''}`,
-    }));
+    .map((h) => ({ line: historyLine(h, ctx.staff, ctx.showCareNotes) }));
   const known = [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor'].filter(Boolean).join(', ') || 'nog niemand';
   const workers = ctx.staff.filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId).map((w) => ({ title: w.displayName, value: w.userId }));
   const flags = {
@@ -77,6 +73,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : 'nog niet opgepakt',
     watchDate: s.watch ? formatDate(s.watch.checkInDate) : '—',
     observation: s.observation,
+    escalation: escalationSection(s, ctx.staff, ctx.showCareNotes),
     history,
     lastChange: T.lastChange(formatDateTime(s.updatedAt), nameOf(ctx.staff, s.lastChangeBy)),
     today: localDate(ctx.now),
