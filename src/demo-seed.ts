@@ -26,6 +26,7 @@ export async function seedDemoSchool(repos: Repositories, now: Date, dir = DEMO_
     notifyAttendanceOfficer: raw.attendanceOfficer?.notifyOnAbsence === true,
     digest: { weekday: WEEKDAYS[String(raw.digest?.weekday ?? 'monday')] ?? 1, time: raw.digest?.time ?? '08:00' },
     retention: { closedSignalMonths: raw.retention?.closedSignalMonths ?? 24, scoreMonthsAfterLeaving: raw.retention?.roundScoreMonths ?? 24 },
+    roundWindows: raw.roundWindows ?? {},
     channels: existing?.doc.channels ?? {},
   });
   await repos.directory.saveSchool(school);
