@@ -90,7 +90,7 @@ export const ET = {
   factParentsConsented: 'Toestemming ouders',
   factNoConsentReason: 'Toelichting',
   factStatus: 'Status',
-  factCheckIn: 'Waakvlam tot',
+  factCheckIn: 'Weer kijken op',
   observationHeading: 'Observatie van de melder',
   questionHeading: 'Vraag aan het OT',
   summaryHeading: 'Terugkoppeling van het OT',
