@@ -1,15 +1,20 @@
 /**
  * The bot under test, as its own process: the product's start-up (`startBot` on the embedded
  * Cosmos with the demo school), then, after it listens, the bench-only school of 2,000 pupils and
- * the bench control endpoints on BENCH_CONTROL_PORT (loopback). Started by run-bench.ts.
+ * the bench control endpoints on BENCH_CONTROL_PORT (loopback). Started by run-bench.ts, compiled
+ * (`node`, as production starts) unless BENCH_TSX=1.
  */
-import { loadConfig } from '../src/config';
-import { startBot } from '../src/start-bot';
-import { benchControl } from './bench-control';
-import { seedBenchSchool } from './bench-seed';
+import { startEmbeddedStoreEarly } from '../src/store/embedded-store-early';
+
+// The store's process starts first, while the bot's modules load (cold start, docs/performance.md).
+const embeddedStarting = startEmbeddedStoreEarly();
 
 async function main(): Promise<void> {
-  const bot = await startBot(loadConfig(process.env));
+  const { loadConfig } = await import('../src/config');
+  const { startBot } = await import('../src/start-bot');
+  const { benchControl } = await import('./bench-control');
+  const { seedBenchSchool } = await import('./bench-seed');
+  const bot = await startBot(loadConfig(process.env), { embeddedStarting });
   let ready = false;
   const control = benchControl(bot, () => ready);
   await new Promise<void>((r) => control.listen(Number(process.env.BENCH_CONTROL_PORT ?? 0), '127.0.0.1', () => r()));

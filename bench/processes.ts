@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -17,6 +17,34 @@ export async function freePort(): Promise<number> {
 export function spawnTs(script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return child;
+}
+
+/** Where `npm run bench` compiles the bot and the echo bot to (git-ignored, like all of bench/results). */
+export const BUILD_DIR = path.join(ROOT, 'bench', 'results', 'build');
+
+/**
+ * Compiles the bot, the bench's bot process and the echo bot with `tsc` (tsconfig.bench.json), as
+ * the Dockerfile builds production, with the card templates and demo data next to the output
+ * (the compiled code finds them relative to itself, as production's dist/cards).
+ */
+export function buildForBench(): void {
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
+  for (const dir of ['cards', 'demo']) symlinkSync(path.join(ROOT, dir), path.join(BUILD_DIR, dir), 'dir');
+}
+
+/** Starts a bench entry point the way production starts (`node` on the compiled JavaScript), or with tsx when BENCH_TSX=1. */
+export function spawnEntry(script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
+  if (process.env.BENCH_TSX === '1') return spawnTs(script, env, logFile, nodeArgs);
+  const out = createWriteStream(logFile);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(BUILD_DIR, script.replace(/\.ts$/, '.js'))], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,3 +95,23 @@ export async function postJson<T>(url: string, body: object = {}): Promise<T> {
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/**
+ * Runs one bench step under a time limit: a step that does not finish in time fails the bench
+ * with its name, instead of leaving it waiting (its processes are stopped by the caller's finally).
+ */
+export async function step<T>(name: string, limitMs: number, work: () => Promise<T>): Promise<T> {
+  currentStep = name;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench step "${name}" did not finish within ${Math.round(limitMs / 1000)} s; see bench/results/*.log`)), limitMs);
+  });
+  try {
+    return await Promise.race([work(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The name of the step under way (for the whole-run deadline's message). */
+export let currentStep = 'start';

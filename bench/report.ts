@@ -8,7 +8,9 @@ export interface BenchReport {
   echoColdStartMs: number;
   phases: PhaseResult[];
   coldStartMs: number;
-  memory: { signals: number; rssMb: number; rssAfterGcMb: number; heapUsedMb: number; externalMb?: number; arrayBuffersMb?: number; storeRssMb?: number; storeHeapUsedMb?: number };
+  memory: { signals: number; rssMb: number; rssAfterGcMb: number; rssSettledMb?: number; heapUsedMb: number; heapTotalMb?: number; externalMb?: number; arrayBuffersMb?: number; storeRssMb?: number; storeHeapUsedMb?: number };
+  /** the bot's memory after each step (no forced GC) */
+  memoryTrail?: { after: string; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }[];
   fanout: { recipients: number; ms: number; theoreticalMs: number; calls: number; throttled: number; throttledShare: number; runner: Record<string, number>; cosmosPerMessage: number };
   history: { measured: string; with100: { ms: number; open: number; meter: { requests: number } }; with10000: { ms: number; open: number; meter: { requests: number } } };
   totalSeconds: number;
@@ -48,7 +50,7 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     `cold start (spawn → first answered request): bot ${r.coldStartMs} ms, echo bot ${r.echoColdStartMs} ms`,
     r.memory.storeRssMb === undefined
       ? `resident memory after ${r.memory.signals} signals: ${r.memory.rssMb} MB (after GC ${r.memory.rssAfterGcMb} MB; heap used ${r.memory.heapUsedMb} MB; embedded Cosmos data included)`
-      : `resident memory after ${r.memory.signals} signals: bot ${r.memory.rssMb} MB (after GC ${r.memory.rssAfterGcMb} MB; heap used ${r.memory.heapUsedMb} MB); the embedded store's own process ${r.memory.storeRssMb} MB (heap used ${r.memory.storeHeapUsedMb} MB, all documents)`,
+      : `resident memory after ${r.memory.signals} signals: bot ${r.memory.rssMb} MB (after GC ${r.memory.rssAfterGcMb} MB, 10 s later ${r.memory.rssSettledMb ?? '—'} MB; V8 heap ${r.memory.heapUsedMb} MB used of ${r.memory.heapTotalMb ?? '—'} MB held); the embedded store's own process ${r.memory.storeRssMb} MB (heap used ${r.memory.storeHeapUsedMb} MB, all documents)`,
     `round fan-out to ${r.fanout.recipients} prevention workers: ${r.fanout.ms} ms (limits allow ${r.fanout.theoreticalMs} ms at 50/s), ${r.fanout.throttled} of ${r.fanout.calls} calls answered 429, ${r.fanout.cosmosPerMessage} Cosmos requests per message`,
     `${r.history.measured}: ${r.history.with100.meter.requests} Cosmos requests with 100 closed signals, ${r.history.with10000.meter.requests} with 10,000 (${round(r.history.with100.ms, 1)} vs ${round(r.history.with10000.ms, 1)} ms)`,
   ];
@@ -74,7 +76,7 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     '|---|---|---|',
     ...t.map((x) => `| ${x.target} | ${x.measured} | ${x.met ? 'yes' : '**no**'} |`),
     '',
-    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}.`,
+    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}; started as ${String(r.settings.start ?? '?')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
   ].join('\n');
   return { table, markdown: md };
 }

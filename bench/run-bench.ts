@@ -15,7 +15,7 @@ import { T } from '../src/bot/texts';
 import { BenchConnector } from './connector';
 import { BENCH_SCHOOL, BENCH_TEACHER, BENCH_TENANT, SEARCH_QUERIES } from './bench-seed';
 import { round, runPhase, type PhaseResult } from './load-phase';
-import { ROOT, alive, freePort, getJson, postJson, spawnTs, stopChild, until } from './processes';
+import { ROOT, alive, buildForBench, currentStep, freePort, getJson, postJson, spawnEntry, step, stopChild, until } from './processes';
 import { renderReport, type BenchReport } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,6 +25,12 @@ const SIGNALS_FOR_MEMORY = Number(process.env.BENCH_SIGNALS ?? 10_000);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const DEMO_TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
+/** Extra Node options for the bot (and its store process), e.g. BENCH_BOT_NODE_ARGS=--max-old-space-size=192. */
+const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+/** Time limits: a step that takes longer fails the bench with its name (never a silent hang). */
+const PHASE_LIMIT_MS = (SECONDS + 60) * 1000;
+const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_TIMEOUT_SECONDS ?? 240) * 1000;
+const TOTAL_LIMIT_MS = Number(process.env.BENCH_TOTAL_TIMEOUT_SECONDS ?? 600) * 1000;
 
 interface Who { userId: string; name: string; tenant: string }
 const teacher = staffWith('mentor')[0];
@@ -60,18 +66,30 @@ const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(RESULTS, { recursive: true });
+  if (process.env.BENCH_TSX !== '1') {
+    const t0build = performance.now();
+    buildForBench();
+    log(`compiled the bot with tsc (tsconfig.bench.json) in ${round(performance.now() - t0build)} ms`);
+  }
   const connector = new BenchConnector();
   const limited = new BenchConnector({ enforceLimits: true, retryAfterSeconds: 1 });
   await connector.start();
   await limited.start();
   const children: ChildProcess[] = [];
   const phase = (name: string, url: string, body: () => object, check?: (b: string) => boolean, seconds = SECONDS) =>
-    runPhase({ name, url, body, check, seconds, connections: CONNECTIONS });
+    step(`load phase: ${name}`, PHASE_LIMIT_MS, () => runPhase({ name, url, body, check, seconds, connections: CONNECTIONS }));
+  // The whole run's deadline: whatever hangs, the bench ends with a message and stops its processes.
+  const deadline = setTimeout(() => {
+    process.stderr.write(`bench failed: did not finish within ${TOTAL_LIMIT_MS / 1000} s (step under way: ${currentStep}); see bench/results/*.log\n`);
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(1);
+  }, TOTAL_LIMIT_MS);
+  deadline.unref();
   try {
     // 1. Baseline: the bare echo bot, same machine, same load, same run.
     const echoPort = await freePort();
     const t0echo = performance.now();
-    const echo = spawnTs('bench/echo-bot.ts', { PORT: String(echoPort) }, path.join(RESULTS, 'echo-bot.log'));
+    const echo = spawnEntry('bench/echo-bot.ts', { PORT: String(echoPort) }, path.join(RESULTS, 'echo-bot.log'));
     children.push(echo);
     const echoUrl = `http://127.0.0.1:${echoPort}/api/messages`;
     const echoBody = () => message(connector.url, demoTeacher, 'hallo');
@@ -89,21 +107,32 @@ async function main(): Promise<void> {
     const control = `http://127.0.0.1:${controlPort}`;
     const botUrl = `http://127.0.0.1:${botPort}/api/messages`;
     const t0bot = performance.now();
-    const bot = spawnTs('bench/bot-process.ts', {
+    const bot = spawnEntry('bench/bot-process.ts', {
       NODE_ENV: 'development', PORT: String(botPort), HOST: '127.0.0.1', DEMO_DATA: 'on', PLAYGROUND_MODE: 'off', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       DISABLE_JOBS: '1', EMBEDDED_COSMOS: 'child-process', BENCH_CONTROL_PORT: String(controlPort), COSMOS_ENDPOINT: '', MICROSOFT_APP_ID: '', ALLOWED_TENANTS: '',
-    }, path.join(RESULTS, 'bot.log'), process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']);
+    }, path.join(RESULTS, 'bot.log'), [...BOT_NODE_ARGS, ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc'])]);
     children.push(bot);
-    const firstHelp = () => fetch(botUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
+    const firstHelp = () => fetch(botUrl, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
     await until(async () => (alive(bot, 'the bot'), (await firstHelp()).status === 200), 60_000, 'the bot', 5);
     const coldStartMs = performance.now() - t0bot;
     log(`bot answered its first request ${round(coldStartMs)} ms after spawn`);
     await until(async () => (alive(bot, 'the bot'), (await getJson<{ ready: boolean }>(`${control}/ready`)).ready), 120_000, 'the bench school seed', 100);
 
+    // The bot's memory after each step (no forced GC): where resident memory grows.
+    const memoryTrail: { after: string; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }[] = [];
+    const sampleMemory = async (after: string) => {
+      const m = (await getJson<{ bot: NodeJS.MemoryUsage }>(`${control}/memory`)).bot;
+      const mb = (n: number) => round(n / 2 ** 20, 1);
+      memoryTrail.push({ after, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) });
+    };
+    await sampleMemory('start-up and bench school seed');
+
     // 3. Round fan-out to 200 prevention workers against a stand-in enforcing Teams' limits.
-    const fan = await postJson<{ ms: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, { n: FANOUT, serviceUrl: limited.url });
-    const fanout = { recipients: FANOUT, ms: fan.ms, theoreticalMs: (FANOUT / 50) * 1000, calls: limited.calls, throttled: limited.throttled, throttledShare: limited.calls ? limited.throttled / limited.calls : 0, runner: fan.stats, cosmosPerMessage: round(fan.cosmosRequests / FANOUT, 1) };
-    log(`fan-out: ${FANOUT} messages in ${fan.ms} ms, ${limited.throttled} of ${limited.calls} calls answered 429`);
+    const fan = await step('fan-out', STEP_LIMIT_MS, () => postJson<{ ms: number; t0: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, { n: FANOUT, serviceUrl: limited.url }));
+    const span = limited.span();
+    const fanout = { recipients: FANOUT, ms: fan.ms, theoreticalMs: (FANOUT / 50) * 1000, firstCallMs: span ? span.first - fan.t0 : undefined, lastCallMs: span ? span.last - fan.t0 : undefined, calls: limited.calls, throttled: limited.throttled, throttledShare: limited.calls ? limited.throttled / limited.calls : 0, runner: fan.stats, cosmosPerMessage: round(fan.cosmosRequests / FANOUT, 1) };
+    await sampleMemory('fan-out');
+    log(`fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`);
 
     // 4. Load phases on the real endpoint, each with a short warm-up, the Cosmos meter reset before.
     const measure = async (name: string, body: () => object, check?: (b: string) => boolean): Promise<PhaseResult> => {
@@ -114,6 +143,7 @@ async function main(): Promise<void> {
       r.cosmosPerRequest = round(meter.requests / Math.max(1, r.requests), 1);
       r.cosmosByKind = Object.fromEntries(Object.entries(meter.byKind).map(([k, v]) => [k, round(v / Math.max(1, r.requests), 2)]));
       r.ratio = round(r.rps / baseline.rps, 2);
+      await sampleMemory(name);
       log(`${name}: ${r.rps} req/s (${r.ratio}× baseline), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`);
       return r;
     };
@@ -127,7 +157,8 @@ async function main(): Promise<void> {
     phases.push(await measure('Type-ahead search (2,000 pupils)', () => search(connector.url, benchTeacher, SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]), (b) => b.includes('"results"')));
     const claimsNeeded = Math.min(8000, Math.max(500, Math.ceil(submit.rps * (SECONDS + WARMUP_SECONDS) * 1.6)));
     log(`preparing ${claimsNeeded} signals to claim`);
-    const { ids } = await postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, { n: claimsNeeded, schoolId: 'demo-school', reporterId: demoTeacher.userId, pupilId: ownPupilId, concurrency: 4, returnIds: true });
+    const { ids } = await step('signals to claim', STEP_LIMIT_MS, () => postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, { n: claimsNeeded, schoolId: 'demo-school', reporterId: demoTeacher.userId, pupilId: ownPupilId, concurrency: 4, returnIds: true }));
+    await sampleMemory(`${claimsNeeded} signals raised for the claims`);
     let c = 0;
     const claimSuccess = JSON.stringify(T.claimedYou).slice(1, -1);
     const claim = await measure('Claim of a signal (a different one each)', () => {
@@ -138,36 +169,43 @@ async function main(): Promise<void> {
     phases.push(claim);
 
     // 5. Resident memory after 10,000 signals (raised through the use case, stored in the embedded Cosmos in this process).
-    let { count } = await getJson<{ count: number }>(`${control}/signals/count`);
-    while (count < SIGNALS_FOR_MEMORY) {
-      const n = Math.min(2000, SIGNALS_FOR_MEMORY - count);
-      await postJson(`${control}/signals`, { n, schoolId: BENCH_SCHOOL, reporterId: benchTeacher.userId, pupilId: 'pupil:900000', concurrency: 4 });
-      count = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
-    }
+    const count = await step(`raising ${SIGNALS_FOR_MEMORY} signals`, STEP_LIMIT_MS, async () => {
+      let n = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
+      while (n < SIGNALS_FOR_MEMORY) {
+        await postJson(`${control}/signals`, { n: Math.min(2000, SIGNALS_FOR_MEMORY - n), schoolId: BENCH_SCHOOL, reporterId: benchTeacher.userId, pupilId: 'pupil:900000', concurrency: 4 });
+        n = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
+      }
+      return n;
+    });
+    await sampleMemory(`${count} signals in the store`);
     type Mem = { bot: NodeJS.MemoryUsage; store?: NodeJS.MemoryUsage };
-    const memBefore = await getJson<Mem>(`${control}/memory`);
-    const memAfterGc = await getJson<Mem>(`${control}/memory?gc=1`);
+    const memBefore = await step('memory', STEP_LIMIT_MS, () => getJson<Mem>(`${control}/memory`));
+    const memAfterGc = await step('memory after GC', STEP_LIMIT_MS, () => getJson<Mem>(`${control}/memory?gc=1`));
+    // V8 gives the pages a GC freed back to the system over the following seconds, not at once.
+    await new Promise((r) => setTimeout(r, 10_000));
+    const memSettled = await step('memory 10 s after GC', STEP_LIMIT_MS, () => getJson<Mem>(`${control}/memory`));
     const mb = (n: number | undefined) => round((n ?? 0) / 2 ** 20, 1);
-    const memory = { signals: count, rssMb: mb(memBefore.bot.rss), rssAfterGcMb: mb(memAfterGc.bot.rss), heapUsedMb: mb(memAfterGc.bot.heapUsed), externalMb: mb(memAfterGc.bot.external), arrayBuffersMb: mb(memAfterGc.bot.arrayBuffers), storeRssMb: memAfterGc.store ? mb(memAfterGc.store.rss) : undefined, storeHeapUsedMb: memAfterGc.store ? mb(memAfterGc.store.heapUsed) : undefined };
-    log(`memory after ${count} signals: bot RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, heap ${memory.heapUsedMb} MB); store process RSS ${memory.storeRssMb ?? '—'} MB`);
+    const memory = { signals: count, rssMb: mb(memBefore.bot.rss), rssAfterGcMb: mb(memAfterGc.bot.rss), rssSettledMb: mb(memSettled.bot.rss), heapUsedMb: mb(memAfterGc.bot.heapUsed), heapTotalMb: mb(memAfterGc.bot.heapTotal), externalMb: mb(memAfterGc.bot.external), arrayBuffersMb: mb(memAfterGc.bot.arrayBuffers), storeRssMb: memAfterGc.store ? mb(memAfterGc.store.rss) : undefined, storeHeapUsedMb: memAfterGc.store ? mb(memAfterGc.store.heapUsed) : undefined };
+    log(`memory after ${count} signals: bot RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, 10 s later ${memory.rssSettledMb} MB; V8 heap ${memory.heapUsedMb} MB used of ${memory.heapTotalMb} MB held; external ${memory.externalMb} MB); store process RSS ${memory.storeRssMb ?? '—'} MB`);
 
     // 6. Cost flat in history: listing open signals with 100 vs 10,000 closed ones.
     type History = { closed: number; open: number; ms: number; meter: { requests: number; byKind: Record<string, number> } };
-    const h100 = await postJson<History>(`${control}/history`, { closed: 100, open: 10 });
-    const h10k = await postJson<History>(`${control}/history`, { closed: 10_000, have: 100 });
-    const history = { measured: 'SignalRepository.listOpen (no digest use case in src/app yet)', with100: h100, with10000: h10k };
+    const h100 = await step('history probe (100 closed)', STEP_LIMIT_MS, () => postJson<History>(`${control}/history`, { closed: 100, open: 10 }));
+    const h10k = await step('history probe (10,000 closed)', STEP_LIMIT_MS, () => postJson<History>(`${control}/history`, { closed: 10_000, have: 100 }));
+    const history = { measured: 'SignalRepository.listOpen (what the digest reads for open signals)', with100: h100, with10000: h10k };
     log(`listOpen: ${h100.meter.requests} Cosmos requests with 100 closed, ${h10k.meter.requests} with 10,000 (${round(h100.ms, 1)} vs ${round(h10k.ms, 1)} ms)`);
 
     await stopChild(bot);
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, memoryGb: round(os.totalmem() / 2 ** 30, 1) },
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases' },
+      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases', start: process.env.BENCH_TSX === '1' ? 'node + tsx (TypeScript)' : 'node on the tsc build (as production)', loadAverage: os.loadavg().map((x) => round(x, 2)) },
       baseline: { ...baseline, ratio: 1 },
       echoColdStartMs: round(echoColdStartMs),
       phases,
       coldStartMs: round(coldStartMs),
       memory,
+      memoryTrail,
       fanout,
       history,
       totalSeconds: round((Date.now() - started) / 1000),

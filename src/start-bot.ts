@@ -39,6 +39,8 @@ export interface StartOptions {
   /** reuse an already-open store (tests that restart the bot over one database) */
   repos?: Repositories;
   startJobs?: boolean;
+  /** the embedded store's process, when the entry point started it before loading the bot (`startEmbeddedStoreEarly`) */
+  embeddedStarting?: Promise<import('./store/embedded-cosmos').EmbeddedCosmos>;
 }
 
 const isLoopback = (url: string | undefined) => !!url && /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(url);
@@ -51,7 +53,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const demoClock = config.demoData && config.NODE_ENV !== 'production' ? shiftableClock(baseClock) : undefined;
   const clock: Clock = demoClock ?? baseClock;
   const t0 = Date.now();
-  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock, embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process' }));
+  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock, embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process', embeddedStarting: opts.embeddedStarting }));
   if (config.demoData) await seedDemoSchool(repos, clock.now());
   // The demo's earlier 1-2-3 rounds (last round's scores, trends); tests set up their own history.
   if (config.demoData && config.NODE_ENV !== 'test') await seedDemoRoundHistory(repos, DEMO_SCHOOL_ID, clock.now());

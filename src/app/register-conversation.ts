@@ -10,24 +10,31 @@ import type { ConversationPort, OutboxPort, StoredReference } from './ports';
  * elsewhere or here: the outbox runner looks for a reference again right after it parks a message
  * (a reference saved while it parked), and the first turn of each person after this process
  * started releases anyway (a turn that saved the reference but failed before releasing).
+ *
+ * `reinstalled`: the bot was (re)added to the person's personal chat (installationUpdate add,
+ * membersAdded). Teams keeps the conversation id on a reinstall, so the reference may be unchanged
+ * while messages wait that Teams refused (403/404) before: release them anyway, and save the
+ * reference again so a runner that is parking a refused message right now sees the newer date.
+ * Waiting messages are released before the retries are moved up: they are the older ones.
  */
 export async function registerPersonalConversation(
   deps: { conversations: ConversationPort; outbox: OutboxPort; now: Date },
   person: Person,
   reference: StoredReference,
+  opts: { reinstalled?: boolean } = {},
 ): Promise<{ released: number }> {
   let released = 0;
   const releasedBefore = deps.conversations.releasedSinceStart;
   for (const actor of person.actors) {
     const known = await deps.conversations.getConversation(actor.schoolId, person.userId);
     const changed = !known || known.reference.conversation.id !== reference.conversation.id || known.reference.serviceUrl !== reference.serviceUrl;
-    if (changed) await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
-    // A new reference (reinstalled, another client): what failed on the old one and waits out a backoff can go now.
-    if (changed && known) released += (await deps.outbox.retryNow?.(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now)) ?? 0;
+    if (changed || opts.reinstalled) await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
     const key = `${actor.schoolId}|${person.userId}`;
-    if (!changed && releasedBefore?.has(key)) continue;
+    if (!changed && !opts.reinstalled && releasedBefore?.has(key)) continue;
     released += await deps.outbox.releaseWaiting(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now);
     releasedBefore?.add(key);
+    // A new reference (reinstalled, another client): what failed on the old one and waits out a backoff can go now.
+    if ((changed && known) || opts.reinstalled) released += (await deps.outbox.retryNow?.(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now)) ?? 0;
   }
   return { released };
 }

@@ -6,7 +6,7 @@ import { handlingMessages } from './signal-handling-messages';
 
 /**
  * What a lifecycle change tells whom (S4 terugkoppeling):
- * - every prevention worker's copy of the signal card is brought up to date in place;
+ * - every other prevention worker's copy of the signal card is brought up to date in place;
  * - the reporter hears of each status change in plain words (never the content of notes);
  * - level 3 tells the coordinators at once.
  * Keys derive from the signal's history length, so a retried decision writes the same messages.
@@ -16,7 +16,9 @@ export function messagesForEvents(before: Signal, after: Signal, events: SignalE
   const key = (who: string, kind: string) => `${after.id}:${step}:${who}:${kind}`;
   const msgs: OutboxMessage[] = [];
   const workers = staff.filter((s) => !s.leftAt && s.roles.includes('preventionWorker')).map((s) => s.userId);
-  for (const w of workers) msgs.push({ key: key(w, 'card'), target: { kind: 'user', userId: w }, payload: { kind: NOTIFY.signalCard, signalId: after.id, updateOf: after.id, params: {} } });
+  // The one who acted sees the new card as the answer to their click (with its confirmation line);
+  // a second update of that copy would overwrite the confirmation a moment later.
+  for (const w of workers.filter((id) => id !== after.lastChangeBy)) msgs.push({ key: key(w, 'card'), target: { kind: 'user', userId: w }, payload: { kind: NOTIFY.signalCard, signalId: after.id, updateOf: after.id, params: {} } });
   if (before.state !== after.state && after.reporterId && !workers.includes(after.reporterId)) {
     msgs.push({ key: key(after.reporterId, 'status'), target: { kind: 'user', userId: after.reporterId }, payload: { kind: NOTIFY.reporterStatus, signalId: after.id, params: { state: after.state, step } } });
   }

@@ -8,6 +8,7 @@ import { renderCard, type CardJson } from './cards/render-card';
 import { drawSignalCard } from './handlers/signal-card-context';
 import { CATEGORY_LABELS, LEVEL_LABELS, T } from './texts';
 import { pupilLabel } from './views/pupil-label';
+import { undeliverableNotice } from './undeliverable-renderer';
 
 export type Rendered = { card: CardJson; summary: string } | { skip: true };
 
@@ -70,8 +71,8 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
     case NOTIFY.undeliverable: {
       const ref = signal?.reference ?? String(p.params.reference ?? '');
       if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref), 'Attention');
-      if (!ref) return notice(T.undeliverableTitle, T.undeliverableOther(T.undeliverableWhat[String(p.params.about ?? '')] ?? 'Een bericht van Waakvlam', String(p.params.who ?? 'een collega')), 'Attention');
-      return notice(T.undeliverableTitle, T.undeliverable(ref, String(p.params.who ?? 'een collega')), 'Attention');
+      const undelivered = undeliverableNotice(p.params, ref);
+      return notice(undelivered.title, undelivered.text, 'Attention');
     }
     case NOTIFY.notice:
       return notice(String(p.params.title ?? 'Waakvlam'), String(p.params.text ?? ''), String(p.params.color ?? 'Default'));

@@ -95,6 +95,9 @@ export class ProactiveSender {
       const result = classify(err);
       // A school channel Teams refuses (bot removed from the team): park it until it is linked again.
       if (result.status === 'unreachable' && msg.target.kind === 'channel') return channelUnreachable(this.deps, msg.schoolId, msg);
+      // An update in place whose copy is gone (deleted, or sent in an earlier Playground session):
+      // nothing is left to update, and the person is not unreachable for that (a 403 still is).
+      if (result.status === 'unreachable' && result.error === '404' && previous && msg.target.kind === 'user') return { status: 'skipped' };
       return result;
     }
   }

@@ -3,6 +3,7 @@ import type { DirectoryRepository } from '../store/directory-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
 import type { OutboxDoc } from '../store/schemas/outbox-doc';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
+import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
 
 import type { DeliveryResult } from '../app/ports';
 export type { DeliveryResult };
@@ -36,7 +37,8 @@ export class OutboxRunner {
   private timer?: NodeJS.Timeout;
   private running = false;
   private again = false;
-  private stopped = false;
+  /** true until start(): a runner that was never started (DISABLE_JOBS) ignores kicks too */
+  private stopped = true;
   private readonly perConversation = new SlidingLimiter(CONVERSATION_WINDOWS);
   private readonly perTenant = new SlidingLimiter(TENANT_WINDOWS);
   stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
@@ -130,7 +132,8 @@ export class OutboxRunner {
     const now = this.deps.now();
     // Claimed by another runner (its claim moved dueAt ahead) or rescheduled since the query.
     if (current.doc.dueAt > now.toISOString()) return 'held';
-    const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: new Date(now.getTime() + CLAIM_MS).toISOString() };
+    const claimEnd = new Date(now.getTime() + CLAIM_MS).toISOString();
+    const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: claimEnd, claimedUntil: claimEnd };
     const claimedNow = await this.deps.outbox.saveVersioned(claimed, current.etag);
     if (!claimedNow) return 'held';
     // Wait for room in Teams' limits right before sending; checking and taking the slot with no
@@ -156,7 +159,7 @@ export class OutboxRunner {
     const returnedAt = Date.now();
     for (const settle of arrived) settle(returnedAt);
     const after = this.deps.now();
-    const base = claimedNow.doc;
+    const base: OutboxDoc = { ...claimedNow.doc, claimedUntil: undefined };
     switch (result.status) {
       case 'sent':
         // Only the signal card itself is updated in place later; notices and reminders stay as sent.
@@ -174,16 +177,11 @@ export class OutboxRunner {
         this.stats.skipped++;
         return 'done';
       case 'waiting':
-        await this.deps.outbox.save({ ...base, status: 'waiting', lastError: result.reason, attempts: 0, unreachableNotified: true }, claimedNow.etag);
-        if (!base.unreachableNotified) await this.tellCoordinators(base, result.reason);
-        this.stats.parked++;
-        log.warn('outbox.parked', { id: base.id, reason: result.reason });
-        // A turn may have saved the missing reference (or linked the channel) while this message was
-        // being parked, and released before it was parked: look again, so it does not wait for a
-        // next change of reference that may never come.
-        if (await this.reachableNow(base, result.reason)) await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
-        return 'held';
+        return this.park(base, claimedNow.etag, result.reason, now);
       case 'retry': {
+        // A person's connection that stayed gone through every attempt (the Playground restarted on
+        // another port; in Teams a serviceUrl that moved): wait for their next reference instead.
+        if (base.attempts >= MAX_ATTEMPTS && base.target.kind === 'user' && !/^\d+$/.test(result.error)) return this.park(base, claimedNow.etag, `connection-lost:${result.error}`, now);
         if (base.attempts >= MAX_ATTEMPTS) {
           await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
           await this.tellCoordinators(base, `gave-up:${result.error}`);
@@ -198,6 +196,9 @@ export class OutboxRunner {
         return 'held';
       }
       case 'unreachable':
+        // A person Teams refuses (the app removed, the chat gone; in the Playground: not the current
+        // user): park it until they open the bot again (installation, a new reference, a first turn).
+        if (base.target.kind === 'user') return this.park(base, claimedNow.etag, `unreachable:${result.error}`, now);
         await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
         await this.tellCoordinators(base, `unreachable:${result.error}`);
         this.stats.dead++;
@@ -206,21 +207,35 @@ export class OutboxRunner {
     }
   }
 
-  private async reachableNow(doc: OutboxDoc, reason: string): Promise<boolean> {
-    if (doc.target.kind === 'user') return reason === 'no-conversation-reference' && !!(await this.deps.directory.getConversation(doc.schoolId, doc.target.userId));
+  /** Parks a message until its recipient can be reached, telling the coordinators (S4). */
+  private async park(base: OutboxDoc, etag: string, reason: string, attemptedAt: Date): Promise<'held'> {
+    await this.deps.outbox.save({ ...base, status: 'waiting', lastError: reason, attempts: 0, unreachableNotified: true }, etag);
+    if (!base.unreachableNotified) await this.tellCoordinators(base, reason);
+    this.stats.parked++;
+    log.warn('outbox.parked', { id: base.id, reason });
+    // A turn may have saved the missing reference (or linked the channel, or reinstalled the app)
+    // while this message was being parked, and released before it was parked: look again, so it
+    // does not wait for a next change of reference that may never come.
+    if (await this.reachableNow(base, reason, attemptedAt)) await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
+    return 'held';
+  }
+
+  private async reachableNow(doc: OutboxDoc, reason: string, attemptedAt: Date): Promise<boolean> {
+    if (doc.target.kind === 'user') {
+      const conversation = await this.deps.directory.getConversation(doc.schoolId, doc.target.userId);
+      if (reason === 'no-conversation-reference') return !!conversation;
+      // refused on the reference it had: reachable again only if the person registered since
+      return !!conversation && conversation.updatedAt > attemptedAt.toISOString();
+    }
     return reason === 'channel-not-linked' && !!(await this.deps.directory.getSchool(doc.schoolId))?.doc.channels[doc.target.channel]?.reference;
   }
 
   /** S4: a signal never silently goes nowhere: the coordinators hear who could not be reached. */
   private async tellCoordinators(doc: OutboxDoc, reason: string): Promise<void> {
     if (doc.payload.kind === 'undeliverable') return;
-    const staff = await this.deps.directory.listStaff(doc.schoolId);
-    const who = doc.target.kind === 'user' ? staff.find((s) => s.userId === (doc.target as { userId: string }).userId)?.displayName ?? 'een collega' : doc.target.channel === 'ot' ? 'het OT-kanaal' : 'het kanaal van de zorgcoördinatoren';
-    const coordinators = staff.filter((s) => !s.leftAt && s.roles.includes('coordinator') && !(doc.target.kind === 'user' && doc.target.userId === s.userId));
-    await this.deps.outbox.enqueue(
-      doc.schoolId,
-      coordinators.map((c) => ({ key: `${doc.id}:undeliverable:${c.userId}`, target: { kind: 'user' as const, userId: c.userId }, payload: { kind: 'undeliverable', signalId: doc.payload.signalId, params: { who, reason, about: doc.payload.kind } } })),
-      this.deps.now(),
-    );
+    const now = this.deps.now();
+    const [staff, school] = await Promise.all([this.deps.directory.listStaff(doc.schoolId), doc.target.kind === 'user' ? this.deps.directory.getSchool(doc.schoolId) : undefined]);
+    const notices = undeliverableNotices(doc, reason, staff, schoolDayOf(now, school?.doc.holidays));
+    if (notices.length) await this.deps.outbox.enqueue(doc.schoolId, notices, now);
   }
 }

@@ -117,12 +117,12 @@ export class DocStore {
    * A transactional batch in one partition: all or nothing. Returns the first failing
    * operation's index and status, or ok. (Cosmos DB caps a batch at 100 operations.)
    */
-  async batch(schoolId: string, operations: BatchOp[]): Promise<{ ok: true } | { ok: false; index: number; status: number }> {
+  async batch(schoolId: string, operations: BatchOp[]): Promise<{ ok: true; etags: (string | undefined)[] } | { ok: false; index: number; status: number }> {
     if (operations.length > 100) throw new Error('A transactional batch holds at most 100 operations');
-    let result: { statusCode: number }[] | undefined;
+    let result: { statusCode: number; eTag?: string }[] | undefined;
     try {
       const res = await this.container.items.batch(operations as unknown as OperationInput[], schoolId);
-      result = res.result as { statusCode: number }[] | undefined;
+      result = res.result as { statusCode: number; eTag?: string }[] | undefined;
     } catch (err) {
       const s = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause);
       const m = /(\b4\d\d\b)/.exec(String((err as Error).message));
@@ -130,7 +130,7 @@ export class DocStore {
     }
     const index = (result ?? []).findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
     if (index >= 0) return { ok: false, index, status: result![index].statusCode };
-    return { ok: true };
+    return { ok: true, etags: (result ?? []).map((r) => r.eTag) };
   }
 }
 

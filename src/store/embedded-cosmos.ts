@@ -1,8 +1,6 @@
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { installAtomicBatch } from './embedded-atomic-batch';
-import { installQueryScope } from './embedded-query-scope';
 
 /**
  * The embedded Cosmos-compatible server for local runs and tests: loopback only, TLS with the
@@ -23,13 +21,18 @@ export const EMBEDDED_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVT
 
 export async function startEmbeddedCosmos(port = 0, opts: { childProcess?: boolean } = {}): Promise<EmbeddedCosmos> {
   if (opts.childProcess) return startInChildProcess(port);
-  installAtomicBatch();
-  installQueryScope();
+  // Loaded only where the server runs: a bot whose store runs in a child process does not pay
+  // for loading the server package (cold start, docs/performance.md).
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  (require('./embedded-atomic-batch') as typeof import('./embedded-atomic-batch')).installAtomicBatch();
+  (require('./embedded-query-scope') as typeof import('./embedded-query-scope')).installQueryScope();
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // Loaded after the batch and query handlers are replaced, so its route table picks ours.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHttpsServer } = require('@vercel/cosmosdb-server') as typeof import('@vercel/cosmosdb-server');
   const server = createHttpsServer({ keepAlive: true } as never);
   server.keepAliveTimeout = 30_000;
+  readTlsThroughStreamEvents(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -45,6 +48,30 @@ export async function startEmbeddedCosmos(port = 0, opts: { childProcess?: boole
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Works around a Node.js HTTP server fault that dropped requests on the embedded store's TLS
+ * connections (the benchmark's history step failed or hung on it; docs/performance.md):
+ * when a request arrives on a keep-alive connection whose previous response is still being
+ * flushed, the server pauses the connection; on a TLS socket its native parser still receives the
+ * TLS records already read, answers "Parse Error: Paused" (HPE_PAUSED), and the server destroys
+ * the connection mid-request (the client sees "socket hang up", the store "request aborted").
+ * Marking the TLS handle as taken makes the server read through the socket's 'data' events,
+ * which honour the pause. A parse error that still happens is logged (code only).
+ */
+function readTlsThroughStreamEvents(server: import('node:https').Server): void {
+  server.prependListener('secureConnection', (socket: { _handle?: { _consumed?: boolean } }) => {
+    if (socket._handle) socket._handle._consumed = true;
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) => {
+    // A client that hung up is not worth a line; anything else is a fault of ours worth seeing.
+    if (err.code !== 'ECONNRESET') {
+      process.stderr.write(`embedded cosmos: client connection error ${String(err.code ?? err.name)}\n`);
+      if (socket.writable) socket.write('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    }
+    socket.destroy();
+  });
 }
 
 /**

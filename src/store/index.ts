@@ -37,6 +37,8 @@ export interface StoreOptions {
   clock: Clock;
   /** run the embedded store (no endpoint) in a child process of its own instead of in this one */
   embeddedInChildProcess?: boolean;
+  /** an embedded store already being started (started before the bot's modules load, to overlap with them) */
+  embeddedStarting?: Promise<EmbeddedCosmos>;
 }
 
 export async function openRepositories(opts: StoreOptions): Promise<Repositories> {
@@ -44,7 +46,7 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
   let endpoint = opts.endpoint;
   let key = opts.key;
   if (!endpoint) {
-    embedded = await startEmbeddedCosmos(0, { childProcess: opts.embeddedInChildProcess });
+    embedded = await (opts.embeddedStarting ?? startEmbeddedCosmos(0, { childProcess: opts.embeddedInChildProcess }));
     endpoint = embedded.endpoint;
     key = embedded.key;
   }

@@ -1,6 +1,10 @@
 import { DocStore } from './doc-store';
 import { DeliveryDocSchema, OutboxDocSchema, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
 
+const inConversationOrder = (docs: OutboxDoc[]) => [...docs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+/** A runner holds the message: its claim set dueAt to the claim's end and has not ended yet. */
+const isClaimed = (doc: OutboxDoc, now: Date) => !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
+
 /** The durable outbox and the record of delivered card copies (both in the `cases` container). */
 export class OutboxRepository {
   constructor(private readonly store: DocStore) {}
@@ -24,9 +28,13 @@ export class OutboxRepository {
     return this.store.query(OutboxDocSchema, `SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND ${where}`, { k: target.kind === 'user' ? target.userId : target.channel }, schoolId);
   }
 
-  /** The recipient can be reached now: its parked messages become due again, in their order. */
+  /**
+   * The recipient can be reached now: its parked messages become due again, in their order. Released
+   * oldest first: a runner that picks up a released message meanwhile must not find a later one
+   * pending while an earlier one still waits (it would send it first).
+   */
   async releaseWaiting(schoolId: string, target: OutboxTarget, now: Date): Promise<number> {
-    const waiting = await this.waitingFor(schoolId, target);
+    const waiting = inConversationOrder(await this.waitingFor(schoolId, target));
     let n = 0;
     for (const doc of waiting) {
       const current = await this.store.read(OutboxDocSchema, doc.id, schoolId);
@@ -49,9 +57,12 @@ export class OutboxRepository {
       schoolId,
     );
     let n = 0;
-    for (const doc of retrying) {
+    for (const doc of inConversationOrder(retrying)) {
       const current = await this.store.read(OutboxDocSchema, doc.id, schoolId);
       if (!current || current.doc.status !== 'pending' || current.doc.lastError === undefined) continue;
+      // Being sent right now (a runner's claim): leave it alone. Moving it would change its ETag, so
+      // the runner could not record the send, and the message would go out a second time.
+      if (isClaimed(current.doc, now)) continue;
       if (await this.save({ ...current.doc, dueAt: now.toISOString(), attempts: 0 }, current.etag)) n++;
     }
     return n;

@@ -24,6 +24,12 @@ export class SignalRepository {
   closedSignalTtlSeconds?: (schoolId: string) => Promise<number | undefined>;
   /** Creates in flight per school and year: this instance takes reference numbers one at a time. */
   private readonly allocating = new Map<string, Promise<unknown>>();
+  /**
+   * The reference counter as this instance last wrote it, per school and year (with its ETag): the
+   * next create in this instance needs no read. Another instance's write makes the ETag fail (412),
+   * and the counter is read again.
+   */
+  private readonly counters = new Map<string, Versioned<{ id: string; type: 'counter'; schoolId: string; value: number }>>();
   constructor(private readonly store: DocStore) {}
 
   /**
@@ -73,11 +79,13 @@ export class SignalRepository {
     now: Date,
   ): Promise<CreateOutcome> {
     const id = signalDocId(submissionId);
+    const counterId = counterDocId(`signal-${year}`);
+    const counterKey = `${schoolId}|${counterId}`;
     for (let attempt = 0; attempt < 8; attempt++) {
-      const existing = await this.get(schoolId, id);
-      if (existing) return { status: 'duplicate', existing };
-      const counterId = counterDocId(`signal-${year}`);
-      const counter = await this.store.read(CounterDocSchema, counterId, schoolId);
+      // No read of the signal first: the batch creates it, and fails on it (409) when this card was
+      // submitted before; only then is the existing signal read (one round trip less per submit,
+      // inside the section that runs one at a time per school and year).
+      const counter = this.counters.get(counterKey) ?? (await this.store.read(CounterDocSchema, counterId, schoolId));
       const seq = (counter?.doc.value ?? 0) + 1;
       const { signal, messages } = build(id, seq);
       const ops: BatchOp[] = [
@@ -88,8 +96,15 @@ export class SignalRepository {
         ...messages.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, now, i) })),
       ];
       const res = await this.store.batch(schoolId, ops);
-      if (res.ok) return { status: 'created', signal };
-      // 409 on the signal: a concurrent submit of the same card won; 412/409 on the counter: retry.
+      if (res.ok) {
+        const etag = res.etags[1];
+        if (etag) this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
+        else this.counters.delete(counterKey);
+        return { status: 'created', signal };
+      }
+      this.counters.delete(counterKey);
+      // 409 on the signal: this card was submitted before (or a concurrent submit of it won);
+      // 412/409 on the counter: another instance took a number, retry with the counter read again.
       if (res.index === 0) {
         const won = await this.get(schoolId, id);
         if (won) return { status: 'duplicate', existing: won };

@@ -185,8 +185,27 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
   });
 
   it('the prevention worker sees the case back in waakvlam with the OT summary', async () => {
-    await s.step('worker-back', async () => {
+    // While Hanneke worked, Demi's chat was not open (one user per Playground; her old reference
+    // pointed at a stopped Playground): the OT's two notices waited in the outbox and arrive, in
+    // their order, as soon as her chat opens — without her typing anything.
+    const claimed = s.cards(`Het OT heeft ${reference} opgepakt`);
+    const returned = s.cards(`${reference} is terug bij jou (waakvlam)`);
+    await s.step('worker-notices', async () => {
       await s.openAs('preventiewerker', 'Demi Koster');
+      await returned.last().waitFor({ timeout: 40_000 });
+      await claimed.last().waitFor();
+    });
+    expect(await claimed.count()).toBe(1);
+    expect(await returned.count()).toBe(1);
+    expect((await claimed.last().textContent()) ?? '').toContain(`Hanneke Brouwer van het ondersteuningsteam heeft je verzoek over ${pupilFullName(pupil)}`);
+    const returnedText = (await returned.last().textContent()) ?? '';
+    expect(returnedText).toContain('Hanneke Brouwer van het ondersteuningsteam heeft de casus');
+    expect(returnedText).toContain('14 dec');
+    const allCards = s.page.locator('.ac-adaptiveCard');
+    const texts = await allCards.allTextContents();
+    expect(texts.findIndex((t) => t.includes(`Het OT heeft ${reference} opgepakt`))).toBeLessThan(texts.findIndex((t) => t.includes(`${reference} is terug bij jou`)));
+    await s.screenshot('escalation-worker-notices');
+    await s.step('worker-back', async () => {
       await s.send('/mijn');
       await said(/Jouw caseload/).waitFor();
       await workerCards().filter({ hasText: 'Terug van het OT' }).last().waitFor();

@@ -110,7 +110,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   it('the worker asks the mentor a question, and the mentor answers it on the card that waited for her', async () => {
     await s.step('worker-ask', async () => {
       const card = workerCard();
-      await card.getByRole('button', { name: 'Meer…' }).click();
+      await card.getByRole('button', { name: 'Vraag…' }).click();
       await typeInto(card.getByRole('textbox', { name: /Vraag aan de melder/ }), QUESTION);
       await s.screenshot('lifecycle-actions', card);
       await card.getByRole('button', { name: 'Vraag stellen' }).click();
@@ -176,7 +176,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   it('the worker closes the signal with an outcome and the mentor reads the feedback, without the note', async () => {
     await s.step('worker-close', async () => {
       const card = workerCard();
-      await card.getByRole('button', { name: 'Meer…' }).click();
+      await card.getByRole('button', { name: 'Afsluiten…' }).click();
       await card.getByRole('combobox', { name: /Afsluiten met uitkomst/ }).click();
       await s.page.getByRole('option', { name: 'Opgelost' }).click();
       await card.getByRole('button', { name: 'Afsluiten', exact: true }).click();

@@ -23,6 +23,8 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   private server?: http.Server;
   private scripted: Fault[] = [];
+  /** conversations that answer every call with this status (a person who removed the app: 403/404) */
+  private readonly refused = new Map<string, number>();
   randomFaults?: { rate: number; random: () => number; faults: Fault[] };
   url = '';
 
@@ -39,6 +41,15 @@ export class ConnectorStandIn {
 
   failNext(...faults: Fault[]): void {
     this.scripted.push(...faults);
+  }
+
+  /** Every call to `conversationId` answers `status` until `accept` (unlike failNext, not just the next call). */
+  refuse(conversationId: string, status = 404): void {
+    this.refused.set(conversationId, status);
+  }
+
+  accept(conversationId: string): void {
+    this.refused.delete(conversationId);
   }
 
   /** Successful sends (new messages and updates) to one conversation. */
@@ -83,7 +94,8 @@ export class ConnectorStandIn {
       }
       const conversationId = m?.[1] ? decodeURIComponent(m[1]) : '';
       const activityId = m?.[2] ? decodeURIComponent(m[2]) : undefined;
-      let fault = this.scripted.shift();
+      const refusedWith = this.refused.get(conversationId);
+      let fault: Fault | undefined = refusedWith ? { status: refusedWith } : this.scripted.shift();
       if (!fault && this.randomFaults && this.randomFaults.random() < this.randomFaults.rate) {
         const f = this.randomFaults.faults;
         fault = f[Math.floor(this.randomFaults.random() * f.length)];

@@ -49,7 +49,8 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     reassign: can.has('reassign') && workers.length > 0,
     more: false,
   };
-  flags.more = flags.askReporter || flags.setWatch || flags.startAftercare || flags.escalate || flags.close || flags.reassign;
+  // the question and the close have a panel each (Teams shows at most 5 actions); the rest share 'Meer…'
+  flags.more = flags.setWatch || flags.startAftercare || flags.escalate || flags.reassign;
   return renderCard('signal-worker', {
     refresh: s.state !== 'closed',
     signalId: s.id,

@@ -40,6 +40,8 @@ export const OutboxDocSchema = z.object({
   sentAt: z.string().optional(),
   /** set when a recipient could not be reached and the coordinator was told */
   unreachableNotified: z.boolean().optional(),
+  /** while a runner is sending it: the end of its claim (dueAt then equals it); never reset by retryNow */
+  claimedUntil: z.string().optional(),
   ttl: z.number().int().optional(),
 });
 export type OutboxDoc = z.infer<typeof OutboxDocSchema>;

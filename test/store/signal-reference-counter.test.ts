@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import { fixedClock } from '../../src/domain/clock';
+import { openRepositories, type Repositories } from '../../src/store';
+import { DocStore } from '../../src/store/doc-store';
+import { SignalRepository } from '../../src/store/signal-repository';
+import type { Signal } from '../../src/domain/signal';
+
+const now = new Date('2026-11-23T08:00:00Z');
+const signalAt = (id: string, seq: number): Signal => ({
+  id, schoolId: 's1', reference: `S-2026-${String(seq).padStart(4, '0')}`, pupilId: 'pupil:1', reporterId: 'u1', categories: ['gedrag'], reporterLevel: 2,
+  observation: 'x', alreadyKnown: { pupil: false, parents: false, mentor: false }, urgency: 'normal', state: 'new', createdAt: now.toISOString(),
+  updatedAt: now.toISOString(), lastChangeBy: 'u1', questions: [], history: [],
+});
+const build = (id: string, seq: number) => ({ signal: signalAt(id, seq), messages: [] });
+const seqOf = (r: Awaited<ReturnType<SignalRepository['create']>>) => (r.status === 'created' ? Number(r.signal.reference.slice(-4)) : NaN);
+
+describe('signal reference numbers (the counter an instance remembers between creates)', () => {
+  let repos: Repositories;
+  beforeAll(async () => {
+    repos = await openRepositories({ databaseId: `counter-${randomUUID().slice(0, 6)}`, clock: fixedClock(now) });
+  });
+  afterAll(async () => repos.close());
+
+  it('never hands out a number twice when two instances create signals in turn on one store', async () => {
+    const a = new SignalRepository(new DocStore(repos.cosmos.containers.cases));
+    const b = new SignalRepository(new DocStore(repos.cosmos.containers.cases));
+    const seqs: number[] = [];
+    for (const repo of [a, a, b, a, b, b, a]) seqs.push(seqOf(await repo.create('s1', randomUUID(), 2026, build, now)));
+    expect(seqs).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('answers the first signal for a resubmitted card without taking a number, also after other creates', async () => {
+    const submission = randomUUID();
+    const first = await repos.signals.create('s1', submission, 2027, build, now);
+    await repos.signals.create('s1', randomUUID(), 2027, build, now);
+    const again = await repos.signals.create('s1', submission, 2027, build, now);
+    expect(again.status).toBe('duplicate');
+    expect(again.status === 'duplicate' && again.existing.doc.id).toBe(first.status === 'created' ? first.signal.id : '?');
+    expect(seqOf(await repos.signals.create('s1', randomUUID(), 2027, build, now))).toBe(3);
+  });
+
+  it('costs one round trip to the store per create after the first (no reads of signal or counter)', async () => {
+    await repos.signals.create('s1', randomUUID(), 2028, build, now);
+    repos.cosmos.meter.reset();
+    await repos.signals.create('s1', randomUUID(), 2028, build, now);
+    expect(repos.cosmos.meter.snapshot().byKind).toEqual({ 'docs:batch': 1 });
+  });
+});
