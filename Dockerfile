@@ -25,7 +25,9 @@ RUN npx tsc -p tsconfig.build.json && cp -r cards dist/cards
 # ---- runtime: production dependencies and the compiled output only ----
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
+# The bot's live heap is ~80 MB; without a limit V8 keeps the heap it grew under load (docs/performance.md).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=256 \
     PORT=3978 \
     HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
