@@ -117,13 +117,11 @@ export const T = {
   mySignalsTitle: 'Mijn signalen',
   undeliverableTitle: 'Bericht kon niet worden bezorgd',
   /** a message that is not about one signal (the round form, a reminder…): what it was, in words */
-  undeliverableOther: (what: string, who: string) => `${what} kon niet worden bezorgd bij ${who}. Zij hebben Waakvlam nog niet geopend of kunnen niet worden bereikt. Het bericht wordt opnieuw geprobeerd.`,
   undeliverableWhat: {
     roundOpen: 'Het formulier van de 1-2-3 meting',
     roundReminder: 'De herinnering voor de 1-2-3 meting',
     roundClosed: 'De samenvatting van de gesloten 1-2-3 ronde',
   } as Record<string, string>,
-  undeliverable: (ref: string, who: string) => `Signaal ${ref} kon niet worden bezorgd bij ${who}. Zij hebben Waakvlam nog niet geopend of kunnen niet worden bereikt. Het bericht wordt opnieuw geprobeerd.`,
   noWorkersForSignal: (ref: string) => `Signaal ${ref} kon bij geen enkele preventiewerker worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
   newSignalTitle: (ref: string) => `Nieuw signaal ${ref}`,
   claimedBy: (name: string) => `Opgepakt door ${name}`,
