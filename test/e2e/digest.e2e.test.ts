@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { digestJob } from '../../src/jobs/digest-job';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { digestPorts } from '../../src/jobs/digest-wiring';
+import { actionsOf } from '../support/card-walk';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { TENANT, TestClock, installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
@@ -140,8 +141,7 @@ describe('digests for coordinators (issue 6)', () => {
     const pupil = demoPupils.filter((p) => teacher.classes.includes(p.className))[0];
     expect(payload).toContain(`${pupil.firstName}`);
     expect(payload).toContain(references[0]);
-    const buttons: any[] = [];
-    JSON.stringify(card, (_k, v) => (v && v.type === 'Action.Execute' && v.verb === 'digest.openSignal' ? (buttons.push(v), v) : v));
+    const buttons = actionsOf(card, 'digest.openSignal');
     expect(buttons.length).toBe(4);
 
     tb.connector.reset();

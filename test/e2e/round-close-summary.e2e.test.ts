@@ -1,4 +1,5 @@
 import { Scheduler } from '../../src/jobs/scheduler';
+import { actionsOf, inputsOf } from '../support/card-walk';
 import { roundStepsJob } from '../../src/jobs/round-steps';
 import { demoPupils, pupilFullName as fullName } from '../support/demo-people';
 import { installation, invokeAction, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
@@ -7,16 +8,7 @@ import { installation, invokeAction, person, personalConversationId, startTestBo
 const SCHOOL = 'demo-school';
 const ROUND = '2026-2'; // default windows: opens Tue 1 Dec 2026 08:00, deadline Tue 15 Dec, closes at midnight
 const text = (card: unknown) => JSON.stringify(card);
-const inputs = (card: any): any[] => {
-  const out: any[] = [];
-  JSON.stringify(card, (_k, v) => { if (v && typeof v === 'object' && typeof v.id === 'string' && String(v.type).startsWith('Input.')) out.push(v); return v; });
-  return out;
-};
-const actionsOf = (card: any, verb: string): any[] => {
-  const out: any[] = [];
-  JSON.stringify(card, (_k, v) => { if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.verb === verb) out.push(v); return v; });
-  return out;
-};
+const inputs = inputsOf;
 
 describe('the coordinators hear when a 1-2-3 round closes (S7)', () => {
   let tb: TestBot;

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { findById } from '../support/card-walk';
 import { demoPupils, pupilFullName, staffWith } from '../support/demo-people';
 import { installation, invokeAction, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
 
 const cardText = (card: unknown) => JSON.stringify(card);
-const findInput = (card: any, id: string): any => { // eslint-disable-line @typescript-eslint/no-explicit-any
-  let found: unknown;
-  JSON.stringify(card, (_k, v) => { if (v && typeof v === 'object' && v.id === id) found = v; return v; });
-  return found;
-};
+const findInput = findById;
 
 describe('raising a signal with /signaal (issue 2)', () => {
   let tb: TestBot;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
 import { Scheduler } from '../../src/jobs/scheduler';
+import { findAction } from '../support/card-walk';
 import { signalHandlingJobs } from '../../src/jobs/signal-handling-jobs';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
@@ -16,14 +17,6 @@ const [pw1, pw2] = staffWith('preventiewerker');
 const coordinator = person('zorgcoordinator');
 const conv = (who: DemoStaff) => personalConversationId(who);
 
-function findAction(card: unknown, verb: string): any {
-  let found: any;
-  JSON.stringify(card, (_k, v) => {
-    if (v && typeof v === 'object' && v.type === 'Action.Execute' && v.verb === verb && !found) found = v;
-    return v;
-  });
-  return found;
-}
 
 async function install(tb: TestBot, people: DemoStaff[]) {
   for (const who of people) expect((await tb.post(installation(tb, who))).status).toBe(200);
