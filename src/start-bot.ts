@@ -13,6 +13,7 @@ import { botAuthSettings } from './bot/auth-settings';
 import { correlationIdOf } from './bot/correlation';
 import { PROCESSED_MARKER_TTL_SECONDS } from './bot/activity-dedupe';
 import { ProcessedActivityRepository } from './store/processed-activity-repository';
+import { RecentActivities } from './bot/recent-activities';
 import { ProactiveSender } from './bot/proactive-sender';
 import { OutboxRunner } from './jobs/outbox-runner';
 import { Scheduler } from './jobs/scheduler';
@@ -92,7 +93,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const doc = await repos.directory.getConversation(schoolId, userId);
       return doc && { reference: doc.reference as unknown as StoredReference };
     },
-    releasedSinceStart: new Set<string>(),
+    confirmedSinceStart: new Map(),
   };
   const outboxPort: OutboxPort = {
     releaseWaiting: (schoolId, target, now) => repos.outbox.releaseWaiting(schoolId, target, now),
@@ -110,6 +111,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     kickOutbox: () => runner?.kick(),
     rounds: repos.rounds,
     processedActivities: new ProcessedActivityRepository(repos.cases, PROCESSED_MARKER_TTL_SECONDS),
+    recentActivities: new RecentActivities(),
     privacy: repos.privacy,
     digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,

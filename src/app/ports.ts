@@ -57,6 +57,8 @@ export interface DirectoryPort {
   getSchool(schoolId: string): Promise<{ doc: SchoolRecord; etag: string } | undefined>;
   /** ETag-guarded write of a school read with getSchool (e.g. a linked channel, S2). */
   saveSchool(doc: SchoolRecord, etag: string): Promise<'ok' | 'conflict'>;
+  /** A school's settings as read at most a few seconds ago (cached): for reading, never for an ETag-guarded write. */
+  schoolSettings(schoolId: string): Promise<SchoolRecord | undefined>;
   findStaffByUser(userId: string): Promise<StaffRecord[]>;
   listStaff(schoolId: string): Promise<StaffRecord[]>;
   getPupil(schoolId: string, id: string): Promise<PupilRecord | undefined>;
@@ -106,11 +108,15 @@ export interface ConversationPort {
   saveConversation(schoolId: string, userId: string, reference: StoredReference, now: Date): Promise<void>;
   getConversation(schoolId: string, userId: string): Promise<{ reference: StoredReference } | undefined>;
   /**
-   * `${schoolId}|${userId}` of everyone whose waiting messages this process released since it
-   * started (kept by the wiring, in memory): later turns with an unchanged reference skip the query.
+   * Kept by the wiring, in memory, per `${schoolId}|${userId}`: the reference this process last
+   * found stored (or saved) for the person, and when, once it released their waiting messages.
+   * A later turn with the same reference skips both the release query and, for a while
+   * (CONFIRMED_REFERENCE_MS), the read of the stored reference.
    */
-  releasedSinceStart?: Set<string>;
+  confirmedSinceStart?: Map<string, ConfirmedReference>;
 }
+
+export interface ConfirmedReference { conversationId: string; serviceUrl: string; atMs: number }
 
 /** A Bot Framework conversation reference as stored (opaque to the use cases). */
 export type StoredReference = { serviceUrl: string; channelId: string; conversation: { id: string }; bot: { id: string } } & Record<string, unknown>;

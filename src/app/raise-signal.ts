@@ -2,11 +2,11 @@ import { formatReference } from '../domain/reference';
 import { routeNewSignal } from '../domain/routing';
 import { createSignal, type NewSignalInput, type Signal } from '../domain/signal';
 import { toActor, actorAt, type Person } from './actors';
-import type { AppPorts } from './ports';
+import type { AppPorts, PupilRecord } from './ports';
 import { newSignalMessages } from './signal-notifications';
 
 export type RaiseOutcome =
-  | { ok: true; signal: Signal; duplicate: boolean; preventionWorkers: string[]; duoAbsenceReminder: boolean }
+  | { ok: true; signal: Signal; duplicate: boolean; preventionWorkers: string[]; duoAbsenceReminder: boolean; pupil?: PupilRecord }
   | { ok: false; code: string; field?: string; forged?: boolean };
 
 /** S3/S4: stores a signal and, in the same batch, the notifications routing decides on. */
@@ -25,7 +25,7 @@ export async function raiseSignal(
   const [pupil, staff, school] = await Promise.all([
     ports.directory.getPupil(args.schoolId, args.input.pupilId),
     ports.directory.listStaff(args.schoolId),
-    ports.directory.getSchool(args.schoolId),
+    ports.directory.schoolSettings(args.schoolId),
   ]);
   const year = Number(now.toISOString().slice(0, 4));
   let refusal: { code: string; field?: string } | undefined;
@@ -41,7 +41,7 @@ export async function raiseSignal(
         throw new RefusedDuringBuild();
       }
       route = routeNewSignal(created.value, pupil!, staff.filter((s) => !s.leftAt).map((s) => ({ ...s })), {
-        notifyAttendanceOfficer: school?.doc.notifyAttendanceOfficer ?? false,
+        notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false,
       });
       return { signal: created.value, messages: newSignalMessages(created.value, route) };
     },
@@ -60,11 +60,11 @@ export async function raiseSignal(
       await ports.audit.record({ schoolId: args.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'signal.raise', outcome: 'refused', code: 'forged', signalId: existing.id });
       return { ok: false, code: 'forged', forged: true };
     }
-    const again = routeNewSignal(existing, pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' }, staff.map((s) => ({ ...s })), { notifyAttendanceOfficer: school?.doc.notifyAttendanceOfficer ?? false });
-    return { ok: true, signal: existing, duplicate: true, preventionWorkers: again.preventionWorkers, duoAbsenceReminder: again.duoAbsenceReminder };
+    const again = routeNewSignal(existing, pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' }, staff.map((s) => ({ ...s })), { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false });
+    return { ok: true, signal: existing, duplicate: true, preventionWorkers: again.preventionWorkers, duoAbsenceReminder: again.duoAbsenceReminder, pupil };
   }
   await ports.audit.record({ schoolId: args.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'signal.raise', outcome: 'ok', pupilId: result.signal.pupilId, signalId: result.signal.id });
-  return { ok: true, signal: result.signal, duplicate: false, preventionWorkers: route!.preventionWorkers, duoAbsenceReminder: route!.duoAbsenceReminder };
+  return { ok: true, signal: result.signal, duplicate: false, preventionWorkers: route!.preventionWorkers, duoAbsenceReminder: route!.duoAbsenceReminder, pupil };
 }
 
 class RefusedDuringBuild extends Error {}

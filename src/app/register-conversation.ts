@@ -2,6 +2,13 @@ import type { Person } from './actors';
 import type { ConversationPort, OutboxPort, StoredReference } from './ports';
 
 /**
+ * How long a reference this process confirmed is trusted without reading it again. Teams keeps a
+ * person's personal conversation id; if another instance stored a different reference meanwhile,
+ * this process notices within this time (and both references reach the same person).
+ */
+export const CONFIRMED_REFERENCE_MS = 10 * 60_000;
+
+/**
  * A person opened the bot or wrote to it: keep their personal conversation reference for every
  * school they work at, and release messages that were waiting for it (S2, S4).
  *
@@ -10,6 +17,8 @@ import type { ConversationPort, OutboxPort, StoredReference } from './ports';
  * elsewhere or here: the outbox runner looks for a reference again right after it parks a message
  * (a reference saved while it parked), and the first turn of each person after this process
  * started releases anyway (a turn that saved the reference but failed before releasing).
+ * A turn with the reference this process confirmed less than CONFIRMED_REFERENCE_MS ago costs no
+ * store round trip at all (most turns: a person keeps writing from the same client).
  *
  * `reinstalled`: the bot was (re)added to the person's personal chat (installationUpdate add,
  * membersAdded). Teams keeps the conversation id on a reinstall, so the reference may be unchanged
@@ -24,15 +33,23 @@ export async function registerPersonalConversation(
   opts: { reinstalled?: boolean } = {},
 ): Promise<{ released: number }> {
   let released = 0;
-  const releasedBefore = deps.conversations.releasedSinceStart;
+  const confirmedRefs = deps.conversations.confirmedSinceStart;
+  const nowMs = deps.now.getTime();
   for (const actor of person.actors) {
+    const key = `${actor.schoolId}|${person.userId}`;
+    const confirmed = confirmedRefs?.get(key);
+    const sameAsConfirmed = !!confirmed && confirmed.conversationId === reference.conversation.id && confirmed.serviceUrl === reference.serviceUrl;
+    if (!opts.reinstalled && sameAsConfirmed && nowMs >= confirmed!.atMs && nowMs - confirmed!.atMs < CONFIRMED_REFERENCE_MS) continue;
     const known = await deps.conversations.getConversation(actor.schoolId, person.userId);
     const changed = !known || known.reference.conversation.id !== reference.conversation.id || known.reference.serviceUrl !== reference.serviceUrl;
     if (changed || opts.reinstalled) await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
-    const key = `${actor.schoolId}|${person.userId}`;
-    if (!changed && !opts.reinstalled && releasedBefore?.has(key)) continue;
+    const confirm = () => confirmedRefs?.set(key, { conversationId: reference.conversation.id, serviceUrl: reference.serviceUrl, atMs: nowMs });
+    if (!changed && !opts.reinstalled && confirmed) {
+      confirm();
+      continue;
+    }
     released += await deps.outbox.releaseWaiting(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now);
-    releasedBefore?.add(key);
+    confirm();
     // A new reference (reinstalled, another client): what failed on the old one and waits out a backoff can go now.
     if ((changed && known) || opts.reinstalled) released += (await deps.outbox.retryNow?.(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now)) ?? 0;
   }

@@ -1,6 +1,7 @@
 import type { AppPorts, ConversationPort, OutboxPort } from '../app/ports';
 import type { RoundPort } from '../app/round-ports';
 import type { ProcessedActivityPort } from './activity-dedupe';
+import type { RecentActivities } from './recent-activities';
 import type { PrivacyPort } from '../app/privacy/privacy-ports';
 import type { DigestPorts } from '../app/digest/digest-ports';
 import type { ShiftableClock } from '../domain/clock';
@@ -18,6 +19,8 @@ export interface BotDeps {
   rounds?: RoundPort;
   /** at-most-once handling of redelivered messages (src/bot/activity-dedupe.ts); absent = no dedupe */
   processedActivities?: ProcessedActivityPort;
+  /** messages this process handled recently (redeliveries to the same instance, no store round trip) */
+  recentActivities?: RecentActivities;
   /** retention, inzage and vergetelheid (issue 7) */
   privacy?: PrivacyPort;
   /** digests for coordinators and the project lead (S8) */

@@ -34,6 +34,12 @@ export interface CommandRoute {
   scopes: Scope[];
   /** Dutch help when the command is typed where it does not work (default: the channel notice) */
   wrongScopeText?: string;
+  /**
+   * true: the command only reads and answers (nothing stored but audit lines of what was shown).
+   * Its redeliveries are caught within the process only; every other command also marks the
+   * activity in the store before it runs (src/bot/activity-dedupe.ts).
+   */
+  readOnly?: boolean;
   handler: (deps: BotDeps, context: TurnContext, args: string) => Promise<void>;
 }
 
@@ -43,9 +49,9 @@ export interface VerbRoute {
 }
 
 export const COMMANDS: CommandRoute[] = [
-  { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], handler: signalCommand },
-  { command: 'mijn', scopes: ['personal'], handler: (d, c) => mySignalsCommand(d, c) },
-  { command: 'help', aliases: ['hulp', '?'], scopes: ['personal', 'team', 'groupChat'], handler: (d, c) => helpCommand(d, c) },
+  { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], readOnly: true, handler: signalCommand },
+  { command: 'mijn', scopes: ['personal'], readOnly: true, handler: (d, c) => mySignalsCommand(d, c) },
+  { command: 'help', aliases: ['hulp', '?'], scopes: ['personal', 'team', 'groupChat'], readOnly: true, handler: (d, c) => helpCommand(d, c) },
   { command: 'audit', aliases: ['audittrail'], scopes: ['personal'], handler: auditCommand },
   { command: 'inzage', scopes: ['personal'], handler: exportCommand },
   { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },

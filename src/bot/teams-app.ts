@@ -41,11 +41,11 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
   app.conversationUpdate('membersAdded', async (context) => onMembersAdded(deps, context));
 
   app.activity(ActivityTypes.Message, async (context) => {
-    if (!(await isFirstDelivery(deps, context))) return;
     const text = typeof context.activity.text === 'string' ? context.activity.text.slice(0, 2000) : '';
-    await rememberConversation(deps, context);
     const { command, args } = parseCommand(text);
     const route = findCommand(command);
+    if (!(await isFirstDelivery(deps, context, { shared: !!route && !route.readOnly }))) return;
+    await rememberConversation(deps, context);
     const scope = scopeOf(context);
     if (!route) {
       await context.sendActivity(scope === 'personal' || !text ? T.unknownCommand : T.channelNotAllowed);

@@ -30,6 +30,8 @@ interface PupilCacheEntry {
 export class DirectoryRepository {
   private pupilCache = new Map<string, PupilCacheEntry>();
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
+  private schoolCache = new Map<string, { at: number; school: Promise<SchoolDoc | undefined> }>();
+  private pupilIndexes = new WeakMap<PupilDoc[], Map<string, PupilDoc>>();
   constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
 
   private cachedStaff(key: string, load: () => Promise<StaffDoc[]>): Promise<StaffDoc[]> {
@@ -49,16 +51,33 @@ export class DirectoryRepository {
     return this.store.read(SchoolDocSchema, 'school', schoolId);
   }
 
+  /**
+   * The school as read at most `staffCacheMs` ago (every signal reads its settings). Writes through
+   * this repository clear it; a change made elsewhere is seen within that time.
+   */
+  schoolSettings(schoolId: string): Promise<SchoolDoc | undefined> {
+    const hit = this.schoolCache.get(schoolId);
+    if (hit && this.nowMs() - hit.at < this.staffCacheMs) return hit.school;
+    const entry = { at: this.nowMs(), school: this.getSchool(schoolId).then((v) => v?.doc) };
+    this.schoolCache.set(schoolId, entry);
+    entry.school.catch(() => this.schoolCache.get(schoolId) === entry && this.schoolCache.delete(schoolId));
+    return entry.school;
+  }
+
   async listSchools(): Promise<SchoolDoc[]> {
     return this.store.query(SchoolDocSchema, "SELECT * FROM c WHERE c.type = 'school'");
   }
 
   async saveSchool(doc: SchoolDoc, etag?: string): Promise<'ok' | 'conflict'> {
-    if (!etag) {
-      await this.store.upsert(doc);
-      return 'ok';
+    try {
+      if (!etag) {
+        await this.store.upsert(doc);
+        return 'ok';
+      }
+      return (await this.store.replace(doc, etag)) === 'ok' ? 'ok' : 'conflict';
+    } finally {
+      this.schoolCache.delete(doc.schoolId); // after the write: a read under way meanwhile must not keep the old one
     }
-    return (await this.store.replace(doc, etag)) === 'ok' ? 'ok' : 'conflict';
   }
 
   /** Every school this Entra user is staff of (a cross-partition query on an indexed field). */
@@ -80,7 +99,20 @@ export class DirectoryRepository {
     this.pupilCache.delete(doc.schoolId);
   }
 
+  /**
+   * One pupil: from the school's list when this process read it less than `pupilCacheMs` ago
+   * (type-ahead and the intake card just did), otherwise a point read. A pupil the fresh list
+   * does not hold (added elsewhere a moment ago) is read too.
+   */
   async getPupil(schoolId: string, id: string): Promise<PupilDoc | undefined> {
+    const hit = this.pupilCache.get(schoolId);
+    if (hit?.settled && this.nowMs() - hit.at < this.pupilCacheMs) {
+      const list = await hit.pupils;
+      let byId = this.pupilIndexes.get(list);
+      if (!byId) this.pupilIndexes.set(list, (byId = new Map(list.map((p) => [p.id, p]))));
+      const found = byId.get(id);
+      if (found) return found;
+    }
     return (await this.store.read(PupilDocSchema, id, schoolId))?.doc;
   }
 

@@ -63,7 +63,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   const s = outcome.signal;
   const staff = await deps.ports.directory.listStaff(s.schoolId);
   const names = outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[];
-  const pupil = await deps.ports.directory.getPupil(s.schoolId, s.pupilId);
+  const pupil = outcome.pupil ?? (await deps.ports.directory.getPupil(s.schoolId, s.pupilId));
   return renderCard('signal-confirmation', {
     title: T.confirmationTitle(s.reference),
     notice: outcome.duplicate ? T.duplicateSubmit : '',
