@@ -9,6 +9,34 @@ export type SignalBuilder = (id: string, seq: number) => { signal: Signal; messa
 export type CreateOutcome = { status: 'created'; signal: Signal } | { status: 'duplicate'; existing: Versioned<Signal> };
 export type UpdateOutcome = 'ok' | 'conflict';
 
+interface PendingCreate {
+  submissionId: string;
+  build: SignalBuilder;
+  now: Date;
+  resolve: (outcome: CreateOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Cosmos DB caps a transactional batch at 100 operations. */
+const BATCH_MAX = 100;
+/** Creates written together at most (each is a signal and its few messages). */
+const GROUP_MAX = 20;
+
+/** The next group from the front of the queue: distinct submission ids (a resubmit waits for the next group). */
+function takeGroup(queue: PendingCreate[]): PendingCreate[] {
+  const group: PendingCreate[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < queue.length && group.length < GROUP_MAX; ) {
+    if (ids.has(queue[i].submissionId)) {
+      i++;
+      continue;
+    }
+    ids.add(queue[i].submissionId);
+    group.push(...queue.splice(i, 1));
+  }
+  return group;
+}
+
 const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({ ...(s as unknown as SignalDoc), type: 'signal', ...extra });
 const fromDoc = (d: SignalDoc): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, ...rest } = d as SignalDoc & Record<string, unknown>;
@@ -22,8 +50,12 @@ const fromDoc = (d: SignalDoc): Signal => {
 export class SignalRepository {
   /** Per-item TTL (seconds) for a closed signal of this school; set at wiring time (src/store/index.ts). */
   closedSignalTtlSeconds?: (schoolId: string) => Promise<number | undefined>;
-  /** Creates in flight per school and year: this instance takes reference numbers one at a time. */
-  private readonly allocating = new Map<string, Promise<unknown>>();
+  /**
+   * Creates waiting per school and year, and the keys whose queue is being written: this instance
+   * takes reference numbers for one group at a time (group commit, see `create`).
+   */
+  private readonly waiting = new Map<string, PendingCreate[]>();
+  private readonly writing = new Set<string>();
   /**
    * The reference counter as this instance last wrote it, per school and year (with its ETag): the
    * next create in this instance needs no read. Another instance's write makes the ETag fail (412),
@@ -31,20 +63,6 @@ export class SignalRepository {
    */
   private readonly counters = new Map<string, Versioned<{ id: string; type: 'counter'; schoolId: string; value: number }>>();
   constructor(private readonly store: DocStore) {}
-
-  /**
-   * Runs `work` after the previous allocation for `key` in this instance. Concurrent submits in
-   * one school would otherwise all read the same counter and all but one retry on its ETag; the
-   * ETag still guards against other instances.
-   */
-  private oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.allocating.get(key) ?? Promise.resolve();
-    const result = previous.then(work, work);
-    const tail = result.then(() => undefined, () => undefined);
-    this.allocating.set(key, tail);
-    void tail.then(() => this.allocating.get(key) === tail && this.allocating.delete(key));
-    return result;
-  }
 
   async get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined> {
     const v = await this.store.read(SignalDocSchema, signalId, schoolId);
@@ -68,7 +86,107 @@ export class SignalRepository {
     build: SignalBuilder,
     now: Date,
   ): Promise<CreateOutcome> {
-    return this.oneAtATime(`${schoolId}|${year}`, () => this.createNow(schoolId, submissionId, year, build, now));
+    const key = `${schoolId}|${year}`;
+    return new Promise<CreateOutcome>((resolve, reject) => {
+      const queue = this.waiting.get(key) ?? [];
+      queue.push({ submissionId, build, now, resolve, reject });
+      this.waiting.set(key, queue);
+      if (!this.writing.has(key)) void this.writeWaiting(key, schoolId, year);
+    });
+  }
+
+  /**
+   * Group commit: concurrent submits in one school would otherwise each wait for the previous
+   * one's round trip (reference numbers are consecutive). The first create goes alone at once;
+   * those that arrive meanwhile are written next, together, in one transactional batch that takes
+   * a run of numbers. A batch that fails on one signal (a resubmitted card) falls back to one
+   * create at a time for that group, which tells the duplicate apart.
+   */
+  private async writeWaiting(key: string, schoolId: string, year: number): Promise<void> {
+    this.writing.add(key);
+    try {
+      for (let queue = this.waiting.get(key); queue?.length; queue = this.waiting.get(key)) {
+        const group = takeGroup(queue);
+        if (queue.length === 0) this.waiting.delete(key);
+        if (group.length === 1) {
+          const [one] = group;
+          await this.createNow(schoolId, one.submissionId, year, one.build, one.now).then(one.resolve, one.reject);
+          continue;
+        }
+        const deferred = await this.createGroup(schoolId, year, group).catch((err: unknown) => {
+          for (const g of group) g.reject(err);
+          return [] as PendingCreate[];
+        });
+        if (deferred.length) this.waiting.set(key, [...deferred, ...(this.waiting.get(key) ?? [])]);
+      }
+    } finally {
+      this.writing.delete(key);
+    }
+  }
+
+  /** Writes `group` in one batch; settles what it wrote or refused, answers what did not fit. */
+  private async createGroup(schoolId: string, year: number, group: PendingCreate[]): Promise<PendingCreate[]> {
+    const counterId = counterDocId(`signal-${year}`);
+    const counterKey = `${schoolId}|${counterId}`;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const counter = this.counters.get(counterKey) ?? (await this.store.read(CounterDocSchema, counterId, schoolId));
+      let seq = counter?.doc.value ?? 0;
+      const built: { item: PendingCreate; signal: Signal; messages: NewOutboxMessage[] }[] = [];
+      const refused: { item: PendingCreate; err: unknown }[] = [];
+      const deferred: PendingCreate[] = [];
+      let opCount = 1; // the counter
+      for (const item of group) {
+        if (deferred.length) {
+          deferred.push(item);
+          continue;
+        }
+        let made: ReturnType<SignalBuilder>;
+        try {
+          made = item.build(signalDocId(item.submissionId), seq + 1);
+        } catch (err) {
+          refused.push({ item, err });
+          continue;
+        }
+        if (built.length > 0 && opCount + 1 + made.messages.length > BATCH_MAX) {
+          deferred.push(item);
+          continue;
+        }
+        seq++;
+        opCount += 1 + made.messages.length;
+        built.push({ item, ...made });
+      }
+      if (built.length === 0) {
+        for (const r of refused) r.item.reject(r.err);
+        return deferred;
+      }
+      let messageSeq = 0;
+      const ops: BatchOp[] = [
+        ...built.map((b) => ({ operationType: 'Create' as const, resourceBody: toDoc(b.signal, { submissionId: b.item.submissionId }) })),
+        counter
+          ? { operationType: 'Replace', id: counterId, resourceBody: { ...counter.doc, value: seq }, ifMatch: counter.etag }
+          : { operationType: 'Create', resourceBody: { id: counterId, type: 'counter', schoolId, value: seq } },
+        ...built.flatMap((b) => b.messages.map((m) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, b.item.now, messageSeq++) }))),
+      ];
+      const res = await this.store.batch(schoolId, ops);
+      if (res.ok) {
+        const etag = res.etags[built.length];
+        if (etag) this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
+        else this.counters.delete(counterKey);
+        for (const b of built) b.item.resolve({ status: 'created', signal: b.signal });
+        for (const r of refused) r.item.reject(r.err);
+        return deferred;
+      }
+      this.counters.delete(counterKey);
+      if (res.index < built.length) {
+        // One of the signals exists: a card submitted before. One at a time tells which.
+        for (const item of [...built.map((b) => b.item), ...refused.map((r) => r.item)]) {
+          await this.createNow(schoolId, item.submissionId, year, item.build, item.now).then(item.resolve, item.reject);
+        }
+        return deferred;
+      }
+      // 412/409 on the counter: another instance took a number; read it again and rebuild.
+    }
+    throw new Error('Could not allocate signal references after repeated conflicts');
   }
 
   private async createNow(

@@ -45,4 +45,37 @@ describe('signal reference numbers (the counter an instance remembers between cr
     await repos.signals.create('s1', randomUUID(), 2028, build, now);
     expect(repos.cosmos.meter.snapshot().byKind).toEqual({ 'docs:batch': 1 });
   });
+
+  it('gives 30 concurrent creates in one school 30 consecutive numbers, written in far fewer batches than creates', async () => {
+    await repos.signals.create('s1', randomUUID(), 2029, build, now);
+    repos.cosmos.meter.reset();
+    const outcomes = await Promise.all(Array.from({ length: 30 }, () => repos.signals.create('s1', randomUUID(), 2029, build, now)));
+    expect(outcomes.map(seqOf).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    expect(repos.cosmos.meter.snapshot().byKind['docs:batch']).toBeLessThanOrEqual(5);
+  });
+
+  it('answers a resubmitted card among concurrent creates as the duplicate it is, and creates the others once', async () => {
+    const first = await repos.signals.create('s1', randomUUID(), 2030, build, now);
+    const resubmitted = first.status === 'created' ? first.signal.id.replace(/^signal:/, '') : '?';
+    const outcomes = await Promise.all([
+      repos.signals.create('s1', randomUUID(), 2030, build, now),
+      repos.signals.create('s1', randomUUID(), 2030, build, now),
+      repos.signals.create('s1', resubmitted, 2030, build, now),
+      repos.signals.create('s1', randomUUID(), 2030, build, now),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'duplicate', 'created']);
+    expect(outcomes.filter((o) => o.status === 'created').map(seqOf).sort()).toEqual([2, 3, 4]);
+  });
+
+  it('refuses only the create whose build refuses, and gives the others consecutive numbers', async () => {
+    await repos.signals.create('s1', randomUUID(), 2031, build, now);
+    const refusing = () => { throw new Error('refused while building'); };
+    const outcomes = await Promise.allSettled([
+      repos.signals.create('s1', randomUUID(), 2031, build, now),
+      repos.signals.create('s1', randomUUID(), 2031, refusing, now),
+      repos.signals.create('s1', randomUUID(), 2031, build, now),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.flatMap((o) => (o.status === 'fulfilled' ? [seqOf(o.value)] : [])).sort()).toEqual([2, 3]);
+  });
 });
