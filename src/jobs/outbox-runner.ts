@@ -2,6 +2,7 @@ import { log } from '../log';
 import type { DirectoryRepository } from '../store/directory-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
 import type { OutboxDoc } from '../store/schemas/outbox-doc';
+import type { Versioned } from '../store/doc-store';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
 
@@ -84,15 +85,19 @@ export class OutboxRunner {
     try {
       do {
         this.again = false;
-        const due = await this.deps.outbox.due(this.deps.now(), 200);
-        const groups = new Map<string, OutboxDoc[]>();
+        const passAt = this.deps.now();
+        const due = await this.deps.outbox.due(passAt, 200);
+        // Asked after `due`: a message claimed or rescheduled since is held back here, or in `due` and refused at its claim.
+        const held = due.length ? await this.deps.outbox.heldBack(passAt) : undefined;
+        const groups = new Map<string, Versioned<OutboxDoc>[]>();
         for (const d of due) {
-          const k = conversationKey(d);
+          const k = conversationKey(d.doc);
           if (!groups.has(k)) groups.set(k, []);
           groups.get(k)!.push(d);
         }
-        for (const g of groups.values()) g.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
-        const queue = [...groups.values()];
+        for (const g of groups.values()) g.sort((a, b) => a.doc.createdAt.localeCompare(b.doc.createdAt) || a.doc.seq - b.doc.seq);
+        const blocked = (g: Versioned<OutboxDoc>[]) => !!held?.hasEarlier(g[0].doc);
+        const queue = [...groups.values()].filter((g) => !blocked(g));
         const handledBefore = handled;
         const workers = Array.from({ length: Math.min(DELIVERY_WORKERS, queue.length) }, async () => {
           for (let g = queue.shift(); g; g = queue.shift()) handled += await this.runConversation(g);
@@ -108,10 +113,9 @@ export class OutboxRunner {
     return handled;
   }
 
-  private async runConversation(docs: OutboxDoc[]): Promise<number> {
+  private async runConversation(docs: Versioned<OutboxDoc>[]): Promise<number> {
     let n = 0;
     for (const doc of docs) {
-      if (await this.hasEarlier(doc, docs)) break;
       const outcome = await this.deliverOne(doc);
       n++;
       if (outcome !== 'done') break; // keep the conversation's order: later messages wait
@@ -119,19 +123,17 @@ export class OutboxRunner {
     return n;
   }
 
-  private async hasEarlier(doc: OutboxDoc, batch: OutboxDoc[]): Promise<boolean> {
-    if (batch[0] !== doc) return false;
-    return this.deps.outbox.hasEarlierPending(doc);
-  }
-
-  private async deliverOne(doc: OutboxDoc): Promise<'done' | 'held'> {
+  /**
+   * Claims the message with the ETag the `due` query returned (no read first): if anything changed
+   * it since — another runner's claim or send, a reschedule — the claim fails and the message, with
+   * the rest of its conversation, is left for the next pass, which sees it as it now is.
+   */
+  private async deliverOne(current: Versioned<OutboxDoc>): Promise<'done' | 'held'> {
+    const doc = current.doc;
     const key = conversationKey(doc);
     const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
-    const current = await this.deps.outbox.get(doc.schoolId, doc.id);
-    if (!current || current.doc.status !== 'pending') return 'done';
     const now = this.deps.now();
-    // Claimed by another runner (its claim moved dueAt ahead) or rescheduled since the query.
-    if (current.doc.dueAt > now.toISOString()) return 'held';
+    if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return 'held';
     const claimEnd = new Date(now.getTime() + CLAIM_MS).toISOString();
     const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: claimEnd, claimedUntil: claimEnd };
     const claimedNow = await this.deps.outbox.saveVersioned(claimed, current.etag);

@@ -52,10 +52,24 @@ export class DocStore {
   }
 
   async query<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<z.infer<S>[]> {
+    const resources = await this.queryRaw(query, parameters, schoolId);
+    return resources.map((r: { id?: string }) => this.parse(schema, String(r?.id ?? '?'), r));
+  }
+
+  /** A `SELECT *` query whose documents come back with their ETags (to update them without reading each again). */
+  async queryVersioned<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<Versioned<z.infer<S>>[]> {
+    const resources = await this.queryRaw(query, parameters, schoolId);
+    return resources.map((r: { id?: string; _etag?: unknown }) => {
+      if (typeof r?._etag !== 'string') throw new StoredDocumentInvalid(this.container.id, String(r?.id ?? '?'), '_etag missing from a query result');
+      return { doc: this.parse(schema, String(r.id ?? '?'), r), etag: r._etag };
+    });
+  }
+
+  private async queryRaw(query: string, parameters: Record<string, unknown>, schoolId?: string): Promise<{ id?: string; _etag?: unknown }[]> {
     if (schoolId) ({ query, parameters } = scopeToSchool(query, parameters, schoolId));
     const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: name.startsWith('@') ? name : `@${name}`, value: value as never })) };
     const { resources } = await this.container.items.query(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
-    return resources.map((r: { id?: string }) => this.parse(schema, String(r?.id ?? '?'), r));
+    return resources;
   }
 
   /** Raw query for aggregates (VALUE COUNT(1) and the like). */

@@ -1,9 +1,28 @@
-import { DocStore } from './doc-store';
+import { DocStore, type Versioned } from './doc-store';
 import { DeliveryDocSchema, OutboxDocSchema, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
 
 const inConversationOrder = (docs: OutboxDoc[]) => [...docs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
 /** A runner holds the message: its claim set dueAt to the claim's end and has not ended yet. */
 const isClaimed = (doc: OutboxDoc, now: Date) => !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
+
+const conversationOf = (doc: Pick<OutboxDoc, 'schoolId' | 'target'>) => `${doc.schoolId}|${doc.target.kind === 'user' ? 'user:' + doc.target.userId : 'channel:' + doc.target.channel}`;
+const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
+
+/** Pending messages held back at one moment, by conversation. */
+export class HeldBack {
+  private readonly byConversation = new Map<string, OutboxDoc[]>();
+  constructor(rows: OutboxDoc[]) {
+    for (const r of rows) {
+      const k = conversationOf(r);
+      this.byConversation.set(k, [...(this.byConversation.get(k) ?? []), r]);
+    }
+  }
+
+  /** An earlier message to the same conversation is still undelivered (to keep per-conversation order). */
+  hasEarlier(doc: OutboxDoc): boolean {
+    return (this.byConversation.get(conversationOf(doc)) ?? []).some((h) => h.id !== doc.id && isBefore(h, doc));
+  }
+}
 
 /** The durable outbox and the record of delivered card copies (both in the `cases` container). */
 export class OutboxRepository {
@@ -14,12 +33,26 @@ export class OutboxRepository {
    * its place at the head of its conversation (its dueAt moved later than its successors'), and
    * ordering by dueAt would fill the page with successors that must wait for it — starving it.
    */
-  due(now: Date, limit: number): Promise<OutboxDoc[]> {
-    return this.store.query(
+  due(now: Date, limit: number): Promise<Versioned<OutboxDoc>[]> {
+    return this.store.queryVersioned(
       OutboxDocSchema,
       `SELECT TOP ${Math.max(1, Math.min(500, Math.floor(limit)))} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.createdAt ASC`,
       { now: now.toISOString() },
     );
+  }
+
+  /**
+   * Pending messages not due yet (waiting out a backoff, or claimed by a runner): the runner asks
+   * once per pass, after `due`, so a conversation whose earlier message is held back waits for it.
+   * Few at any time; one query instead of one per conversation.
+   */
+  async heldBack(now: Date): Promise<HeldBack> {
+    const rows = await this.store.query(
+      OutboxDocSchema,
+      "SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt > @now",
+      { now: now.toISOString() },
+    );
+    return new HeldBack(rows);
   }
 
   /** Messages parked because their recipient has no conversation reference yet. */
@@ -66,17 +99,6 @@ export class OutboxRepository {
       if (await this.save({ ...current.doc, dueAt: now.toISOString(), attempts: 0 }, current.etag)) n++;
     }
     return n;
-  }
-
-  /** Earlier messages to the same conversation still undelivered (to keep per-conversation order). */
-  async hasEarlierPending(doc: OutboxDoc): Promise<boolean> {
-    const where = doc.target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
-    const rows = await this.store.queryValues<number>(
-      `SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND ${where} AND (c.createdAt < @at OR (c.createdAt = @at AND c.seq < @seq))`,
-      { k: doc.target.kind === 'user' ? doc.target.userId : doc.target.channel, at: doc.createdAt, seq: doc.seq },
-      doc.schoolId,
-    );
-    return (rows[0] ?? 0) > 0;
   }
 
   async get(schoolId: string, id: string) {
