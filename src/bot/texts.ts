@@ -153,11 +153,13 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean } = {}
   return lines.join('\n');
 }
 
+// Built once: an Intl.DateTimeFormat costs far more to create than to use (every signal card formats its history).
+const DATE_TIME_NL = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const DATE_NL = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+
 export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  return DATE_TIME_NL.format(new Date(iso));
 }
 export function formatDate(isoOrDate: string): string {
-  const d = new Date(isoOrDate.length === 10 ? isoOrDate + 'T12:00:00Z' : isoOrDate);
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  return DATE_NL.format(new Date(isoOrDate.length === 10 ? isoOrDate + 'T12:00:00Z' : isoOrDate));
 }
