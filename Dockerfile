@@ -25,7 +25,8 @@ RUN npx tsc -p tsconfig.build.json && cp -r cards dist/cards
 # ---- runtime: production dependencies and the compiled output only ----
 FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
-# The bot's live heap is ~80 MB; without a limit V8 keeps the heap it grew under load (docs/performance.md).
+# The bot's live heap is ~80 MB; without a limit V8 keeps the heap it grew under load
+# (docs/performance.md). `npm run bench` starts the bot with this NODE_OPTIONS, read from this file.
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-old-space-size=256 \
     PORT=3978 \

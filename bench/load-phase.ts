@@ -17,6 +17,8 @@ export interface PhaseResult {
   errors: number;
   non2xx: number;
   wrongAnswers: number;
+  /** the echo bot's req/s measured right before this phase; `ratio` is against it */
+  baselineRps?: number;
   ratio?: number;
   cosmosPerRequest?: number;
   cosmosByKind?: Record<string, number>;

@@ -41,8 +41,8 @@ export function targets(r: BenchReport): { target: string; measured: string; met
 
 export function renderReport(r: BenchReport): { table: string; markdown: string } {
   const rows = [r.baseline, ...r.phases];
-  const head = ['scenario', 'req/s', '× baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'Cosmos req/turn'];
-  const cells = rows.map((p) => [p.name, String(p.rps), String(p.ratio ?? ''), String(p.p50), String(p.p95), String(p.p99), String(p.errors), p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest)]);
+  const head = ['scenario', 'req/s', 'baseline req/s', '× baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'Cosmos req/turn'];
+  const cells = rows.map((p) => [p.name, String(p.rps), String(p.baselineRps ?? p.rps), String(p.ratio ?? ''), String(p.p50), String(p.p95), String(p.p99), String(p.errors), p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest)]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? pad(v, widths[i]) : lpad(v, widths[i]))).join('  ');
   const t = targets(r);
@@ -62,12 +62,13 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     '',
     ...extra,
     '',
+    '× baseline: against the echo bot measured right before that phase (its req/s in the third column).',
     'targets:',
     ...t.map((x) => `  ${x.met ? 'met   ' : 'MISSED'}  ${x.target}: ${x.measured}`),
   ].join('\n');
   const md = [
-    `| scenario | req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | Cosmos requests per turn |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|`,
+    `| scenario | req/s | baseline req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | Cosmos requests per turn |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...cells.map((c) => `| ${c.join(' | ')} |`),
     '',
     ...extra.map((e) => `- ${e}`),
@@ -76,7 +77,9 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     '|---|---|---|',
     ...t.map((x) => `| ${x.target} | ${x.measured} | ${x.met ? 'yes' : '**no**'} |`),
     '',
-    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}; started as ${String(r.settings.start ?? '?')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
+    '× baseline: against the echo bot measured right before that phase (its req/s in the third column); the first row is the first of those measurements.',
+    '',
+    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}; started as ${String(r.settings.start ?? '?')} with ${String(r.settings.runtime ?? 'Node defaults')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
   ].join('\n');
   return { table, markdown: md };
 }

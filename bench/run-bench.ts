@@ -17,6 +17,7 @@ import { BENCH_SCHOOL, BENCH_TEACHER, BENCH_TENANT, SEARCH_QUERIES } from './ben
 import { round, runPhase, type PhaseResult } from './load-phase';
 import { ROOT, alive, buildForBench, currentStep, freePort, getJson, postJson, spawnEntry, step, stopChild, until } from './processes';
 import { renderReport, type BenchReport } from './report';
+import { productionNodeArgs } from './production-runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -25,7 +26,9 @@ const SIGNALS_FOR_MEMORY = Number(process.env.BENCH_SIGNALS ?? 10_000);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const DEMO_TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
-/** Extra Node options for the bot (and its store process), e.g. BENCH_BOT_NODE_ARGS=--max-old-space-size=192. */
+/** The bot runs with the Dockerfile's NODE_OPTIONS (its heap limit), as in production. */
+const PRODUCTION_NODE_ARGS = productionNodeArgs(ROOT);
+/** Extra Node options for the bot (and its store process), after the Dockerfile's, e.g. BENCH_BOT_NODE_ARGS=--max-old-space-size=192. */
 const BOT_NODE_ARGS = (process.env.BENCH_BOT_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 /** Time limits: a step that takes longer fails the bench with its name (never a silent hang). */
 const PHASE_LIMIT_MS = (SECONDS + 60) * 1000;
@@ -99,7 +102,7 @@ async function main(): Promise<void> {
     await phase('warm-up', echoUrl, echoBody, undefined, WARMUP_SECONDS);
     const baseline = await phase('Baseline: echo bot (message turn)', echoUrl, echoBody);
     log(`baseline: ${baseline.rps} req/s, p99 ${baseline.p99} ms`);
-    await stopChild(echo);
+    // The echo bot stays up (idle) to be measured again right before each of the bot's phases.
 
     // 2. The bot: cold start = spawn to the first answered request.
     const botPort = await freePort();
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     const bot = spawnEntry('bench/bot-process.ts', {
       NODE_ENV: 'development', PORT: String(botPort), HOST: '127.0.0.1', DEMO_DATA: 'on', PLAYGROUND_MODE: 'off', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       DISABLE_JOBS: '1', EMBEDDED_COSMOS: 'child-process', BENCH_CONTROL_PORT: String(controlPort), COSMOS_ENDPOINT: '', MICROSOFT_APP_ID: '', ALLOWED_TENANTS: '',
-    }, path.join(RESULTS, 'bot.log'), [...BOT_NODE_ARGS, ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc'])]);
+    }, path.join(RESULTS, 'bot.log'), [...PRODUCTION_NODE_ARGS, ...BOT_NODE_ARGS, ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc'])]);
     children.push(bot);
     const firstHelp = () => fetch(botUrl, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
     await until(async () => (alive(bot, 'the bot'), (await firstHelp()).status === 200), 60_000, 'the bot', 5);
@@ -135,16 +138,20 @@ async function main(): Promise<void> {
     log(`fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`);
 
     // 4. Load phases on the real endpoint, each with a short warm-up, the Cosmos meter reset before.
+    // Each ratio is against the echo bot measured just before the phase (same load, same minute):
+    // on a shared machine the load of neighbours moves both by ±20% over a run.
     const measure = async (name: string, body: () => object, check?: (b: string) => boolean): Promise<PhaseResult> => {
+      const adjacent = await phase(`Baseline before ${name}`, echoUrl, echoBody);
       await phase('warm-up', botUrl, body, check, WARMUP_SECONDS);
       await postJson(`${control}/meter/reset`);
       const r = await phase(name, botUrl, body, check);
       const meter = await getJson<{ requests: number; byKind: Record<string, number> }>(`${control}/meter`);
       r.cosmosPerRequest = round(meter.requests / Math.max(1, r.requests), 1);
       r.cosmosByKind = Object.fromEntries(Object.entries(meter.byKind).map(([k, v]) => [k, round(v / Math.max(1, r.requests), 2)]));
-      r.ratio = round(r.rps / baseline.rps, 2);
+      r.baselineRps = adjacent.rps;
+      r.ratio = round(r.rps / adjacent.rps, 2);
       await sampleMemory(name);
-      log(`${name}: ${r.rps} req/s (${r.ratio}× baseline), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`);
+      log(`${name}: ${r.rps} req/s (${r.ratio}× the baseline's ${adjacent.rps} just before), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`);
       return r;
     };
     const phases: PhaseResult[] = [];
@@ -199,7 +206,7 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, memoryGb: round(os.totalmem() / 2 ** 30, 1) },
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases', start: process.env.BENCH_TSX === '1' ? 'node + tsx (TypeScript)' : 'node on the tsc build (as production)', loadAverage: os.loadavg().map((x) => round(x, 2)) },
+      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases', start: process.env.BENCH_TSX === '1' ? 'node + tsx (TypeScript)' : 'node on the tsc build (as production)', runtime: `${[...PRODUCTION_NODE_ARGS, ...BOT_NODE_ARGS].join(' ')} (the Dockerfile's NODE_OPTIONS${BOT_NODE_ARGS.length ? ', then BENCH_BOT_NODE_ARGS' : ''})`, loadAverage: os.loadavg().map((x) => round(x, 2)) },
       baseline: { ...baseline, ratio: 1 },
       echoColdStartMs: round(echoColdStartMs),
       phases,
