@@ -78,4 +78,11 @@ describe('signal reference numbers (the counter an instance remembers between cr
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(outcomes.flatMap((o) => (o.status === 'fulfilled' ? [seqOf(o.value)] : [])).sort()).toEqual([2, 3]);
   });
+
+  it('never hands out a number twice when two instances each write groups of concurrent creates at once', async () => {
+    const a = new SignalRepository(new DocStore(repos.cosmos.containers.cases));
+    const b = new SignalRepository(new DocStore(repos.cosmos.containers.cases));
+    const outcomes = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).create('s1', randomUUID(), 2032, build, now)));
+    expect(outcomes.map(seqOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+  });
 });
