@@ -1,6 +1,8 @@
 import type { PupilExport } from '../../app/privacy/pupil-export';
 import { AUDIT_OUTCOME_LABELS, auditActionLabel } from '../privacy-texts';
 import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, ROLE_LABELS, STATE_LABELS, URGENCY_LABELS, formatDateTime } from '../texts';
+import { ESCALATION_REASON_LABELS } from '../escalation-texts';
+import { HISTORY_LABELS } from '../signal-handling-texts';
 import { pupilName } from './pupil-label';
 
 const yesNo = (b: boolean | undefined) => (b ? 'ja' : 'nee');
@@ -8,6 +10,10 @@ const yesNo = (b: boolean | undefined) => (b ? 'ja' : 'nee');
 const line = (s: unknown) => String(s ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
 const block = (s: unknown) => String(s ?? '').split(/\r?\n/).map((l) => `> ${l}`).join('\n');
 const when = (iso?: string) => (iso ? `${formatDateTime(iso)} ${iso.slice(0, 4)}` : '—');
+/** Codes as the reader knows them; an unknown code is shown as it is rather than hidden. */
+const ESCALATION_STATUS_LABELS: Record<string, string> = { open: 'aangevraagd, nog niet opgepakt', claimed: 'opgepakt door het OT', returned: 'teruggegeven aan de preventiewerker' };
+const reasonLabel = (code: string) => ESCALATION_REASON_LABELS[code] ?? code;
+const actionLabel = (code: string) => HISTORY_LABELS[code] ?? code;
 
 /**
  * The inzage file (AVG art. 15): everything Waakvlam holds about one pupil, as readable Markdown
@@ -52,8 +58,8 @@ export function pupilExportMarkdown(x: PupilExport): string {
       out.push('#### Opschalingen naar het OT', '');
       for (const e of escalations) {
         out.push(
-          `- ${when(e.requestedAt)} door ${line(who(e.requestedBy))} — status ${e.status}, urgentie ${URGENCY_LABELS[e.urgency] ?? e.urgency}`,
-          `  - Reden: ${line(e.reason)}`,
+          `- ${when(e.requestedAt)} door ${line(who(e.requestedBy))} — status: ${ESCALATION_STATUS_LABELS[e.status] ?? e.status}, urgentie ${URGENCY_LABELS[e.urgency] ?? e.urgency}`,
+          `  - Reden: ${line(reasonLabel(e.reason))}`,
           `  - Vraag aan het OT: ${line(e.question)}`,
           `  - Ouders geïnformeerd: ${yesNo(e.parentsInformed)}; toestemming: ${yesNo(e.parentsConsented)}${e.noConsentReason ? ` (${line(e.noConsentReason)})` : ''}`,
           `  - Opgepakt: ${e.claimedBy ? `${line(who(e.claimedBy))}, ${when(e.claimedAt)}` : '—'}`,
@@ -69,12 +75,14 @@ export function pupilExportMarkdown(x: PupilExport): string {
     }
     out.push('#### Geschiedenis en notities', '');
     for (const h of s.history) {
-      const parts = [`${when(h.at)} — ${line(who(h.actorId))}: ${line(h.action)}`];
+      const parts = [`${when(h.at)} — ${line(who(h.actorId))}: ${line(actionLabel(h.action))}`];
       if (h.fromState || h.toState) parts.push(`(${STATE_LABELS[h.fromState ?? ''] ?? h.fromState ?? '—'} → ${STATE_LABELS[h.toState ?? ''] ?? h.toState ?? '—'})`);
       if (h.level) parts.push(`niveau ${h.level}`);
       if (h.outcome) parts.push(`uitkomst ${OUTCOME_LABELS[h.outcome] ?? h.outcome}`);
       if (h.checkInDate) parts.push(`check-in ${h.checkInDate}`);
-      out.push(`- ${parts.join(' ')}${h.note ? `\n  - Notitie${h.visibility === 'care' ? ' (alleen zorg)' : ''}: ${line(h.note)}` : ''}`);
+      if (h.action === 'escalate' && h.note) parts.push(`reden: ${reasonLabel(h.note)}`);
+      const note = h.note && h.action !== 'escalate' ? `\n  - Notitie${h.visibility === 'care' ? ' (alleen zorg)' : ''}: ${line(h.note)}` : '';
+      out.push(`- ${parts.join(' ')}${note}`);
     }
     out.push('', '#### Berichten van Waakvlam in Teams', '');
     if (deliveries.length === 0) out.push('Geen vastgelegde kaarten.');
@@ -86,7 +94,11 @@ export function pupilExportMarkdown(x: PupilExport): string {
   if (x.scores.length === 0) out.push('Geen scores.');
   for (const s of x.scores) {
     const { id, type, schoolId: _s, ...rest } = s;
-    out.push(`- ${line(type)} ${line(id)}: ${line(JSON.stringify(rest))}`);
+    if (type === 'score' && typeof rest.level === 'number') {
+      out.push(`- Ronde ${line(rest.roundId)}: ${LEVEL_LABELS[rest.level] ?? rest.level} (opgeslagen ${when(typeof rest.savedAt === 'string' ? rest.savedAt : undefined)}; technisch id ${line(id)})`);
+    } else {
+      out.push(`- ${line(type)} ${line(id)}: ${line(JSON.stringify(rest))}`);
+    }
   }
   out.push('');
 
