@@ -32,9 +32,32 @@ export class DirectoryRepository {
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
   private schoolCache = new Map<string, { at: number; school: Promise<SchoolDoc | undefined> }>();
   private pupilIndexes = new WeakMap<PupilDoc[], Map<string, PupilDoc>>();
+  private lastSweep = 0;
   constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
 
+  /**
+   * Drops cache entries that can no longer be answered (a pupil list older than three times its
+   * cache time is read again anyway; staff and school entries past their time likewise), at most
+   * once per cache time. Without it a process serving a region would keep every school's pupils
+   * it ever listed — 100 schools of 1,000 pupils is ~100k documents and their search indexes —
+   * under the container's heap limit.
+   */
+  private sweep(): void {
+    const now = this.nowMs();
+    if (now - this.lastSweep < this.pupilCacheMs) return;
+    this.lastSweep = now;
+    for (const [k, e] of this.pupilCache) if (e.settled && !e.refreshing && now - e.at >= 3 * this.pupilCacheMs) this.pupilCache.delete(k);
+    for (const [k, e] of this.staffCache) if (now - e.at >= this.staffCacheMs) this.staffCache.delete(k);
+    for (const [k, e] of this.schoolCache) if (now - e.at >= this.staffCacheMs) this.schoolCache.delete(k);
+  }
+
+  /** How many entries each cache holds (diagnostics and tests). */
+  cacheSizes(): { pupilLists: number; staff: number; schools: number } {
+    return { pupilLists: this.pupilCache.size, staff: this.staffCache.size, schools: this.schoolCache.size };
+  }
+
   private cachedStaff(key: string, load: () => Promise<StaffDoc[]>): Promise<StaffDoc[]> {
+    this.sweep();
     const hit = this.staffCache.get(key);
     let staff = hit && this.nowMs() - hit.at < this.staffCacheMs ? hit.staff : undefined;
     if (!staff) {
@@ -123,6 +146,7 @@ export class DirectoryRepository {
    * seen within 3 × `pupilCacheMs`. Changes through this process clear the list at once.
    */
   async listPupils(schoolId: string): Promise<PupilDoc[]> {
+    this.sweep();
     const hit = this.pupilCache.get(schoolId);
     const age = hit ? this.nowMs() - hit.at : Infinity;
     if (hit && (age < this.pupilCacheMs || !hit.settled)) return hit.pupils;

@@ -6,7 +6,7 @@ function countingStore() {
   const calls = { query: 0, read: [] as string[], replace: 0 };
   const school = { id: 'school', type: 'school', schoolId: 's', name: 'De Linde', notifyAttendanceOfficer: false };
   const store = {
-    query: async () => (calls.query++, [{ id: 'pupil:1', schoolId: 's', type: 'pupil' }, { id: 'pupil:2', schoolId: 's', type: 'pupil' }]),
+    query: async () => (calls.query++, [{ id: 'pupil:1', schoolId: 's', type: 'pupil', roles: [], classIds: [] }, { id: 'pupil:2', schoolId: 's', type: 'pupil', roles: [], classIds: [] }]),
     read: async (_schema: unknown, id: string) => (calls.read.push(id), id === 'school' ? { doc: { ...school }, etag: 'e1' } : { doc: { id, schoolId: 's', type: 'pupil' }, etag: 'e' }),
     replace: async () => (calls.replace++, 'ok'),
     upsert: async () => 'ok',
@@ -51,5 +51,22 @@ describe('the directory’s short-lived caches (issue 9: reads per signal)', () 
     now = 10_000;
     await dir.schoolSettings('s');
     expect(calls.read).toHaveLength(4);
+  });
+});
+
+describe('what the directory’s caches keep over time', () => {
+  it('forgets the pupil lists, staff and schools of schools nobody asked about for three cache times', async () => {
+    let now = 0;
+    const { store } = countingStore();
+    const dir = new DirectoryRepository(store, 10_000, () => now, 5_000);
+    for (const school of ['a', 'b', 'c']) {
+      await dir.listPupils(school);
+      await dir.listStaff(school);
+      await dir.schoolSettings(school);
+    }
+    expect(dir.cacheSizes()).toEqual({ pupilLists: 3, staff: 3, schools: 3 });
+    now = 30_000;
+    await dir.listPupils('a'); // school a is still in use: read again and kept
+    expect(dir.cacheSizes()).toEqual({ pupilLists: 1, staff: 0, schools: 0 });
   });
 });
