@@ -92,7 +92,7 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
   ];
   return renderCard('escalation-channel', {
     title: input.reminder ? ET.reminderTitle(signal.reference) : ET.postTitle(signal.reference),
-    titleColor: input.reminder ? 'Attention' : 'Warning',
+    titleColor: input.reminder ? 'Attention' : 'Accent', // Warning (yellow) was hard to read on Teams' light theme
     intro: input.reminder ? `${ET.reminderIntro(input.reminder.schoolDays)} ${ET.postIntro}` : ET.postIntro,
     message: input.message ?? '',
     messageColor: input.messageColor ?? 'Default',
