@@ -17,6 +17,8 @@ export const MAX_ATTEMPTS = 10;
  * keeping the tenant's 50/s busy takes more than a handful of workers; the limiters pace them.
  */
 const DELIVERY_WORKERS = 32;
+/** Passes at once: one may be held by a slow send while the next delivers what came since. */
+const MAX_PASSES = 2;
 const CLAIM_MS = 60_000;
 const SENT_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -36,8 +38,16 @@ const conversationKey = (doc: OutboxDoc) => `${doc.schoolId}|${doc.target.kind =
  */
 export class OutboxRunner {
   private timer?: NodeJS.Timeout;
-  private running = false;
+  /** passes under way; at most MAX_PASSES at once */
+  private passes = 0;
+  /** a pass is reading what is due (kicks meanwhile start a pass right after it) */
+  private querying = false;
+  private kickedWhileQuerying = false;
   private again = false;
+  /** conversations a pass has taken (queued or being sent): other passes leave them alone */
+  private readonly inFlight = new Set<string>();
+  /** conversations a pass skipped because another had them: look again when that one is done */
+  private readonly skipped = new Set<string>();
   /** true until start(): a runner that was never started (DISABLE_JOBS) ignores kicks too */
   private stopped = true;
   private readonly perConversation = new SlidingLimiter(CONVERSATION_WINDOWS);
@@ -61,56 +71,99 @@ export class OutboxRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 10));
+    while (this.passes > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
-  /** Wake up now (a turn just queued messages). */
+  /**
+   * Wake up now (a turn just queued messages). A pass that is still sending (a slow or unreachable
+   * endpoint can hold a send for seconds, with the SDK's own retries) does not hold up new
+   * messages to other conversations: a second pass starts beside it.
+   */
   kick(): void {
     if (this.stopped) return;
-    if (this.running) {
+    if (this.querying) {
+      this.kickedWhileQuerying = true;
+      return;
+    }
+    if (this.passes >= MAX_PASSES) {
       this.again = true;
       return;
     }
     setImmediate(() => void this.runOnce().catch(() => undefined));
   }
 
-  /** One pass over what is due; returns how many messages it handled. */
+  /** One pass over what is due (and more while there is more); returns how many messages it handled. */
   async runOnce(): Promise<number> {
-    if (this.running) {
+    if (this.querying || this.passes >= MAX_PASSES) {
       this.again = true;
       return 0;
     }
-    this.running = true;
+    this.passes++;
     let handled = 0;
     try {
       do {
         this.again = false;
-        const passAt = this.deps.now();
-        const due = await this.deps.outbox.due(passAt, 200);
-        // Asked after `due`: a message claimed or rescheduled since is held back here, or in `due` and refused at its claim.
-        const held = due.length ? await this.deps.outbox.heldBack(passAt) : undefined;
-        const groups = new Map<string, Versioned<OutboxDoc>[]>();
-        for (const d of due) {
-          const k = conversationKey(d.doc);
-          if (!groups.has(k)) groups.set(k, []);
-          groups.get(k)!.push(d);
+        const { queue, dueCount } = await this.takeDue();
+        if (this.kickedWhileQuerying) {
+          this.kickedWhileQuerying = false;
+          this.kick();
         }
-        for (const g of groups.values()) g.sort((a, b) => a.doc.createdAt.localeCompare(b.doc.createdAt) || a.doc.seq - b.doc.seq);
-        const blocked = (g: Versioned<OutboxDoc>[]) => !!held?.hasEarlier(g[0].doc);
-        const queue = [...groups.values()].filter((g) => !blocked(g));
         const handledBefore = handled;
         const workers = Array.from({ length: Math.min(DELIVERY_WORKERS, queue.length) }, async () => {
-          for (let g = queue.shift(); g; g = queue.shift()) handled += await this.runConversation(g);
+          for (let g = queue.shift(); g; g = queue.shift()) {
+            const k = conversationKey(g[0].doc);
+            try {
+              handled += await this.runConversation(g);
+            } catch (err) {
+              // a store error on one conversation: the others go on; this one is due again next pass
+              log.error('outbox.conversation_failed', { error: String((err as Error)?.name ?? 'Error') });
+            } finally {
+              this.inFlight.delete(k);
+              // another pass found newer messages of this conversation while it was ours
+              if (this.skipped.delete(k)) this.kick();
+            }
+          }
         });
         await Promise.all(workers);
         // A full page may hold more: look again, but only when this pass moved something (a page of
         // messages all waiting behind a retried one would otherwise spin without pause).
-        if (due.length === 200 && handled > handledBefore) this.again = true;
+        if (dueCount === 200 && handled > handledBefore) this.again = true;
       } while (this.again && !this.stopped);
     } finally {
-      this.running = false;
+      this.passes--;
     }
     return handled;
+  }
+
+  /** Reads what is due and takes the conversations no other pass has, in order, unless held back. */
+  private async takeDue(): Promise<{ queue: Versioned<OutboxDoc>[][]; dueCount: number }> {
+    this.querying = true;
+    try {
+      const passAt = this.deps.now();
+      const due = await this.deps.outbox.due(passAt, 200);
+      // Asked after `due`: a message claimed or rescheduled since is held back here, or in `due` and refused at its claim.
+      const held = due.length ? await this.deps.outbox.heldBack(passAt) : undefined;
+      const groups = new Map<string, Versioned<OutboxDoc>[]>();
+      for (const d of due) {
+        const k = conversationKey(d.doc);
+        if (!groups.has(k)) groups.set(k, []);
+        groups.get(k)!.push(d);
+      }
+      const queue: Versioned<OutboxDoc>[][] = [];
+      for (const [k, g] of groups) {
+        if (this.inFlight.has(k)) {
+          this.skipped.add(k);
+          continue;
+        }
+        g.sort((a, b) => a.doc.createdAt.localeCompare(b.doc.createdAt) || a.doc.seq - b.doc.seq);
+        if (held?.hasEarlier(g[0].doc)) continue;
+        this.inFlight.add(k);
+        queue.push(g);
+      }
+      return { queue, dueCount: due.length };
+    } finally {
+      this.querying = false;
+    }
   }
 
   private async runConversation(docs: Versioned<OutboxDoc>[]): Promise<number> {

@@ -67,3 +67,50 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
     expect(delivered).toEqual([]);
   });
 });
+
+describe('a slow send does not hold up the outbox (embedded Cosmos server)', () => {
+  let repos: Repositories;
+  beforeAll(async () => {
+    repos = await openRepositories({ databaseId: `slow-${randomUUID().slice(0, 6)}`, clock: fixedClock(now) });
+  });
+  afterAll(async () => repos.close());
+
+  it('delivers a message to another person that arrives while a send to an unreachable endpoint hangs, without waiting for it', async () => {
+    const school = 's1';
+    const delivered: string[] = [];
+    let slowStarted!: () => void;
+    const started = new Promise<void>((r) => (slowStarted = r));
+    let releaseSlow!: () => void;
+    const released = new Promise<void>((r) => (releaseSlow = r));
+    const runner = new OutboxRunner({
+      outbox: repos.outbox, directory: repos.directory, now: () => now, pollMs: 60_000, teamsRateLimits: false,
+      deliver: async (doc) => {
+        if (doc.id === 'outbox:slow') {
+          slowStarted();
+          await released; // the SDK retrying a connection that is refused, for seconds
+        }
+        delivered.push(doc.id);
+        return { status: 'sent', conversationId: 'c', activityId: 'a' };
+      },
+    });
+    const waitFor = async (done: () => boolean) => {
+      for (const t0 = Date.now(); !done() && Date.now() - t0 < 5_000; ) await new Promise((r) => setTimeout(r, 20));
+    };
+    runner.start();
+    try {
+      await repos.outbox.enqueue(school, [{ key: 'slow', target: { kind: 'user', userId: 'gone' }, payload: { kind: 'notice', params: {} } }], now);
+      runner.kick();
+      await started;
+      await repos.outbox.enqueue(school, [{ key: 'summary', target: { kind: 'user', userId: 'coordinator' }, payload: { kind: 'notice', params: {} } }], now);
+      runner.kick();
+      await waitFor(() => delivered.includes('outbox:summary'));
+      expect(delivered).toEqual(['outbox:summary']);
+      releaseSlow();
+      await waitFor(() => delivered.length === 2);
+      expect(delivered).toEqual(['outbox:summary', 'outbox:slow']);
+    } finally {
+      releaseSlow();
+      await runner.stop();
+    }
+  });
+});
