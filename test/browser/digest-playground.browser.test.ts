@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoPupils } from '../support/demo-people';
 import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
-import { invokeAction, person, startTestBot, type TestBot } from '../support/test-bot';
+import { TestClock, invokeAction, person, startTestBot, type TestBot } from '../support/test-bot';
 
 jest.setTimeout(180_000);
 
@@ -38,7 +38,7 @@ describeWithChromium()('the digest in the Agents Playground', () => {
   }
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000' } });
+    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000' } });
     await demoWeek();
     s = await PlaygroundSession.launch(tb.bot.port, 'digest', { width: 1280, height: 2600 });
     await s.openAs('zorgcoordinator', 'Hanneke Brouwer');

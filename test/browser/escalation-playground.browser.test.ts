@@ -18,7 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
 import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
 import { demoPupils, pupilFullName } from '../support/demo-people';
-import { invokeAction, person, startTestBot, type TestBot } from '../support/test-bot';
+import { TestClock, invokeAction, person, startTestBot, type TestBot } from '../support/test-bot';
 
 jest.setTimeout(240_000);
 
@@ -60,7 +60,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
   }
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
+    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
     // The mentor raised a signal and Demi claimed it (issue 3's walk-through shows these steps).
     const raised = await tb.post(invokeAction(tb, mentor, 'signal.submit', {
       submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'thuissituatie,sociaal-emotioneel', level: '2',

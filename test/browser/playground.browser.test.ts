@@ -8,7 +8,7 @@
  * with a message (.ci/run installs it with apt-get). Screenshots of failures go to test-results/.
  */
 import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
-import { startTestBot, type TestBot } from '../support/test-bot';
+import { TestClock, startTestBot, type TestBot } from '../support/test-bot';
 
 jest.setTimeout(120_000);
 
@@ -20,7 +20,7 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
   let reference = '';
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on' } });
+    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on' } });
     s = await PlaygroundSession.launch(tb.bot.port, 'playground');
   });
 

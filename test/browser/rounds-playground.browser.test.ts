@@ -13,7 +13,7 @@
 import { seedDemoRoundHistory } from '../../src/demo-round-history';
 import { demoPupils, pupilFullName } from '../support/demo-people';
 import { describeWithChromium, PlaygroundSession, STEP_MS } from '../support/playground-session';
-import { startTestBot, type TestBot } from '../support/test-bot';
+import { TestClock, startTestBot, type TestBot } from '../support/test-bot';
 
 jest.setTimeout(180_000);
 
@@ -28,7 +28,9 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
   const started = Date.now();
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
+    // a clock that runs: a message that failed on the Playground's previous port (each user switch
+    // restarts it) waits out a backoff of a few hundred ms, which a clock that stands still never ends
+    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' } });
     await seedDemoRoundHistory(tb.repos, 'demo-school', tb.clock.now());
     s = await PlaygroundSession.launch(tb.bot.port, 'rounds', { width: 1280, height: 2600 });
   });

@@ -22,12 +22,6 @@ const NOTE = 'NOTITIE-VERTROUWELIJK gesprek met moeder gehad';
 /** The bot's TestClock starts on Monday 23 November 2026; the check-in is that Thursday. */
 const CHECK_IN = '2026-11-26';
 
-/** The demo's clock runs like a wall clock (from Monday 23 November 2026, 09:00); /demo tijd moves it on. */
-class RunningClock extends TestClock {
-  private readonly started = Date.now();
-  override now(): Date { return new Date(this.at.getTime() + (Date.now() - this.started)); }
-}
-
 describeWithChromium()('a signal from claim to close in the Agents Playground (issue 3)', () => {
   let tb: TestBot;
   let s: PlaygroundSession;
@@ -35,7 +29,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   let pupil = '';
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new RunningClock(), env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
+    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }) /* runs like a wall clock from Monday 23 November 2026, 09:00; /demo tijd moves it on */, env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
     s = await PlaygroundSession.launch(tb.bot.port, 'lifecycle', { width: 1280, height: 1400 });
   });
 

@@ -9,11 +9,17 @@ import { demoStaff, type DemoStaff } from './demo-people';
 export const TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
 
 /** A clock tests can move. */
+/**
+ * The tests' clock: stands still unless moved (`advance`, `set`). `ticking`: it also runs on with
+ * real time from where it was set, as a person's clock does — for the browser walk-throughs, where
+ * a retry's backoff (a few hundred ms) must pass by itself.
+ */
 export class TestClock implements Clock {
-  constructor(public at: Date = new Date('2026-11-23T09:00:00+01:00')) {}
-  now(): Date { return new Date(this.at); }
-  advance(ms: number): void { this.at = new Date(this.at.getTime() + ms); }
-  set(iso: string): void { this.at = new Date(iso); }
+  private setAtMs = Date.now();
+  constructor(public at: Date = new Date('2026-11-23T09:00:00+01:00'), private readonly opts: { ticking?: boolean } = {}) {}
+  now(): Date { return new Date(this.at.getTime() + (this.opts.ticking ? Date.now() - this.setAtMs : 0)); }
+  advance(ms: number): void { this.at = new Date(this.now().getTime() + ms); this.setAtMs = Date.now(); }
+  set(iso: string): void { this.at = new Date(iso); this.setAtMs = Date.now(); }
 }
 
 export interface TestBot {
