@@ -141,8 +141,8 @@ export class OutboxRunner {
     try {
       const passAt = this.deps.now();
       const due = await this.deps.outbox.due(passAt, 200);
-      // Asked after `due`: a message claimed or rescheduled since is held back here, or in `due` and refused at its claim.
-      const held = due.length ? await this.deps.outbox.heldBack(passAt) : undefined;
+      // Asked after `due`: a message claimed or made due since is held back here, or in `due` and refused at its claim.
+      const held = due.length ? await this.deps.outbox.heldBack(due.map((d) => d.doc)) : undefined;
       const groups = new Map<string, Versioned<OutboxDoc>[]>();
       for (const d of due) {
         const k = conversationKey(d.doc);

@@ -8,10 +8,14 @@ const isClaimed = (doc: OutboxDoc, now: Date) => !!doc.claimedUntil && doc.claim
 const conversationOf = (doc: Pick<OutboxDoc, 'schoolId' | 'target'>) => `${doc.schoolId}|${doc.target.kind === 'user' ? 'user:' + doc.target.userId : 'channel:' + doc.target.channel}`;
 const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
 
-/** Pending messages held back at one moment, by conversation. */
+/** What ordering needs of a message: whose conversation, and where in it. */
+const OutboxOrderFieldsSchema = OutboxDocSchema.pick({ id: true, schoolId: true, target: true, createdAt: true, seq: true });
+type OrderFields = Pick<OutboxDoc, 'id' | 'schoolId' | 'target' | 'createdAt' | 'seq'>;
+
+/** Pending messages a pass does not send, by conversation: later messages of theirs wait. */
 export class HeldBack {
-  private readonly byConversation = new Map<string, OutboxDoc[]>();
-  constructor(rows: OutboxDoc[]) {
+  private readonly byConversation = new Map<string, OrderFields[]>();
+  constructor(rows: OrderFields[]) {
     for (const r of rows) {
       const k = conversationOf(r);
       this.byConversation.set(k, [...(this.byConversation.get(k) ?? []), r]);
@@ -19,7 +23,7 @@ export class HeldBack {
   }
 
   /** An earlier message to the same conversation is still undelivered (to keep per-conversation order). */
-  hasEarlier(doc: OutboxDoc): boolean {
+  hasEarlier(doc: OrderFields): boolean {
     return (this.byConversation.get(conversationOf(doc)) ?? []).some((h) => h.id !== doc.id && isBefore(h, doc));
   }
 }
@@ -42,17 +46,22 @@ export class OutboxRepository {
   }
 
   /**
-   * Pending messages not due yet (waiting out a backoff, or claimed by a runner): the runner asks
-   * once per pass, after `due`, so a conversation whose earlier message is held back waits for it.
-   * Few at any time; one query instead of one per conversation.
+   * The pending messages a pass must wait for: every pending message created no later than the
+   * last one of its `page` (the `due` query's answer) that is not in that page — waiting out a
+   * backoff, claimed by a runner, or moved since the page was read (a new reference made a retry
+   * due, a runner claimed one). Asked after `due`, so nothing that changed in between slips
+   * through. One query per pass, of a few small fields, instead of one per conversation.
    */
-  async heldBack(now: Date): Promise<HeldBack> {
+  async heldBack(page: OutboxDoc[]): Promise<HeldBack> {
+    if (page.length === 0) return new HeldBack([]);
+    const last = page.reduce((max, d) => (d.createdAt > max ? d.createdAt : max), page[0].createdAt);
     const rows = await this.store.query(
-      OutboxDocSchema,
-      "SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt > @now",
-      { now: now.toISOString() },
+      OutboxOrderFieldsSchema,
+      "SELECT c.id, c.schoolId, c.target, c.createdAt, c.seq FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.createdAt <= @last",
+      { last },
     );
-    return new HeldBack(rows);
+    const inPage = new Set(page.map((d) => `${d.schoolId}|${d.id}`));
+    return new HeldBack(rows.filter((r) => !inPage.has(`${r.schoolId}|${r.id}`)));
   }
 
   /** Messages parked because their recipient has no conversation reference yet. */

@@ -35,6 +35,29 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
     expect(delivered).toEqual(['outbox:first', 'outbox:second']);
   });
 
+  it('does not send a later message when the earlier one becomes due between the pass’s two queries (a new reference moved its retry)', async () => {
+    const school = 'o4';
+    const worker = { kind: 'user' as const, userId: 'w4' };
+    await repos.outbox.enqueue(school, [
+      { key: 'm1', target: worker, payload: { kind: 'notice', params: {} } },
+      { key: 'm2', target: worker, payload: { kind: 'notice', params: {} } },
+    ], now);
+    const first = await repos.outbox.get(school, 'outbox:m1');
+    await repos.outbox.save({ ...first!.doc, lastError: 'ECONNREFUSED', attempts: 1, dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
+    const realDue = repos.outbox.due.bind(repos.outbox);
+    jest.spyOn(repos.outbox, 'due').mockImplementationOnce(async (at, limit) => {
+      const page = await realDue(at, limit); // m2 only: m1 waits out its backoff
+      await repos.outbox.retryNow(school, worker, now); // the teacher opens Waakvlam again right now
+      return page;
+    });
+    const delivered: string[] = [];
+    const deliver = async (doc: OutboxDoc) => (delivered.push(doc.id), sent());
+    await runner(deliver).runOnce();
+    expect(delivered).not.toContain('outbox:m2');
+    await runner(deliver).runOnce();
+    expect(delivered.filter((id) => id.startsWith('outbox:m'))).toEqual(['outbox:m1', 'outbox:m2']);
+  });
+
   it('claims each due message with the ETag its query returned: a claim and a save per message, two queries per pass, no read per message', async () => {
     const school = 'o2';
     const n = 12;
