@@ -62,7 +62,8 @@ export function classesOf(worker: Pick<StaffRecord, 'classIds'>, allClassIds: re
 
 export interface RoundProgressView {
   perClass: Array<{ classId: string; className: string } & ProgressCount>;
-  perWorker: Array<{ workerId: string; name: string; pagesLeft: number } & ProgressCount>;
+  /** `savedBySelf`: pupils on pages this worker saved (the duo shares classes: `done` counts either's) */
+  perWorker: Array<{ workerId: string; name: string; pagesLeft: number; savedBySelf: number } & ProgressCount>;
   overall: ProgressCount;
   pagesDone: Set<string>;
 }
@@ -70,6 +71,7 @@ export interface RoundProgressView {
 /** Pupils on saved pages out of all pupils, per class and per prevention worker (over their classes). */
 export function roundProgress(pages: readonly ClassPage[], saved: readonly RoundPageRecord[], workers: readonly StaffRecord[]): RoundProgressView {
   const pagesDone = new Set(saved.map((p) => pageKey(p.classId, p.page)));
+  const savedByWorker = new Map(saved.map((p) => [pageKey(p.classId, p.page), p.savedBy]));
   const entry = (p: ClassPage, workerId: string) => ({ workerId, classId: p.classId, total: p.pupils.length, done: pagesDone.has(pageKey(p.classId, p.page)) ? p.pupils.length : 0 });
   const all = progress(pages.map((p) => entry(p, '')));
   const classIds = [...new Set(pages.map((p) => p.classId))];
@@ -77,7 +79,8 @@ export function roundProgress(pages: readonly ClassPage[], saved: readonly Round
     const mine = new Set(classesOf(w, classIds));
     const own = pages.filter((p) => mine.has(p.classId));
     const counted = progress(own.map((p) => entry(p, w.userId)));
-    return { workerId: w.userId, name: w.displayName, pagesLeft: own.filter((p) => !pagesDone.has(pageKey(p.classId, p.page))).length, ...counted.overall };
+    const savedBySelf = pages.filter((p) => savedByWorker.get(pageKey(p.classId, p.page)) === w.userId).reduce((n, p) => n + p.pupils.length, 0);
+    return { workerId: w.userId, name: w.displayName, pagesLeft: own.filter((p) => !pagesDone.has(pageKey(p.classId, p.page))).length, savedBySelf, ...counted.overall };
   });
   const classNames = new Map(pages.map((p) => [p.classId, p.className]));
   return {

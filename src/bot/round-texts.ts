@@ -79,6 +79,8 @@ export const RT = {
   closedNoFlagged: 'Iedere leerling met score 3 of een sterke stijging heeft een open signaal.',
   notHandedIn: 'niet ingeleverd',
   late: 'te laat',
+  /** shown when a worker's count includes pages their duo partner saved */
+  workerSavedBySelf: (count: string, self: number) => `${count} — zelf opgeslagen: ${self} ${self === 1 ? 'leerling' : 'leerlingen'}`,
   workerLeft: (pct: string, left: number) => (left === 0 ? `${pct}, alles ingeleverd` : `${pct}, nog ${left} ${left === 1 ? 'pagina' : "pagina's"} open`),
   lateLabel: 'Te laat ingeleverd',
   lateDetail: (by: string, at: string) => `door ${by} op ${formatDateTime(at)}`,

@@ -30,6 +30,16 @@ describe('round pages', () => {
     expect(p.perWorker.map((w) => [w.workerId, w.done, w.total, w.pagesLeft])).toEqual([['a', 2, 3, 1], ['b', 2, 2, 0]]);
   });
 
+  it('tells per worker how many pupils they saved themselves, apart from the pages their duo partner saved', () => {
+    const pages = classPages([pupil(1, '1A'), pupil(2, '1A'), pupil(3, '2B')], now);
+    const saved = [
+      { schoolId: 's', roundId: '2026-2', classId: '1a', className: '1A', page: 0, savedBy: 'b', savedAt: '', late: false, scores: [] },
+      { schoolId: 's', roundId: '2026-2', classId: '2b', className: '2B', page: 0, savedBy: 'a', savedAt: '', late: false, scores: [] },
+    ];
+    const p = roundProgress(pages, saved, [worker('a'), worker('b')]);
+    expect(p.perWorker.map((w) => [w.workerId, w.done, w.savedBySelf])).toEqual([['a', 3, 1], ['b', 3, 2]]);
+  });
+
   it('knows the round before a round across the school-year boundary, and the recent rounds for a trend', () => {
     expect(previousRoundId('2026-1')).toBe('2025-4');
     expect(previousRoundId('2026-3')).toBe('2026-2');

@@ -66,7 +66,9 @@ describe('the coordinators hear when a 1-2-3 round closes (S7)', () => {
     expect(t).toContain('45/60 (75%)');
     expect(t).toContain('0/15 niet ingeleverd');
     expect(t).toContain('15/15 klaar');
-    expect(t).toMatch(/"title":"Demi Koster","value":"45\/60 \(75%\), nog 1 pagina open"/);
+    // the duo shares the classes: each sees the shared count and how many pupils they saved themselves
+    expect(t).toMatch(/"title":"Demi Koster","value":"45\/60 \(75%\) — zelf opgeslagen: 15 leerlingen, nog 1 pagina open"/);
+    expect(t).toMatch(/"title":"Anouk Veldman","value":"45\/60 \(75%\) — zelf opgeslagen: 30 leerlingen, nog 1 pagina open"/);
     expect(t).toContain('Score 3 of sterke stijging, zonder open signaal (1)');
     expect(t).toContain(`${fullName(class1A[1])} (1A)`);
     expect(t).not.toContain(fullName(class1A[0])); // has a signal

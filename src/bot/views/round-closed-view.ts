@@ -37,7 +37,7 @@ export function roundClosedCard(s: RoundCloseSummary): CardJson {
     perClassLabel: RT.perClass,
     classes: shown.map(({ order: _o, ...c }) => c),
     perWorkerLabel: RT.perWorker,
-    workers: progress.perWorker.map((w) => ({ name: w.name, count: RT.workerLeft(pct(w), w.pagesLeft) })),
+    workers: progress.perWorker.map((w) => ({ name: w.name, count: RT.workerLeft(w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf), w.pagesLeft) })),
     lateLabel: RT.lateLabel,
     late: s.latePages.slice(0, 20).map((p) => ({ label: RT.className(p.className, p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1), detail: RT.lateDetail(p.savedByName, p.savedAt) })),
     noLate: RT.noLate,
