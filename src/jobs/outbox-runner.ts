@@ -244,10 +244,13 @@ export class OutboxRunner {
           log.error('outbox.dead', { id: base.id, error: result.error, attempts: base.attempts });
           return 'held';
         }
-        const wait = Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
+        // The connection failed while the person reconnected (a new reference saved during this
+        // send; `retryNow` leaves a message that is being sent alone): try the new one at once.
+        const reconnected = base.target.kind === 'user' && !/^\d+$/.test(result.error) && (await this.reachableNow(base, 'connection-lost', now));
+        const wait = reconnected ? 0 : Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
         await this.deps.outbox.save({ ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error }, claimedNow.etag);
         this.stats.retried++;
-        log.info('outbox.retry', { id: base.id, error: result.error, waitMs: wait, attempt: base.attempts });
+        log.info('outbox.retry', { id: base.id, error: result.error, waitMs: wait, attempt: base.attempts, reconnected });
         return 'held';
       }
       case 'unreachable':

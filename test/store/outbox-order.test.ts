@@ -58,6 +58,29 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
     expect(delivered.filter((id) => id.startsWith('outbox:m'))).toEqual(['outbox:m1', 'outbox:m2']);
   });
 
+  it('tries a message again at once when its connection failed while the person reconnected, instead of waiting out a backoff', async () => {
+    const school = 'o5';
+    const worker = { kind: 'user' as const, userId: 'w5' };
+    const ref = (port: number) => ({ serviceUrl: `http://127.0.0.1:${port}/`, channelId: 'msteams', conversation: { id: 'a:w5' }, bot: { id: '28:bot' } });
+    let clock = now.getTime();
+    await repos.directory.saveConversation(school, worker.userId, ref(9), new Date(clock));
+    await repos.outbox.enqueue(school, [{ key: 'reconnect', target: worker, payload: { kind: 'notice', params: {} } }], now);
+    const attempts: string[] = [];
+    const deliver = async (): Promise<DeliveryResult> => {
+      attempts.push('try');
+      if (attempts.length > 1) return sent();
+      // the person opens Waakvlam in a new client while this send to the old one fails
+      clock += 1_000;
+      await repos.directory.saveConversation(school, worker.userId, ref(10), new Date(clock));
+      return { status: 'retry', error: 'ECONNREFUSED' };
+    };
+    const at = () => new Date(clock);
+    await runner(deliver, at).runOnce();
+    await runner(deliver, at).runOnce();
+    expect(attempts).toEqual(['try', 'try']);
+    expect((await repos.outbox.get(school, 'outbox:reconnect'))!.doc.status).toBe('sent');
+  });
+
   it('claims each due message with the ETag its query returned: a claim and a save per message, two queries per pass, no read per message', async () => {
     const school = 'o2';
     const n = 12;
