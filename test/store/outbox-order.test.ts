@@ -1,31 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { fixedClock } from '../../src/domain/clock';
-import { openRepositories, type Repositories } from '../../src/store';
 import { OutboxRunner, type DeliveryResult } from '../../src/jobs/outbox-runner';
 import type { OutboxDoc } from '../../src/store/schemas/outbox-doc';
+import { withEmbeddedRepositories } from '../support/embedded-repositories';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const sent = (): DeliveryResult => ({ status: 'sent', conversationId: 'c', activityId: 'a' });
 
 describe('the outbox runner’s pass on the embedded Cosmos server', () => {
-  let repos: Repositories;
-  beforeAll(async () => {
-    repos = await openRepositories({ databaseId: `order-${randomUUID().slice(0, 6)}`, clock: fixedClock(now) });
-  });
-  afterAll(async () => repos.close());
+  const db = withEmbeddedRepositories('order', now);
 
   const runner = (deliver: (doc: OutboxDoc) => Promise<DeliveryResult>, at: () => Date = () => now) =>
-    new OutboxRunner({ outbox: repos.outbox, directory: repos.directory, deliver, now: at, pollMs: 1000, teamsRateLimits: false, backoffBaseMs: 60_000 });
+    new OutboxRunner({ outbox: db.repos.outbox, directory: db.repos.directory, deliver, now: at, pollMs: 1000, teamsRateLimits: false, backoffBaseMs: 60_000 });
 
   it('keeps a person’s later message back while an earlier one waits out a backoff, then sends both in order', async () => {
     const school = 'o1';
     const worker = { kind: 'user' as const, userId: 'w1' };
-    await repos.outbox.enqueue(school, [
+    await db.repos.outbox.enqueue(school, [
       { key: 'first', target: worker, payload: { kind: 'notice', params: {} } },
       { key: 'second', target: worker, payload: { kind: 'notice', params: {} } },
     ], now);
-    const first = await repos.outbox.get(school, 'outbox:first');
-    await repos.outbox.save({ ...first!.doc, lastError: '502', dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
+    const first = await db.repos.outbox.get(school, 'outbox:first');
+    await db.repos.outbox.save({ ...first!.doc, lastError: '502', dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
 
     const delivered: string[] = [];
     const deliver = async (doc: OutboxDoc) => (delivered.push(doc.id), sent());
@@ -38,16 +32,16 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('does not send a later message when the earlier one becomes due between the pass’s two queries (a new reference moved its retry)', async () => {
     const school = 'o4';
     const worker = { kind: 'user' as const, userId: 'w4' };
-    await repos.outbox.enqueue(school, [
+    await db.repos.outbox.enqueue(school, [
       { key: 'm1', target: worker, payload: { kind: 'notice', params: {} } },
       { key: 'm2', target: worker, payload: { kind: 'notice', params: {} } },
     ], now);
-    const first = await repos.outbox.get(school, 'outbox:m1');
-    await repos.outbox.save({ ...first!.doc, lastError: 'ECONNREFUSED', attempts: 1, dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
-    const realDue = repos.outbox.due.bind(repos.outbox);
-    jest.spyOn(repos.outbox, 'due').mockImplementationOnce(async (at, limit) => {
+    const first = await db.repos.outbox.get(school, 'outbox:m1');
+    await db.repos.outbox.save({ ...first!.doc, lastError: 'ECONNREFUSED', attempts: 1, dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
+    const realDue = db.repos.outbox.due.bind(db.repos.outbox);
+    jest.spyOn(db.repos.outbox, 'due').mockImplementationOnce(async (at, limit) => {
       const page = await realDue(at, limit); // m2 only: m1 waits out its backoff
-      await repos.outbox.retryNow(school, worker, now); // the teacher opens Waakvlam again right now
+      await db.repos.outbox.retryNow(school, worker, now); // the teacher opens Waakvlam again right now
       return page;
     });
     const delivered: string[] = [];
@@ -63,33 +57,33 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
     const worker = { kind: 'user' as const, userId: 'w5' };
     const ref = (port: number) => ({ serviceUrl: `http://127.0.0.1:${port}/`, channelId: 'msteams', conversation: { id: 'a:w5' }, bot: { id: '28:bot' } });
     let clock = now.getTime();
-    await repos.directory.saveConversation(school, worker.userId, ref(9), new Date(clock));
-    await repos.outbox.enqueue(school, [{ key: 'reconnect', target: worker, payload: { kind: 'notice', params: {} } }], now);
+    await db.repos.directory.saveConversation(school, worker.userId, ref(9), new Date(clock));
+    await db.repos.outbox.enqueue(school, [{ key: 'reconnect', target: worker, payload: { kind: 'notice', params: {} } }], now);
     const attempts: string[] = [];
     const deliver = async (): Promise<DeliveryResult> => {
       attempts.push('try');
       if (attempts.length > 1) return sent();
       // the person opens Waakvlam in a new client while this send to the old one fails
       clock += 1_000;
-      await repos.directory.saveConversation(school, worker.userId, ref(10), new Date(clock));
+      await db.repos.directory.saveConversation(school, worker.userId, ref(10), new Date(clock));
       return { status: 'retry', error: 'ECONNREFUSED' };
     };
     const at = () => new Date(clock);
     await runner(deliver, at).runOnce();
     await runner(deliver, at).runOnce();
     expect(attempts).toEqual(['try', 'try']);
-    expect((await repos.outbox.get(school, 'outbox:reconnect'))!.doc.status).toBe('sent');
+    expect((await db.repos.outbox.get(school, 'outbox:reconnect'))!.doc.status).toBe('sent');
   });
 
   it('claims each due message with the ETag its query returned: a claim and a save per message, two queries per pass, no read per message', async () => {
     const school = 'o2';
     const n = 12;
-    await repos.outbox.enqueue(school, Array.from({ length: n }, (_, i) => ({ key: `fan-${i}`, target: { kind: 'user' as const, userId: `fan-w${i}` }, payload: { kind: 'notice', params: {} } })), now);
-    repos.cosmos.meter.reset();
+    await db.repos.outbox.enqueue(school, Array.from({ length: n }, (_, i) => ({ key: `fan-${i}`, target: { kind: 'user' as const, userId: `fan-w${i}` }, payload: { kind: 'notice', params: {} } })), now);
+    db.repos.cosmos.meter.reset();
     const delivered: string[] = [];
     await runner(async (doc) => (delivered.push(doc.id), sent())).runOnce();
     expect(delivered).toHaveLength(n);
-    const kinds = repos.cosmos.meter.snapshot().byKind;
+    const kinds = db.repos.cosmos.meter.snapshot().byKind;
     // the SDK asks a query plan for each of the two cross-school queries (a docs read each); none per message
     expect(kinds['docs:read'] ?? 0).toBeLessThanOrEqual(2);
     expect(kinds['docs:query']).toBe(2);
@@ -99,14 +93,14 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('leaves a message another runner changed after the query for the next pass, and sends it once', async () => {
     const school = 'o3';
     const worker = { kind: 'user' as const, userId: 'w3' };
-    await repos.outbox.enqueue(school, [{ key: 'raced', target: worker, payload: { kind: 'notice', params: {} } }], now);
-    const due = await repos.outbox.due(now, 200);
+    await db.repos.outbox.enqueue(school, [{ key: 'raced', target: worker, payload: { kind: 'notice', params: {} } }], now);
+    const due = await db.repos.outbox.due(now, 200);
     const mine = due.find((d) => d.doc.id === 'outbox:raced')!;
     // another runner sends it between this runner's query and its claim
-    await repos.outbox.save({ ...mine.doc, status: 'sent', sentAt: now.toISOString() }, mine.etag);
+    await db.repos.outbox.save({ ...mine.doc, status: 'sent', sentAt: now.toISOString() }, mine.etag);
     const delivered: string[] = [];
     const stale = runner(async (doc) => (delivered.push(doc.id), sent()));
-    jest.spyOn(repos.outbox, 'due').mockResolvedValueOnce([mine]);
+    jest.spyOn(db.repos.outbox, 'due').mockResolvedValueOnce([mine]);
     await stale.runOnce();
     expect(delivered).toEqual([]);
     await stale.runOnce();
@@ -115,11 +109,7 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
 });
 
 describe('a slow send does not hold up the outbox (embedded Cosmos server)', () => {
-  let repos: Repositories;
-  beforeAll(async () => {
-    repos = await openRepositories({ databaseId: `slow-${randomUUID().slice(0, 6)}`, clock: fixedClock(now) });
-  });
-  afterAll(async () => repos.close());
+  const db = withEmbeddedRepositories('slow', now);
 
   it('delivers a message to another person that arrives while a send to an unreachable endpoint hangs, without waiting for it', async () => {
     const school = 's1';
@@ -129,7 +119,7 @@ describe('a slow send does not hold up the outbox (embedded Cosmos server)', () 
     let releaseSlow!: () => void;
     const released = new Promise<void>((r) => (releaseSlow = r));
     const runner = new OutboxRunner({
-      outbox: repos.outbox, directory: repos.directory, now: () => now, pollMs: 60_000, teamsRateLimits: false,
+      outbox: db.repos.outbox, directory: db.repos.directory, now: () => now, pollMs: 60_000, teamsRateLimits: false,
       deliver: async (doc) => {
         if (doc.id === 'outbox:slow') {
           slowStarted();
@@ -144,10 +134,10 @@ describe('a slow send does not hold up the outbox (embedded Cosmos server)', () 
     };
     runner.start();
     try {
-      await repos.outbox.enqueue(school, [{ key: 'slow', target: { kind: 'user', userId: 'gone' }, payload: { kind: 'notice', params: {} } }], now);
+      await db.repos.outbox.enqueue(school, [{ key: 'slow', target: { kind: 'user', userId: 'gone' }, payload: { kind: 'notice', params: {} } }], now);
       runner.kick();
       await started;
-      await repos.outbox.enqueue(school, [{ key: 'summary', target: { kind: 'user', userId: 'coordinator' }, payload: { kind: 'notice', params: {} } }], now);
+      await db.repos.outbox.enqueue(school, [{ key: 'summary', target: { kind: 'user', userId: 'coordinator' }, payload: { kind: 'notice', params: {} } }], now);
       runner.kick();
       await waitFor(() => delivered.includes('outbox:summary'));
       expect(delivered).toEqual(['outbox:summary']);
