@@ -1,7 +1,7 @@
 import { log } from '../log';
 import type { DirectoryRepository } from '../store/directory-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
-import type { OutboxDoc } from '../store/schemas/outbox-doc';
+import { conversationKeyOf, type OutboxDoc } from '../store/schemas/outbox-doc';
 import type { Versioned } from '../store/doc-store';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
@@ -28,7 +28,6 @@ export function backoffMs(attempt: number, random: () => number = Math.random, b
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
-const conversationKey = (doc: OutboxDoc) => `${doc.schoolId}|${doc.target.kind === 'user' ? doc.target.userId : 'channel:' + doc.target.channel}`;
 
 /**
  * Delivers due outbox messages: each claimed with its ETag (so two instances never send the same
@@ -111,7 +110,7 @@ export class OutboxRunner {
         const handledBefore = handled;
         const workers = Array.from({ length: Math.min(DELIVERY_WORKERS, queue.length) }, async () => {
           for (let g = queue.shift(); g; g = queue.shift()) {
-            const k = conversationKey(g[0].doc);
+            const k = conversationKeyOf(g[0].doc);
             try {
               handled += await this.runConversation(g);
             } catch (err) {
@@ -145,7 +144,7 @@ export class OutboxRunner {
       const held = due.length ? await this.deps.outbox.heldBack(due.map((d) => d.doc)) : undefined;
       const groups = new Map<string, Versioned<OutboxDoc>[]>();
       for (const d of due) {
-        const k = conversationKey(d.doc);
+        const k = conversationKeyOf(d.doc);
         if (!groups.has(k)) groups.set(k, []);
         groups.get(k)!.push(d);
       }
@@ -183,7 +182,7 @@ export class OutboxRunner {
    */
   private async deliverOne(current: Versioned<OutboxDoc>): Promise<'done' | 'held'> {
     const doc = current.doc;
-    const key = conversationKey(doc);
+    const key = conversationKeyOf(doc);
     const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
     const now = this.deps.now();
     if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return 'held';

@@ -1,11 +1,10 @@
 import { DocStore, type Versioned } from './doc-store';
-import { DeliveryDocSchema, OutboxDocSchema, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
+import { DeliveryDocSchema, OutboxDocSchema, conversationKeyOf, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
 
 const inConversationOrder = (docs: OutboxDoc[]) => [...docs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
 /** A runner holds the message: its claim set dueAt to the claim's end and has not ended yet. */
 const isClaimed = (doc: OutboxDoc, now: Date) => !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
 
-const conversationOf = (doc: Pick<OutboxDoc, 'schoolId' | 'target'>) => `${doc.schoolId}|${doc.target.kind === 'user' ? 'user:' + doc.target.userId : 'channel:' + doc.target.channel}`;
 const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
 
 /** What ordering needs of a message: whose conversation, and where in it. */
@@ -17,14 +16,14 @@ export class HeldBack {
   private readonly byConversation = new Map<string, OrderFields[]>();
   constructor(rows: OrderFields[]) {
     for (const r of rows) {
-      const k = conversationOf(r);
+      const k = conversationKeyOf(r);
       this.byConversation.set(k, [...(this.byConversation.get(k) ?? []), r]);
     }
   }
 
   /** An earlier message to the same conversation is still undelivered (to keep per-conversation order). */
   hasEarlier(doc: OrderFields): boolean {
-    return (this.byConversation.get(conversationOf(doc)) ?? []).some((h) => h.id !== doc.id && isBefore(h, doc));
+    return (this.byConversation.get(conversationKeyOf(doc)) ?? []).some((h) => h.id !== doc.id && isBefore(h, doc));
   }
 }
 

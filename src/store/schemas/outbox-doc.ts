@@ -78,3 +78,7 @@ export const DeliveryDocSchema = z.object({
 export type DeliveryDoc = z.infer<typeof DeliveryDocSchema>;
 export const deliveryDocId = (subjectId: string, target: OutboxTarget) =>
   `delivery:${subjectId}:${target.kind === 'user' ? target.userId : 'channel-' + target.channel}`;
+
+/** The conversation a message goes to, as one key: messages with the same key are delivered in order. */
+export const conversationKeyOf = (doc: Pick<OutboxDoc, 'schoolId' | 'target'>): string =>
+  `${doc.schoolId}|${doc.target.kind === 'user' ? 'user:' + doc.target.userId : 'channel:' + doc.target.channel}`;
