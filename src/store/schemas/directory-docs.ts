@@ -37,7 +37,12 @@ export const SchoolDocSchema = z.object({
   limits: z.object({ unclaimedSchoolDays: z.number().int().min(1).default(2), escalationUnclaimedSchoolDays: z.number().int().min(1).default(3) }).default({}),
   notifyAttendanceOfficer: z.boolean().default(false),
   channelPostDetail: z.enum(['minimal', 'initialsAndClass']).default('minimal'),
+  /** Legacy name of `closedDays` (still read; see schoolClosedDays). */
   holidays: z.array(z.string()).default([]),
+  /** The official school-holiday region (Rijksoverheid: noord, midden, zuid); its holidays are closed days. */
+  holidayRegion: z.enum(['noord', 'midden', 'zuid']).optional(),
+  /** The school's own closed days ('YYYY-MM-DD'), on top of its region's holidays. */
+  closedDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
   roundWindows: z.record(z.array(RoundWindowSchema)).default({}),
   digest: z.object({ weekday: z.number().int().min(0).max(6).default(1), time: z.string().regex(/^\d\d:\d\d$/).default('08:00') }).default({}),
   retention: z.object({ closedSignalMonths: z.number().int().min(1).default(24), scoreMonthsAfterLeaving: z.number().int().min(1).default(24), auditMonths: z.number().int().min(1).default(60) }).default({}),
