@@ -1,3 +1,5 @@
+import { cleanUserText } from '../../domain/text';
+
 /**
  * Dutch names as pupil administrations export them. The *tussenvoegsel* (van, de, van der,
  * van 't…) is kept apart from the last name, so lists sort on "Berg" and show "Milan van den Berg".
@@ -9,11 +11,12 @@ const PARTICLE_WORDS = new Set([
   'la', 'le', 'les', 'l\'', 'd\'', 'du', 'di', 'da', 'dal', 'del', 'della', 'do', 'dos', 'el', 'al', 'von', 'vom', 'zu', 'zum', 'zur', 'auf', 'aus', 'am', 'im',
 ]);
 
-/** Normalises a name field: Unicode NFC (a Mac export may decompose ë), no control characters, single spaces. */
+/**
+ * Normalises a name field: the user-text rule (NFC, no control, bidi or hidden characters; see
+ * domain/text.ts), line breaks as spaces, single spaces.
+ */
 export function cleanName(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+  return cleanUserText(raw)
     .replace(/[’‘`]/g, "'")
     .replace(/\s+/g, ' ')
     .trim();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeText } from '../../domain/text';
 import { ESCALATION_REASONS } from '../../app/escalation-reasons';
 import { isDateOnly } from '../../domain/calendar-date';
 import { ANSWER_MAX, QUESTION_MAX } from '../../domain/signal-lifecycle';
@@ -29,11 +30,11 @@ export function formFields(data: unknown) {
 export const ReasonSchema = z.enum(ESCALATION_REASONS);
 export const UrgencySchema = z.enum(URGENCIES);
 export const YesNoSchema = z.enum(['ja', 'nee']).transform((v) => v === 'ja');
-export const QuestionSchema = z.string().trim().min(1, 'empty').max(QUESTION_MAX, 'too-long');
-export const NoConsentReasonSchema = z.string().trim().min(1, 'empty').max(ANSWER_MAX, 'too-long');
+export const QuestionSchema = z.string().transform(normalizeText).pipe(z.string().min(1, 'empty').max(QUESTION_MAX, 'too-long'));
+export const NoConsentReasonSchema = z.string().transform(normalizeText).pipe(z.string().min(1, 'empty').max(ANSWER_MAX, 'too-long'));
 
 /** Afschalen: the OT's summary for the prevention worker and the watch's check-in date. */
 export const DeEscalateSchema = z.object({
-  summary: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : v ?? ''), z.string({ invalid_type_error: 'invalid-input' }).min(1, 'summary-empty').max(ANSWER_MAX, 'summary-too-long')),
+  summary: z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) : v ?? ''), z.string({ invalid_type_error: 'invalid-input' }).min(1, 'summary-empty').max(ANSWER_MAX, 'summary-too-long')),
   checkInDate: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string({ invalid_type_error: 'invalid-date' }).min(1, 'missing-date').refine(isDateOnly, 'invalid-date')),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeText } from '../../domain/text';
 import { CATEGORIES, OBSERVATION_MAX, URGENCIES } from '../../domain/signal';
 
 /**
@@ -30,7 +31,7 @@ export const CategoriesSchema = z
   .pipe(z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length));
 export const LevelSchema = z.enum(['2', '3']).transform((v) => Number(v) as 2 | 3);
 export const UrgencySchema = z.enum(URGENCIES);
-export const ObservationSchema = z.string().trim().min(1).max(OBSERVATION_MAX);
+export const ObservationSchema = z.string().transform(normalizeText).pipe(z.string().min(1).max(OBSERVATION_MAX));
 
 /** Coerces whatever arrived into plain strings, dropping anything else (objects, arrays, numbers as-is). */
 export function coerceFields(raw: unknown): IntakeFields {

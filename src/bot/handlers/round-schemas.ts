@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeText } from '../../domain/text';
 import { ROUND_NOTE_MAX, levelInputId, noteInputId } from '../views/round-views';
 import type { Level } from '../../domain/signal';
 
@@ -23,7 +24,7 @@ export const OfferSchema = z.object({
 export const PupilRowSchema = z
   .object({
     level: z.enum(['1', '2', '3'], { errorMap: () => ({ message: 'level' }) }),
-    note: z.string().trim().max(ROUND_NOTE_MAX, { message: 'noteTooLong' }),
+    note: z.string().transform(normalizeText).pipe(z.string().max(ROUND_NOTE_MAX, { message: 'noteTooLong' })),
   })
   .superRefine((row, ctx) => {
     if (row.level !== '1' && row.note === '') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['note'], message: 'noteRequired' });

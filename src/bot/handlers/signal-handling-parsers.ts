@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { normalizeText } from '../../domain/text';
 import { z } from 'zod';
 import { isDateOnly } from '../../domain/calendar-date';
 import { ANSWER_MAX, NOTE_MAX, QUESTION_MAX } from '../../domain/signal-lifecycle';
@@ -20,9 +21,9 @@ function parseWith<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, data: Record<
   return build(r.data);
 }
 
-/** A text input: a string (missing counts as empty), trimmed, not empty, not too long. */
+/** A text input: a string (missing counts as empty), cleaned by the user-text rule, trimmed, not empty, not too long. */
 const textField = (max: number, empty: string, tooLong: string) =>
-  z.preprocess((v) => (typeof v === 'string' ? v.replace(/\r\n?/g, '\n').trim() : v ?? ''), z.string({ invalid_type_error: 'invalid-input' }).min(1, empty).max(max, tooLong));
+  z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) : v ?? ''), z.string({ invalid_type_error: 'invalid-input' }).min(1, empty).max(max, tooLong));
 
 const ScoreSchema = z.object({ level: z.preprocess((v) => (typeof v === 'number' ? String(v) : v ?? ''), z.string({ invalid_type_error: 'level-missing' }).regex(/^[123]$/, 'level-missing')) });
 export const scoreParser: ActionParser = (data) => parseWith(ScoreSchema, data, (v) => ({ ok: true, action: { type: 'score', level: Number(v.level) as 1 | 2 | 3 } }));
