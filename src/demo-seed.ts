@@ -27,6 +27,8 @@ export async function seedDemoSchool(repos: Repositories, now: Date, dir = DEMO_
     digest: { weekday: WEEKDAYS[String(raw.digest?.weekday ?? 'monday')] ?? 1, time: raw.digest?.time ?? '08:00' },
     retention: { closedSignalMonths: raw.retention?.closedSignalMonths ?? 24, scoreMonthsAfterLeaving: raw.retention?.roundScoreMonths ?? 24 },
     roundWindows: raw.roundWindows ?? {},
+    ...(raw.holidayRegion ? { holidayRegion: raw.holidayRegion } : {}),
+    closedDays: raw.closedDays ?? [],
     channels: existing?.doc.channels ?? {},
   });
   await repos.directory.saveSchool(school);

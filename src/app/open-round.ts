@@ -1,5 +1,6 @@
 import { localDate } from '../domain/amsterdam-time';
 import { currentRound, windowRoundId, type RoundWindow } from '../domain/rounds';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import { actorAt, type Person } from './actors';
 import type { AppPorts } from './ports';
 import { activePreventionWorkers, roundWindowsAt } from './round-pages';
@@ -53,7 +54,7 @@ export async function openRoundNow(ports: AppPorts, rounds: RoundPort, person: P
     return { ok: false, code: 'not-allowed-role' };
   }
   const school = await ports.directory.getSchool(schoolId);
-  const holidays = school?.doc.holidays ?? [];
+  const holidays = schoolClosedDays(school?.doc ?? {});
   const windows = roundWindowsAt(school?.doc ?? {}, now);
   const today = localDate(now);
   const window = currentRound(windows, now, holidays)?.window ?? windows.find((w) => w.opensOn > today);

@@ -4,6 +4,7 @@
  */
 import type { Clock } from '../domain/clock';
 import type { Role } from '../domain/roles';
+import type { HolidayRegion } from '../domain/school-holidays-nl';
 import type { Signal } from '../domain/signal';
 
 export interface Versioned<T> { doc: T; etag: string }
@@ -18,6 +19,8 @@ export interface SchoolRecord {
   notifyAttendanceOfficer: boolean;
   channelPostDetail: 'minimal' | 'initialsAndClass';
   holidays: string[];
+  holidayRegion?: HolidayRegion;
+  closedDays?: string[];
   channels: { ot?: unknown; coordinators?: unknown };
 }
 

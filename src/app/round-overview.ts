@@ -1,5 +1,6 @@
 import { atLocalTime } from '../domain/amsterdam-time';
 import { shouldOffer, trend } from '../domain/rounds';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import { schoolDaysBetween } from '../domain/school-days';
 import type { Level } from '../domain/signal';
 import type { AppPorts, PupilRecord, StaffRecord } from './ports';
@@ -47,7 +48,7 @@ export async function loadRoundOverview(ports: AppPorts, rounds: RoundPort, scho
     .filter((x) => shouldOffer(x.level, x.previous) && byPupil.has(x.id))
     .map((x) => ({ pupil: byPupil.get(x.id)!, trend: trend(x.levels) }))
     .sort((a, b) => a.pupil.className.localeCompare(b.pupil.className, 'nl', { numeric: true }) || a.pupil.lastName.localeCompare(b.pupil.lastName, 'nl'));
-  const schoolDaysLeft = schoolDaysBetween(now, atLocalTime(round.deadline, 12), school?.doc.holidays ?? []);
+  const schoolDaysLeft = schoolDaysBetween(now, atLocalTime(round.deadline, 12), schoolClosedDays(school?.doc ?? {}));
   return { round, pages, saved, progress, workers, staff, schoolDaysLeft, flagged };
 }
 

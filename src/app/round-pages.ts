@@ -1,6 +1,7 @@
 import { schoolYearStartOf } from '../domain/calendar-date';
 import { localDate } from '../domain/amsterdam-time';
 import { defaultRoundWindows, parseRoundId, progress, roundId as makeRoundId, type ProgressCount, type RoundWindow } from '../domain/rounds';
+import { schoolClosedDays, type ClosedDaysSource } from '../domain/school-closed-days';
 import type { PupilRecord, StaffRecord } from './ports';
 import type { RoundPageRecord } from './round-ports';
 
@@ -110,8 +111,8 @@ export function recentRoundIds(id: string, count = TREND_ROUNDS): string[] {
 }
 
 /** A school's round windows for the school year containing `now` (its own dates, else the defaults). */
-export function roundWindowsAt(school: { roundWindows?: Record<string, Array<{ roundNo: number; opensOn: string; deadline: string }>>; holidays?: string[] }, now: Date): RoundWindow[] {
+export function roundWindowsAt(school: ClosedDaysSource & { roundWindows?: Record<string, Array<{ roundNo: number; opensOn: string; deadline: string }>> }, now: Date): RoundWindow[] {
   const year = schoolYearStartOf(localDate(now));
   const own = school.roundWindows?.[String(year)];
-  return own && own.length > 0 ? (own as RoundWindow[]) : defaultRoundWindows(year, school.holidays ?? []);
+  return own && own.length > 0 ? (own as RoundWindow[]) : defaultRoundWindows(year, schoolClosedDays(school));
 }

@@ -1,6 +1,7 @@
 import { log } from '../log';
 import type { AppPorts } from '../app/ports';
 import { escalationNeedsReannouncement, reannounceEscalation } from '../app/escalation-actions';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Job } from './scheduler';
 import type { JobContext } from './register-jobs';
 
@@ -16,7 +17,7 @@ export function escalationReannounceJob(ctx: Pick<JobContext, 'repos'> & { deps:
     async run(now) {
       let reannounced = 0;
       for (const school of await ctx.repos.directory.listSchools()) {
-        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, school.holidays));
+        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, schoolClosedDays(school)));
         for (const signal of due) {
           const outcome = await reannounceEscalation(ctx.deps.ports, school.schoolId, signal.id);
           if (outcome.ok) reannounced++;

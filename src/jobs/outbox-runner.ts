@@ -5,6 +5,7 @@ import { conversationKeyOf, type OutboxDoc } from '../store/schemas/outbox-doc';
 import type { Versioned } from '../store/doc-store';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
+import { schoolClosedDays } from '../domain/school-closed-days';
 
 import type { DeliveryResult } from '../app/ports';
 export type { DeliveryResult };
@@ -292,7 +293,7 @@ export class OutboxRunner {
     if (doc.payload.kind === 'undeliverable') return;
     const now = this.deps.now();
     const [staff, school] = await Promise.all([this.deps.directory.listStaff(doc.schoolId), doc.target.kind === 'user' ? this.deps.directory.getSchool(doc.schoolId) : undefined]);
-    const notices = undeliverableNotices(doc, reason, staff, schoolDayOf(now, school?.doc.holidays));
+    const notices = undeliverableNotices(doc, reason, staff, schoolDayOf(now, schoolClosedDays(school?.doc ?? {})));
     if (notices.length) await this.deps.outbox.enqueue(doc.schoolId, notices, now);
   }
 }

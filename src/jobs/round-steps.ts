@@ -6,6 +6,7 @@ import { activeCoordinators } from '../app/round-close-summary';
 import type { RoundPort } from '../app/round-ports';
 import type { AppPorts } from '../app/ports';
 import { dueRoundSteps, type DueRoundStep } from '../domain/rounds';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import type { SchoolDoc } from '../store/schemas/directory-docs';
 import type { Repositories } from '../store';
 import type { Job } from './scheduler';
@@ -31,7 +32,7 @@ export function roundStepsJob(ctx: { repos: RoundRepos }, holder: string): Job {
       for (const school of await ctx.repos.directory.listSchools()) {
         const prefix = markerPrefix(school.schoolId);
         const done = new Set((await ctx.repos.leases.listMarkers(prefix, school.schoolId)).map((m) => m.slice(prefix.length)));
-        const due = dueRoundSteps(roundWindowsAt(school, now), now, done, { holidays: school.holidays });
+        const due = dueRoundSteps(roundWindowsAt(school, now), now, done, { holidays: schoolClosedDays(school) });
         for (const step of due) {
           try {
             if (!step.superseded) await runStep(ctx.repos, rounds, directory, school, step, due, now);

@@ -1,6 +1,7 @@
 import { log } from '../log';
 import type { AppPorts } from '../app/ports';
 import { reannounceUnclaimed } from '../app/reannounce-signal';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import { needsReannouncement } from '../domain/signal-reminders';
 import type { Job } from './scheduler';
 import type { JobContext } from './register-jobs';
@@ -16,7 +17,7 @@ export function unclaimedSignalJob(ctx: Pick<JobContext, 'repos'> & { deps: { po
     async run(now) {
       let reannounced = 0;
       for (const school of await ctx.repos.directory.listSchools()) {
-        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => needsReannouncement(s, now, school.limits.unclaimedSchoolDays, school.holidays));
+        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => needsReannouncement(s, now, school.limits.unclaimedSchoolDays, schoolClosedDays(school)));
         for (const signal of due) {
           const outcome = await reannounceUnclaimed(ctx.deps.ports, school.schoolId, signal.id);
           if (outcome.ok) reannounced++;

@@ -1,4 +1,5 @@
 import type { SchoolDigest } from '../domain/digest';
+import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Signal } from '../domain/signal';
 import type { DirectoryRepository } from './directory-repository';
 import type { DocStore, BatchOp } from './doc-store';
@@ -13,7 +14,7 @@ export interface DigestSchoolRow {
   schoolId: string;
   name: string;
   region: string;
-  holidays: string[];
+  holidays: readonly string[];
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   digest: { weekday: number; time: string };
 }
@@ -35,7 +36,7 @@ const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, submissionId: _s, ...rest } = d;
   return rest as unknown as Signal;
 };
-const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({ schoolId: s.schoolId, name: s.name, region: s.region, holidays: s.holidays, limits: s.limits, digest: s.digest });
+const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({ schoolId: s.schoolId, name: s.name, region: s.region, holidays: schoolClosedDays(s), limits: s.limits, digest: s.digest });
 /** Cosmos TTL as a second line behind the retention purge (DIGEST_SNAPSHOT_DAYS after the period, plus a week). */
 const SNAPSHOT_TTL_SECONDS = (90 + 7) * 86_400;
 const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s), ttl: SNAPSHOT_TTL_SECONDS }) as unknown as DigestSnapshotDoc;

@@ -9,7 +9,8 @@ export interface DigestSchool {
   schoolId: string;
   name: string;
   region: string;
-  holidays: string[];
+  /** The school's closed days (schoolClosedDays: region holidays and its own). */
+  holidays: readonly string[];
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   digest: DigestSchedule;
 }
