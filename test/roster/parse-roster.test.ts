@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePupilsCsv, parseRosterCsv, parseStaffCsv, type ParsedPupils, type ParsedStaff, type ParseProgress } from '../../src/app/roster/parse-roster';
+import { unknownRoleMessage } from '../../src/app/roster/role-words';
 
 const FIX = path.join(__dirname, 'fixtures');
 const DEMO = path.join(__dirname, '..', '..', 'demo', 'roster');
@@ -137,7 +138,7 @@ describe('bad staff rows', () => {
     expect(s.rows.map((r) => r.line)).toEqual([2]);
     expect(reasonsByLine(s)).toEqual({
       3: 'rollen ontbreekt',
-      4: "onbekende rol 'conciërge' (bekend: docent, mentor, preventiewerker, zorgcoordinator, ot, leerplichtambtenaar, beheerder, projectleider)",
+      4: unknownRoleMessage('conciërge'),
       5: "upn 'geen-upn' is geen geldig e-mailadres",
       6: "entra_id 'niet-een-guid' is geen geldige Entra-id (verwacht een GUID als 0f8fad5b-d9cb-469f-a165-70867728950e)",
       7: 'upn en entra_id ontbreken allebei: een medewerker heeft er minstens één nodig',

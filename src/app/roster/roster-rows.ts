@@ -3,7 +3,7 @@ import type { Role } from '../../domain/roles';
 import { MAX_CLASS_ID_LENGTH, classIdOf, splitList } from './class-id';
 import { cleanName, fullName, splitLastName } from './dutch-names';
 import type { PupilField, StaffField } from './roster-columns';
-import { KNOWN_ROLE_WORDS, parseRoles } from './role-words';
+import { parseRoles, unknownRoleMessage } from './role-words';
 
 /**
  * One row of a roster file, checked with zod. Every message is Dutch and names the column as
@@ -129,7 +129,7 @@ export function staffRowSchema(labels: Labels<StaffField>) {
         .transform((s) => (s === '' ? undefined : s)),
       roles: z.string().transform((s, ctx): Role[] => {
         const { roles, unknown } = parseRoles(s);
-        for (const word of unknown) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `onbekende rol '${cleanName(word)}' (bekend: ${KNOWN_ROLE_WORDS.join(', ')})` });
+        for (const word of unknown) ctx.addIssue({ code: z.ZodIssueCode.custom, message: unknownRoleMessage(cleanName(word)) });
         if (roles.length === 0 && unknown.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.roles} ontbreekt` });
         return roles;
       }),
