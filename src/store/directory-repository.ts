@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { DocStore, type Versioned } from './doc-store';
 import {
   ConversationDocSchema,
@@ -125,6 +126,15 @@ export class DirectoryRepository {
   /**
    * One pupil: from the school's list when this process read it less than `pupilCacheMs` ago
    * (type-ahead and the intake card just did), otherwise a point read. A pupil the fresh list
+  /** Creates a school that does not exist yet (school setup); 'conflict' when it does. */
+  async createSchool(fields: Omit<z.input<typeof SchoolDocSchema>, 'id' | 'type'>): Promise<'ok' | 'conflict'> {
+    try {
+      return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok' ? 'ok' : 'conflict';
+    } finally {
+      this.schoolCache.delete(fields.schoolId);
+    }
+  }
+
    * does not hold (added elsewhere a moment ago) is read too.
    */
   async getPupil(schoolId: string, id: string): Promise<PupilDoc | undefined> {

@@ -27,10 +27,26 @@ describe('the demo school seed', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
     const raw = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'school.json'), 'utf8'));
     raw.id = 'seed-other-school';
-    raw.roundWindows = { '2026': [{ roundNo: 2, opensOn: '2026-12-14', deadline: '2027-01-15' }] };
+    const own = [
+      { roundNo: 1, opensOn: '2026-09-14', deadline: '2026-09-25' },
+      { roundNo: 2, opensOn: '2026-12-14', deadline: '2027-01-15' },
+      { roundNo: 3, opensOn: '2027-03-01', deadline: '2027-03-12' },
+      { roundNo: 4, opensOn: '2027-06-07', deadline: '2027-06-18' },
+    ];
+    raw.roundWindows = { '2026': own };
     fs.writeFileSync(path.join(dir, 'school.json'), JSON.stringify(raw));
     await seedDemoSchool(repos, NOW, dir);
     const school = (await repos.directory.getSchool('seed-other-school'))!.doc;
-    expect(roundWindowsAt(school, NOW)).toEqual([{ roundNo: 2, opensOn: '2026-12-14', deadline: '2027-01-15' }]);
+    expect(roundWindowsAt(school, NOW)).toEqual(own);
+  });
+
+  it('refuses a demo settings file with a mistake, naming the field in Dutch', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-'));
+    const raw = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, 'school.json'), 'utf8'));
+    raw.id = 'seed-broken-school';
+    raw.digest.time = '7.30';
+    fs.writeFileSync(path.join(dir, 'school.json'), JSON.stringify(raw));
+    await expect(seedDemoSchool(repos, NOW, dir)).rejects.toThrow('digest.time: verwacht UU:MM, bijvoorbeeld 08:00');
+    expect(await repos.directory.getSchool('seed-broken-school')).toBeUndefined();
   });
 });

@@ -15,6 +15,8 @@ export const AuditDocSchema = z.object({
   signalId: z.string().optional(),
   subject: z.string().optional(),
   correlationId: z.string().optional(),
+  /** a settings change: each field's old and new value (no pupil data) */
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).optional(),
   ttl: z.number().int().optional(),
 });
 export type AuditDoc = z.infer<typeof AuditDocSchema>;
