@@ -10,7 +10,7 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedd
 import { RosterRepository } from '../../src/store/roster-repository';
 import { SchoolDocSchema } from '../../src/store/schemas/directory-docs';
 import { main } from '../../scripts/roster-import';
-import { BASE_PUPILS, BASE_STAFF, MENTOR_B, pupilsCsv, staffCsv } from './roster-test-kit';
+import { BASE_PUPILS, BASE_STAFF, MENTOR_B, PUPIL_HEADER, pupilsCsv, staffCsv } from './roster-test-kit';
 
 /**
  * The command line against files on disk: a few runs as `npm run roster:import` runs it (tsx,
@@ -58,6 +58,14 @@ async function inProcess(args: string[], env: Record<string, string | undefined>
 }
 
 let dir: string;
+/**
+ * A pupils file as Excel's plain "CSV" saves it on Dutch Windows: é, ë, ï and ü as single
+ * Windows-1252 bytes (0xE9, 0xEB, 0xEF, 0xFC), written byte by byte, not by the editor.
+ */
+const ANSI_PUPILS = Buffer.concat([
+  Buffer.from(`${PUPIL_HEADER}\r\n1001;Chlo`, 'ascii'), Buffer.from([0xeb]), Buffer.from(';;Jansen;1A;\r\n1002;Ren', 'ascii'), Buffer.from([0xe9]),
+  Buffer.from(';;M', 'ascii'), Buffer.from([0xfc]), Buffer.from('ller;1A;\r\n1003;Ma', 'ascii'), Buffer.from([0xef]), Buffer.from('a;van;Dijk;1B;\r\n', 'ascii'),
+]);
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);
   writeFileSync(p, text);
@@ -122,6 +130,25 @@ describe('roster:import without a database', () => {
     expect(twice.stderr).toMatch(/tweede leerlingenbestand/);
   });
 
+  it('reads an ANSI (Windows-1252) export and says in the report which encoding each file was read in', async () => {
+    const ansi = path.join(dir, 'leerlingen-ansi.csv');
+    writeFileSync(ansi, ANSI_PUPILS);
+    const staff = file('personeel-utf8.csv', staffCsv(...BASE_STAFF));
+    const run = await inProcess(['--school', 'x', ansi, staff]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Leerlingen (leerlingen-ansi.csv): 3 regels; zou worden: 3 nieuw');
+    expect(run.stdout).toContain('Tekenset: personeel-utf8.csv UTF-8; leerlingen-ansi.csv Windows-1252');
+  });
+
+  it('refuses a file that is neither UTF-8 nor Windows-1252 (Excel\'s UTF-16 "Unicode text") and imports nothing', async () => {
+    const utf16 = path.join(dir, 'leerlingen-utf16.csv');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pupilsCsv(...BASE_PUPILS), 'utf16le')]));
+    const run = await inProcess(['--school', 'x', utf16]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Niets geïmporteerd: een bestand is niet te gebruiken.');
+    expect(run.stdout).toContain('geen UTF-8 en ook geen Windows-1252');
+  });
+
   it('shows progress on a large file on stderr', async () => {
     const big = file('big.csv', 'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n'));
     const run = await inProcess(['--school', 'x', '--progress', '500', big]);
@@ -177,6 +204,19 @@ describe('roster:import into a database', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('zou worden: 1 nieuw, 0 bijgewerkt, 4 ongewijzigd');
     expect(await RosterRepository.on(cosmos).listPupils('cli-school')).toHaveLength(4);
+  });
+
+  it('stores the names of a Windows-1252 file as they are written (é, ë, ï, ü)', async () => {
+    await new DirectoryRepository(new DocStore(cosmos.containers.directory)).saveSchool(
+      SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId: 'ansi-school', name: 'ANSI College', region: 'Test', tenantId: 't' }),
+    );
+    const ansi = path.join(dir, 'ansi.csv');
+    writeFileSync(ansi, ANSI_PUPILS);
+    const run = await inProcess(['--school', 'ansi-school', ...target(), ansi]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Tekenset: ansi.csv Windows-1252');
+    const names = (await RosterRepository.on(cosmos).listPupils('ansi-school')).map((p) => `${p.doc.firstName} ${p.doc.lastName}`).sort();
+    expect(names).toEqual(['Chlo\u00eb Jansen', 'Ma\u00efa Dijk', 'Ren\u00e9 M\u00fcller']);
   });
 
   it('exits 2 for a school that is not set up', async () => {

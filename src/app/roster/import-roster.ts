@@ -1,4 +1,5 @@
 import type { Role } from '../../domain/roles';
+import type { CsvEncoding } from './csv-reader';
 import type { ParsedPupils, ParsedStaff, RosterIssue } from './parse-roster';
 import type { PupilRow, StaffRow } from './roster-rows';
 import {
@@ -48,6 +49,8 @@ export interface WriteProgress {
 
 export interface KindSummary {
   fileName?: string;
+  /** How the file was read: UTF-8, or Windows-1252 when it was not UTF-8. */
+  encoding?: CsvEncoding;
   /** Non-blank data rows in the file. */
   rows: number;
   rejected: number;
@@ -89,6 +92,7 @@ type Plan = { writes: RosterWrite[]; summary: KindSummary };
 
 const emptySummary = (file: ParsedPupils | ParsedStaff): KindSummary => ({
   fileName: file.fileName,
+  encoding: file.encoding,
   rows: file.dataRows,
   rejected: file.rejected.length,
   created: 0,

@@ -1,4 +1,4 @@
-import { CsvFileError, readCsvRecords, type CsvRecord, type CsvSource } from './csv-reader';
+import { CsvFileError, readCsvRecords, type CsvEncoding, type CsvReadInfo, type CsvRecord, type CsvSource } from './csv-reader';
 import {
   PUPIL_COLUMNS,
   PUPIL_FIELD_LABELS,
@@ -19,8 +19,8 @@ export type { PupilRow, StaffRow } from './roster-rows';
 
 /**
  * Parses a pupils or staff CSV file into checked rows. A row that fails is rejected with its
- * line number and a Dutch reason; a file that cannot be used at all (not UTF-8, broken quotes,
- * a required column missing, no data) gets a file error. Nothing here touches the store.
+ * line number and a Dutch reason; a file that cannot be used at all (neither UTF-8 nor
+ * Windows-1252, broken quotes, a required column missing, no data) gets a file error. Nothing here touches the store.
  */
 
 /** A problem for the person importing: Dutch, with the line when it concerns one row. */
@@ -33,6 +33,8 @@ export interface RosterIssue {
 
 interface ParsedBase {
   fileName?: string;
+  /** How the file's bytes were read (UTF-8, or Windows-1252 when it was not UTF-8). */
+  encoding?: CsvEncoding;
   /** Non-blank data rows read (valid or not). */
   dataRows: number;
   rejected: RosterIssue[];
@@ -65,7 +67,7 @@ export type ParsedRosterFile = ParsedPupils | ParsedStaff;
 export interface UnrecognisedFile {
   kind: 'unknown';
   fileName?: string;
-  /** `header`: not a roster file (or not the kind expected); `unreadable`: not UTF-8 / not CSV; `empty`: no header. */
+  /** `header`: not a roster file (or not the kind expected); `unreadable`: neither UTF-8 nor Windows-1252, or not CSV; `empty`: no header. */
   cause: 'header' | 'unreadable' | 'empty';
   fileErrors: RosterIssue[];
 }
@@ -150,7 +152,8 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
   const fileError = (reason: string, line?: number, kind?: RosterKind): RosterIssue => ({ kind, fileName, line, reason });
 
-  const records = readCsvRecords(source);
+  const read: CsvReadInfo = {};
+  const records = readCsvRecords(source, read);
   let kind: RosterKind | undefined;
   let state: ReturnType<typeof startPupils> | ReturnType<typeof startStaff> | undefined;
   try {
@@ -167,6 +170,7 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
       }
       const result = state.result;
       if (result.dataRows >= maxRows) {
+        result.encoding = read.encoding;
         result.fileErrors.push(fileError(`meer dan ${maxRows} regels; splits het bestand of neem contact op met de beheerder`, record.line, kind));
         return result;
       }
@@ -178,12 +182,14 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
     if (!(err instanceof CsvFileError)) throw err;
     const issue = fileError(err.reason, err.line, kind);
     if (!state) return { kind: 'unknown', fileName, cause: 'unreadable', fileErrors: [issue] };
+    state.result.encoding = read.encoding;
     state.result.fileErrors.push(issue);
     return state.result;
   }
   if (!state) return { kind: 'unknown', fileName, cause: 'empty', fileErrors: [fileError('het bestand is leeg')] };
   state.finish();
   const result = state.result;
+  result.encoding = read.encoding;
   if (result.dataRows === 0) result.fileErrors.push(fileError(`het ${KIND_LABEL[result.kind]} bevat alleen een kopregel en geen gegevens`, 1, result.kind));
   opts.onProgress?.({ kind: result.kind, fileName, rows: result.dataRows, done: true });
   return result;

@@ -20,6 +20,17 @@ function summaryLine(kind: 'pupils' | 'staff', s: KindSummary, applied: boolean)
   return `${KIND_TITLE[kind]}${file}: ${n(s.rows)} regels; ${verb}${parts.join(', ')}${s.leaversSkipped ? ' (vertrekkers niet bepaald)' : ''}`;
 }
 
+const ENCODING_NAME = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (ANSI, zoals Excel "CSV" opslaat)' } as const;
+
+/** Which encoding each file was read in, so a Windows-1252 file is never read as such unnoticed. */
+function encodingLine(report: RosterImportReport): string[] {
+  const files = (['staff', 'pupils'] as const).flatMap((k) => {
+    const s = report[k];
+    return s?.encoding ? [`${s.fileName ?? KIND_TITLE[k].toLowerCase()} ${ENCODING_NAME[s.encoding]}`] : [];
+  });
+  return files.length ? [`Tekenset: ${files.join('; ')}`] : [];
+}
+
 const HEADLINE: Record<ImportOutcome, (r: RosterImportReport) => string> = {
   imported: (r) => (r.rejected.length > 0 ? `Rooster geïmporteerd zonder de ${n(r.rejected.length)} afgekeurde regel(s).` : 'Rooster geïmporteerd.'),
   'dry-run': () => 'Proefdraai: er is niets opgeslagen.',
@@ -49,6 +60,7 @@ export function formatRosterReport(report: RosterImportReport, opts: FormatOptio
   if (report.outcome !== 'failed') {
     if (report.staff) lines.push(summaryLine('staff', report.staff, applied));
     if (report.pupils) lines.push(summaryLine('pupils', report.pupils, applied));
+    lines.push(...encodingLine(report));
     if (applied) lines.push(`${n(report.written)} document(en) geschreven.`);
   }
   lines.push(...listed('Onbruikbaar bestand', report.fileErrors, max));
