@@ -14,6 +14,9 @@ import { correlationIdOf } from './bot/correlation';
 import { PROCESSED_MARKER_TTL_SECONDS } from './bot/activity-dedupe';
 import { ProcessedActivityRepository } from './store/processed-activity-repository';
 import { RecentActivities } from './bot/recent-activities';
+import { StaffBinder } from './bot/staff-binding';
+import { StaffBindingRepository } from './store/staff-binding-repository';
+import { DocStore } from './store/doc-store';
 import { ProactiveSender } from './bot/proactive-sender';
 import { OutboxRunner } from './jobs/outbox-runner';
 import { Scheduler } from './jobs/scheduler';
@@ -115,6 +118,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     privacy: repos.privacy,
     digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
+    staffBinding: new StaffBinder(
+      { binding: new StaffBindingRepository(new DocStore(repos.cosmos.containers.directory), repos.directory), audit: repos.audit, tenantOf: (schoolId) => repos.directory.schoolTenant(schoolId) },
+      () => clock.now().getTime(),
+    ),
     demo: demoClock && {
       clock: demoClock,
       runJobsNow: async () => {
@@ -133,14 +140,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       return d && { conversationId: d.conversationId, activityId: d.activityId };
     },
   }, config.CONNECTOR_SDK_RETRIES !== 'off');
-  const schoolTenants = new Map<string, string>();
   runner = new OutboxRunner({
     outbox: repos.outbox,
     directory: repos.directory,
     deliver: (doc) => sender.deliver({ schoolId: doc.schoolId, target: doc.target, payload: doc.payload as never }),
     now: () => clock.now(),
     pollMs: config.OUTBOX_POLL_MS,
-    tenantOf: (schoolId) => schoolTenants.get(schoolId) ?? schoolId,
     backoffBaseMs: config.OUTBOX_BACKOFF_BASE_MS,
     teamsRateLimits: config.OUTBOX_TEAMS_LIMITS !== 'off',
   });

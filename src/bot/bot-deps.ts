@@ -2,6 +2,7 @@ import type { AppPorts, ConversationPort, OutboxPort } from '../app/ports';
 import type { RoundPort } from '../app/round-ports';
 import type { ProcessedActivityPort } from './activity-dedupe';
 import type { RecentActivities } from './recent-activities';
+import type { StaffBinder } from './staff-binding';
 import type { PrivacyPort } from '../app/privacy/privacy-ports';
 import type { DigestPorts } from '../app/digest/digest-ports';
 import type { ShiftableClock } from '../domain/clock';
@@ -27,6 +28,8 @@ export interface BotDeps {
   digest?: DigestPorts;
   /** demo only (embedded store with demo data): a clock that `/demo tijd` moves forward, and a way to run the jobs at once */
   demo?: { clock: ShiftableClock; runJobsNow: () => Promise<void> };
+  /** binds a sender unknown by Entra id to a staff record imported with their UPN/e-mail (issue 14); absent = no binding */
+  staffBinding?: StaffBinder;
   /** the bot's public base URL, for download links (e.g. the inzage export) */
   publicUrl?: () => string;
 }

@@ -6,20 +6,22 @@ import type { AppPorts, OutboxMessage, StaffRecord } from '../app/ports';
 import type { BotDeps } from './bot-deps';
 import { renderCard, type CardJson } from './cards/render-card';
 import { drawSignalCard } from './handlers/signal-card-context';
+import type { RoleNames } from '../domain/role-labels';
+import { roleNamesAt } from './role-names';
 import { CATEGORY_LABELS, LEVEL_LABELS, T } from './texts';
 import { pupilLabel } from './views/pupil-label';
 import { undeliverableNotice } from './undeliverable-renderer';
 
 export type Rendered = { card: CardJson; summary: string } | { skip: true };
 
-const REPORTER_STATUS_TEXT: Record<string, (by: string) => string> = {
+const REPORTER_STATUS_TEXT: Record<string, (by: string, n: RoleNames) => string> = {
   received: () => 'is ontvangen.',
   claimed: (by) => `is opgepakt door ${by}.`,
   inProgress: () => 'is in behandeling.',
-  escalated: () => 'is opgeschaald naar het ondersteuningsteam (OT).',
-  watch: () => 'is weer bij de preventiewerker, die de vinger aan de pols houdt (waakvlam).',
+  escalated: (_by, n) => `is opgeschaald naar het ${n('supportTeam')} (OT).`,
+  watch: (_by, n) => `is weer bij de ${n('preventionWorker')}, die de vinger aan de pols houdt (waakvlam).`,
   /** a watch set without an escalation before it: nothing came back, so not "weer" */
-  watchDirect: (by) => `wordt in de gaten gehouden door ${by} (waakvlam): op een afgesproken moment kijkt de preventiewerker weer hoe het gaat.`,
+  watchDirect: (by, n) => `wordt in de gaten gehouden door ${by} (waakvlam): op een afgesproken moment kijkt de ${n('preventionWorker')} weer hoe het gaat.`,
   aftercare: () => 'is in de fase van nazorg.',
   closed: (by) => `is afgerond door ${by}. Bedankt dat je het hebt gemeld.`,
 };
@@ -39,6 +41,8 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
   const pupil = signal ? await ports.directory.getPupil(schoolId, signal.pupilId) : undefined;
   const name = (id?: string) => staff.find((s) => s.userId === id)?.displayName ?? 'een collega';
   const notice = (title: string, text: string, color = 'Default', facts: { title: string; value: string }[] = []) => ({ card: renderCard('notice', { title, text, color, facts }), summary: title });
+  const n = await roleNamesAt(deps, schoolId);
+  const workers = n('preventionWorker', { plural: true });
 
   switch (p.kind) {
     case NOTIFY.signalCard: {
@@ -47,30 +51,30 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
     }
     case NOTIFY.mentorNotice:
       if (!signal) return { skip: true };
-      return notice(`Signaal over je mentorleerling`, `${name(signal.reporterId)} heeft een signaal gedaan over ${pupil ? pupilLabel(pupil) : 'een leerling uit je mentorgroep'} (${signal.reference}). De preventiewerkers pakken het op; neem gerust contact met hen op.`, 'Default', [
+      return notice(`Signaal over je mentorleerling`, `${name(signal.reporterId)} heeft een signaal gedaan over ${pupil ? pupilLabel(pupil) : 'een leerling uit je mentorgroep'} (${signal.reference}). De ${workers} pakken het op; neem gerust contact met hen op.`, 'Default', [
         { title: 'Categorie', value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
       ]);
     case NOTIFY.levelThreeNotice:
       if (!signal) return { skip: true };
-      return notice(`Crisis/nood gemeld: ${signal.reference}`, `Er is een signaal met niveau 3 (crisis/nood) over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De preventiewerkers zijn ingelicht.`, 'Attention', [
+      return notice(`Crisis/nood gemeld: ${signal.reference}`, `Er is een signaal met niveau 3 (crisis/nood) over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De ${workers} zijn ingelicht.`, 'Attention', [
         { title: 'Niveau', value: LEVEL_LABELS[3] },
         { title: 'Categorie', value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
       ]);
     case NOTIFY.attendanceNotice:
       if (!signal) return { skip: true };
-      return notice(`Verzuimsignaal ${signal.reference}`, `Er is een signaal in de categorie verzuim over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De school doet een verzuimmelding via DUO; de preventiewerkers houden je op de hoogte.`, 'Warning');
+      return notice(`Verzuimsignaal ${signal.reference}`, `Er is een signaal in de categorie verzuim over ${pupil ? pupilLabel(pupil) : 'een leerling'}. De school doet een verzuimmelding via DUO; de ${workers} houden je op de hoogte.`, 'Warning');
     case NOTIFY.reporterStatus: {
       if (!signal) return { skip: true };
       // The state this message is about (a message that waited tells its own step, not today's state).
       const about = SIGNAL_STATES.find((st) => st === p.params.state);
       const status = reporterStatus(about ? { ...signal, state: about } : signal);
       const key = status === 'watch' && !signal.escalation ? 'watchDirect' : status;
-      const text = REPORTER_STATUS_TEXT[key]?.(name(signal.ownerId)) ?? 'is bijgewerkt.';
+      const text = REPORTER_STATUS_TEXT[key]?.(name(signal.ownerId), n) ?? 'is bijgewerkt.';
       return notice(`Update over je signaal ${signal.reference}`, `Je signaal over ${pupil ? pupilLabel(pupil) : 'de leerling'} ${text}`);
     }
     case NOTIFY.undeliverable: {
       const ref = signal?.reference ?? String(p.params.reference ?? '');
-      if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref), 'Attention');
+      if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref, n), 'Attention');
       const undelivered = undeliverableNotice(p.params, ref);
       return notice(undelivered.title, undelivered.text, 'Attention');
     }

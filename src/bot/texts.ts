@@ -1,3 +1,5 @@
+import { ROLES } from '../domain/roles';
+import { DEFAULT_ROLE_NAMES, ROLE_LABEL_KEYS, type RoleLabelKey, type RoleNames } from '../domain/role-labels';
 import { HANDLING_REFUSALS } from './signal-handling-texts';
 
 /**
@@ -41,16 +43,12 @@ export const OUTCOME_LABELS: Record<string, string> = {
   careTeamMeeting: 'Besproken in ZAT/MDO',
 };
 
-export const ROLE_LABELS: Record<string, string> = {
-  teacher: 'docent',
-  mentor: 'mentor',
-  preventionWorker: 'preventiewerker',
-  coordinator: 'zorgcoördinator',
-  supportTeam: 'lid van het ondersteuningsteam',
-  attendanceOfficer: 'leerplichtambtenaar',
-  admin: 'functioneel beheerder',
-  projectLead: 'projectleider',
-};
+/** A person's role as named to them ("Je rollen: …", the audit trail), in the school's words. */
+export const roleWord = (role: string, names: RoleNames = DEFAULT_ROLE_NAMES): string =>
+  role === 'supportTeam' ? `lid van het ${names('supportTeam')} (OT)` : ROLE_LABEL_KEYS.includes(role as RoleLabelKey) ? names(role as RoleLabelKey) : role;
+
+/** The glossary's words for each role (where no school is known). */
+export const ROLE_LABELS: Record<string, string> = Object.fromEntries(ROLES.map((r) => [r, roleWord(r)]));
 
 /** Refusal codes (domain and use cases) → what the person reads. */
 export const REFUSALS: Record<string, string> = {
@@ -99,12 +97,13 @@ export const FIELD_ERRORS = {
 
 export const T = {
   intakeTitle: 'Signaal doen',
-  intakeIntro: 'Maak je je zorgen over een leerling? Vul dit in; de preventiewerkers van je school krijgen het meteen.',
+  intakeIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Maak je je zorgen over een leerling? Vul dit in; de ${n('preventionWorker', { plural: true })} van je school krijgen het meteen.`,
   intakeNoPupils: 'Er zijn geen leerlingen gevonden. Typ `/signaal` gevolgd door (een deel van) een naam of klas.',
   intakeFixErrors: 'Controleer de gemarkeerde velden.',
   confirmationTitle: (ref: string) => `Signaal ${ref} is ontvangen`,
-  confirmationSentTo: (names: string) => `Verstuurd naar: ${names}.`,
-  confirmationNoWorkers: 'Er is op dit moment geen preventiewerker bereikbaar; de zorgcoördinator is ingelicht.',
+  confirmationSentTo: (names: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Verstuurd naar de ${n('preventionWorker', { plural: true })}: ${names}.`,
+  confirmationNoWorkers: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Er is op dit moment geen ${n('preventionWorker')} bereikbaar; de ${n('coordinator')} is ingelicht.`,
+  duoReminder: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Let op: bij verzuim doet de school ook een verzuimmelding via DUO; de ${n('attendanceOfficer')} neemt daarna contact op.`,
   confirmationFollow: 'Je hoort van mij als er iets verandert. Met `/mijn` zie je je signalen.',
   duplicateSubmit: 'Dit signaal was al verstuurd.',
   unknownCommand: 'Dat commando ken ik niet. Typ `/help` voor wat ik kan.',
@@ -122,7 +121,7 @@ export const T = {
     roundReminder: 'De herinnering voor de 1-2-3 meting',
     roundClosed: 'De samenvatting van de gesloten 1-2-3 ronde',
   } as Record<string, string>,
-  noWorkersForSignal: (ref: string) => `Signaal ${ref} kon bij geen enkele preventiewerker worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
+  noWorkersForSignal: (ref: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Signaal ${ref} kon bij geen enkele ${n('preventionWorker')} worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
   newSignalTitle: (ref: string) => `Nieuw signaal ${ref}`,
   claimedBy: (name: string) => `Opgepakt door ${name}`,
   lastChange: (when: string, who: string) => `Laatste wijziging: ${when} door ${who}`,
@@ -130,7 +129,8 @@ export const T = {
   claimedYou: 'Je hebt dit signaal opgepakt.',
 };
 
-export function helpText(roles: readonly string[], opts: { demo?: boolean } = {}): string {
+export function helpText(roles: readonly string[], opts: { demo?: boolean; names?: RoleNames } = {}): string {
+  const n = opts.names ?? DEFAULT_ROLE_NAMES;
   const lines = ['**Waakvlam — wat ik kan**', ''];
   const has = (r: string) => roles.includes(r);
   if (roles.length === 0) {
@@ -142,13 +142,13 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean } = {}
   if (has('coordinator') || has('admin')) lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
   if (has('coordinator') || has('admin')) {
     lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in dit persoonlijke gesprek)');
-    lines.push('- `/koppel ot` of `/koppel overzicht` — typ dit in het kanaal van het OT of van de zorgcoördinatoren om het te koppelen');
+    lines.push(`- \`/koppel ot\` of \`/koppel overzicht\` — typ dit in het kanaal van het OT of van de ${n('coordinator', { plural: true })} om het te koppelen`);
   }
   if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
   if (has('coordinator')) lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
   lines.push('- `/help` — dit overzicht');
   if (opts.demo) lines.push('- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen');
-  const roleNames = roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
+  const roleNames = roles.map((r) => roleWord(r, n)).join(', ');
   lines.push('', `Je rollen: ${roleNames}.`);
   return lines.join('\n');
 }

@@ -3,11 +3,23 @@ import { resolvePerson, type Person } from '../app/actors';
 import type { StoredReference } from '../app/ports';
 import type { BotDeps } from './bot-deps';
 import type { CardJson } from './cards/render-card';
+import { activityTenant } from './staff-binding';
 
-/** Who sent this activity, with their roles per school from the store (never from the card). */
-export function personOf(deps: BotDeps, context: TurnContext): Promise<Person> {
+/**
+ * Who sent this activity, with their roles per school from the store (never from the card), and
+ * only at schools of the activity's tenant (issue 19). A sender the store does not know by Entra
+ * id is looked up once through the Bot Connector and bound to a staff record imported with their
+ * UPN/e-mail (issue 14, src/bot/staff-binding.ts); known staff cost no extra request.
+ */
+export async function personOf(deps: BotDeps, context: TurnContext): Promise<Person> {
   const from = context.activity.from ?? ({} as { aadObjectId?: string; name?: string });
-  return resolvePerson(deps.ports.directory, typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined, typeof from.name === 'string' ? from.name : '');
+  const userId = typeof from.aadObjectId === 'string' ? from.aadObjectId : undefined;
+  const name = typeof from.name === 'string' ? from.name : '';
+  const tenantId = activityTenant(context);
+  const person = await resolvePerson(deps.ports.directory, userId, name, { tenantId });
+  if (person.actors.length > 0 || !userId || !deps.staffBinding) return person;
+  const outcome = await deps.staffBinding.tryBind(context, userId);
+  return outcome?.kind === 'bound' || outcome?.kind === 'conflict' ? resolvePerson(deps.ports.directory, userId, name, { tenantId }) : person;
 }
 
 export function referenceOf(context: TurnContext): StoredReference {

@@ -32,6 +32,8 @@ export class DirectoryRepository {
   private pupilCache = new Map<string, PupilCacheEntry>();
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
   private schoolCache = new Map<string, { at: number; school: Promise<SchoolDoc | undefined> }>();
+  private tenantCache = new Map<string, { at: number; tenantId: string | undefined }>();
+  private readonly tenantCacheMs = 10 * 60_000;
   private pupilIndexes = new WeakMap<PupilDoc[], Map<string, PupilDoc>>();
   private lastSweep = 0;
   constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
@@ -88,6 +90,25 @@ export class DirectoryRepository {
     return entry.school;
   }
 
+  /**
+   * The Entra tenant a school belongs to, for the per-turn tenant check (issue 19): from the
+   * settings cache when fresh, else remembered for `tenantCacheMs` (a school does not move to
+   * another tenant; a change made elsewhere is seen within that time).
+   */
+  async schoolTenant(schoolId: string): Promise<string | undefined> {
+    const hit = this.tenantCache.get(schoolId);
+    if (hit && this.nowMs() - hit.at < this.tenantCacheMs) return hit.tenantId;
+    const tenantId = (await this.schoolSettings(schoolId))?.tenantId;
+    if (this.tenantCache.size > 10_000) this.tenantCache.clear();
+    this.tenantCache.set(schoolId, { at: this.nowMs(), tenantId });
+    return tenantId;
+  }
+
+  /** Staff changed elsewhere in this process (a binding): the next lookup reads the store. */
+  invalidateStaff(): void {
+    this.staffCache.clear();
+  }
+
   async listSchools(): Promise<SchoolDoc[]> {
     return this.store.query(SchoolDocSchema, "SELECT * FROM c WHERE c.type = 'school'");
   }
@@ -100,7 +121,17 @@ export class DirectoryRepository {
       }
       return (await this.store.replace(doc, etag)) === 'ok' ? 'ok' : 'conflict';
     } finally {
+      this.tenantCache.delete(doc.schoolId);
       this.schoolCache.delete(doc.schoolId); // after the write: a read under way meanwhile must not keep the old one
+    }
+  }
+
+  /** Creates a school that does not exist yet (school setup); 'conflict' when it does. */
+  async createSchool(fields: Omit<z.input<typeof SchoolDocSchema>, 'id' | 'type'>): Promise<'ok' | 'conflict'> {
+    try {
+      return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok' ? 'ok' : 'conflict';
+    } finally {
+      this.schoolCache.delete(fields.schoolId);
     }
   }
 
@@ -126,15 +157,6 @@ export class DirectoryRepository {
   /**
    * One pupil: from the school's list when this process read it less than `pupilCacheMs` ago
    * (type-ahead and the intake card just did), otherwise a point read. A pupil the fresh list
-  /** Creates a school that does not exist yet (school setup); 'conflict' when it does. */
-  async createSchool(fields: Omit<z.input<typeof SchoolDocSchema>, 'id' | 'type'>): Promise<'ok' | 'conflict'> {
-    try {
-      return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok' ? 'ok' : 'conflict';
-    } finally {
-      this.schoolCache.delete(fields.schoolId);
-    }
-  }
-
    * does not hold (added elsewhere a moment ago) is read too.
    */
   async getPupil(schoolId: string, id: string): Promise<PupilDoc | undefined> {

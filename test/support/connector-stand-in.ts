@@ -15,6 +15,16 @@ export interface ConnectorCall {
 
 export type Fault = { status: number; retryAfter?: number } | 'drop';
 
+/** A Teams member as the Bot Connector answers a member look-up (a TeamsChannelAccount). */
+export interface StandInMember {
+  id: string;
+  name?: string;
+  aadObjectId?: string;
+  userPrincipalName?: string;
+  email?: string;
+  tenantId?: string;
+}
+
 /**
  * A local stand-in for the Bot Connector service (the `serviceUrl` Teams gives the bot). It
  * records what the bot sends and can answer with faults: scripted (`failNext`) or at random.
@@ -25,6 +35,8 @@ export class ConnectorStandIn {
   private scripted: Fault[] = [];
   /** conversations that answer every call with this status (a person who removed the app: 403/404) */
   private readonly refused = new Map<string, number>();
+  /** members a look-up (GET /v3/conversations/{id}/members/{memberId}) finds, by member id */
+  private readonly members = new Map<string, StandInMember>();
   randomFaults?: { rate: number; random: () => number; faults: Fault[] };
   url = '';
 
@@ -52,9 +64,19 @@ export class ConnectorStandIn {
     this.refused.delete(conversationId);
   }
 
+  /** Lets member look-ups find `member` (as Teams knows every member of a conversation); others answer 404. */
+  addMember(member: StandInMember): void {
+    this.members.set(member.id, member);
+  }
+
+  /** Member look-ups the bot made (GET …/members/{id}), answered or not. */
+  memberLookups(): ConnectorCall[] {
+    return this.calls.filter((c) => c.method === 'GET' && /\/members\//.test(c.path));
+  }
+
   /** Successful sends (new messages and updates) to one conversation. */
   sentTo(conversationId: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.conversationId === conversationId && c.status < 300);
+    return this.calls.filter((c) => c.conversationId === conversationId && c.status < 300 && c.method !== 'GET');
   }
 
   cards(conversationId?: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -115,6 +137,15 @@ export class ConnectorStandIn {
       if (!m) {
         record(404);
         res.writeHead(404).end();
+        return;
+      }
+      const member = req.method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(url.pathname) : null;
+      if (member) {
+        const found = this.members.get(decodeURIComponent(member[1]));
+        record(found ? 200 : 404);
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        // What Teams (and the Agents Playground) answer: the TeamsChannelAccount, or MemberNotFoundInConversation.
+        res.end(JSON.stringify(found ? { userRole: 'user', ...found } : { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
         return;
       }
       record(200);

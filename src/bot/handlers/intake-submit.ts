@@ -5,6 +5,7 @@ import { raiseSignal } from '../../app/raise-signal';
 import type { BotDeps } from '../bot-deps';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { CATEGORY_LABELS, FIELD_ERRORS, LEVEL_LABELS, T, refusalText } from '../texts';
+import { roleNamesAt, roleNamesFor } from '../role-names';
 import { personOf } from '../turn';
 import { intakeCard, type IntakeErrors } from '../views/intake-view';
 import { parsePupilChoice, pupilLabel } from '../views/pupil-label';
@@ -40,7 +41,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
       if (p) pupils = [p, ...own];
     }
     const keep = { ...fields, observation: fields.observation.slice(0, OBSERVATION_MAX) };
-    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice });
+    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice, names: await roleNamesFor(deps, person) });
   };
 
   if (Object.keys(errors).length > 0 || !choice) return redraw(errors);
@@ -64,6 +65,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   const staff = await deps.ports.directory.listStaff(s.schoolId);
   const names = outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[];
   const pupil = outcome.pupil ?? (await deps.ports.directory.getPupil(s.schoolId, s.pupilId));
+  const n = await roleNamesAt(deps, s.schoolId);
   return renderCard('signal-confirmation', {
     title: T.confirmationTitle(s.reference),
     notice: outcome.duplicate ? T.duplicateSubmit : '',
@@ -72,8 +74,8 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     categories: s.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', '),
     level: LEVEL_LABELS[s.reporterLevel],
     status: 'Ontvangen',
-    sentTo: names.length ? T.confirmationSentTo(names.join(', ')) : T.confirmationNoWorkers,
-    duoReminder: outcome.duoAbsenceReminder ? 'Let op: bij verzuim doet de school ook een verzuimmelding via DUO; de leerplichtambtenaar neemt daarna contact op.' : '',
+    sentTo: names.length ? T.confirmationSentTo(names.join(', '), n) : T.confirmationNoWorkers(n),
+    duoReminder: outcome.duoAbsenceReminder ? T.duoReminder(n) : '',
     follow: T.confirmationFollow,
   });
 }

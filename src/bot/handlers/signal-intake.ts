@@ -4,6 +4,7 @@ import { indexPupils, searchIndexed, type PupilIndex } from '../../domain/pupil-
 import type { Person } from '../../app/actors';
 import type { PupilRecord } from '../../app/ports';
 import type { BotDeps } from '../bot-deps';
+import { roleNamesFor } from '../role-names';
 import { T } from '../texts';
 import { correlationOf, personOf } from '../turn';
 import { auditPupilsShown } from '../../app/privacy/audit-pupil-reads';
@@ -68,7 +69,7 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
   const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
   const notice = query && pupils.length === 0 ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}` : undefined;
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationOf(context));
-  const card = intakeCard({ pupils, typeAhead, notice, values: pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : undefined });
+  const card = intakeCard({ pupils, typeAhead, notice, values: pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : undefined, names: await roleNamesFor(deps, person) });
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORIES, OBSERVATION_MAX, URGENCIES } from '../../domain/signal';
 import type { PupilRecord } from '../../app/ports';
+import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { CATEGORY_LABELS, FIELD_ERRORS, T, URGENCY_LABELS } from '../texts';
 import { pupilChoiceValue, pupilLabel } from './pupil-label';
@@ -27,12 +28,14 @@ export function intakeCard(opts: {
   values?: Partial<IntakeValues>;
   errors?: IntakeErrors;
   notice?: string;
+  /** the school's role words (the intro names the prevention workers) */
+  names?: RoleNames;
 }): CardJson {
   const errors = opts.errors ?? {};
   const hasErrors = Object.values(errors).some(Boolean);
   return renderCard('signal-intake', {
     title: T.intakeTitle,
-    intro: opts.pupils.length === 0 && !opts.typeAhead ? `${T.intakeIntro}\n\n${T.intakeNoPupils}` : T.intakeIntro,
+    intro: opts.pupils.length === 0 && !opts.typeAhead ? `${T.intakeIntro(opts.names)}\n\n${T.intakeNoPupils}` : T.intakeIntro(opts.names),
     formError: opts.notice ?? (hasErrors ? T.intakeFixErrors : ''),
     typeAhead: opts.typeAhead,
     observationMax: OBSERVATION_MAX,

@@ -1,0 +1,91 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { bindStaffOnFirstContact, type BindStaffDeps, type BindingOutcome, type MemberIdentity } from '../app/bind-staff';
+import { log } from '../log';
+import { correlationIdOf } from './correlation';
+import { BINDING_TEXTS } from './staff-binding-texts';
+
+/** What of the Bot Connector's member answer (a TeamsChannelAccount) is used; the rest is ignored. */
+const MemberSchema = z.object({
+  aadObjectId: z.string().max(128).optional().nullable(),
+  userPrincipalName: z.string().max(320).optional().nullable(),
+  email: z.string().max(320).optional().nullable(),
+  tenantId: z.string().max(128).optional().nullable(),
+});
+
+/** How long a sender who could not be bound is not looked up again (per process). */
+export const NOT_BINDABLE_MS = 2 * 60_000;
+const MAX_REMEMBERED = 50_000;
+
+/** The tenant an activity came from (the HTTP edge has checked both agree where tenants are allowed). */
+export function activityTenant(context: TurnContext): string {
+  const a = context.activity;
+  const fromChannelData = (a.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const t = a.conversation?.tenantId ?? fromChannelData;
+  return typeof t === 'string' ? t : '';
+}
+
+/**
+ * The bot-edge half of binding on first contact (issue 14): asks the Bot Connector who an unknown
+ * sender is (TeamsInfo.getMember: GET {serviceUrl}/v3/conversations/{conversation}/members/{from.id},
+ * or the team's members in a channel) and hands their UPN and e-mail to the use case.
+ *
+ * - Tried on any turn whose sender the store does not know (a command, opening or installing the
+ *   bot, a card action, a search); a sender bound once is found by id from then on.
+ * - A sender who could not be bound (no match, refused, look-up failed) is not looked up again for
+ *   `NOT_BINDABLE_MS`: type-ahead and repeated commands do not call Teams on every turn.
+ * - Concurrent turns of one sender (installationUpdate and conversationUpdate arrive together)
+ *   share one attempt.
+ * - A refusal is told once, in Dutch, on a message or install turn; invokes answer as for anyone
+ *   unknown. Nothing about the sender's addresses is logged.
+ */
+export class StaffBinder {
+  private readonly notBindableUntil = new Map<string, number>();
+  private readonly inFlight = new Map<string, Promise<BindingOutcome | undefined>>();
+
+  constructor(private readonly deps: BindStaffDeps, private readonly nowMs: () => number) {}
+
+  /** Tries to bind the sender; undefined when not tried (recently failed) or the look-up failed. */
+  tryBind(context: TurnContext, aadObjectId: string): Promise<BindingOutcome | undefined> {
+    const until = this.notBindableUntil.get(aadObjectId);
+    if (until !== undefined && until > this.nowMs()) return Promise.resolve(undefined);
+    const running = this.inFlight.get(aadObjectId);
+    if (running) return running;
+    const attempt = this.attempt(context, aadObjectId).finally(() => this.inFlight.delete(aadObjectId));
+    this.inFlight.set(aadObjectId, attempt);
+    return attempt;
+  }
+
+  private async attempt(context: TurnContext, aadObjectId: string): Promise<BindingOutcome | undefined> {
+    const tenantId = activityTenant(context);
+    const member = tenantId ? await this.lookUp(context, aadObjectId, tenantId) : undefined;
+    const outcome = member ? await bindStaffOnFirstContact(this.deps, member, correlationIdOf(context)) : undefined;
+    log.info('staff.binding', { correlationId: correlationIdOf(context), outcome: outcome ? outcome.kind : 'not-looked-up', ...(outcome?.kind === 'refused' ? { refusal: outcome.reason } : {}) });
+    if (outcome?.kind !== 'bound' && outcome?.kind !== 'conflict') {
+      if (this.notBindableUntil.size >= MAX_REMEMBERED) this.notBindableUntil.clear();
+      this.notBindableUntil.set(aadObjectId, this.nowMs() + NOT_BINDABLE_MS);
+    }
+    if (outcome?.kind === 'refused' && (context.activity.type === 'message' || context.activity.type === 'installationUpdate' || context.activity.type === 'conversationUpdate')) {
+      await context.sendActivity(BINDING_TEXTS[outcome.reason]);
+    }
+    return outcome;
+  }
+
+  /** The sender as the Bot Connector knows them; undefined when it does not answer or answers for someone else. */
+  private async lookUp(context: TurnContext, aadObjectId: string, tenantId: string): Promise<MemberIdentity | undefined> {
+    const fromId = context.activity.from?.id;
+    if (typeof fromId !== 'string' || !fromId) return undefined;
+    try {
+      const parsed = MemberSchema.safeParse(await TeamsInfo.getMember(context, fromId));
+      if (!parsed.success) return undefined;
+      const m = parsed.data;
+      if (m.aadObjectId && m.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase()) return undefined;
+      if (m.tenantId && m.tenantId !== tenantId) return undefined;
+      return { aadObjectId, tenantId, addresses: [m.userPrincipalName, m.email].filter((a): a is string => typeof a === 'string' && a !== '') };
+    } catch (err) {
+      const status = (err as { statusCode?: unknown })?.statusCode;
+      log.info('staff.binding.lookup-failed', { correlationId: correlationIdOf(context), status: typeof status === 'number' ? status : 0 });
+      return undefined;
+    }
+  }
+}
