@@ -52,10 +52,12 @@ export class OutboxRunner {
   private stopped = true;
   private readonly perConversation = new SlidingLimiter(CONVERSATION_WINDOWS);
   private readonly perTenant = new SlidingLimiter(TENANT_WINDOWS);
+  /** each school's tenant, as its school doc names it (a school does not move to another tenant) */
+  private readonly tenantOfSchool = new Map<string, string>();
   stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
 
   constructor(
-    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; tenantOf?: (schoolId: string) => string; backoffBaseMs?: number; teamsRateLimits?: boolean },
+    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; backoffBaseMs?: number; teamsRateLimits?: boolean },
   ) {}
 
   start(): void {
@@ -184,7 +186,6 @@ export class OutboxRunner {
   private async deliverOne(current: Versioned<OutboxDoc>): Promise<'done' | 'held'> {
     const doc = current.doc;
     const key = conversationKeyOf(doc);
-    const tenant = this.deps.tenantOf?.(doc.schoolId) ?? doc.schoolId;
     const now = this.deps.now();
     if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return 'held';
     const claimEnd = new Date(now.getTime() + CLAIM_MS).toISOString();
@@ -194,6 +195,7 @@ export class OutboxRunner {
     // Wait for room in Teams' limits right before sending; checking and taking the slot with no
     // await in between keeps concurrent workers from all seeing the same free slot.
     const arrived: ((at: number) => void)[] = [];
+    const tenant = this.deps.teamsRateLimits === false ? '' : await this.tenantKeyOf(doc.schoolId);
     for (;;) {
       if (this.deps.teamsRateLimits === false) break;
       const t = Date.now();
@@ -263,6 +265,21 @@ export class OutboxRunner {
         log.warn('outbox.unreachable', { id: base.id, error: result.error });
         return 'done';
     }
+  }
+
+  /**
+   * The key of Teams' per-tenant limit (50 per second per app per tenant) for a school's messages:
+   * its tenant, so the schools of one board in one tenant share one window. A school whose doc
+   * cannot be read counts on its own until it can.
+   */
+  async tenantKeyOf(schoolId: string): Promise<string> {
+    let tenantId = this.tenantOfSchool.get(schoolId);
+    if (!tenantId) {
+      tenantId = (await this.deps.directory.schoolSettings(schoolId).catch(() => undefined))?.tenantId;
+      if (!tenantId) return `school:${schoolId}`;
+      this.tenantOfSchool.set(schoolId, tenantId);
+    }
+    return `tenant:${tenantId}`;
   }
 
   /** Parks a message until its recipient can be reached, telling the coordinators (S4). */
