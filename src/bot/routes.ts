@@ -45,8 +45,24 @@ export interface CommandRoute {
 
 export interface VerbRoute {
   verb: Verb;
+  /**
+   * The conversations the verb's cards are sent to. Checked once before the handler runs
+   * (src/bot/verb-guard.ts): a card forwarded elsewhere gets a neutral notice, audited.
+   */
+  scopes: Scope[];
+  /**
+   * true: the verb only reads and answers (nothing stored but audit lines of what was shown).
+   * Every other verb changes something, and runs only when its answer can be placed (the
+   * invoke names the message it came from, `replyToId`), so a retry cannot write twice.
+   */
+  readOnly?: boolean;
   handler: (deps: BotDeps, context: TurnContext, data: unknown) => Promise<CardJson>;
 }
+
+/** Cards sent to a person's own chat with the bot. */
+const PERSONAL: Scope[] = ['personal'];
+/** The OT channel card and the details card in an OT member's own chat. */
+const CHANNEL_AND_PERSONAL: Scope[] = ['team', 'personal'];
 
 export const COMMANDS: CommandRoute[] = [
   { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], readOnly: true, handler: signalCommand },
@@ -62,30 +78,30 @@ export const COMMANDS: CommandRoute[] = [
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
-  { verb: VERBS.signalSubmit, handler: intakeSubmit },
-  { verb: VERBS.signalClaim, handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
-  { verb: VERBS.signalRefresh, handler: signalRefresh },
-  { verb: VERBS.signalScore, handler: signalScore },
-  { verb: VERBS.signalNote, handler: signalNote },
-  { verb: VERBS.signalAsk, handler: signalAsk },
-  { verb: VERBS.signalAnswer, handler: signalAnswer },
-  { verb: VERBS.signalWatch, handler: signalWatch },
-  { verb: VERBS.signalAftercare, handler: signalAftercare },
-  { verb: VERBS.signalClose, handler: signalClose },
-  { verb: VERBS.signalReassign, handler: signalReassign },
-  { verb: VERBS.listPage, handler: listPage },
-  { verb: VERBS.pupilErase, handler: eraseSubmit },
-  { verb: VERBS.signalEscalateForm, handler: escalateForm },
-  { verb: VERBS.signalEscalate, handler: escalateSubmit },
-  { verb: VERBS.escalationClaim, handler: escalationClaim },
-  { verb: VERBS.escalationDetails, handler: escalationDetails },
-  { verb: VERBS.escalationNote, handler: escalationNote },
-  { verb: VERBS.escalationDeEscalate, handler: escalationDeEscalate },
-  { verb: VERBS.escalationRefresh, handler: escalationRefresh },
-  { verb: VERBS.digestOpenSignal, handler: digestOpenSignal },
-  { verb: VERBS.roundOpenPage, handler: roundOpenPage },
-  { verb: VERBS.roundSavePage, handler: roundSavePage },
-  { verb: VERBS.roundOfferSignal, handler: roundOfferSignal },
+  { verb: VERBS.signalSubmit, scopes: PERSONAL, handler: intakeSubmit },
+  { verb: VERBS.signalClaim, scopes: PERSONAL, handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
+  { verb: VERBS.signalRefresh, scopes: PERSONAL, readOnly: true, handler: signalRefresh },
+  { verb: VERBS.signalScore, scopes: PERSONAL, handler: signalScore },
+  { verb: VERBS.signalNote, scopes: PERSONAL, handler: signalNote },
+  { verb: VERBS.signalAsk, scopes: PERSONAL, handler: signalAsk },
+  { verb: VERBS.signalAnswer, scopes: PERSONAL, handler: signalAnswer },
+  { verb: VERBS.signalWatch, scopes: PERSONAL, handler: signalWatch },
+  { verb: VERBS.signalAftercare, scopes: PERSONAL, handler: signalAftercare },
+  { verb: VERBS.signalClose, scopes: PERSONAL, handler: signalClose },
+  { verb: VERBS.signalReassign, scopes: PERSONAL, handler: signalReassign },
+  { verb: VERBS.listPage, scopes: PERSONAL, readOnly: true, handler: listPage },
+  { verb: VERBS.pupilErase, scopes: PERSONAL, handler: eraseSubmit },
+  { verb: VERBS.signalEscalateForm, scopes: PERSONAL, readOnly: true, handler: escalateForm },
+  { verb: VERBS.signalEscalate, scopes: PERSONAL, handler: escalateSubmit },
+  { verb: VERBS.escalationClaim, scopes: CHANNEL_AND_PERSONAL, handler: escalationClaim },
+  { verb: VERBS.escalationDetails, scopes: CHANNEL_AND_PERSONAL, handler: escalationDetails },
+  { verb: VERBS.escalationNote, scopes: PERSONAL, handler: escalationNote },
+  { verb: VERBS.escalationDeEscalate, scopes: PERSONAL, handler: escalationDeEscalate },
+  { verb: VERBS.escalationRefresh, scopes: CHANNEL_AND_PERSONAL, readOnly: true, handler: escalationRefresh },
+  { verb: VERBS.digestOpenSignal, scopes: PERSONAL, handler: digestOpenSignal },
+  { verb: VERBS.roundOpenPage, scopes: PERSONAL, readOnly: true, handler: roundOpenPage },
+  { verb: VERBS.roundSavePage, scopes: PERSONAL, handler: roundSavePage },
+  { verb: VERBS.roundOfferSignal, scopes: PERSONAL, handler: roundOfferSignal },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */

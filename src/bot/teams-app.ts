@@ -14,11 +14,9 @@ import { registerEscalationRenderers } from './escalation-renderers';
 import { registerRoundRenderers } from './round-renderers';
 import { registerDigestRenderers } from './digest/digest-renderer';
 import { DATASETS } from './verbs';
+import { answerInvoke, mustAnswerDirectly, refusalBeforeHandler, scopeOfConversation } from './verb-guard';
 
-const scopeOf = (context: TurnContext): Scope => {
-  const t = context.activity.conversation?.conversationType;
-  return t === 'channel' ? 'team' : t === 'groupChat' ? 'groupChat' : 'personal';
-};
+const scopeOf = (context: TurnContext): Scope => scopeOfConversation(context) ?? 'personal';
 
 /** Builds the teams-ai Application from the route table. */
 export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
@@ -29,8 +27,15 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
   registerEscalationRenderers();
   registerRoundRenderers();
 
+  // Every verb passes the route table's checks first (src/bot/verb-guard.ts). A refusal, and any
+  // answer to an invoke that names no message, goes back as the invoke response itself.
   for (const route of VERB_ROUTES) {
-    app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => route.handler(deps, context, data));
+    app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => {
+      const refusal = await refusalBeforeHandler(deps, context, route, data);
+      const card = refusal ?? (await route.handler(deps, context, data));
+      if (refusal || mustAnswerDirectly(context)) await answerInvoke(context, card);
+      return card;
+    });
   }
 
   app.adaptiveCards.search(DATASETS.pupils, async (context, _state, query) =>

@@ -86,6 +86,8 @@ export const refusalText = (code: string): string => REFUSALS[code] ?? 'Dat lukt
 
 /** Field errors shown next to the intake card's inputs. */
 export const FIELD_ERRORS = {
+  schoolRequired: 'Kies de school van de leerling.',
+  pupilNotAtChosenSchool: 'Deze leerling zit niet op de gekozen school. Kies de school van de leerling, of een leerling van deze school.',
   pupilRequired: 'Kies een leerling uit de lijst.',
   categoriesRequired: 'Kies minstens één categorie.',
   levelRequired: 'Kies 2 (signaal) of 3 (crisis/nood).',
@@ -112,6 +114,10 @@ export const T = {
   welcomeTeam:
     'Hallo! Ik ben Waakvlam. Een zorgcoördinator of functioneel beheerder koppelt de kanalen: typ `/koppel ot` in het kanaal van het ondersteuningsteam en `/koppel overzicht` in het kanaal van de zorgcoördinatoren.',
   channelNotAllowed: 'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in een persoonlijk gesprek met mij.',
+  /** A card used outside the conversations it is sent to, or by someone outside the school: names nothing. */
+  cardUnavailable: 'Deze kaart is hier niet beschikbaar. Gebruik Waakvlam in je eigen chat met de bot.',
+  /** An action whose invoke names no message to answer in: nothing was done. */
+  cardNotPlaced: 'Deze actie kon ik niet verwerken; er is niets gewijzigd. Open de kaart opnieuw en probeer het nog eens.',
   noOpenSignals: 'Je hebt geen lopende signalen.',
   mySignalsTitle: 'Mijn signalen',
   undeliverableTitle: 'Bericht kon niet worden bezorgd',

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { Signal } from '../../src/domain/signal';
+import { demoPupils, staffWith, type DemoStaff } from './demo-people';
+import { installation, invokeAction, person, startTestBot, type TestBot } from './test-bot';
+
+export const SCHOOL = 'demo-school';
+export const teacher = person('mentor', 0);
+export const [pw1] = staffWith('preventiewerker');
+export const ot = person('ot');
+/** A pupil in the teacher's class. */
+export const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
+
+/** The signal as stored now. */
+export const current = async (tb: TestBot, s: Signal): Promise<Signal> => (await tb.repos.signals.get(SCHOOL, s.id))!.doc;
+
+/**
+ * A bot with the teacher, prevention worker 1 and an OT member installed, and one signal the
+ * teacher raised and prevention worker 1 claimed.
+ */
+export async function startWithClaimedSignal(people: DemoStaff[] = [teacher, pw1, ot]): Promise<{ tb: TestBot; claimed: Signal }> {
+  const tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
+  for (const who of people) {
+    const res = await tb.post(installation(tb, who));
+    if (res.status !== 200) throw new Error(`installation answered ${res.status}`);
+  }
+  const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
+    submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', level: '2', observation: 'Trekt zich terug.', urgency: 'normal',
+  }));
+  const reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(res.body.value))![0];
+  const raised = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((x) => x.reference === reference)!;
+  const claim = await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: raised.id, schoolId: SCHOOL, v: raised.updatedAt }));
+  if (claim.status !== 200) throw new Error(`claim answered ${claim.status}`);
+  return { tb, claimed: await current(tb, raised) };
+}
+
+/** Escalates the claimed signal as prevention worker 1 (the OT channel need not be linked). */
+export async function escalateAsWorker(tb: TestBot, s: Signal): Promise<Signal> {
+  const fresh = await current(tb, s);
+  const res = await tb.post(invokeAction(tb, pw1, 'signal.escalate', { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt, reason: 'thuissituatie', question: 'Kan het OT helpen?', urgency: 'soon', parentsInformed: 'ja', parentsConsented: 'ja' }));
+  if (res.status !== 200) throw new Error(`escalate answered ${res.status}`);
+  return current(tb, s);
+}
