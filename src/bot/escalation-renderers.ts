@@ -11,6 +11,7 @@ import { escalationAt, escalationChannelCard, escalationDetailsCard } from './vi
 import { pupilLabel } from './views/pupil-label';
 
 type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
+import { literal } from './cards/literal-text';
 const SKIP: Rendered = { skip: true };
 
 async function load(deps: BotDeps, schoolId: string, msg: Msg) {
@@ -22,7 +23,7 @@ async function load(deps: BotDeps, schoolId: string, msg: Msg) {
   if (!esc) return undefined;
   const staff = await deps.ports.directory.listStaff(schoolId);
   const recipient = msg.target.kind === 'user' ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId && !s.leftAt) : undefined;
-  const name = (id?: string) => staff.find((s) => s.userId === id)?.displayName ?? ET.someone;
+  const name = (id?: string) => literal(staff.find((s) => s.userId === id)?.displayName ?? ET.someone);
   return { signal, n, esc, staff, recipient, name };
 }
 

@@ -11,6 +11,7 @@ import { roleNamesAt } from './role-names';
 import { CATEGORY_LABELS, LEVEL_LABELS, T } from './texts';
 import { pupilLabel } from './views/pupil-label';
 import { undeliverableNotice } from './undeliverable-renderer';
+import { literal } from './cards/literal-text';
 
 export type Rendered = { card: CardJson; summary: string } | { skip: true };
 
@@ -39,7 +40,7 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
   const signal = p.signalId ? (await ports.signals.get(schoolId, p.signalId))?.doc : undefined;
   if (p.signalId && !signal) return { skip: true };
   const pupil = signal ? await ports.directory.getPupil(schoolId, signal.pupilId) : undefined;
-  const name = (id?: string) => staff.find((s) => s.userId === id)?.displayName ?? 'een collega';
+  const name = (id?: string) => literal(staff.find((s) => s.userId === id)?.displayName ?? 'een collega');
   const notice = (title: string, text: string, color = 'Default', facts: { title: string; value: string }[] = []) => ({ card: renderCard('notice', { title, text, color, facts }), summary: title });
   const n = await roleNamesAt(deps, schoolId);
   const workers = n('preventionWorker', { plural: true });

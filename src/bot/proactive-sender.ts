@@ -7,6 +7,7 @@ import { withoutConnectorRetries } from './connector-retries';
 import { channelUnreachable } from './escalation-channel-down';
 
 import type { DeliveryResult } from '../app/ports';
+import { plainOf } from './cards/literal-text';
 export type { DeliveryResult };
 
 export interface DeliveryLookups {
@@ -63,7 +64,8 @@ export class ProactiveSender {
     const rendered = await renderNotification(this.deps, msg.schoolId, msg);
     if ('skip' in rendered) return { status: 'skipped' };
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
-    activity.summary = rendered.summary;
+    // the summary is plain text (the activity feed's preview): user-text marks removed
+    activity.summary = plainOf(rendered.summary);
     const subjectId = msg.payload.updateOf ?? msg.payload.signalId;
     const previous = msg.payload.updateOf ? (await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target)) ?? tombstoneOf(msg.payload) : undefined;
     if (msg.payload.updateOf && !previous) return { status: 'skipped' };

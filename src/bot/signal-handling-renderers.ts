@@ -13,6 +13,7 @@ import { extraRenderers, type Rendered } from './notification-renderer';
 import { HT } from './signal-handling-texts';
 import { STATE_LABELS, formatDate, formatDateTime } from './texts';
 import { pupilLabel } from './views/pupil-label';
+import { literal } from './cards/literal-text';
 
 type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
 interface Loaded { signal: Signal; staff: StaffRecord[]; recipient?: StaffRecord; pupil: string; name: (id?: string) => string }
@@ -24,7 +25,7 @@ async function load(deps: BotDeps, schoolId: string, msg: Msg): Promise<Loaded |
   if (!signal) return undefined;
   const [staff, pupil] = await Promise.all([deps.ports.directory.listStaff(schoolId), deps.ports.directory.getPupil(schoolId, signal.pupilId)]);
   const recipient = msg.target.kind === 'user' ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId && !s.leftAt) : undefined;
-  const name = (id?: string) => staff.find((s) => s.userId === id)?.displayName ?? HT.someColleague;
+  const name = (id?: string) => literal(staff.find((s) => s.userId === id)?.displayName ?? HT.someColleague);
   return { signal, staff, recipient, pupil: pupil ? pupilLabel(pupil) : HT.thePupil, name };
 }
 
@@ -41,7 +42,7 @@ async function reporterQuestion(deps: BotDeps, schoolId: string, msg: Msg): Prom
     card: renderCard('reporter-question', {
       title,
       intro: HT.questionIntro(l.name(q.askedBy), l.pupil),
-      question: q.question,
+      question: literal(q.question),
       answerLabel: HT.answerLabel,
       answerRequired: HT.answerRequired,
       answerButton: HT.answerButton,
@@ -64,8 +65,8 @@ async function questionAnswered(deps: BotDeps, schoolId: string, msg: Msg): Prom
       title,
       text: HT.answeredText(l.name(l.signal.reporterId), l.pupil),
       facts: [
-        { title: HT.questionFact, value: q.question },
-        { title: HT.answerFact, value: q.answer },
+        { title: HT.questionFact, value: literal(q.question) },
+        { title: HT.answerFact, value: literal(q.answer) },
       ],
       signalId: l.signal.id,
       schoolId,

@@ -1,5 +1,6 @@
 import { T } from './texts';
 import { UT } from './undeliverable-texts';
+import { literal } from './cards/literal-text';
 
 /** The card parts of a notice (the caller draws it with the `notice` template). */
 export interface UndeliverableNotice {
@@ -17,14 +18,15 @@ type Params = Record<string, string | number | boolean>;
  * Older notices (queued before `scope` and `target` existed) read as one message.
  */
 export function undeliverableNotice(params: Params, ref: string): UndeliverableNotice {
-  const who = String(params.who ?? 'een collega');
+  const whoRaw = String(params.who ?? 'een collega');
+  const who = literal(whoRaw);
   const reason = String(params.reason ?? '');
   const about = String(params.about ?? '');
   const channel = params.target === 'channel' || reason.startsWith('channel-');
   const what = ref ? (UT.whatAboutSignal[about] ?? UT.whatSignalOther)(ref) : T.undeliverableWhat[about] ?? UT.whatOther;
 
   if (channel) {
-    const command = who === 'het OT-kanaal' ? '`/koppel ot`' : '`/koppel overzicht`';
+    const command = whoRaw === 'het OT-kanaal' ? '`/koppel ot`' : '`/koppel overzicht`';
     const lines = [UT.notPosted(what, who)];
     if (reason === 'channel-not-linked') lines.push(UT.whyChannelNotLinked, UT.waitsForLink(command));
     else if (reason === 'channel-unreachable') lines.push(UT.whyChannelRefused, UT.waitsForRelink(command));

@@ -10,7 +10,9 @@ import { refuse, ok, type Result } from './result';
  *   ALM U+061C, embeddings and overrides U+202A–U+202E, isolates U+2066–U+2069), the invisible
  *   characters that can hide or split text (zero-width space U+200B, word joiner and invisible
  *   operators U+2060–U+2064, deprecated format characters U+206A–U+206F, BOM U+FEFF, the
- *   interlinear annotation marks U+FFF9–U+FFFB, tag characters U+E0000–U+E007F);
+ *   interlinear annotation marks U+FFF9–U+FFFB, tag characters U+E0000–U+E007F), and the
+ *   noncharacters U+FDD0–U+FDEF, U+FFFE, U+FFFF (kept for internal use: the bot marks user text
+ *   with them, src/bot/cards/literal-text.ts);
  * - kept: ZWNJ/ZWJ (U+200C/U+200D), needed by emoji sequences and by Persian and Indic spelling;
  *   they cannot reorder or hide text on their own;
  * - a lone surrogate (not valid UTF-16) becomes U+FFFD;
@@ -29,7 +31,7 @@ export function cleanUserText(raw: string): string {
 }
 
 const HIDDEN_OR_CONTROL =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff]|\udb40[\udc00-\udc7f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Free text as the domain keeps it: cleaned by the rule above, surrounding whitespace trimmed. */

@@ -4,6 +4,7 @@ import { renderCard, type CardJson } from '../cards/render-card';
 import { pupilName } from '../views/pupil-label';
 import { DT } from './digest-texts';
 import { digestCardData, namedDetail, namesCardData, regionCardData, type DigestViewInput } from './digest-view';
+import { literal } from '../cards/literal-text';
 
 /** The channel digest: counts and references only (cards/digest-channel.json). */
 export const channelDigestCard = (v: DigestViewInput): CardJson => renderCard('digest-channel', digestCardData(v));
@@ -19,7 +20,7 @@ export function personalDigestCard(p: PersonalDigest): CardJson {
   const figures = renderCard('digest-channel', { ...digestCardData({ schoolName: p.school.name, since: p.since, until: p.until, slotsCovered: 1, late: false, digest: p.digest, workerNames: p.workerNames }), hasFlagged: false, hasFlaggedMore: false });
   const rows = p.named.map((n) => ({
     reference: n.item.reference,
-    name: n.pupil ? `${pupilName(n.pupil)} (${n.pupil.className})` : DT.unknownPupil,
+    name: n.pupil ? `${pupilName(n.pupil)} (${literal(n.pupil.className)})` : DT.unknownPupil,
     detail: namedDetail(n.item),
     signalId: n.item.signalId,
     schoolId: p.school.schoolId,

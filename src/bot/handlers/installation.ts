@@ -3,6 +3,7 @@ import { registerPersonalConversation } from '../../app/register-conversation';
 import type { BotDeps } from '../bot-deps';
 import { T } from '../texts';
 import { isPersonal, personOf, referenceOf } from '../turn';
+import { literal, markdownOf } from '../cards/literal-text';
 
 /**
  * Keeps the personal conversation reference and releases waiting messages (S2, S4). `reinstalled`:
@@ -24,7 +25,7 @@ export async function onInstalled(deps: BotDeps, context: TurnContext): Promise<
   if (isPersonal(context)) {
     const person = await personOf(deps, context);
     await rememberConversation(deps, context, { reinstalled: true });
-    await context.sendActivity(person.actors.length ? T.welcomePersonal(person.displayName) : T.notAStaffMember);
+    await context.sendActivity(person.actors.length ? markdownOf(T.welcomePersonal(literal(person.displayName))) : T.notAStaffMember);
   } else {
     await context.sendActivity(T.welcomeTeam);
   }

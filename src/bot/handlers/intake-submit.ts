@@ -12,6 +12,7 @@ import { parsePupilChoice, pupilLabel } from '../views/pupil-label';
 import { ownPupils } from './signal-intake';
 import { CategoriesSchema, IntakeEnvelopeSchema, LevelSchema, ObservationSchema, UrgencySchema, coerceFields } from './intake-submit-schema';
 
+import { literal } from '../cards/literal-text';
 /** signal.submit: validate, store, and answer with the confirmation (or the same card with errors). */
 export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
   const person = await personOf(deps, context);
@@ -63,7 +64,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   deps.kickOutbox();
   const s = outcome.signal;
   const staff = await deps.ports.directory.listStaff(s.schoolId);
-  const names = outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[];
+  const names = (outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[]).map(literal);
   const pupil = outcome.pupil ?? (await deps.ports.directory.getPupil(s.schoolId, s.pupilId));
   const n = await roleNamesAt(deps, s.schoolId);
   return renderCard('signal-confirmation', {

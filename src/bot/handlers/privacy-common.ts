@@ -4,6 +4,7 @@ import type { StaffRecord } from '../../app/ports';
 import type { BotDeps } from '../bot-deps';
 import { PT, privacyRefusal } from '../privacy-texts';
 import { ROLE_LABELS } from '../texts';
+import { literal } from '../cards/literal-text';
 
 /** The privacy port, or a Dutch answer that the feature is unavailable (never a crash). */
 export async function privacyOf(deps: BotDeps, context: TurnContext): Promise<PrivacyPort | undefined> {
@@ -23,5 +24,5 @@ export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = [
   if (id.startsWith('waakvlam:')) return 'Waakvlam (automatisch)';
   const s = staff.find((m) => m.userId === id);
   const r = (roles.length ? roles : s?.roles ?? []).map((x) => ROLE_LABELS[x] ?? x).join(', ');
-  return `${s?.displayName ?? 'onbekende gebruiker'}${r ? ` (${r})` : ''}`;
+  return `${literal(s?.displayName ?? 'onbekende gebruiker')}${r ? ` (${r})` : ''}`;
 }

@@ -4,6 +4,7 @@ import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { URGENCY_LABELS, formatDate } from '../texts';
 import { escalationStatus } from './escalation-views';
 
+import { literal } from '../cards/literal-text';
 /** The escalation block of the prevention worker's signal card (S6): what was asked of the OT and where it stands. */
 export interface EscalationSection {
   show: boolean;
@@ -27,7 +28,7 @@ export const escalationReasonLabel = (code: string): string => ESCALATION_REASON
 export function escalationSection(signal: Signal, staff: StaffRecord[], showCareNotes: boolean): EscalationSection {
   const esc = signal.escalation;
   if (!esc || !showCareNotes) return HIDDEN;
-  const name = (id?: string) => (id ? staff.find((s) => s.userId === id)?.displayName ?? ET.someone : ET.someone);
+  const name = (id?: string) => literal((id ? staff.find((s) => s.userId === id)?.displayName : undefined) ?? ET.someone);
   return {
     show: true,
     heading: esc.status === 'returned' ? ET.workerCardReturnedHeading : ET.workerCardEscalatedHeading,
@@ -38,12 +39,12 @@ export function escalationSection(signal: Signal, staff: StaffRecord[], showCare
       { title: ET.workerCardRequested, value: `${formatDate(esc.requestedAt)}, ${name(esc.requestedBy)}` },
       { title: ET.factParentsInformed, value: ET.yesNo(esc.parentsInformed) },
       { title: ET.factParentsConsented, value: ET.yesNo(esc.parentsConsented) },
-      ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: esc.noConsentReason }] : []),
+      ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: literal(esc.noConsentReason) }] : []),
     ],
     questionHeading: ET.questionHeading,
-    question: esc.question,
+    question: literal(esc.question),
     summaryHeading: ET.summaryHeading,
-    summary: esc.status === 'returned' ? esc.summary ?? '' : '',
+    summary: esc.status === 'returned' ? literal(esc.summary ?? '') : '',
   };
 }
 

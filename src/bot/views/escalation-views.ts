@@ -10,8 +10,12 @@ import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
 import { pupilName } from './pupil-label';
 
+import { literal } from '../cards/literal-text';
 type Color = 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent';
-const nameOf = (staff: StaffRecord[], id?: string) => (id ? staff.find((s) => s.userId === id)?.displayName ?? ET.someone : '');
+const nameOf = (staff: StaffRecord[], id?: string) => {
+  const name = id ? staff.find((s) => s.userId === id)?.displayName : undefined;
+  return name ? literal(name) : id ? ET.someone : '';
+};
 
 /** Escalation number `n` of a signal: the current one or an earlier one (undefined when unknown). */
 export function escalationAt(signal: Signal, n: number): Escalation | undefined {
@@ -53,7 +57,7 @@ export function escalationFormCard(signal: Signal, values: Partial<EscalationFor
 // ---------- the channel post (S6: only what the OT needs to pick it up) ----------
 
 /** Initials and class, only for schools that opted in; never the name. */
-export const initialsAndClass = (p: PupilRecord): string => `${[p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join('')} (${p.className})`;
+export const initialsAndClass = (p: PupilRecord): string => `${[p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join('')} (${literal(p.className)})`;
 
 /** Where an escalation stands, in words and colour, for the channel post, the details and the worker's card. */
 export function escalationStatus(esc: Escalation, staff: StaffRecord[]): { status: string; color: Color } {
@@ -136,11 +140,11 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
   const s = escalationStatus(esc, staff);
   const reasonWord = (code: string) => ESCALATION_REASON_LABELS[code] ?? code;
   const history = signal.history.slice(-10).map((h) => ({
-    line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || 'Waakvlam'}: ${HISTORY_WORDS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : h.note}` : ''}`,
+    line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || 'Waakvlam'}: ${HISTORY_WORDS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : literal(h.note)}` : ''}`,
   }));
   const facts = [
     { title: ET.factPupil, value: input.pupil ? pupilName(input.pupil) : ET.thePupil },
-    { title: ET.factClass, value: input.pupil?.className ?? '—' },
+    { title: ET.factClass, value: input.pupil ? literal(input.pupil.className) : '—' },
     { title: ET.factReference, value: signal.reference },
     { title: ET.factReason, value: reasonWord(esc.reason) },
     { title: ET.factUrgency, value: URGENCY_LABELS[esc.urgency] ?? esc.urgency },
@@ -148,7 +152,7 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     { title: ET.factDate, value: formatDate(esc.requestedAt) },
     { title: ET.factParentsInformed, value: ET.yesNo(esc.parentsInformed) },
     { title: ET.factParentsConsented, value: ET.yesNo(esc.parentsConsented) },
-    ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: esc.noConsentReason }] : []),
+    ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: literal(esc.noConsentReason) }] : []),
     { title: ET.factCategories, value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
     signal.workerLevel
       ? { title: ET.factLevel, value: LEVEL_LABELS[signal.workerLevel] }
@@ -170,9 +174,9 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     textMax: ANSWER_MAX,
     today: localDate(input.now),
     facts,
-    question: esc.question,
-    summary: esc.summary ?? '',
-    observation: signal.observation,
+    question: literal(esc.question),
+    summary: literal(esc.summary ?? ''),
+    observation: literal(signal.observation),
     history,
     can: { claim: can.has('claimEscalation'), note: can.has('note'), deEscalate: can.has('deEscalate') },
     labels: {

@@ -4,11 +4,12 @@ import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, ROLE_LABELS, STATE_LABEL
 import { ESCALATION_REASON_LABELS } from '../escalation-texts';
 import { HISTORY_LABELS } from '../signal-handling-texts';
 import { pupilName } from './pupil-label';
+import { escapeMarkdown, plainOf } from '../cards/literal-text';
 
 const yesNo = (b: boolean | undefined) => (b ? 'ja' : 'nee');
-/** Markdown-safe single line (the export is read as text, but keep table and list syntax intact). */
-const line = (s: unknown) => String(s ?? '').replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
-const block = (s: unknown) => String(s ?? '').split(/\r?\n/).map((l) => `> ${l}`).join('\n');
+/** Text shown literally (no link, image or formatting; literal-text.ts), on one line, table syntax intact. */
+const line = (s: unknown) => escapeMarkdown(plainOf(String(s ?? '')).replace(/\r?\n/g, ' ')).replace(/\|/g, '\\|');
+const block = (s: unknown) => plainOf(String(s ?? '')).split(/\r?\n/).map((l) => `> ${escapeMarkdown(l)}`).join('\n');
 const when = (iso?: string) => (iso ? `${formatDateTime(iso)} ${iso.slice(0, 4)}` : '—');
 /** Codes as the reader knows them; an unknown code is shown as it is rather than hidden. */
 const ESCALATION_STATUS_LABELS: Record<string, string> = { open: 'aangevraagd, nog niet opgepakt', claimed: 'opgepakt door het OT', returned: 'teruggegeven aan de preventiewerker' };

@@ -1,9 +1,11 @@
+import { literal } from '../cards/literal-text';
 import type { PupilRecord } from '../../app/ports';
 
+/** The pupil's name, marked as user text (roster data: shown literally, literal-text.ts). */
 export const pupilName = (p: Pick<PupilRecord, 'firstName' | 'lastNamePrefix' | 'lastName'>): string =>
-  [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' ');
+  literal([p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' '));
 
-export const pupilLabel = (p: PupilRecord): string => `${pupilName(p)} (${p.className})`;
+export const pupilLabel = (p: PupilRecord): string => `${pupilName(p)} (${literal(p.className)})`;
 
 /** The value a pupil choice carries: school and pupil id, both checked again on submit. */
 export const pupilChoiceValue = (p: Pick<PupilRecord, 'schoolId' | 'id'>): string => `${p.schoolId}|${p.id}`;

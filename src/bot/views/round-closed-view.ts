@@ -3,6 +3,7 @@ import { pageKey } from '../../app/round-pages';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { RT } from '../round-texts';
 import { pupilLabel } from './pupil-label';
+import { literal } from '../cards/literal-text';
 
 const pct = (c: { done: number; total: number; percent: number }) => `${RT.count(c.done, c.total)} (${c.percent}%)`;
 const ROWS_MAX = 40;
@@ -15,7 +16,7 @@ export function roundClosedCard(s: RoundCloseSummary): CardJson {
     const key = pageKey(p.classId, p.page);
     const done = progress.pagesDone.has(key);
     const count = RT.count(done ? p.pupils.length : 0, p.pupils.length);
-    const label = RT.className(p.className, p.page, p.pages);
+    const label = RT.className(literal(p.className), p.page, p.pages);
     if (!done) return { label, count: `${count} ${RT.notHandedIn}`, color: 'Attention', order: 0 };
     if (late.has(key)) return { label, count: `${count} ${RT.late}`, color: 'Warning', order: 1 };
     return { label, count: `${count} ${RT.done}`, color: 'Good', order: 2 };
@@ -39,7 +40,7 @@ export function roundClosedCard(s: RoundCloseSummary): CardJson {
     perWorkerLabel: RT.perWorker,
     workers: progress.perWorker.map((w) => ({ name: w.name, count: RT.workerLeft(w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf), w.pagesLeft) })),
     lateLabel: RT.lateLabel,
-    late: s.latePages.slice(0, 20).map((p) => ({ label: RT.className(p.className, p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1), detail: RT.lateDetail(p.savedByName, p.savedAt) })),
+    late: s.latePages.slice(0, 20).map((p) => ({ label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1), detail: RT.lateDetail(literal(p.savedByName), p.savedAt) })),
     noLate: RT.noLate,
     footer: [classes.length > shown.length ? RT.rowsHidden(classes.length - shown.length) : '', RT.closedFooter].filter(Boolean).join(' '),
   });

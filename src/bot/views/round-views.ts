@@ -5,6 +5,7 @@ import type { Level } from '../../domain/signal';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { ROUND_LEVEL_CHOICES, RT } from '../round-texts';
 import { pupilName } from './pupil-label';
+import { literal } from '../cards/literal-text';
 
 /** Longest note on a form: 25 pupils with full notes stay inside Teams' 28 KB (see the card test). */
 export const ROUND_NOTE_MAX = 300;
@@ -33,7 +34,7 @@ export function roundFormCard(args: {
   const { round, classPage, previous, saved } = args;
   const savedBy = new Map((saved?.scores ?? []).map((s) => [s.pupilId, s]));
   return renderCard('round-form', {
-    title: RT.formTitle(classPage.className, classPage.page, classPage.pages),
+    title: RT.formTitle(literal(classPage.className), classPage.page, classPage.pages),
     intro: RT.formIntro(round.roundNo, round.deadline),
     notice: args.notice ?? '',
     schoolId: round.schoolId,
@@ -76,8 +77,8 @@ export function roundSavedCard(args: {
   const names = new Map(classPage.pupils.map((p) => [p.id, pupilName(p)]));
   const editable = round.status === 'open' || saved.late;
   return renderCard('round-page-saved', {
-    title: RT.savedTitle(classPage.className, classPage.page, classPage.pages),
-    status: RT.savedStatus(args.savedByName, saved.savedAt),
+    title: RT.savedTitle(literal(classPage.className), classPage.page, classPage.pages),
+    status: RT.savedStatus(literal(args.savedByName), saved.savedAt),
     late: saved.late ? RT.savedLate : '',
     message: args.message ?? '',
     offerIntro: RT.offerIntro,
@@ -89,7 +90,7 @@ export function roundSavedCard(args: {
       roundId: round.roundId,
       pupilId,
     })),
-    rows: saved.scores.map((s) => ({ name: names.get(s.pupilId) ?? s.pupilId, level: levelTitle(s.level), note: s.note ?? '' })),
+    rows: saved.scores.map((s) => ({ name: names.get(s.pupilId) ?? s.pupilId, level: levelTitle(s.level), note: literal(s.note ?? '') })),
     footer: editable ? RT.savedEditable : RT.savedLocked,
     canEdit: editable,
     hasNext: !!args.next,
@@ -125,7 +126,7 @@ export function roundOverviewCard(args: {
   const rows = args.pages.map((p) => {
     const done = progress.pagesDone.has(pageKey(p.classId, p.page));
     return {
-      label: RT.className(p.className, p.page, p.pages),
+      label: RT.className(literal(p.className), p.page, p.pages),
       count: `${RT.count(done ? p.pupils.length : 0, p.pupils.length)}${done ? ` ${RT.done}` : ''}`,
       color: done ? 'Good' : 'Default',
       canOpen: !!args.openable?.has(p.classId),

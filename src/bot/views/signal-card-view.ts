@@ -9,6 +9,7 @@ import { pupilLabel } from './pupil-label';
 import { escalationSection } from './escalation-on-signal-card';
 import { historyLine } from '../signal-handling-history';
 
+import { literal } from '../cards/literal-text';
 const STATE_COLORS: Record<string, string> = { new: 'Attention', claimed: 'Accent', inProgress: 'Accent', escalated: 'Warning', watch: 'Good', aftercare: 'Good', closed: 'Default' };
 
 export interface SignalCardContext {
@@ -25,7 +26,7 @@ export interface SignalCardContext {
 }
 
 const nameOf = (staff: StaffRecord[], userId: string | undefined) =>
-  userId === SYSTEM_USER_ID ? 'Waakvlam' : userId ? staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend' : '—';
+  userId === SYSTEM_USER_ID ? 'Waakvlam' : userId ? literal(staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend') : '—';
 
 /** The card about one signal, as the viewer may see and act on it, with its current state. */
 export function signalCard(ctx: SignalCardContext): CardJson {
@@ -73,7 +74,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     alreadyKnown: known,
     owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : 'nog niet opgepakt',
     watchDate: s.watch ? formatDate(s.watch.checkInDate) : '—',
-    observation: s.observation,
+    observation: literal(s.observation),
     escalation: escalationSection(s, ctx.staff, ctx.showCareNotes),
     history,
     lastChange: T.lastChange(formatDateTime(s.updatedAt), nameOf(ctx.staff, s.lastChangeBy)),
