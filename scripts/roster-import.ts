@@ -25,11 +25,11 @@ import { KIND_LABEL, parseRosterCsv, type ParsedPupils, type ParsedStaff, type R
 import type { RosterPort } from '../src/app/roster/roster-port';
 import { formatRosterReport, issueLine } from '../src/app/roster/roster-report';
 import { configureLog } from '../src/log';
-import { openCosmos, type CosmosStore } from '../src/store/cosmos';
+import type { CosmosStore } from '../src/store/cosmos';
 import { DirectoryRepository } from '../src/store/directory-repository';
 import { DocStore } from '../src/store/doc-store';
 import { RosterRepository } from '../src/store/roster-repository';
-import { findLocalStore, localStoreFile, type LocalStoreLookup } from '../src/store/local-store-file';
+import { STORE_OPTIONS, noDatabaseLine, openTarget, runAsScript, storeTarget, type StoreTarget } from './cli-store-target';
 
 const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlingen.csv> [<personeel.csv>]
 
@@ -48,17 +48,12 @@ Zonder endpoint gaat de import naar de ingebouwde database van de lokale bot die
 
 class UsageError extends Error {}
 
-interface Cli {
+interface Cli extends StoreTarget {
   schoolId: string;
   files: string[];
-  endpoint?: string;
-  key?: string;
-  database: string;
   allowPartial: boolean;
   dryRun: boolean;
   progressEvery: number;
-  /** no endpoint given: the running local bot's embedded store, or why there is none */
-  local?: LocalStoreLookup;
 }
 
 function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
@@ -70,9 +65,7 @@ function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
       strict: true,
       options: {
         school: { type: 'string' },
-        endpoint: { type: 'string' },
-        key: { type: 'string' },
-        database: { type: 'string' },
+        ...STORE_OPTIONS,
         'allow-partial': { type: 'boolean', default: false },
         'dry-run': { type: 'boolean', default: false },
         progress: { type: 'string' },
@@ -90,17 +83,10 @@ function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
   if (parsed.positionals.length > 2) throw new UsageError('geef hooguit twee bestanden op: één leerlingen- en één personeelsbestand');
   const progressEvery = v.progress === undefined ? 500 : Number(v.progress);
   if (!Number.isInteger(progressEvery) || progressEvery < 0) throw new UsageError('--progress verwacht een geheel getal ≥ 0');
-  let endpoint = v.endpoint ?? (env.COSMOS_ENDPOINT || undefined);
-  if (endpoint && !/^https?:\/\//.test(endpoint)) throw new UsageError(`--endpoint '${endpoint}' is geen URL`);
-  const local = endpoint ? undefined : findLocalStore(localStoreFile(env));
-  if (local?.found) endpoint = local.info.endpoint;
   return {
     schoolId: v.school,
     files: parsed.positionals,
-    endpoint,
-    local,
-    key: v.key ?? (local?.found ? local.info.key : env.COSMOS_KEY || undefined),
-    database: v.database ?? (local?.found ? local.info.database : env.COSMOS_DATABASE || 'waakvlam'),
+    ...storeTarget(v, env, (m) => new UsageError(m)),
     allowPartial: v['allow-partial'] ?? false,
     dryRun: v['dry-run'] ?? false,
     progressEvery,
@@ -144,11 +130,9 @@ const NO_DATABASE: RosterPort = {
   },
 };
 
-const isLoopback = (endpoint: string) => /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(endpoint);
-
 async function connect(cli: Cli): Promise<{ port: RosterPort; cosmos?: CosmosStore }> {
   if (!cli.endpoint) return { port: NO_DATABASE };
-  const cosmos = await openCosmos({ endpoint: cli.endpoint, key: cli.key, databaseId: cli.database, selfSigned: isLoopback(cli.endpoint) });
+  const cosmos = await openTarget({ ...cli, endpoint: cli.endpoint });
   const school = await new DirectoryRepository(new DocStore(cosmos.containers.directory)).getSchool(cli.schoolId);
   if (!school) {
     cosmos.client.dispose();
@@ -202,9 +186,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     const lines = [formatRosterReport(report, { partialHint: 'importeer alleen de goede regels met --allow-partial' })];
     if (!cosmos) {
       lines.push(
-        cli.local?.found === false && cli.local.reason === 'bot-stopped'
-          ? 'Geen database: de lokale bot die hier draaide is gestopt, en zijn ingebouwde database met hem. De bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.'
-          : 'Geen database opgegeven (--endpoint of COSMOS_ENDPOINT) en er draait geen lokale bot: de bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.',
+        noDatabaseLine(cli, 'de bestanden zijn alleen gecontroleerd, alsof de school nog leeg is.'),
         'Importeren in de lokale bot: start hem eerst (npm run dev of npm start, zonder COSMOS_ENDPOINT) en voer dit commando dan opnieuw uit in een tweede terminal. De bot laadt het demorooster (demo/roster) zelf bij het starten; een nieuwe import werkt het bij.',
       );
     }
@@ -223,14 +205,4 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      say(`Import mislukt: ${(err as Error).message ?? String(err)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsScript(module, main, 'Import mislukt');

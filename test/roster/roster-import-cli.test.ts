@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,52 +9,17 @@ import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedd
 import { RosterRepository } from '../../src/store/roster-repository';
 import { SchoolDocSchema } from '../../src/store/schemas/directory-docs';
 import { main } from '../../scripts/roster-import';
+import { cliRunners } from '../support/cli-run';
 import { BASE_PUPILS, BASE_STAFF, MENTOR_B, PUPIL_HEADER, pupilsCsv, staffCsv } from './roster-test-kit';
 
 /**
  * The command line against files on disk: a few runs as `npm run roster:import` runs it (tsx,
  * a child process), the rest through its `main` in this process (much faster).
  */
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const SCRIPT = path.join(ROOT, 'scripts', 'roster-import.ts');
+const { cli, inProcess, root: ROOT } = cliRunners('roster-import.ts', main);
 const FIX = path.join(__dirname, 'fixtures');
 
 jest.setTimeout(60_000);
-/** No running local bot for these runs, even if a developer's `npm run dev` runs next to them. */
-const NO_LOCAL_BOT = path.join(os.tmpdir(), 'waakvlam-no-local-bot.json');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, COSMOS_ENDPOINT: '', COSMOS_KEY: '', WAAKVLAM_LOCAL_STORE_FILE: NO_LOCAL_BOT, ...env };
-  return new Promise((resolve) => {
-    // Asynchronous on purpose: the embedded server of the endpoint tests runs in this process.
-    execFile(TSX, [SCRIPT, ...args], { cwd: ROOT, env: childEnv }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** `main` in this process, with stdout and stderr captured. */
-async function inProcess(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    const code = await main(args, { COSMOS_ENDPOINT: '', COSMOS_KEY: '', WAAKVLAM_LOCAL_STORE_FILE: NO_LOCAL_BOT, ...env });
-    return { code, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    configureLog('silent');
-  }
-}
 
 let dir: string;
 /**
