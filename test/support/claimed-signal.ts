@@ -17,8 +17,8 @@ export const current = async (tb: TestBot, s: Signal): Promise<Signal> => (await
  * A bot with the teacher, prevention worker 1 and an OT member installed, and one signal the
  * teacher raised and prevention worker 1 claimed.
  */
-export async function startWithClaimedSignal(people: DemoStaff[] = [teacher, pw1, ot]): Promise<{ tb: TestBot; claimed: Signal }> {
-  const tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
+export async function startWithClaimedSignal(env: Record<string, string> = {}, people: DemoStaff[] = [teacher, pw1, ot]): Promise<{ tb: TestBot; claimed: Signal }> {
+  const tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000', ...env } });
   for (const who of people) {
     const res = await tb.post(installation(tb, who));
     if (res.status !== 200) throw new Error(`installation answered ${res.status}`);

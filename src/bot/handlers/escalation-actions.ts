@@ -8,7 +8,7 @@ import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
-import { refusalText } from '../texts';
+import { T, refusalText } from '../texts';
 import { correlationOf, isPersonal, personOf } from '../turn';
 import { escalationChannelCard, escalationDetailsCard } from '../views/escalation-views';
 import { noticeCard } from './intake-submit';
@@ -113,8 +113,25 @@ export async function escalationDetails(deps: BotDeps, context: TurnContext, dat
   return answerCard(deps, context, person, signal, ref.n, hasChat ? ET.detailsSent : ET.detailsWaiting, hasChat ? 'Good' : 'Warning');
 }
 
-/** escalation.refresh: the channel card in a channel; the full case in an OT member's personal chat. */
+/** On the school's roster, and clicking from the school's own tenant. */
+async function isMemberOfSchool(deps: BotDeps, context: TurnContext, person: Person, schoolId: string): Promise<boolean> {
+  if (!actorAt(person, schoolId)) return false;
+  const schoolTenant = (await deps.ports.directory.getSchool(schoolId))?.doc.tenantId;
+  return !schoolTenant || schoolTenant === context.activity.conversation?.tenantId;
+}
+
+/**
+ * escalation.refresh: the channel card in a channel; the full case in an OT member's personal
+ * chat. Only members of the school see even the channel card; anyone else gets the neutral notice.
+ */
 export async function escalationRefresh(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
+  const ref = EscalationRefSchema.safeParse(data);
+  if (!ref.success) return noticeCard(refusalText('invalid-card'));
+  const person = await personOf(deps, context);
+  if (!(await isMemberOfSchool(deps, context, person, ref.data.schoolId))) {
+    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: [], action: 'escalation.view', outcome: 'refused', code: 'not-member', signalId: ref.data.signalId, correlationId: correlationOf(context) });
+    return noticeCard(T.cardUnavailable);
+  }
   const l = await load(deps, context, data, 'escalation.refresh');
   if ('answer' in l) return l.answer;
   if (isPersonal(context)) {
