@@ -3,6 +3,8 @@ import { DEFAULT_ESCALATION_UNCLAIMED_SCHOOL_DAYS } from '../app/escalation-acti
 import { ESCALATION_NOTIFY } from '../app/escalation-messages';
 import type { OutboxMessage } from '../app/ports';
 import type { BotDeps } from './bot-deps';
+import { roleNamesOf } from '../domain/role-labels';
+import { roleNamesAt } from './role-names';
 import { renderCard } from './cards/render-card';
 import { ET } from './escalation-texts';
 import { extraRenderers, type Rendered } from './notification-renderer';
@@ -35,7 +37,7 @@ const channelPost = (reminder: boolean) => async (deps: BotDeps, schoolId: strin
   const school = (await deps.ports.directory.getSchool(schoolId))?.doc;
   const pupil = school?.channelPostDetail === 'initialsAndClass' ? await deps.ports.directory.getPupil(schoolId, l.signal.pupilId) : undefined;
   const days = school?.limits?.escalationUnclaimedSchoolDays ?? DEFAULT_ESCALATION_UNCLAIMED_SCHOOL_DAYS;
-  const card = escalationChannelCard({ signal: l.signal, n: l.n, staff: l.staff, pupil, reminder: reminder ? { schoolDays: days } : undefined });
+  const card = escalationChannelCard({ signal: l.signal, n: l.n, staff: l.staff, pupil, reminder: reminder ? { schoolDays: days } : undefined, names: roleNamesOf(school) });
   return card ? { card, summary: reminder ? ET.reminderTitle(l.signal.reference) : ET.postTitle(l.signal.reference) } : SKIP;
 };
 
@@ -44,7 +46,7 @@ async function details(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rende
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient || !l.recipient.roles.includes('supportTeam')) return SKIP;
   const pupil = await deps.ports.directory.getPupil(schoolId, l.signal.pupilId);
-  const card = escalationDetailsCard({ signal: l.signal, n: l.n, staff: l.staff, pupil, viewer: toActor(l.recipient), now: deps.ports.clock.now() });
+  const card = escalationDetailsCard({ signal: l.signal, n: l.n, staff: l.staff, pupil, viewer: toActor(l.recipient), now: deps.ports.clock.now(), names: await roleNamesAt(deps, schoolId) });
   return card ? { card, summary: ET.detailsTitle(l.signal.reference) } : SKIP;
 }
 
@@ -54,7 +56,7 @@ async function claimedNotice(deps: BotDeps, schoolId: string, msg: Msg): Promise
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient || !l.esc.claimedBy) return SKIP;
   const pupil = await deps.ports.directory.getPupil(schoolId, l.signal.pupilId);
-  return notice(ET.claimedNoticeTitle(l.signal.reference), ET.claimedNoticeText(l.name(l.esc.claimedBy), pupil ? pupilLabel(pupil) : ET.thePupil), 'Good');
+  return notice(ET.claimedNoticeTitle(l.signal.reference), ET.claimedNoticeText(l.name(l.esc.claimedBy), pupil ? pupilLabel(pupil) : ET.thePupil, await roleNamesAt(deps, schoolId)), 'Good');
 }
 
 /** The prevention worker hears the OT's summary in their personal chat (care information). */
@@ -64,7 +66,7 @@ async function returnedNotice(deps: BotDeps, schoolId: string, msg: Msg): Promis
   const pupil = await deps.ports.directory.getPupil(schoolId, l.signal.pupilId);
   const checkIn = l.signal.watch?.checkInDate ? formatDate(l.signal.watch.checkInDate) : '—';
   const by = l.esc.claimedBy ?? [...l.signal.history].reverse().find((h) => h.action === 'deEscalate')?.actorId;
-  return notice(ET.returnedNoticeTitle(l.signal.reference), ET.returnedNoticeText(l.name(by), pupil ? pupilLabel(pupil) : ET.thePupil, checkIn), 'Good', [
+  return notice(ET.returnedNoticeTitle(l.signal.reference), ET.returnedNoticeText(l.name(by), pupil ? pupilLabel(pupil) : ET.thePupil, checkIn, await roleNamesAt(deps, schoolId)), 'Good', [
     { title: ET.summaryHeading, value: l.esc.summary ?? '' },
   ]);
 }
@@ -72,7 +74,7 @@ async function returnedNotice(deps: BotDeps, schoolId: string, msg: Msg): Promis
 async function channelDown(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient) return SKIP;
-  return notice(ET.channelDownTitle(l.signal.reference), ET.channelDownText, 'Attention');
+  return notice(ET.channelDownTitle(l.signal.reference), ET.channelDownText(await roleNamesAt(deps, schoolId)), 'Attention');
 }
 
 /** Registers the escalation notification kinds with the outbox's renderer (idempotent). */

@@ -1,6 +1,9 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../domain/role-labels';
+
 /**
  * Dutch texts of escalation to the OT and of linking channels (S2, S6). Nothing here imports
- * texts.ts; refusals fall back to the general REFUSALS through escalationRefusal().
+ * texts.ts; refusals fall back to the general REFUSALS through escalationRefusal(). Texts that
+ * name a role take the school's role words (`n`, src/domain/role-labels.ts).
  */
 export const ESCALATION_REASON_LABELS: Record<string, string> = {
   thuissituatie: 'Thuissituatie / gezin',
@@ -27,14 +30,14 @@ export const ET = {
   // linking channels (S2)
   linkHelp:
     'Zo koppel je een kanaal: typ in het kanaal van het ondersteuningsteam `/koppel ot`, of in het kanaal van de zorgcoördinatoren `/koppel overzicht`. Alleen een zorgcoördinator of functioneel beheerder kan dit doen.',
-  linkedOt: (school: string) => `Dit kanaal is gekoppeld als OT-kanaal van ${school}. Verzoeken van de preventiewerkers aan het ondersteuningsteam verschijnen hier, zonder namen van leerlingen; details opent ieder OT-lid in een persoonlijke chat.`,
-  linkedCoordinators: (school: string) => `Dit kanaal is gekoppeld als kanaal van de zorgcoördinatoren van ${school}. Het overzicht (digest) verschijnt hier, met aantallen en zonder namen van leerlingen.`,
+  linkedOt: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Dit kanaal is gekoppeld als OT-kanaal van ${school}. Verzoeken van de ${n('preventionWorker', { plural: true })} aan het ${n('supportTeam')} verschijnen hier, zonder namen van leerlingen; details opent ieder OT-lid in een persoonlijke chat.`,
+  linkedCoordinators: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Dit kanaal is gekoppeld als kanaal van de ${n('coordinator', { plural: true })} van ${school}. Het overzicht (digest) verschijnt hier, met aantallen en zonder namen van leerlingen.`,
   linkedReleased: (n: number) => (n === 1 ? 'Er stond 1 bericht klaar voor dit kanaal; dat wordt nu geplaatst.' : `Er stonden ${n} berichten klaar voor dit kanaal; die worden nu geplaatst.`),
   linkRefused: (reason: string) => `${reason}\n\nZo koppel je een kanaal: typ \`/koppel ot\` of \`/koppel overzicht\` in het kanaal zelf.`,
 
   // the form (prevention worker)
   formTitle: (ref: string) => `Opschalen naar het OT — ${ref}`,
-  formIntro: 'Vraag het ondersteuningsteam (OT) om deze casus over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.',
+  formIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Vraag het ${n('supportTeam')} (OT) om deze casus over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.`,
   formFixErrors: 'Controleer de gemarkeerde velden.',
   reasonLabel: 'Reden',
   questionLabel: 'Je vraag aan het OT',
@@ -56,13 +59,13 @@ export const ET = {
   errNoConsentReason: 'Geef aan waarom de ouders niet zijn geïnformeerd of geen toestemming gaven.',
   errTooLong: 'Deze tekst is te lang.',
   escalated: 'Opgeschaald naar het OT. Het verzoek staat in het OT-kanaal; je hoort het zodra iemand het oppakt.',
-  escalatedWaiting:
-    'Opgeschaald naar het OT, maar het OT-kanaal van je school is nog niet gekoppeld. Het verzoek wacht en wordt geplaatst zodra een zorgcoördinator `/koppel ot` typt in het OT-kanaal; de zorgcoördinator is ingelicht.',
+  escalatedWaiting: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Opgeschaald naar het OT, maar het OT-kanaal van je school is nog niet gekoppeld. Het verzoek wacht en wordt geplaatst zodra een ${n('coordinator')} \`/koppel ot\` typt in het OT-kanaal; de ${n('coordinator')} is ingelicht.`,
 
   // the channel post
   postTitle: (ref: string) => `Verzoek aan het OT: ${ref}`,
   reminderTitle: (ref: string) => `Herinnering — nog niet opgepakt: ${ref}`,
-  postIntro: 'Een preventiewerker vraagt het ondersteuningsteam om deze casus over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.',
+  postIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Een ${n('preventionWorker')} vraagt het ${n('supportTeam')} om deze casus over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.`,
   reminderIntro: (days: number) => `Dit verzoek is na ${days} schooldagen nog door niemand van het OT opgepakt.`,
   factReference: 'Kenmerk',
   factReason: 'Reden',
@@ -72,10 +75,10 @@ export const ET = {
   factPupil: 'Leerling',
   statusOpen: 'Nog niet opgepakt',
   statusClaimed: (who: string) => `Opgepakt door ${who}`,
-  statusReturned: (who: string, when: string) => `Teruggegeven aan de preventiewerker op ${when}${who ? ` door ${who}` : ''}`,
+  statusReturned: (who: string, when: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Teruggegeven aan de ${n('preventionWorker')} op ${when}${who ? ` door ${who}` : ''}`,
   claimButton: 'Oppakken',
   detailsButton: 'Details',
-  claimedYou: 'Je hebt dit verzoek opgepakt. De preventiewerker is ingelicht. Met Details open je de casus in je persoonlijke chat.',
+  claimedYou: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Je hebt dit verzoek opgepakt. De ${n('preventionWorker')} is ingelicht. Met Details open je de casus in je persoonlijke chat.`,
   detailsSent: 'De details staan nu in je persoonlijke chat met Waakvlam.',
   detailsWaiting: 'Je hebt nog geen persoonlijke chat met Waakvlam. Open Waakvlam bij Apps in Teams; de details komen daar binnen zodra je de chat opent.',
 
@@ -83,9 +86,9 @@ export const ET = {
   detailsTitle: (ref: string) => `OT-verzoek ${ref}`,
   factClass: 'Klas',
   factCategories: 'Categorie van het signaal',
-  factLevel: 'Score preventiewerker',
+  factLevel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Score ${n('preventionWorker')}`,
   factReporterLevel: 'Inschatting melder (nog geen score)',
-  factOwner: 'Preventiewerker',
+  factOwner: (n: RoleNames = DEFAULT_ROLE_NAMES) => n('preventionWorker', { capital: true }),
   factParentsInformed: 'Ouders geïnformeerd',
   factParentsConsented: 'Toestemming ouders',
   factNoConsentReason: 'Toelichting',
@@ -100,14 +103,14 @@ export const ET = {
   noteRequired: 'Vul een notitie in.',
   noteSave: 'Notitie opslaan',
   deEscalateButton: 'Afschalen',
-  summaryLabel: 'Terugkoppeling aan de preventiewerker',
+  summaryLabel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Terugkoppeling aan de ${n('preventionWorker')}`,
   summaryRequired: 'Schrijf een korte terugkoppeling.',
-  checkInLabel: 'Waakvlam: wanneer kijkt de preventiewerker weer?',
+  checkInLabel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Waakvlam: wanneer kijkt de ${n('preventionWorker')} weer?`,
   checkInRequired: 'Kies een datum.',
-  deEscalateSave: 'Teruggeven aan de preventiewerker',
+  deEscalateSave: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Teruggeven aan de ${n('preventionWorker')}`,
   noteSaved: 'Je notitie is opgeslagen bij de casus. Alleen zorgprofessionals zien haar.',
-  deEscalated: 'De casus is teruggegeven aan de preventiewerker (waakvlam). De preventiewerker heeft je terugkoppeling gekregen.',
-  summaryEmpty: 'Schrijf een korte terugkoppeling voor de preventiewerker.',
+  deEscalated: (n: RoleNames = DEFAULT_ROLE_NAMES) => `De casus is teruggegeven aan de ${n('preventionWorker')} (waakvlam). De ${n('preventionWorker')} heeft je terugkoppeling gekregen.`,
+  summaryEmpty: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Schrijf een korte terugkoppeling voor de ${n('preventionWorker')}.`,
   summaryTooLong: 'De terugkoppeling is te lang (maximaal 2000 tekens).',
 
   // the escalation block on the prevention worker's signal card
@@ -117,11 +120,12 @@ export const ET = {
 
   // notices to the prevention worker
   claimedNoticeTitle: (ref: string) => `Het OT heeft ${ref} opgepakt`,
-  claimedNoticeText: (who: string, pupil: string) => `${who} van het ondersteuningsteam heeft je verzoek over ${pupil} opgepakt.`,
+  claimedNoticeText: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} van het ${n('supportTeam')} heeft je verzoek over ${pupil} opgepakt.`,
   returnedNoticeTitle: (ref: string) => `${ref} is terug bij jou (waakvlam)`,
-  returnedNoticeText: (who: string, pupil: string, date: string) => `${who} van het ondersteuningsteam heeft de casus over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
+  returnedNoticeText: (who: string, pupil: string, date: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} van het ${n('supportTeam')} heeft de casus over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
   channelDownTitle: (ref: string) => `OT-kanaal niet bereikbaar — ${ref}`,
-  channelDownText: 'Waakvlam kan het OT-kanaal van je school niet bereiken (de bot is misschien uit het team verwijderd). Je verzoek wacht en wordt geplaatst zodra een zorgcoördinator het kanaal opnieuw koppelt met `/koppel ot`. De zorgcoördinator is ingelicht; neem bij spoed rechtstreeks contact op met het OT.',
+  channelDownText: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Waakvlam kan het OT-kanaal van je school niet bereiken (de bot is misschien uit het team verwijderd). Je verzoek wacht en wordt geplaatst zodra een ${n('coordinator')} het kanaal opnieuw koppelt met \`/koppel ot\`. De ${n('coordinator')} is ingelicht; neem bij spoed rechtstreeks contact op met het OT.`,
   yesNo: (v: boolean) => (v ? 'Ja' : 'Nee'),
   someone: 'een collega',
   thePupil: 'de leerling',

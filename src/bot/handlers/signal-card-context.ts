@@ -3,6 +3,7 @@ import { actorAt } from '../../app/actors';
 import type { Signal } from '../../domain/signal';
 import type { Actor } from '../../domain/roles';
 import type { BotDeps } from '../bot-deps';
+import { roleNamesAt } from '../role-names';
 import type { CardJson } from '../cards/render-card';
 import { signalCard } from '../views/signal-card-view';
 import { pupilTrend } from '../../app/round-overview';
@@ -17,7 +18,7 @@ export async function drawSignalCard(deps: BotDeps, viewer: Actor, signal: Signa
   const showCareNotes = seesCareNotes(viewer, signal);
   // the pupil's 1-2-3 trend is care information too: only for those who see care notes
   const trend = showCareNotes && deps.rounds ? await pupilTrend(deps.rounds, signal.schoolId, signal.pupilId) : undefined;
-  return signalCard({ signal, pupil, staff, viewer, now: deps.ports.clock.now(), message, messageColor, showCareNotes, trend });
+  return signalCard({ signal, pupil, staff, viewer, now: deps.ports.clock.now(), message, messageColor, showCareNotes, trend, names: await roleNamesAt(deps, signal.schoolId) });
 }
 
 export const viewerAt = (person: Person, schoolId: string): Actor | undefined => actorAt(person, schoolId);

@@ -1,5 +1,6 @@
 import type { StaffRecord } from '../../app/ports';
 import type { Signal } from '../../domain/signal';
+import type { RoleNames } from '../../domain/role-labels';
 import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { URGENCY_LABELS, formatDate } from '../texts';
 import { escalationStatus } from './escalation-views';
@@ -25,7 +26,7 @@ export const escalationReasonLabel = (code: string): string => ESCALATION_REASON
  * (open / picked up by whom / handed back), reason, urgency, parents, the question for the OT
  * and, once handed back, the OT's summary. Hidden for everyone else and for signals never escalated.
  */
-export function escalationSection(signal: Signal, staff: StaffRecord[], showCareNotes: boolean): EscalationSection {
+export function escalationSection(signal: Signal, staff: StaffRecord[], showCareNotes: boolean, names?: RoleNames): EscalationSection {
   const esc = signal.escalation;
   if (!esc || !showCareNotes) return HIDDEN;
   const name = (id?: string) => literal((id ? staff.find((s) => s.userId === id)?.displayName : undefined) ?? ET.someone);
@@ -33,7 +34,7 @@ export function escalationSection(signal: Signal, staff: StaffRecord[], showCare
     show: true,
     heading: esc.status === 'returned' ? ET.workerCardReturnedHeading : ET.workerCardEscalatedHeading,
     facts: [
-      { title: ET.factStatus, value: escalationStatus(esc, staff).status },
+      { title: ET.factStatus, value: escalationStatus(esc, staff, names).status },
       { title: ET.factReason, value: escalationReasonLabel(esc.reason) },
       { title: ET.factUrgency, value: URGENCY_LABELS[esc.urgency] ?? esc.urgency },
       { title: ET.workerCardRequested, value: `${formatDate(esc.requestedAt)}, ${name(esc.requestedBy)}` },

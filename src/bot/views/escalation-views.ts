@@ -5,6 +5,7 @@ import { localDate } from '../../domain/school-days';
 import { ANSWER_MAX, QUESTION_MAX, allowedActions } from '../../domain/signal-lifecycle';
 import { URGENCIES, type Escalation, type Signal } from '../../domain/signal';
 import type { Actor } from '../../domain/roles';
+import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
@@ -30,11 +31,11 @@ export interface EscalationFormValues { reason: string; question: string; urgenc
 export type EscalationFormErrors = Partial<Record<keyof EscalationFormValues, string>>;
 export const EMPTY_FORM: EscalationFormValues = { reason: '', question: '', urgency: 'normal', parentsInformed: '', parentsConsented: '', noConsentReason: '' };
 
-export function escalationFormCard(signal: Signal, values: Partial<EscalationFormValues> = {}, errors: EscalationFormErrors = {}, notice?: string): CardJson {
+export function escalationFormCard(signal: Signal, values: Partial<EscalationFormValues> = {}, errors: EscalationFormErrors = {}, notice?: string, names?: RoleNames): CardJson {
   const hasErrors = Object.values(errors).some(Boolean);
   return renderCard('escalation-form', {
     title: ET.formTitle(signal.reference),
-    intro: ET.formIntro,
+    intro: ET.formIntro(names),
     formError: notice ?? (hasErrors ? ET.formFixErrors : ''),
     signalId: signal.id,
     schoolId: signal.schoolId,
@@ -60,8 +61,8 @@ export function escalationFormCard(signal: Signal, values: Partial<EscalationFor
 export const initialsAndClass = (p: PupilRecord): string => `${[p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join('')} (${literal(p.className)})`;
 
 /** Where an escalation stands, in words and colour, for the channel post, the details and the worker's card. */
-export function escalationStatus(esc: Escalation, staff: StaffRecord[]): { status: string; color: Color } {
-  if (esc.status === 'returned') return { status: ET.statusReturned(nameOf(staff, esc.claimedBy), formatDate(esc.returnedAt ?? esc.requestedAt)), color: 'Good' };
+export function escalationStatus(esc: Escalation, staff: StaffRecord[], names?: RoleNames): { status: string; color: Color } {
+  if (esc.status === 'returned') return { status: ET.statusReturned(nameOf(staff, esc.claimedBy), formatDate(esc.returnedAt ?? esc.requestedAt), names), color: 'Good' };
   if (esc.status === 'claimed') return { status: ET.statusClaimed(nameOf(staff, esc.claimedBy)), color: 'Accent' };
   return { status: ET.statusOpen, color: 'Attention' };
 }
@@ -75,6 +76,8 @@ export interface ChannelCardInput {
   reminder?: { schoolDays: number };
   message?: string;
   messageColor?: Color;
+  /** the school's role words */
+  names?: RoleNames;
 }
 
 /**
@@ -85,7 +88,7 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
   const { signal, n, staff } = input;
   const esc = escalationAt(signal, n);
   if (!esc) return undefined;
-  const s = escalationStatus(esc, staff);
+  const s = escalationStatus(esc, staff, input.names);
   const facts = [
     { title: ET.factReference, value: signal.reference },
     ...(input.pupil ? [{ title: ET.factPupil, value: initialsAndClass(input.pupil) }] : []),
@@ -97,7 +100,7 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
   return renderCard('escalation-channel', {
     title: input.reminder ? ET.reminderTitle(signal.reference) : ET.postTitle(signal.reference),
     titleColor: input.reminder ? 'Attention' : 'Accent', // Warning (yellow) was hard to read on Teams' light theme
-    intro: input.reminder ? `${ET.reminderIntro(input.reminder.schoolDays)} ${ET.postIntro}` : ET.postIntro,
+    intro: input.reminder ? `${ET.reminderIntro(input.reminder.schoolDays)} ${ET.postIntro(input.names)}` : ET.postIntro(input.names),
     message: input.message ?? '',
     messageColor: input.messageColor ?? 'Default',
     signalId: signal.id,
@@ -128,6 +131,8 @@ export interface DetailsCardInput {
   now: Date;
   message?: string;
   messageColor?: Color;
+  /** the school's role words */
+  names?: RoleNames;
 }
 
 /** The whole case for an OT member (care notes included), with claim, note and hand-back. */
@@ -137,7 +142,7 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
   if (!esc) return undefined;
   const current = n === escalationNumber(signal);
   const can = new Set(current ? allowedActions(signal, input.viewer, input.now) : []);
-  const s = escalationStatus(esc, staff);
+  const s = escalationStatus(esc, staff, input.names);
   const reasonWord = (code: string) => ESCALATION_REASON_LABELS[code] ?? code;
   const history = signal.history.slice(-10).map((h) => ({
     line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || 'Waakvlam'}: ${HISTORY_WORDS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : literal(h.note)}` : ''}`,
@@ -155,9 +160,9 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     ...(esc.noConsentReason ? [{ title: ET.factNoConsentReason, value: literal(esc.noConsentReason) }] : []),
     { title: ET.factCategories, value: signal.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', ') },
     signal.workerLevel
-      ? { title: ET.factLevel, value: LEVEL_LABELS[signal.workerLevel] }
+      ? { title: ET.factLevel(input.names), value: LEVEL_LABELS[signal.workerLevel] }
       : { title: ET.factReporterLevel, value: LEVEL_LABELS[signal.reporterLevel] },
-    { title: ET.factOwner, value: nameOf(staff, signal.ownerId) || '—' },
+    { title: ET.factOwner(input.names), value: nameOf(staff, signal.ownerId) || '—' },
     { title: ET.factStatus, value: STATE_LABELS[signal.state] ?? signal.state },
     ...(signal.watch ? [{ title: ET.factCheckIn, value: formatDate(signal.watch.checkInDate) }] : []),
   ];
@@ -182,7 +187,7 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     labels: {
       question: ET.questionHeading, summary: ET.summaryHeading, observation: ET.observationHeading, history: ET.historyHeading,
       claim: ET.claimButton, noteButton: ET.noteButton, note: ET.noteLabel, noteRequired: ET.noteRequired, noteSave: ET.noteSave,
-      deEscalateButton: ET.deEscalateButton, summaryLabel: ET.summaryLabel, summaryRequired: ET.summaryRequired, checkIn: ET.checkInLabel, checkInRequired: ET.checkInRequired, deEscalateSave: ET.deEscalateSave,
+      deEscalateButton: ET.deEscalateButton, summaryLabel: ET.summaryLabel(input.names), summaryRequired: ET.summaryRequired, checkIn: ET.checkInLabel(input.names), checkInRequired: ET.checkInRequired, deEscalateSave: ET.deEscalateSave(input.names),
     },
   });
 }

@@ -2,6 +2,7 @@ import { allowedActions } from '../../domain/signal-lifecycle';
 import { localDate } from '../../domain/school-days';
 import { SYSTEM_USER_ID, type Actor } from '../../domain/roles';
 import type { Signal } from '../../domain/signal';
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 import type { PupilRecord, StaffRecord } from '../../app/ports';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATE_LABELS, T, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
@@ -23,6 +24,8 @@ export interface SignalCardContext {
   trend?: string;
   /** notes are shown only to prevention workers, coordinators and (once escalated) the OT */
   showCareNotes: boolean;
+  /** the school's role words */
+  names?: RoleNames;
 }
 
 const nameOf = (staff: StaffRecord[], userId: string | undefined) =>
@@ -68,6 +71,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     reporterLevel: LEVEL_LABELS[s.reporterLevel],
     // the worker's score is care information, like notes (S4: the reporter hears no levels)
     workerLevel: s.workerLevel && ctx.showCareNotes ? LEVEL_LABELS[s.workerLevel] : '—',
+    workerLevelTitle: `Score ${(ctx.names ?? DEFAULT_ROLE_NAMES)('preventionWorker')}`,
     urgency: URGENCY_LABELS[s.urgency],
     reporter: nameOf(ctx.staff, s.reporterId),
     createdAt: formatDateTime(s.createdAt),
@@ -75,7 +79,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : 'nog niet opgepakt',
     watchDate: s.watch ? formatDate(s.watch.checkInDate) : '—',
     observation: literal(s.observation),
-    escalation: escalationSection(s, ctx.staff, ctx.showCareNotes),
+    escalation: escalationSection(s, ctx.staff, ctx.showCareNotes, ctx.names),
     history,
     lastChange: T.lastChange(formatDateTime(s.updatedAt), nameOf(ctx.staff, s.lastChangeBy)),
     today: localDate(ctx.now),
