@@ -3,6 +3,7 @@ import { linkChannel, type ChannelKind } from '../../app/link-channel';
 import type { BotDeps } from '../bot-deps';
 import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
 import { refusalText } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { correlationOf, personOf, referenceOf } from '../turn';
 
 const KINDS: Record<string, ChannelKind> = { ot: 'ot', overzicht: 'coordinators', zorgcoordinatoren: 'coordinators', 'zorgcoördinatoren': 'coordinators' };
@@ -36,7 +37,8 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
     await context.sendActivity(ET.linkRefused(ESCALATION_REFUSALS[outcome.code] ?? refusalText(outcome.code)));
     return;
   }
-  const confirmation = kind === 'ot' ? ET.linkedOt(outcome.schoolName) : ET.linkedCoordinators(outcome.schoolName);
+  const names = await roleNamesAt(deps, outcome.schoolId);
+  const confirmation = kind === 'ot' ? ET.linkedOt(outcome.schoolName, names) : ET.linkedCoordinators(outcome.schoolName, names);
   await context.sendActivity(outcome.released > 0 ? `${confirmation}\n\n${ET.linkedReleased(outcome.released)}` : confirmation);
   if (outcome.released > 0) deps.kickOutbox();
 }

@@ -5,10 +5,12 @@ import { detailsMessage, escalationNumber } from '../../app/escalation-messages'
 import { actorAt, type Person } from '../../app/actors';
 import type { SignalAction } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
+import type { RoleNames } from '../../domain/role-labels';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
 import { T, refusalText } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { correlationOf, isPersonal, personOf } from '../turn';
 import { escalationChannelCard, escalationDetailsCard } from '../views/escalation-views';
 import { noticeCard } from './intake-submit';
@@ -26,13 +28,14 @@ const isSupportTeam = (person: Person, schoolId: string) => !!actorAt(person, sc
  */
 async function answerCard(deps: BotDeps, context: TurnContext, person: Person, signal: Signal, n: number, message?: string, color: Color = 'Default'): Promise<CardJson> {
   const staff = await deps.ports.directory.listStaff(signal.schoolId);
+  const names = await roleNamesAt(deps, signal.schoolId);
   if (isPersonal(context) && isSupportTeam(person, signal.schoolId)) {
     const pupil = await deps.ports.directory.getPupil(signal.schoolId, signal.pupilId);
-    return escalationDetailsCard({ signal, n, staff, pupil, viewer: actorAt(person, signal.schoolId)!, now: deps.ports.clock.now(), message, messageColor: color }) ?? noticeCard(escalationRefusal('escalation-old'));
+    return escalationDetailsCard({ signal, n, staff, pupil, viewer: actorAt(person, signal.schoolId)!, now: deps.ports.clock.now(), message, messageColor: color, names }) ?? noticeCard(escalationRefusal('escalation-old'));
   }
   const school = (await deps.ports.directory.getSchool(signal.schoolId))?.doc;
   const pupil = school?.channelPostDetail === 'initialsAndClass' ? await deps.ports.directory.getPupil(signal.schoolId, signal.pupilId) : undefined;
-  return escalationChannelCard({ signal, n, staff, pupil, message, messageColor: color }) ?? noticeCard(escalationRefusal('escalation-old'));
+  return escalationChannelCard({ signal, n, staff, pupil, message, messageColor: color, names }) ?? noticeCard(escalationRefusal('escalation-old'));
 }
 
 type Loaded = { ref: EscalationRef; person: Person; signal: Signal };
@@ -53,7 +56,7 @@ async function load(deps: BotDeps, context: TurnContext, data: unknown, action: 
 /** An action on escalation `n` while a later one is current: the old card, with a clear word. */
 const isOld = (l: Loaded) => l.ref.n !== escalationNumber(l.signal);
 
-async function act(deps: BotDeps, context: TurnContext, data: unknown, verb: string, build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string }, success: string): Promise<CardJson> {
+async function act(deps: BotDeps, context: TurnContext, data: unknown, verb: string, build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string }, success: (n: RoleNames) => string): Promise<CardJson> {
   const l = await load(deps, context, data, verb);
   if ('answer' in l) return l.answer;
   if (isOld(l)) return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal('escalation-old'), 'Attention');
@@ -69,7 +72,7 @@ async function act(deps: BotDeps, context: TurnContext, data: unknown, verb: str
     return answerCard(deps, context, l.person, current, l.ref.n, escalationRefusal(code), 'Attention');
   }
   deps.kickOutbox();
-  return answerCard(deps, context, l.person, outcome.signal, l.ref.n, success, 'Good');
+  return answerCard(deps, context, l.person, outcome.signal, l.ref.n, success(await roleNamesAt(deps, outcome.signal.schoolId)), 'Good');
 }
 
 /** escalation.claim (Oppakken): the first OT member owns it; a second click hears who did. */
@@ -78,7 +81,7 @@ export const escalationClaim = (deps: BotDeps, context: TurnContext, data: unkno
 
 /** escalation.note: an OT member's note in the case history (care roles only). */
 export const escalationNote = (deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> =>
-  act(deps, context, data, 'escalation.note', noteParser, ET.noteSaved);
+  act(deps, context, data, 'escalation.note', noteParser, () => ET.noteSaved);
 
 /** escalation.deEscalate (Afschalen): back to the prevention worker in waakvlam, with the OT's summary. */
 export const escalationDeEscalate = (deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> =>

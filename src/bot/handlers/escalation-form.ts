@@ -8,6 +8,7 @@ import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
 import { refusalText } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { correlationOf, personOf } from '../turn';
 import { escalationFormCard, type EscalationFormErrors } from '../views/escalation-views';
 import { noticeCard } from './intake-submit';
@@ -40,7 +41,7 @@ export async function escalateForm(deps: BotDeps, context: TurnContext, data: un
   const person = await personOf(deps, context);
   if (person.actors.length === 0) return noticeCard(refusalText('forged'));
   const loaded = await loadForEscalation(deps, context, person, ref.data.schoolId, ref.data.signalId);
-  return 'answer' in loaded ? loaded.answer : escalationFormCard(loaded.signal);
+  return 'answer' in loaded ? loaded.answer : escalationFormCard(loaded.signal, {}, {}, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
 }
 
 const FIELD_OF_CODE: Record<string, keyof EscalationFormErrors> = {
@@ -76,7 +77,7 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   const why = NoConsentReasonSchema.safeParse(fields.noConsentReason);
   if (needsWhy && !why.success) errors.noConsentReason = fields.noConsentReason.trim() ? ET.errTooLong : ET.errNoConsentReason;
   const keep = { ...fields, question: fields.question.slice(0, 1000), noConsentReason: fields.noConsentReason.slice(0, 2000) };
-  if (Object.keys(errors).length > 0) return escalationFormCard(loaded.signal, keep, errors);
+  if (Object.keys(errors).length > 0) return escalationFormCard(loaded.signal, keep, errors, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
 
   const outcome = await actOnEscalation(deps.ports, person, {
     schoolId: ref.data.schoolId,
@@ -95,11 +96,11 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   const viewer = viewerAt(person, ref.data.schoolId)!;
   if (!outcome.ok) {
     const field = FIELD_OF_CODE[outcome.code];
-    if (field) return escalationFormCard(loaded.signal, keep, { [field]: escalationRefusal(outcome.code) });
+    if (field) return escalationFormCard(loaded.signal, keep, { [field]: escalationRefusal(outcome.code) }, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
     if (outcome.forged || !outcome.signal) return noticeCard(escalationRefusal(outcome.code));
     return drawSignalCard(deps, viewer, outcome.signal, escalationRefusal(outcome.code), 'Attention');
   }
   deps.kickOutbox();
   const linked = !!(await deps.ports.directory.getSchool(ref.data.schoolId))?.doc.channels?.ot;
-  return drawSignalCard(deps, viewer, outcome.signal, linked ? ET.escalated : ET.escalatedWaiting, linked ? 'Good' : 'Warning');
+  return drawSignalCard(deps, viewer, outcome.signal, linked ? ET.escalated : ET.escalatedWaiting(await roleNamesAt(deps, ref.data.schoolId)), linked ? 'Good' : 'Warning');
 }
