@@ -42,8 +42,31 @@ export function activityTenant(context: TurnContext): string {
 export class StaffBinder {
   private readonly notBindableUntil = new Map<string, number>();
   private readonly inFlight = new Map<string, Promise<BindingOutcome | undefined>>();
+  private readonly checkedKnownUntil = new Map<string, number>();
 
   constructor(private readonly deps: BindStaffDeps, private readonly nowMs: () => number) {}
+
+  /**
+   * A person already known at one school who opens the bot (install, conversationUpdate) is bound
+   * at further schools of the tenant that imported them by UPN since (a staff member of a school
+   * board). Uses the UPNs of their stored records, so no member look-up; at most once per
+   * `NOT_BINDABLE_MS` per person, and never on commands, cards or search (their turn cost stays).
+   * true when a record was bound.
+   */
+  async bindElsewhere(context: TurnContext, aadObjectId: string, known: { upn?: string }[]): Promise<boolean> {
+    const type = context.activity.type;
+    if (type !== 'installationUpdate' && type !== 'conversationUpdate') return false;
+    const until = this.checkedKnownUntil.get(aadObjectId);
+    if (until !== undefined && until > this.nowMs()) return false;
+    if (this.checkedKnownUntil.size >= MAX_REMEMBERED) this.checkedKnownUntil.clear();
+    this.checkedKnownUntil.set(aadObjectId, this.nowMs() + NOT_BINDABLE_MS);
+    const addresses = known.map((s) => s.upn).filter((u): u is string => !!u);
+    const tenantId = activityTenant(context);
+    if (addresses.length === 0 || !tenantId) return false;
+    const outcome = await bindStaffOnFirstContact(this.deps, { aadObjectId, tenantId, addresses }, correlationIdOf(context));
+    if (outcome.kind !== 'no-match') log.info('staff.binding', { correlationId: correlationIdOf(context), outcome: outcome.kind, known: true });
+    return outcome.kind === 'bound';
+  }
 
   /** Tries to bind the sender; undefined when not tried (recently failed) or the look-up failed. */
   tryBind(context: TurnContext, aadObjectId: string): Promise<BindingOutcome | undefined> {

@@ -17,9 +17,11 @@ export async function personOf(deps: BotDeps, context: TurnContext): Promise<Per
   const name = typeof from.name === 'string' ? from.name : '';
   const tenantId = activityTenant(context);
   const person = await resolvePerson(deps.ports.directory, userId, name, { tenantId });
-  if (person.actors.length > 0 || !userId || !deps.staffBinding) return person;
+  if (!userId || !deps.staffBinding) return person;
+  const again = () => resolvePerson(deps.ports.directory, userId, name, { tenantId });
+  if (person.actors.length > 0) return (await deps.staffBinding.bindElsewhere(context, userId, person.staff)) ? again() : person;
   const outcome = await deps.staffBinding.tryBind(context, userId);
-  return outcome?.kind === 'bound' || outcome?.kind === 'conflict' ? resolvePerson(deps.ports.directory, userId, name, { tenantId }) : person;
+  return outcome?.kind === 'bound' || outcome?.kind === 'conflict' ? again() : person;
 }
 
 export function referenceOf(context: TurnContext): StoredReference {

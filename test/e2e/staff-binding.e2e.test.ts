@@ -168,6 +168,23 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
     expect(tb.connector.memberLookups()).toHaveLength(1);
   });
 
+  it('binds a person already known at one school at a second school that imported them by UPN later, when they open the bot', async () => {
+    await school('later-een');
+    await importCsv('later-een', 'naam;upn;rollen;klassen\nNoa Later;noa.later@bestuur.example;docent;\n');
+    const noa = teamsUser('Noa Later', 'noa.later@bestuur.example');
+    await tb.post(message(tb, noa, '/help'));
+    expect(await staffDoc('later-een', noa.entraId)).toBeDefined();
+    await school('later-twee');
+    await importCsv('later-twee', 'naam;upn;rollen;klassen\nNoa Later;noa.later@bestuur.example;preventiewerker;\n');
+    tb.connector.reset();
+    await tb.post(message(tb, noa, '/help'));
+    expect(await staffDoc('later-twee', noa.entraId)).toBeUndefined(); // a command costs no extra look-up
+    await tb.post(installation(tb, noa));
+    expect(await staffDoc('later-twee', noa.entraId)).toMatchObject({ roles: ['preventionWorker'] });
+    expect((await bindingAudit('later-twee')).map((a) => [a.outcome, a.actorId])).toEqual([['ok', noa.entraId]]);
+    expect(tb.connector.memberLookups()).toHaveLength(0);
+  });
+
   it('binds only in the schools of the activity’s tenant when the same UPN is also staff in another tenant', async () => {
     await school('gemengd-eigen');
     await school('gemengd-ander', OTHER_TENANT);
