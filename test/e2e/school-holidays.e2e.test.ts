@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
+import { schoolClosedDays } from '../../src/domain/school-closed-days';
+import { schoolDayOf } from '../../src/jobs/undeliverable-notices';
+import { DigestRepository } from '../../src/store/digest-repository';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { installation, invokeAction, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
@@ -117,7 +120,12 @@ describe('school days skip the school holidays and the school’s own closed day
   it('sends the last round reminder one school day before the deadline after the holiday', async () => {
     await tickAt('2027-01-07T08:05:00+01:00');
     await tb.connector.waitFor(() => roundReminders(pw1).length === 1);
+  });
+
+  it('gives the digest and the undeliverable notice the same closed days', async () => {
+    const row = await new DigestRepository(tb.repos.cases, tb.repos.signals, tb.repos.directory).getSchool(SCHOOL);
+    expect(row!.holidays).toEqual(expect.arrayContaining(['2026-11-30', '2026-12-25', '2027-01-01']));
     const school = (await tb.repos.directory.getSchool(SCHOOL))!.doc;
-    expect(school.closedDays).toEqual(['2026-11-30']);
+    expect(schoolDayOf(new Date('2026-12-23T10:00:00+01:00'), schoolClosedDays(school))).toBe('2027-01-04');
   });
 });
