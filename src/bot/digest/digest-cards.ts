@@ -1,5 +1,6 @@
 import type { PersonalDigest } from '../../app/digest/digest-on-demand';
 import type { RegionDigest } from '../../domain/digest';
+import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { pupilName } from '../views/pupil-label';
 import { DT } from './digest-texts';
@@ -16,8 +17,8 @@ type Body = Array<{ id?: string } & Record<string, unknown>>;
  * cards/digest-personal.json around them — its header first, the names last — so the figures
  * live in one template. The channel's own title and flagged references give way to the named rows.
  */
-export function personalDigestCard(p: PersonalDigest): CardJson {
-  const figures = renderCard('digest-channel', { ...digestCardData({ schoolName: p.school.name, since: p.since, until: p.until, slotsCovered: 1, late: false, digest: p.digest, workerNames: p.workerNames }), hasFlagged: false, hasFlaggedMore: false });
+export function personalDigestCard(p: PersonalDigest, roleNames?: RoleNames): CardJson {
+  const figures = renderCard('digest-channel', { ...digestCardData({ schoolName: p.school.name, since: p.since, until: p.until, slotsCovered: 1, late: false, digest: p.digest, workerNames: p.workerNames, names: roleNames }), hasFlagged: false, hasFlaggedMore: false });
   const rows = p.named.map((n) => ({
     reference: n.item.reference,
     name: n.pupil ? `${pupilName(n.pupil)} (${literal(n.pupil.className)})` : DT.unknownPupil,

@@ -4,6 +4,7 @@ import type { BotDeps } from '../bot-deps';
 import { extraRenderers, type Rendered } from '../notification-renderer';
 import { DT } from './digest-texts';
 import { channelDigestCard } from './digest-cards';
+import { roleNamesAt } from '../role-names';
 
 /**
  * The channel digest at delivery: drawn from the snapshot taken at its slot (counts and
@@ -14,7 +15,7 @@ async function channelDigest(deps: BotDeps, schoolId: string, msg: Pick<OutboxMe
   if (msg.target.kind !== 'channel' || msg.target.channel !== 'coordinators' || !deps.digest) return { skip: true };
   const snapshot = await deps.digest.store.getSnapshot(schoolId, String(msg.payload.params.snapshotId ?? ''));
   if (!snapshot) return { skip: true };
-  const card = channelDigestCard({ ...snapshot, manual: snapshot.slotKey.startsWith('manual-') });
+  const card = channelDigestCard({ ...snapshot, manual: snapshot.slotKey.startsWith('manual-'), names: await roleNamesAt(deps, schoolId) });
   return { card, summary: DT.summaryChannel(snapshot.schoolName) };
 }
 

@@ -1,4 +1,6 @@
-/** Every Dutch text of the digests (S8), in one place. */
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
+
+/** Every Dutch text of the digests (S8), in one place. Texts that name a role take the school's role words (`n`). */
 export const DT = {
   channelTitle: (school: string) => `Overzicht ${school}`,
   personalTitle: (school: string) => `Overzicht ${school} — met namen`,
@@ -33,8 +35,8 @@ export const DT = {
   roundNone: 'Nog geen gegevens van een 1-2-3 meting.',
   roundOverall: (done: number, total: number, percent: number) => `Ingevuld: ${done} van ${total} leerlingen (${percent}%)`,
   roundWorker: (done: number, total: number, percent: number) => `${done}/${total} (${percent}%)`,
-  roundPerWorker: 'Per preventiewerker',
-  someWorker: 'Preventiewerker',
+  roundPerWorker: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Per ${n('preventionWorker')}`,
+  someWorker: (n: RoleNames = DEFAULT_ROLE_NAMES) => n('preventionWorker', { capital: true }),
   distributionTitle: 'Verdeling 1-2-3 ten opzichte van de vorige meting',
   distributionRow: (n: number, previous: number | undefined, delta: number | undefined) =>
     previous === undefined ? `${n}` : `${n} (vorige meting ${previous}, ${delta! > 0 ? '+' : ''}${delta})`,
@@ -49,8 +51,8 @@ export const DT = {
   refusedNotCoordinator: 'Het overzicht met namen is alleen voor zorgcoördinatoren. Je poging is vastgelegd. Vraag je zorgcoördinator als je iets wilt weten over de signalen van je school.',
   refusedNotProjectLead: 'Het regio-overzicht is alleen voor de projectleider. Je poging is vastgelegd.',
   refusedNoSchool: 'Ik vind geen scholen in jouw regio.',
-  channelPosted: (school: string) => `Het overzicht van ${school} staat klaar voor het kanaal van de zorgcoördinatoren.`,
-  channelNotLinked: 'Dat kanaal is nog niet gekoppeld: typ `/koppel overzicht` in het kanaal van de zorgcoördinatoren, dan verschijnt het overzicht daar meteen.',
+  channelPosted: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Het overzicht van ${school} staat klaar voor het kanaal van de ${n('coordinator', { plural: true })}.`,
+  channelNotLinked: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Dat kanaal is nog niet gekoppeld: typ \`/koppel overzicht\` in het kanaal van de ${n('coordinator', { plural: true })}, dan verschijnt het overzicht daar meteen.`,
   usage: 'Gebruik: `/overzicht` (jouw school, met namen), `/overzicht kanaal` (nu in het kanaal van de zorgcoördinatoren) of `/overzicht regio` (projectleider).',
   // region
   regionTitle: (region: string) => `Regio-overzicht ${region}`,

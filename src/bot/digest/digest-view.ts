@@ -1,6 +1,7 @@
 import type { OpenItem, RegionDigest, RegionFigures, SchoolDigest, ShownCount } from '../../domain/digest';
 import { CATEGORIES, LEVELS, OPEN_STATES } from '../../domain/signal';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, formatDate } from '../texts';
+import type { RoleNames } from '../../domain/role-labels';
 import { DT } from './digest-texts';
 
 /**
@@ -34,6 +35,8 @@ export interface DigestViewInput {
   manual?: boolean;
   digest: SchoolDigest;
   workerNames: Record<string, string>;
+  /** the school's role words */
+  names?: RoleNames;
 }
 
 const reasonText = (i: OpenItem) => (i.overdueReason === 'escalationUnclaimed' ? DT.reasonEscalation : DT.reasonUnclaimed);
@@ -95,11 +98,11 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     hasRound: !!rounds && rounds.overall.total > 0,
     roundNone: DT.roundNone,
     roundOverall: rounds ? DT.roundOverall(rounds.overall.done, rounds.overall.total, rounds.overall.percent) : '',
-    roundPerWorker: DT.roundPerWorker,
+    roundPerWorker: DT.roundPerWorker(v.names),
     // a chart of nothing but zeros draws an empty axis: the bars say it better until work is done
     hasWorkerChart: !!rounds && rounds.overall.done > 0,
-    workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: v.workerNames[w.workerId] || DT.someWorker, y: w.percent })),
-    workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: v.workerNames[w.workerId] || DT.someWorker, value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
+    workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: v.workerNames[w.workerId] || DT.someWorker(v.names), y: w.percent })),
+    workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: v.workerNames[w.workerId] || DT.someWorker(v.names), value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
 
     hasDistribution: !!dist && dist.currentTotal > 0,
     distributionTitle: DT.distributionTitle,

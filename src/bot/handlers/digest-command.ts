@@ -8,6 +8,7 @@ import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { DIGEST_REFUSALS, DT } from '../digest/digest-texts';
 import { personalDigestCard, regionDigestCard } from '../digest/digest-cards';
+import { roleNamesAt } from '../role-names';
 import { T, refusalText } from '../texts';
 import { personOf } from '../turn';
 import { noticeCard } from './intake-submit';
@@ -46,13 +47,16 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
     const out = await postChannelDigestNow(deps.ports, digestOf(deps), person);
     if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code]));
     deps.kickOutbox();
-    for (const p of out.posted) await context.sendActivity(p.channelLinked ? DT.channelPosted(p.schoolName) : `${DT.channelPosted(p.schoolName)} ${DT.channelNotLinked}`);
+    for (const p of out.posted) {
+      const names = await roleNamesAt(deps, p.schoolId);
+      await context.sendActivity(p.channelLinked ? DT.channelPosted(p.schoolName, names) : `${DT.channelPosted(p.schoolName, names)} ${DT.channelNotLinked(names)}`);
+    }
     return;
   }
   if (arg !== '') return void (await context.sendActivity(DT.usage));
   const out = await personalDigests(deps.ports, digestOf(deps), person);
   if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code]));
-  for (const d of out.digests) await context.sendActivity(attach(personalDigestCard(d)));
+  for (const d of out.digests) await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
 }
 
 const OpenSignalSchema = z.object({
@@ -79,5 +83,5 @@ export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data
   await context.sendActivity(attach(await drawSignalCard(deps, viewer, view.signal)));
   const digests = await personalDigests(deps.ports, digestOf(deps), { ...person, actors: [viewer] });
   const mine = digests.ok ? digests.digests.find((d) => d.school.schoolId === ref.data.schoolId) : undefined;
-  return mine ? personalDigestCard(mine) : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
+  return mine ? personalDigestCard(mine, await roleNamesAt(deps, mine.school.schoolId)) : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
 }
