@@ -1,5 +1,6 @@
 import { cleanUserText, normalizeText } from '../../src/domain/text';
 import { cleanName } from '../../src/app/roster/dutch-names';
+import { SchoolSettingsFileSchema } from '../../src/app/school/settings-file-schema';
 
 describe('the user-text rule (cleanUserText)', () => {
   it('removes NUL, BEL, ESC, DEL and C1 controls but keeps line breaks', () => {
@@ -42,5 +43,12 @@ describe('the user-text rule (cleanUserText)', () => {
   it('trims in normalizeText, and roster names follow the same rule', () => {
     expect(normalizeText('  \u202eabc\u0000 \n')).toBe('abc');
     expect(cleanName(' Mi\u202elan\u0007  van\u200b den Berg ')).toBe('Milan van den Berg');
+  });
+
+  it('applies to the texts of the school settings too (name, region, role words), on one line', () => {
+    const parsed = SchoolSettingsFileSchema.parse({
+      id: 'het-lyceum', name: ' Het\u202e Lyceum\n', region: 'Regio\u0000\nNoord', tenantId: 'f4801c24-a43b-528f-9f61-f21a7d3447a8', roleLabels: { mentor: 'coach\u200b' },
+    });
+    expect([parsed.name, parsed.region, parsed.roleLabels.mentor]).toEqual(['Het Lyceum', 'Regio Noord', 'coach']);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDateOnly, schoolYearStartOf } from '../../domain/calendar-date';
+import { normalizeText } from '../../domain/text';
 import { ROLES } from '../../domain/roles';
 import { checkRoundWindows, type RoundWindowsRefusal } from '../../domain/round-windows';
 
@@ -24,7 +25,12 @@ const SCHOOL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const text = (max: number) => z.string().trim().min(1, 'mag niet leeg zijn').max(max, `hooguit ${max} tekens`);
+/** A one-line text (school name, region, role word): the user-text rule of domain/text.ts, line breaks as spaces. */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((s) => normalizeText(s).replace(/\s*\n\s*/g, ' '))
+    .pipe(z.string().min(1, 'mag niet leeg zijn').max(max, `hooguit ${max} tekens`));
 const date = z.string().refine(isDateOnly, 'verwacht een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-24');
 const months = (max: number) => z.number().int('verwacht een geheel aantal maanden').min(1, 'minstens 1 maand').max(max, `hooguit ${max} maanden`);
 const schoolDays = z.number().int('verwacht een geheel aantal schooldagen').min(1, 'minstens 1 schooldag').max(20, 'hooguit 20 schooldagen');
