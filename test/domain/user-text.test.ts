@@ -51,4 +51,13 @@ describe('the user-text rule (cleanUserText)', () => {
     });
     expect([parsed.name, parsed.region, parsed.roleLabels.mentor]).toEqual(['Het Lyceum', 'Regio Noord', 'coach']);
   });
+
+  it('refuses formatting characters and web addresses in the school settings texts, with a Dutch reason', () => {
+    const base = { id: 'het-lyceum', region: 'Noord', tenantId: 'f4801c24-a43b-528f-9f61-f21a7d3447a8' };
+    for (const name of ['[Lyceum](https://evil.example)', 'Het **Lyceum**', 'zie www.evil.example', 'a\\b']) {
+      const r = SchoolSettingsFileSchema.safeParse({ ...base, name });
+      expect(r.success ? 'accepted' : r.error.issues[0].message).toContain('geen opmaaktekens');
+    }
+    expect(SchoolSettingsFileSchema.safeParse({ ...base, name: "O.B.S. De Regenboog (Noord) & 't Kofschip" }).success).toBe(true);
+  });
 });

@@ -25,12 +25,23 @@ const SCHOOL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** A one-line text (school name, region, role word): the user-text rule of domain/text.ts, line breaks as spaces. */
+/** Markdown's formatting characters and web addresses: the bot puts these texts into cards unescaped. */
+const FORMATTING = /[[\]*_`<>#~\\|]|:\/\/|\bwww\./i;
+/**
+ * A one-line text (school name, region, role word): the user-text rule of domain/text.ts, line
+ * breaks as spaces, and no Markdown formatting or web address (it is shown as the bot's own words).
+ */
 const text = (max: number) =>
   z
     .string()
     .transform((s) => normalizeText(s).replace(/\s*\n\s*/g, ' '))
-    .pipe(z.string().min(1, 'mag niet leeg zijn').max(max, `hooguit ${max} tekens`));
+    .pipe(
+      z
+        .string()
+        .min(1, 'mag niet leeg zijn')
+        .max(max, `hooguit ${max} tekens`)
+        .refine((s) => !FORMATTING.test(s), 'geen opmaaktekens ([ ] * _ ` < > # ~ \\ |) en geen webadres: de tekst staat letterlijk op de kaarten'),
+    );
 const date = z.string().refine(isDateOnly, 'verwacht een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-24');
 const months = (max: number) => z.number().int('verwacht een geheel aantal maanden').min(1, 'minstens 1 maand').max(max, `hooguit ${max} maanden`);
 const schoolDays = z.number().int('verwacht een geheel aantal schooldagen').min(1, 'minstens 1 schooldag').max(20, 'hooguit 20 schooldagen');
