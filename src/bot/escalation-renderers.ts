@@ -11,9 +11,9 @@ import { extraRenderers, type Rendered } from './notification-renderer';
 import { formatDate } from './texts';
 import { escalationAt, escalationChannelCard, escalationDetailsCard } from './views/escalation-views';
 import { pupilLabel } from './views/pupil-label';
+import { literal } from './cards/literal-text';
 
 type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
-import { literal } from './cards/literal-text';
 const SKIP: Rendered = { skip: true };
 
 async function load(deps: BotDeps, schoolId: string, msg: Msg) {
@@ -67,7 +67,7 @@ async function returnedNotice(deps: BotDeps, schoolId: string, msg: Msg): Promis
   const checkIn = l.signal.watch?.checkInDate ? formatDate(l.signal.watch.checkInDate) : '—';
   const by = l.esc.claimedBy ?? [...l.signal.history].reverse().find((h) => h.action === 'deEscalate')?.actorId;
   return notice(ET.returnedNoticeTitle(l.signal.reference), ET.returnedNoticeText(l.name(by), pupil ? pupilLabel(pupil) : ET.thePupil, checkIn, await roleNamesAt(deps, schoolId)), 'Good', [
-    { title: ET.summaryHeading, value: l.esc.summary ?? '' },
+    { title: ET.summaryHeading, value: literal(l.esc.summary ?? '') },
   ]);
 }
 
