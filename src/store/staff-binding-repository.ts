@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import type { DirectoryRepository } from './directory-repository';
 import { type BatchOp, type DocStore, type Versioned } from './doc-store';
 import { PupilDocSchema, StaffDocSchema, staffDocId, type PupilDoc, type StaffDoc } from './schemas/directory-docs';
+import { OutboxDocSchema, type OutboxDoc } from './schemas/outbox-doc';
 
 const BATCH_MAX = 100;
 
@@ -17,7 +19,12 @@ const BATCH_MAX = 100;
  * resolves mentors by UPN against the stored staff, sets the same id too).
  */
 export class StaffBindingRepository {
-  constructor(private readonly store: DocStore, private readonly directory: Pick<DirectoryRepository, 'invalidateStaff' | 'invalidatePupils'>) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly directory: Pick<DirectoryRepository, 'invalidateStaff' | 'invalidatePupils'>,
+    /** the `cases` container: messages waiting for the person under the old id follow them */
+    private readonly cases?: DocStore,
+  ) {}
 
   async findUnbound(upns: string[]): Promise<{ staff: StaffDoc; etag: string }[]> {
     if (upns.length === 0) return [];
@@ -51,6 +58,7 @@ export class StaffBindingRepository {
         throw new Error(`Staff binding batch failed with status ${res.status} at operation ${res.index}`);
       }
       for (const p of rest) await this.repointPupil(p, oldId, entraId);
+      await this.retargetWaiting(schoolId, oldId, entraId);
       return 'ok';
     } finally {
       this.directory.invalidateStaff();
@@ -58,13 +66,31 @@ export class StaffBindingRepository {
     }
   }
 
-  /** Points one pupil's mentor at the Entra id while it still names the old id; re-read on a race. */
-  private async repointPupil(found: Versioned<PupilDoc>, oldId: string, entraId: string): Promise<void> {
-    let current: Versioned<PupilDoc> | undefined = found;
-    for (let attempt = 0; attempt < 5 && current && current.doc.mentorId === oldId; attempt++) {
-      const outcome = await this.store.replace({ ...current.doc, mentorId: entraId }, current.etag);
-      if (outcome !== 'precondition-failed') return;
-      current = await this.store.read(PupilDocSchema, found.doc.id, found.doc.schoolId);
+  /**
+   * Messages decided for the person before they were bound (a signal card for a prevention worker
+   * known only by UPN) wait for a conversation under the old id: they now wait under the Entra id,
+   * so the turn that bound them releases them. Only those still waiting for the old id are touched.
+   */
+  private async retargetWaiting(schoolId: string, oldId: string, entraId: string): Promise<void> {
+    if (!this.cases) return;
+    const query = "SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND c.target.kind = 'user' AND c.target.userId = @u";
+    const stillOld = (d: OutboxDoc) => d.status === 'waiting' && d.target.kind === 'user' && d.target.userId === oldId;
+    for (const m of await this.cases.queryVersioned(OutboxDocSchema, query, { u: oldId }, schoolId)) {
+      await guardedChange(this.cases, OutboxDocSchema, m, stillOld, (d): OutboxDoc => ({ ...d, target: { kind: 'user', userId: entraId } }));
     }
+  }
+
+  /** Points one pupil's mentor at the Entra id while it still names the old id. */
+  private repointPupil(found: Versioned<PupilDoc>, oldId: string, entraId: string): Promise<void> {
+    return guardedChange(this.store, PupilDocSchema, found, (d) => d.mentorId === oldId, (d) => ({ ...d, mentorId: entraId }));
+  }
+}
+
+/** Writes `change(doc)` ETag-guarded while `applies(doc)` holds, re-reading after a race (a few times): safe to repeat. */
+async function guardedChange<S extends z.ZodTypeAny>(store: DocStore, schema: S, found: Versioned<z.infer<S>>, applies: (d: z.infer<S>) => boolean, change: (d: z.infer<S>) => z.infer<S>): Promise<void> {
+  let current: Versioned<z.infer<S>> | undefined = found;
+  for (let attempt = 0; attempt < 5 && current && applies(current.doc); attempt++) {
+    if ((await store.replace(change(current.doc), current.etag)) !== 'precondition-failed') return;
+    current = await store.read(schema, found.doc.id, found.doc.schoolId);
   }
 }

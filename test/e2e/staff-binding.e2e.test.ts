@@ -7,7 +7,7 @@ import { BINDING_TEXTS } from '../../src/bot/staff-binding-texts';
 import { NOT_BINDABLE_MS } from '../../src/bot/staff-binding';
 import { T } from '../../src/bot/texts';
 import type { DemoStaff } from '../support/demo-people';
-import { TENANT, installation, message, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { TENANT, installation, invokeAction, message, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /**
  * Staff imported with only a UPN/e-mail are bound to their Entra id on first contact (issue 14):
@@ -20,7 +20,7 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
   let tb: TestBot;
 
   beforeAll(async () => {
-    tb = await startTestBot({ env: { ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}` }, startJobs: false });
+    tb = await startTestBot({ env: { ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}` } });
   });
   afterAll(async () => tb.close());
   beforeEach(() => tb.connector.reset());
@@ -96,12 +96,15 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
       expect(await staffDoc(schoolId, 'upn:eva.mentor@upn-college.example')).toBeUndefined();
     });
 
-    it('binds when the bot is opened (installationUpdate) and greets by name', async () => {
+    it('binds a prevention worker when the bot is opened (installationUpdate), greets by name and delivers the signal that waited for them', async () => {
+      const submit = { submissionId: randomUUID(), pupil: `${schoolId}|pupil:900001`, categories: 'verzuim', level: '2', observation: 'Vaak te laat.', knowsPupil: 'true', knowsParents: 'false', knowsMentor: 'true', urgency: 'normal' };
+      expect((await tb.post(invokeAction(tb, mentor, 'signal.submit', submit))).status).toBe(200);
       const worker = teamsUser('Pim Werker', 'pim.werker@upn-college.example');
       expect((await tb.post(installation(tb, worker))).status).toBe(200);
       await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(worker)).length > 0);
       expect(tb.connector.texts(personalConversationId(worker))[0]).toBe(T.welcomePersonal('Pim Werker'));
       expect(await staffDoc(schoolId, worker.entraId)).toMatchObject({ roles: ['preventionWorker'] });
+      await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(worker)).some((c) => JSON.stringify(c).includes('Lotte Zandvliet')));
     });
   });
 
