@@ -6,7 +6,7 @@ import type { Role } from './roles';
  * The plural is derived from the label by the usual Dutch rules, or set explicitly with the key
  * `<role>Plural` (`"preventionWorkerPlural": "jeugd- en gezinswerkers"`). `supportTeam` names the
  * team ("ondersteuningsteam"); its abbreviation OT stays the same everywhere (`/koppel ot`,
- * OT-kanaal). `familyWorker` is the OT member who takes a case on (gezinswerker).
+ * OT-kanaal), so a trailing "(OT)" in that label is dropped. `familyWorker` is the OT member who takes a case on (gezinswerker).
  */
 export type RoleLabelKey = Role | 'familyWorker';
 
@@ -88,7 +88,8 @@ function pluralWord(word: string): string {
 /** The word for `role` at this school: its own label when set, else the glossary default. */
 export function roleLabel(school: RoleLabelSource, role: RoleLabelKey, opts: RoleLabelOptions = {}): string {
   const labels = school?.roleLabels ?? {};
-  const own = clean(labels[role]);
+  // The texts add the fixed abbreviation themselves ("het ondersteuningsteam (OT)"), so a label that carries it drops it.
+  const own = role === 'supportTeam' ? clean(labels[role]?.replace(/\s*\(OT\)\s*$/i, '')) : clean(labels[role]);
   let word: string;
   if (opts.plural) word = clean(labels[`${role}Plural`]) ?? (own ? dutchPlural(own) : DEFAULT_ROLE_LABELS[role].many);
   else word = own ?? DEFAULT_ROLE_LABELS[role].one;

@@ -59,3 +59,11 @@ describe('role labels per school', () => {
     expect(names('coordinator')).toBe('zorgcoördinator');
   });
 });
+
+describe('the OT abbreviation', () => {
+  it('drops a trailing (OT) from the support team label: the texts add it themselves', () => {
+    expect(roleLabel({ roleLabels: { supportTeam: 'ondersteuningsteam (OT)' } }, 'supportTeam')).toBe('ondersteuningsteam');
+    expect(roleLabel({ roleLabels: { supportTeam: 'zorgteam' } }, 'supportTeam', { plural: true })).toBe('zorgteams');
+    expect(roleLabel({ roleLabels: { supportTeam: '(OT)' } }, 'supportTeam')).toBe('ondersteuningsteam');
+  });
+});
