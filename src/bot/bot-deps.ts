@@ -6,6 +6,7 @@ import type { StaffBinder } from './staff-binding';
 import type { PrivacyPort } from '../app/privacy/privacy-ports';
 import type { DigestPorts } from '../app/digest/digest-ports';
 import type { ShiftableClock } from '../domain/clock';
+import type { SettingsDeps } from '../app/school/change-school-settings';
 
 /** What the bot layer is handed at wiring time (src/index.ts). */
 export interface BotDeps {
@@ -30,6 +31,8 @@ export interface BotDeps {
   demo?: { clock: ShiftableClock; runJobsNow: () => Promise<void> };
   /** binds a sender unknown by Entra id to a staff record imported with their UPN/e-mail (issue 14); absent = no binding */
   staffBinding?: StaffBinder;
+  /** `/instellingen`: the school settings, read and written by the school's admin (issue 14) */
+  schoolSettings?: SettingsDeps;
   /** the bot's public base URL, for download links (e.g. the inzage export) */
   publicUrl?: () => string;
 }

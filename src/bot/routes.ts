@@ -20,6 +20,8 @@ import { roundOfferSignal } from './handlers/round-offer';
 import { roundOpenPage, roundSavePage } from './handlers/round-pages';
 import { digestOpenSignal, overzichtCommand } from './handlers/digest-command';
 import { demoCommand } from './handlers/demo-clock-command';
+import { settingsCommand, settingsSubmit } from './school/settings-handlers';
+import { ST } from './school/settings-texts';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -75,6 +77,7 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
   { command: 'demo', scopes: ['personal'], handler: demoCommand },
+  { command: 'instellingen', aliases: ['settings'], scopes: ['personal'], wrongScopeText: ST.personalOnly, readOnly: true, handler: (d, c) => settingsCommand(d, c) },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
@@ -101,6 +104,7 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.digestOpenSignal, scopes: PERSONAL, handler: digestOpenSignal },
   { verb: VERBS.roundOpenPage, scopes: PERSONAL, readOnly: true, handler: roundOpenPage },
   { verb: VERBS.roundSavePage, scopes: PERSONAL, handler: roundSavePage },
+  { verb: VERBS.schoolSaveSettings, scopes: PERSONAL, handler: settingsSubmit },
   { verb: VERBS.roundOfferSignal, scopes: PERSONAL, handler: roundOfferSignal },
 ];
 

@@ -91,7 +91,9 @@ export const HT = {
   reminderAftercare: 'Naar nazorg',
   reminderOpen: 'Toon het signaal',
 
-  caseloadHeader: (counts: string) => `**Jouw caseload** — ${counts}`,
+  /** `school`: named when the worker works at several schools (a school board) */
+  caseloadHeader: (counts: string, school = '') => (school ? `**Jouw caseload bij ${school}** — ${counts}` : `**Jouw caseload** — ${counts}`),
+  noOpenSignalsAt: (school: string) => `Je hebt geen lopende signalen bij ${school}.`,
   caseloadGroup: (state: string, n: number) => `**${state}** (${n})`,
   pageTitle: (from: number, to: number, total: number) => `Signaal ${from}–${to} van ${total}`,
   pageMore: 'Er zijn meer signalen. Klik op Volgende voor de volgende pagina.',
@@ -99,6 +101,7 @@ export const HT = {
   nextButton: 'Volgende',
   previousButton: 'Vorige',
   reportedTitle: 'Mijn signalen',
+  reportedTitleAt: (school: string) => `Mijn signalen bij ${school}`,
   reportedCount: (open: number, total: number) => `Je hebt ${total} ${total === 1 ? 'signaal' : 'signalen'} gedaan; ${open} ${open === 1 ? 'loopt' : 'lopen'} nog.`,
   reportedNone: 'Je hebt nog geen signalen gedaan. Typ `/signaal` om een zorg te melden.',
 };

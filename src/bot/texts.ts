@@ -152,6 +152,7 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
   }
   if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
   if (has('coordinator')) lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
+  if (has('admin')) lines.push('- `/instellingen` — de instellingen van je school bekijken en wijzigen (rondes, overzicht, vakanties, termijnen, namen van rollen)');
   lines.push('- `/help` — dit overzicht');
   if (opts.demo) lines.push('- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen');
   const roleNames = roles.map((r) => roleWord(r, n)).join(', ');

@@ -28,6 +28,7 @@ export const VERBS = {
   listPage: 'list.page',
   digestOpenSignal: 'digest.openSignal',
   pupilErase: 'pupil.erase',
+  schoolSaveSettings: 'school.saveSettings',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 

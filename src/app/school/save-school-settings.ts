@@ -24,7 +24,7 @@ export interface SettingsAuthor {
 
 export type SaveSettingsOutcome =
   | { ok: true; status: 'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update'; changes: SettingChange[]; version?: string }
-  | { ok: false; code: 'stale' | 'busy' | 'other-school'; changes: SettingChange[] };
+  | { ok: false; code: 'stale' | 'busy' | 'school-unknown'; changes: SettingChange[] };
 
 export const SETTINGS_AUDIT_ACTION = 'school.settings';
 
@@ -53,7 +53,7 @@ export async function saveSchoolSettings(
     });
   for (let attempt = 0; attempt < 4; attempt++) {
     const existing = await port.getSchool(settings.schoolId);
-    if (!existing && opts.mustExist) return { ok: false, code: 'other-school', changes: [] };
+    if (!existing && opts.mustExist) return { ok: false, code: 'school-unknown', changes: [] };
     const changes = settingChanges(existing?.doc, settings);
     if (opts.expectedVersion !== undefined && existing?.etag !== opts.expectedVersion) {
       await record('refused', changes, 'stale');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isDateOnly, schoolYearStartOf } from '../../domain/calendar-date';
 import { normalizeText } from '../../domain/text';
-import { ROLES } from '../../domain/roles';
+import { ROLE_LABEL_KEYS } from '../../domain/role-labels';
 import { checkRoundWindows, type RoundWindowsRefusal } from '../../domain/round-windows';
 
 /**
@@ -79,7 +79,7 @@ const RoundWindowsFileSchema = z
   });
 
 /** roleLabels keys: each bot role, the OT member who takes a case on (familyWorker), and `<key>Plural` for an irregular plural. */
-export const ROLE_LABEL_FILE_KEYS: readonly string[] = [...ROLES, 'familyWorker'].flatMap((k) => [k, `${k}Plural`]);
+export const ROLE_LABEL_FILE_KEYS: readonly string[] = ROLE_LABEL_KEYS.flatMap((k) => [k, `${k}Plural`]);
 const roleLabelShape = Object.fromEntries(ROLE_LABEL_FILE_KEYS.map((k) => [k, text(60).optional()])) as Record<string, z.ZodOptional<ReturnType<typeof text>>>;
 
 export const SchoolSettingsFileSchema = z
@@ -162,7 +162,7 @@ export const issuePath = (path: ReadonlyArray<string | number>): string =>
 function issuesOf(error: z.ZodError): SettingsIssue[] {
   return error.issues.flatMap((i): SettingsIssue[] => {
     if (i.code === z.ZodIssueCode.unrecognized_keys) {
-      const known = i.path.length === 1 && i.path[0] === 'roleLabels' ? `; kies uit ${[...ROLES, 'familyWorker'].join(', ')} (meervoud: <sleutel>Plural)` : '';
+      const known = i.path.length === 1 && i.path[0] === 'roleLabels' ? `; kies uit ${ROLE_LABEL_KEYS.join(', ')} (meervoud: <sleutel>Plural)` : '';
       return i.keys.map((k) => ({ path: issuePath([...i.path, k]), message: `onbekend veld${known}` }));
     }
     return [{ path: issuePath(i.path), message: i.message }];

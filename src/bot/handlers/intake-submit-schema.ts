@@ -14,6 +14,8 @@ export const IntakeEnvelopeSchema = z.object({
 const str = (max: number) => z.string().max(max).optional().default('');
 
 export const IntakeFieldsSchema = z.object({
+  /** a board member's chosen school (absent on a single school's card) */
+  school: str(64),
   pupil: str(200),
   categories: str(500),
   level: str(5),
@@ -38,6 +40,7 @@ export function coerceFields(raw: unknown): IntakeFields {
   const src = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const pick = (k: string) => (typeof src[k] === 'string' ? (src[k] as string) : typeof src[k] === 'number' || typeof src[k] === 'boolean' ? String(src[k]) : '');
   const fields = {
+    school: pick('school').slice(0, 64),
     pupil: pick('pupil').slice(0, 200),
     categories: pick('categories').slice(0, 500),
     level: pick('level').slice(0, 5),

@@ -10,9 +10,10 @@ import { personOf } from '../turn';
 import { intakeCard, type IntakeErrors } from '../views/intake-view';
 import { parsePupilChoice, pupilLabel } from '../views/pupil-label';
 import { ownPupils } from './signal-intake';
+import { SCHOOL_ID, schoolChoicesOf, schoolOfSubmit } from './school-board';
 import { CategoriesSchema, IntakeEnvelopeSchema, LevelSchema, ObservationSchema, UrgencySchema, coerceFields } from './intake-submit-schema';
-
 import { literal } from '../cards/literal-text';
+
 /** signal.submit: validate, store, and answer with the confirmation (or the same card with errors). */
 export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
   const person = await personOf(deps, context);
@@ -20,9 +21,13 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   const envelope = IntakeEnvelopeSchema.safeParse(data);
   if (!envelope.success) return noticeCard(refusalText('invalid-card'));
   const fields = coerceFields(data);
+  if (fields.school && !SCHOOL_ID.test(fields.school)) return noticeCard(refusalText('invalid-card'));
   const errors: IntakeErrors = {};
   const choice = parsePupilChoice(fields.pupil);
   if (!choice) errors.pupil = FIELD_ERRORS.pupilRequired;
+  // a board member's card names the school; its pupil must be of that school
+  const target = schoolOfSubmit(person, fields.school, choice?.schoolId ?? '');
+  if (choice && target.mismatch) errors.pupil = FIELD_ERRORS.pupilNotAtChosenSchool;
   const categories = CategoriesSchema.safeParse(fields.categories);
   if (!categories.success) errors.categories = FIELD_ERRORS.categoriesRequired;
   const level = LevelSchema.safeParse(fields.level);
@@ -42,7 +47,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
       if (p) pupils = [p, ...own];
     }
     const keep = { ...fields, observation: fields.observation.slice(0, OBSERVATION_MAX) };
-    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice, names: await roleNamesFor(deps, person) });
+    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice, names: await roleNamesFor(deps, person), schools: await schoolChoicesOf(deps, person) });
   };
 
   if (Object.keys(errors).length > 0 || !choice) return redraw(errors);
@@ -54,7 +59,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     alreadyKnown: { pupil: fields.knowsPupil === 'true', parents: fields.knowsParents === 'true', mentor: fields.knowsMentor === 'true' },
     urgency: urgency.data!,
   };
-  const outcome = await raiseSignal(deps.ports, person, { schoolId: choice.schoolId, submissionId: envelope.data.submissionId, input });
+  const outcome = await raiseSignal(deps.ports, person, { schoolId: target.schoolId, submissionId: envelope.data.submissionId, input });
   if (!outcome.ok) {
     if (outcome.forged || outcome.code === 'not-staff') return noticeCard(refusalText(outcome.code === 'pupil-other-school' ? 'pupil-other-school' : outcome.code));
     const fieldOf: Record<string, keyof IntakeErrors> = { 'pupil-unknown': 'pupil', 'pupil-other-school': 'pupil', 'pupil-left': 'pupil', 'no-category': 'categories', 'observation-empty': 'observation', 'observation-too-long': 'observation' };

@@ -10,6 +10,7 @@ import { STATE_LABELS, T, formatDateTime } from '../texts';
 import { personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { drawSignalCard } from './signal-card-context';
+import { schoolLabelOf } from './school-board';
 
 /** Cards per caseload page: each is its own message, so a page stays within Teams' per-chat rate. */
 export const CASELOAD_PAGE = 6;
@@ -50,9 +51,10 @@ export async function caseloadOf(deps: BotDeps, actor: Actor): Promise<Signal[]>
  * Returns the page's range for the caller's answer card.
  */
 export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, actor: Actor, page: number): Promise<{ from: number; to: number; total: number }> {
-  const open = await caseloadOf(deps, actor);
+  // a worker at several schools of a board sees each school's caseload under its name
+  const [open, school] = await Promise.all([caseloadOf(deps, actor), schoolLabelOf(deps, actor)]);
   if (open.length === 0) {
-    await context.sendActivity(T.noOpenSignals);
+    await context.sendActivity(school ? HT.noOpenSignalsAt(school) : T.noOpenSignals);
     return { from: 0, to: 0, total: 0 };
   }
   const pages = Math.ceil(open.length / CASELOAD_PAGE);
@@ -60,7 +62,7 @@ export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, acto
   const slice = open.slice(p * CASELOAD_PAGE, (p + 1) * CASELOAD_PAGE);
   if (p === 0) {
     const counts = STATE_ORDER.map((st) => [st, open.filter((s) => s.state === st).length] as const).filter(([, n]) => n > 0);
-    await context.sendActivity(HT.caseloadHeader(counts.map(([st, n]) => `${STATE_LABELS[st]}: ${n}`).join(' · ')));
+    await context.sendActivity(HT.caseloadHeader(counts.map(([st, n]) => `${STATE_LABELS[st]}: ${n}`).join(' · '), school));
   }
   let group = '';
   for (const s of slice) {
@@ -68,7 +70,7 @@ export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, acto
       group = s.state;
       await context.sendActivity(HT.caseloadGroup(STATE_LABELS[s.state], open.filter((x) => x.state === s.state).length));
     }
-    await context.sendActivity(attach(await drawSignalCard(deps, actor, s)));
+    await context.sendActivity(attach(await drawSignalCard(deps, actor, s, undefined, undefined, school)));
   }
   const range = { from: p * CASELOAD_PAGE + 1, to: p * CASELOAD_PAGE + slice.length, total: open.length };
   if (p < pages - 1) await context.sendActivity(attach(listCard({ title: HT.pageTitle(range.from, range.to, range.total), text: HT.pageMore, list: LISTS.caseload, schoolId: actor.schoolId, page: p, pages })));
@@ -77,10 +79,12 @@ export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, acto
 
 /** The reporter's own signals, open ones first, newest first: one card per page. */
 export async function reportedPage(deps: BotDeps, actor: Actor, page: number): Promise<CardJson> {
+  const school = await schoolLabelOf(deps, actor);
+  const heading = school ? HT.reportedTitleAt(school) : HT.reportedTitle;
   const mine = (await deps.ports.signals.listByReporter(actor.schoolId, actor.userId)).sort(
     (a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || b.createdAt.localeCompare(a.createdAt) || b.reference.localeCompare(a.reference),
   );
-  if (mine.length === 0) return listCard({ title: HT.reportedTitle, text: HT.reportedNone, list: LISTS.reported, schoolId: actor.schoolId, page: 0, pages: 1 });
+  if (mine.length === 0) return listCard({ title: heading, text: HT.reportedNone, list: LISTS.reported, schoolId: actor.schoolId, page: 0, pages: 1 });
   const pages = Math.ceil(mine.length / REPORTED_PAGE);
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = mine.slice(p * REPORTED_PAGE, (p + 1) * REPORTED_PAGE);
@@ -90,7 +94,7 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
     value: `${pupils[i] ? pupilLabel(pupils[i]!) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · gemeld ${formatDateTime(s.createdAt)}`,
   }));
   const openCount = mine.filter((s) => s.state !== 'closed').length;
-  const title = pages > 1 ? `${HT.reportedTitle} — ${HT.pageTitle(p * REPORTED_PAGE + 1, p * REPORTED_PAGE + slice.length, mine.length)}` : HT.reportedTitle;
+  const title = pages > 1 ? `${heading} — ${HT.pageTitle(p * REPORTED_PAGE + 1, p * REPORTED_PAGE + slice.length, mine.length)}` : heading;
   return listCard({ title, text: HT.reportedCount(openCount, mine.length), facts, list: LISTS.reported, schoolId: actor.schoolId, page: p, pages, withPrevious: true });
 }
 

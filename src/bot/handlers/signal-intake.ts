@@ -8,8 +8,10 @@ import { roleNamesFor } from '../role-names';
 import { T } from '../texts';
 import { correlationOf, personOf } from '../turn';
 import { auditPupilsShown } from '../../app/privacy/audit-pupil-reads';
-import { intakeCard } from '../views/intake-view';
-import { pupilChoiceValue, pupilLabel } from '../views/pupil-label';
+import { intakeCard, pupilChoiceTitle } from '../views/intake-view';
+import { atSchool, schoolChoicesOf } from './school-board';
+import { pupilChoiceValue } from '../views/pupil-label';
+import { plainOf } from '../cards/literal-text';
 
 /** Static choices at most: keeps the card well under Teams' size limit. */
 export const STATIC_CHOICES_MAX = 40;
@@ -69,16 +71,26 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
   const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
   const notice = query && pupils.length === 0 ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}` : undefined;
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationOf(context));
-  const card = intakeCard({ pupils, typeAhead, notice, values: pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : undefined, names: await roleNamesFor(deps, person) });
+  // a board member picks the school; it starts at the school of the first pupil shown
+  const schools = await schoolChoicesOf(deps, person);
+  const values = { school: schools.length ? (pupils[0]?.schoolId ?? schools[0].value) : '', ...(pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : {}) };
+  const card = intakeCard({ pupils, typeAhead, notice, values, names: await roleNamesFor(deps, person), schools });
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
-/** Data.Query type-ahead for the pupil field (application/search invoke). */
+/**
+ * Data.Query type-ahead for the pupil field (application/search invoke). A board member's card
+ * sends the chosen school along (`value.data.school`): only that school's pupils are searched.
+ */
 export async function pupilSearch(deps: BotDeps, context: TurnContext, queryText: string, count: number): Promise<{ title: string; value: string }[]> {
-  const person = await personOf(deps, context);
+  const everywhere = await personOf(deps, context);
+  const chosen = (context.activity.value as { data?: { school?: unknown } } | undefined)?.data?.school;
+  const person = typeof chosen === 'string' && chosen ? atSchool(everywhere, chosen) : everywhere;
   if (person.actors.length === 0) return [];
   const q = String(queryText ?? '').slice(0, 100);
   const pupils = (q.trim() ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX))) : await ownPupils(deps, person)).slice(0, SEARCH_RESULTS_MAX);
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.search', correlationOf(context));
-  return pupils.map((p) => ({ title: pupilLabel(p), value: pupilChoiceValue(p) }));
+  // a typeahead answer is plain text, not a card: the user-text marks are removed
+  const schools = await schoolChoicesOf(deps, person);
+  return pupils.map((p) => ({ title: plainOf(pupilChoiceTitle(p, schools)), value: pupilChoiceValue(p) }));
 }

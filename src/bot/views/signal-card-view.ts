@@ -24,6 +24,8 @@ export interface SignalCardContext {
   trend?: string;
   /** notes are shown only to prevention workers, coordinators and (once escalated) the OT */
   showCareNotes: boolean;
+  /** the school's name, for a viewer who works at several schools */
+  schoolName?: string;
   /** the school's role words */
   names?: RoleNames;
 }
@@ -60,7 +62,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     signalId: s.id,
     schoolId: s.schoolId,
     version: s.updatedAt,
-    title: `Signaal ${s.reference}`,
+    title: ctx.schoolName ? `Signaal ${s.reference} · ${ctx.schoolName}` : `Signaal ${s.reference}`,
     stateLabel: STATE_LABELS[s.state] + (s.outcome ? ` — ${OUTCOME_LABELS[s.outcome]}` : ''),
     stateColor: STATE_COLORS[s.state] ?? 'Default',
     message: ctx.message ?? '',
