@@ -119,7 +119,6 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
     schoolSettings: { port: repos.directory, audit: repos.audit },
-    schoolSettings: { port: repos.directory, audit: repos.audit },
     staffBinding: new StaffBinder(
       { binding: new StaffBindingRepository(new DocStore(repos.cosmos.containers.directory), repos.directory, repos.cases), audit: repos.audit, tenantOf: (schoolId) => repos.directory.schoolTenant(schoolId) },
       () => clock.now().getTime(),
