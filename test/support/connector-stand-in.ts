@@ -145,7 +145,7 @@ export class ConnectorStandIn {
         record(found ? 200 : 404);
         res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
         // What Teams (and the Agents Playground) answer: the TeamsChannelAccount, or MemberNotFoundInConversation.
-        res.end(JSON.stringify(found ? { userRole: 'user', ...found } : { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
+        res.end(JSON.stringify(found ? { userRole: 'user', ...found } : { error: { code: 'MemberNotFoundInConversation', message: 'Member not found in conversation' } }));
         return;
       }
       record(200);
