@@ -5,6 +5,7 @@ import type { BotDeps } from './bot-deps';
 import { roundOverviewCardFor, roundOverviewFor } from './handlers/round-command';
 import { extraRenderers, type Rendered } from './notification-renderer';
 import { RT } from './round-texts';
+import { roleNamesAt } from './role-names';
 import { loadRoundCloseSummary } from '../app/round-close-summary';
 import { roundClosedCard } from './views/round-closed-view';
 
@@ -25,7 +26,7 @@ async function roundCard(deps: BotDeps, schoolId: string, msg: Msg, reminder: bo
   const mine = o.progress.perWorker.find((w) => w.workerId === userId);
   if (!mine || (reminder && mine.pagesLeft === 0)) return SKIP;
   const person = await resolvePerson(deps.ports.directory, userId);
-  const intro = reminder ? RT.reminderIntro(String(msg.payload.params.step ?? ''), o.round.deadline, mine.pagesLeft) : RT.openIntro(o.round.roundNo, o.round.deadline);
+  const intro = reminder ? RT.reminderIntro(String(msg.payload.params.step ?? ''), o.round.deadline, mine.pagesLeft) : RT.openIntro(o.round.roundNo, o.round.deadline, await roleNamesAt(deps, schoolId));
   const title = reminder ? RT.reminderTitle(o.round.roundNo) : undefined;
   const card = await roundOverviewCardFor(deps, person, schoolId, roundId, intro, title);
   if (!card) return SKIP;
@@ -39,7 +40,7 @@ async function closedCard(deps: BotDeps, schoolId: string, msg: Msg): Promise<Re
   if (!person.actors.some((a) => a.schoolId === schoolId && a.roles.includes('coordinator'))) return SKIP;
   const summary = await loadRoundCloseSummary(deps.ports, deps.rounds, schoolId, String(msg.payload.params.roundId ?? ''));
   if (!summary || summary.overview.round.status !== 'closed') return SKIP;
-  return { card: roundClosedCard(summary), summary: RT.closedTitle(summary.overview.round.roundNo) };
+  return { card: roundClosedCard(summary, await roleNamesAt(deps, schoolId)), summary: RT.closedTitle(summary.overview.round.roundNo) };
 }
 
 let registered = false;

@@ -1,3 +1,4 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../domain/role-labels';
 import { formatDate, formatDateTime } from './texts';
 
 /** Every Dutch text of the 1-2-3 round (S7): forms, overview, reminders, refusals. */
@@ -45,11 +46,11 @@ export const RT = {
   offerEscalate: 'Opschalen naar OT',
   offerObservation: (roundNo: number, level: number, note: string) => `1-2-3 meting ronde ${roundNo}: score ${level}. ${note}`.trim(),
   offerExisting: 'Er loopt al een signaal over deze leerling; hieronder staat het.',
-  offerCreated: 'Het signaal is geopend en staat bij de preventiewerkers. Pak het op om ermee verder te gaan.',
+  offerCreated: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het signaal is geopend en staat bij de ${n('preventionWorker', { plural: true })}. Pak het op om ermee verder te gaan.`,
   offerEscalateHint: 'Het signaal is geopend en door jou opgepakt. Vul hieronder het verzoek aan het OT in.',
   overviewTitle: (roundNo: number) => `1-2-3 meting — ronde ${roundNo}`,
-  openIntro: (roundNo: number, deadline: string) =>
-    `Ronde ${roundNo} van de 1-2-3 meting staat open tot en met ${formatDate(deadline)}. Open hieronder een klas en vul per leerling de score in. Je collega-preventiewerker ziet dezelfde klassen; een klas is klaar zodra een van jullie hem opslaat.`,
+  openIntro: (roundNo: number, deadline: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Ronde ${roundNo} van de 1-2-3 meting staat open tot en met ${formatDate(deadline)}. Open hieronder een klas en vul per leerling de score in. De andere ${n('preventionWorker')} van je school ziet dezelfde klassen; een klas is klaar zodra een van jullie hem opslaat.`,
   reminderIntro: (step: string, deadline: string, left: number) =>
     `${step === 'remind1' ? 'Morgen is de laatste dag' : 'Herinnering'}: de 1-2-3 meting moet op ${formatDate(deadline)} klaar zijn. Je hebt nog ${left} ${left === 1 ? 'pagina' : "pagina's"} open.`,
   reminderTitle: (roundNo: number) => `Herinnering: 1-2-3 meting ronde ${roundNo}`,
@@ -59,7 +60,7 @@ export const RT = {
       : `Deadline: ${formatDate(deadline)} — nog ${daysLeft} ${daysLeft === 1 ? 'schooldag' : 'schooldagen'}.`,
   overall: 'Totaal',
   perClass: 'Per klas',
-  perWorker: 'Per preventiewerker',
+  perWorker: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Per ${n('preventionWorker')}`,
   flagged: 'Leerlingen met score 3 of een stijging (trend, oudste ronde eerst)',
   noFlagged: 'Geen leerlingen met score 3 of een sterke stijging.',
   open: 'Open',
@@ -67,7 +68,7 @@ export const RT = {
   count: (done: number, total: number) => `${done}/${total}`,
   className: (className: string, page: number, pages: number) => (pages > 1 ? `${className} (${page + 1}/${pages})` : className),
   noRound: (next?: string) => `Er is nog geen ronde geopend voor jouw school.${next ? ` De volgende ronde opent op ${formatDate(next)}.` : ''}`,
-  openedNow: (roundNo: number, deadline: string) => `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De preventiewerkers krijgen het formulier.`,
+  openedNow: (roundNo: number, deadline: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De ${n('preventionWorker', { plural: true })} krijgen het formulier.`,
   alreadyOpen: (roundNo: number) => `Ronde ${roundNo} was al geopend. Typ \`/ronde\` voor de voortgang.`,
   flaggedMore: (n: number) => `…en nog ${n} leerling(en).`,
   closedTitle: (roundNo: number) => `1-2-3 meting ronde ${roundNo} is gesloten`,
@@ -75,7 +76,7 @@ export const RT = {
     `De deadline was ${formatDate(deadline)}. ${done} van de ${total} leerlingen hebben een score; ` +
     (missing === 0 ? 'alle klaspagina\'s zijn ingeleverd.' : `${missing} ${missing === 1 ? 'klaspagina is' : "klaspagina's zijn"} niet ingeleverd.`),
   closedFlagged: (n: number) => `Score 3 of sterke stijging, zonder open signaal (${n})`,
-  closedFlaggedHint: 'Open een signaal vanaf de opgeslagen klaspagina (knop "Signaal openen"), of vraag de preventiewerker dat te doen. Trend: oudste ronde eerst.',
+  closedFlaggedHint: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Open een signaal vanaf de opgeslagen klaspagina (knop "Signaal openen"), of vraag de ${n('preventionWorker')} dat te doen. Trend: oudste ronde eerst.`,
   closedNoFlagged: 'Iedere leerling met score 3 of een sterke stijging heeft een open signaal.',
   notHandedIn: 'niet ingeleverd',
   late: 'te laat',

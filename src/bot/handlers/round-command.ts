@@ -13,6 +13,7 @@ import { T } from '../texts';
 import { personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { roundOverviewCard } from '../views/round-views';
+import { roleNamesAt } from '../role-names';
 
 export function roundsOf(deps: BotDeps): RoundPort {
   if (!deps.rounds) throw new Error('Round store not wired');
@@ -35,16 +36,18 @@ export async function roundOverviewCardFor(deps: BotDeps, person: Person, school
   const o = await roundOverviewFor(deps, schoolId, roundId);
   if (!o) return undefined;
   const me = actor.roles.includes('preventionWorker') ? o.staff.find((s) => s.userId === actor.userId) : undefined;
+  const names = await roleNamesAt(deps, schoolId);
   return roundOverviewCard({
     round: o.round,
     title,
-    intro: intro ?? (o.round.status === 'open' ? RT.openIntro(o.round.roundNo, o.round.deadline) : ''),
+    intro: intro ?? (o.round.status === 'open' ? RT.openIntro(o.round.roundNo, o.round.deadline, names) : ''),
     deadlineLine: RT.progressIntro(o.round.deadline, o.schoolDaysLeft, o.round.status),
     pages: o.pages,
     progress: o.progress,
     openable: me ? openableFor(me, o.pages) : undefined,
     flagged: o.flagged.map((f) => ({ name: pupilLabel(f.pupil), trend: f.trend })),
     showFlagged: true,
+    names,
   });
 }
 
@@ -68,7 +71,7 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
     for (const a of schools) {
       const outcome = await openRoundNow(deps.ports, rounds, person, a.schoolId);
       if (!outcome.ok) await context.sendActivity(roundRefusal(outcome.code));
-      else await context.sendActivity(outcome.status === 'created' ? RT.openedNow(outcome.round.roundNo, outcome.round.deadline) : RT.alreadyOpen(outcome.round.roundNo));
+      else await context.sendActivity(outcome.status === 'created' ? RT.openedNow(outcome.round.roundNo, outcome.round.deadline, await roleNamesAt(deps, a.schoolId)) : RT.alreadyOpen(outcome.round.roundNo));
     }
     deps.kickOutbox();
     return;

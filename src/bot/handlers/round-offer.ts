@@ -5,6 +5,7 @@ import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { ROUND_REFUSALS, RT, roundRefusal } from '../round-texts';
 import { refusalText } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { personOf } from '../turn';
 import { escalateForm } from './escalation-form';
 import { noticeCard } from './intake-submit';
@@ -41,5 +42,5 @@ export async function roundOfferSignal(deps: BotDeps, context: TurnContext, data
   if (mode === 'escalate' && (outcome.claimed || outcome.signal.ownerId === person.userId)) {
     return escalateForm(deps, context, { signalId: outcome.signal.id, schoolId });
   }
-  return drawSignalCard(deps, viewer, outcome.signal, outcome.existing ? RT.offerExisting : RT.offerCreated, outcome.existing ? 'Default' : 'Good');
+  return drawSignalCard(deps, viewer, outcome.signal, outcome.existing ? RT.offerExisting : RT.offerCreated(await roleNamesAt(deps, schoolId)), outcome.existing ? 'Default' : 'Good');
 }

@@ -1,5 +1,6 @@
 import type { RoundCloseSummary } from '../../app/round-close-summary';
 import { pageKey } from '../../app/round-pages';
+import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { RT } from '../round-texts';
 import { pupilLabel } from './pupil-label';
@@ -9,7 +10,7 @@ const pct = (c: { done: number; total: number; percent: number }) => `${RT.count
 const ROWS_MAX = 40;
 
 /** The coordinator's closing summary of a round (personal chat: names of flagged pupils are allowed here). */
-export function roundClosedCard(s: RoundCloseSummary): CardJson {
+export function roundClosedCard(s: RoundCloseSummary, names?: RoleNames): CardJson {
   const { round, progress, pages } = s.overview;
   const late = new Set(s.latePages.map((p) => pageKey(p.classId, p.page)));
   const classes = pages.map((p) => {
@@ -32,12 +33,12 @@ export function roundClosedCard(s: RoundCloseSummary): CardJson {
     flaggedColor: s.flaggedWithoutSignal.length > 0 ? 'Attention' : 'Default',
     flagged: flagged.map((f) => ({ name: pupilLabel(f.pupil), trend: f.trend })),
     flaggedNote: [
-      s.flaggedWithoutSignal.length > 0 ? RT.closedFlaggedHint : RT.closedNoFlagged,
+      s.flaggedWithoutSignal.length > 0 ? RT.closedFlaggedHint(names) : RT.closedNoFlagged,
       s.flaggedWithoutSignal.length > flagged.length ? RT.flaggedMore(s.flaggedWithoutSignal.length - flagged.length) : '',
     ].filter(Boolean).join(' '),
     perClassLabel: RT.perClass,
     classes: shown.map(({ order: _o, ...c }) => c),
-    perWorkerLabel: RT.perWorker,
+    perWorkerLabel: RT.perWorker(names),
     workers: progress.perWorker.map((w) => ({ name: w.name, count: RT.workerLeft(w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf), w.pagesLeft) })),
     lateLabel: RT.lateLabel,
     late: s.latePages.slice(0, 20).map((p) => ({ label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1), detail: RT.lateDetail(literal(p.savedByName), p.savedAt) })),

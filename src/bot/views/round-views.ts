@@ -2,6 +2,7 @@ import type { ClassPage, RoundProgressView } from '../../app/round-pages';
 import { pageKey } from '../../app/round-pages';
 import type { RoundPageRecord, RoundRecord } from '../../app/round-ports';
 import type { Level } from '../../domain/signal';
+import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { ROUND_LEVEL_CHOICES, RT } from '../round-texts';
 import { pupilName } from './pupil-label';
@@ -121,6 +122,8 @@ export function roundOverviewCard(args: {
   openable?: Set<string>;
   flagged: Array<{ name: string; trend: string }>;
   showFlagged: boolean;
+  /** the school's role words */
+  names?: RoleNames;
 }): CardJson {
   const { round, progress } = args;
   const rows = args.pages.map((p) => {
@@ -146,7 +149,7 @@ export function roundOverviewCard(args: {
     overallLabel: RT.overall,
     overall: pct(progress.overall),
     perClassLabel: RT.perClass,
-    perWorkerLabel: RT.perWorker,
+    perWorkerLabel: RT.perWorker(args.names),
     openLabel: RT.open,
     schoolId: round.schoolId,
     roundId: round.roundId,
