@@ -3,6 +3,7 @@ import { CATEGORIES, LEVELS, OPEN_STATES } from '../../domain/signal';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, formatDate } from '../texts';
 import type { RoleNames } from '../../domain/role-labels';
 import { DT } from './digest-texts';
+import { literal } from '../cards/literal-text';
 
 /**
  * Turns digest figures into the data of `cards/digest-*.json`. Every chart comes twice: as data
@@ -55,6 +56,7 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
   const flagged = d.open.items.filter((i) => i.overdue);
   const rounds = d.rounds;
   const dist = d.distribution;
+  const workerName = (id: string): string => (v.workerNames[id] ? literal(v.workerNames[id]) : DT.someWorker(v.names));
   return {
     title: DT.channelTitle(v.schoolName),
     period: DT.period(formatDate(v.since), formatDate(v.until)),
@@ -101,8 +103,8 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     roundPerWorker: DT.roundPerWorker(v.names),
     // a chart of nothing but zeros draws an empty axis: the bars say it better until work is done
     hasWorkerChart: !!rounds && rounds.overall.done > 0,
-    workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: v.workerNames[w.workerId] || DT.someWorker(v.names), y: w.percent })),
-    workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: v.workerNames[w.workerId] || DT.someWorker(v.names), value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
+    workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: workerName(w.workerId), y: w.percent })),
+    workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: workerName(w.workerId), value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
 
     hasDistribution: !!dist && dist.currentTotal > 0,
     distributionTitle: DT.distributionTitle,

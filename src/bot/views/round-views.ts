@@ -154,7 +154,7 @@ export function roundOverviewCard(args: {
     schoolId: round.schoolId,
     roundId: round.roundId,
     classes: shown,
-    workers: progress.perWorker.map((w) => ({ name: w.name, count: w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf) })),
+    workers: progress.perWorker.map((w) => ({ name: literal(w.name), count: w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf) })),
     showFlagged: args.showFlagged,
     flaggedLabel: RT.flagged,
     flagged: args.showFlagged ? flaggedShown : [],
