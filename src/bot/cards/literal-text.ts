@@ -42,6 +42,13 @@ export const hasMarks = (s: string): boolean => /[\ufdd0\ufdd1]/.test(s);
  *   lists, setext underlines);
  * - `://` and `www.`, so a bare address is not turned into a link by an auto-linker.
  * Text stored before the user-text rule existed is cleaned by it here too (no NUL in an export).
+ *
+ * Evidence: Teams renders Markdown in TextBlock.text, Fact.title and Fact.value only (learn.microsoft.com,
+ * "Format cards in Teams"). Teams desktop and web honour backslash escapes; the mobile renderers did
+ * not at first (microsoft/AdaptiveCards#5590) and were fixed for `\*` and friends in 2023-24
+ * (Teams-AdaptiveCards-Mobile PRs 58 and 83). Where escapes are still ignored a stray `\` shows,
+ * but no link: `](` is always broken. Whether a Teams client auto-links a bare address in a card is
+ * not documented, so addresses are broken too.
  */
 export function escapeMarkdown(text: string): string {
   return cleanUserText(text)
