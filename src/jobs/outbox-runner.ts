@@ -52,8 +52,6 @@ export class OutboxRunner {
   private stopped = true;
   private readonly perConversation = new SlidingLimiter(CONVERSATION_WINDOWS);
   private readonly perTenant = new SlidingLimiter(TENANT_WINDOWS);
-  /** each school's tenant, as its school doc names it (a school does not move to another tenant) */
-  private readonly tenantOfSchool = new Map<string, string>();
   stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
 
   constructor(
@@ -269,17 +267,12 @@ export class OutboxRunner {
 
   /**
    * The key of Teams' per-tenant limit (50 per second per app per tenant) for a school's messages:
-   * its tenant, so the schools of one board in one tenant share one window. A school whose doc
-   * cannot be read counts on its own until it can.
+   * its tenant as the school doc names it (cached by the directory), so the schools of one board
+   * in one tenant share one window. A school whose doc cannot be read counts on its own.
    */
   async tenantKeyOf(schoolId: string): Promise<string> {
-    let tenantId = this.tenantOfSchool.get(schoolId);
-    if (!tenantId) {
-      tenantId = (await this.deps.directory.schoolSettings(schoolId).catch(() => undefined))?.tenantId;
-      if (!tenantId) return `school:${schoolId}`;
-      this.tenantOfSchool.set(schoolId, tenantId);
-    }
-    return `tenant:${tenantId}`;
+    const tenantId = await this.deps.directory.schoolTenant(schoolId).catch(() => undefined);
+    return tenantId ? `tenant:${tenantId}` : `school:${schoolId}`;
   }
 
   /** Parks a message until its recipient can be reached, telling the coordinators (S4). */
