@@ -61,8 +61,18 @@ function loadStaff(demoDir = DEMO_DIR) {
     upn: row.upn.toLowerCase(),
     roles: splitList(row.rollen),
     classes: splitList(row.klassen),
-    entraId: row.entra_id,
+    entraId: row.entra_id || entraIdFor(row.upn),
   }));
+}
+
+/**
+ * A stand-in Entra object id for a staff row without one (a school's export with only e-mail
+ * addresses): a fixed UUID made from the UPN, so the Playground user has an id that appears
+ * nowhere in the roster, and the bot binds them by UPN on first contact (issue 14).
+ */
+function entraIdFor(upn) {
+  const h = require('crypto').createHash('sha1').update(`waakvlam-playground:${String(upn).toLowerCase()}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Finds the staff member for a role word, a UPN, its local part, or an Entra object id. */
