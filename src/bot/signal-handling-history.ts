@@ -1,6 +1,7 @@
 import type { StaffRecord } from '../app/ports';
 import { SYSTEM_USER_ID } from '../domain/roles';
 import type { HistoryEntry } from '../domain/signal';
+import type { RoleNames } from '../domain/role-labels';
 import { ESCALATION_REASON_LABELS } from './escalation-texts';
 import { HISTORY_LABELS, HT } from './signal-handling-texts';
 import { LEVEL_LABELS, OUTCOME_LABELS, formatDate, formatDateTime } from './texts';
@@ -11,7 +12,7 @@ import { literal } from './cards/literal-text';
  * the structured facts of the step (score, reason, check-in date, outcome, new owner) as labels,
  * never as codes. Free text (notes, questions, answers, summaries) only when `showCareNotes`.
  */
-export function historyLine(h: HistoryEntry, staff: StaffRecord[], showCareNotes: boolean): string {
+export function historyLine(h: HistoryEntry, staff: StaffRecord[], showCareNotes: boolean, names?: RoleNames): string {
   const who = (id?: string) => (id === SYSTEM_USER_ID ? HT.historyBot : literal(staff.find((s) => s.userId === id)?.displayName ?? 'onbekend'));
   const facts: string[] = [];
   if (h.level && showCareNotes) facts.push(LEVEL_LABELS[h.level] ?? String(h.level));
@@ -20,6 +21,7 @@ export function historyLine(h: HistoryEntry, staff: StaffRecord[], showCareNotes
   if (h.outcome) facts.push(OUTCOME_LABELS[h.outcome] ?? '');
   if (h.targetUserId) facts.push(HT.historyTo(who(h.targetUserId)));
   const freeText = h.note && showCareNotes && h.action !== 'escalate' ? `: ${literal(h.note)}` : '';
-  const what = `${HISTORY_LABELS[h.action] ?? HT.historyUnknownAction}${facts.filter(Boolean).length ? ` — ${facts.filter(Boolean).join(', ')}` : ''}`;
+  const label = h.action === 'reannounce' ? HT.historyReannounce(names) : HISTORY_LABELS[h.action];
+  const what = `${label ?? HT.historyUnknownAction}${facts.filter(Boolean).length ? ` — ${facts.filter(Boolean).join(', ')}` : ''}`;
   return `${formatDateTime(h.at)} — ${who(h.actorId)}: ${what}${freeText}`;
 }

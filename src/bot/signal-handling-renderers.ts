@@ -11,6 +11,7 @@ import { renderCard } from './cards/render-card';
 import { drawSignalCard } from './handlers/signal-card-context';
 import { extraRenderers, type Rendered } from './notification-renderer';
 import { HT } from './signal-handling-texts';
+import { roleNamesAt } from './role-names';
 import { STATE_LABELS, formatDate, formatDateTime } from './texts';
 import { pupilLabel } from './views/pupil-label';
 import { literal } from './cards/literal-text';
@@ -41,7 +42,7 @@ async function reporterQuestion(deps: BotDeps, schoolId: string, msg: Msg): Prom
   return {
     card: renderCard('reporter-question', {
       title,
-      intro: HT.questionIntro(l.name(q.askedBy), l.pupil),
+      intro: HT.questionIntro(l.name(q.askedBy), l.pupil, await roleNamesAt(deps, schoolId)),
       question: literal(q.question),
       answerLabel: HT.answerLabel,
       answerRequired: HT.answerRequired,
@@ -101,7 +102,7 @@ async function reannounceNotice(deps: BotDeps, schoolId: string, msg: Msg): Prom
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient) return SKIP;
   const limit = (await deps.ports.directory.getSchool(schoolId))?.doc.limits.unclaimedSchoolDays ?? DEFAULT_UNCLAIMED_SCHOOL_DAYS;
-  return notice(HT.reannounceTitle(l.signal.reference), HT.reannounceText(l.pupil, limit), [{ title: HT.factStatus, value: STATE_LABELS[l.signal.state] }], 'Warning');
+  return notice(HT.reannounceTitle(l.signal.reference), HT.reannounceText(l.pupil, limit, await roleNamesAt(deps, schoolId)), [{ title: HT.factStatus, value: STATE_LABELS[l.signal.state] }], 'Warning');
 }
 
 /**

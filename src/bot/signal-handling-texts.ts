@@ -1,6 +1,9 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../domain/role-labels';
+
 /**
  * Dutch texts of handling a signal (S5): refusals of the handling verbs, notices, reminders and
- * the /mijn pages. Merged into REFUSALS by texts.ts; nothing here imports texts.ts.
+ * the /mijn pages. Merged into REFUSALS by texts.ts; nothing here imports texts.ts. Texts that
+ * name a role take the school's role words (`n`).
  */
 export const HANDLING_REFUSALS: Record<string, string> = {
   'level-missing': 'Kies een score: 1, 2 of 3.',
@@ -42,6 +45,7 @@ export const HISTORY_LABELS: Record<string, string> = {
 
 export const HT = {
   historyUnknownAction: 'bijgewerkt',
+  historyReannounce: (n: RoleNames = DEFAULT_ROLE_NAMES) => `opnieuw aangeboden aan de ${n('preventionWorker', { plural: true })}`,
   historyBot: 'Waakvlam',
   historyReason: (reason: string) => `reden: ${reason}`,
   historyCheckIn: (date: string) => `weer kijken op ${date}`,
@@ -56,14 +60,14 @@ export const HT = {
   scoreSaved: 'De score is opgeslagen.',
   noteSaved: 'Je notitie is opgeslagen. Alleen zorgprofessionals zien haar.',
   questionSent: 'Je vraag is naar de melder gestuurd. Het antwoord verschijnt op deze kaart.',
-  answerSent: 'Bedankt, je antwoord is doorgegeven aan de preventiewerker.',
+  answerSent: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Bedankt, je antwoord is doorgegeven aan de ${n('preventionWorker')}.`,
   watchSet: 'Waakvlam gezet. Je krijgt op de gekozen datum een herinnering.',
   aftercareSet: 'Het signaal is naar nazorg gegaan.',
   closed: 'Het signaal is afgesloten. De melder hoort dat het is afgerond.',
-  reassigned: 'Het signaal is toegewezen. De nieuwe eigenaar en de zorgcoördinatoren zijn ingelicht.',
+  reassigned: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het signaal is toegewezen. De nieuwe eigenaar en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
 
   questionTitle: (ref: string) => `Vraag over je signaal ${ref}`,
-  questionIntro: (who: string, pupil: string) => `${who} (preventiewerker) heeft een vraag over je signaal over ${pupil}.`,
+  questionIntro: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} (${n('preventionWorker')}) heeft een vraag over je signaal over ${pupil}.`,
   answerLabel: 'Jouw antwoord',
   answerButton: 'Antwoord versturen',
   answerRequired: 'Vul je antwoord in.',
@@ -80,7 +84,8 @@ export const HT = {
 
   reannouncedMessage: 'Dit signaal is nog door niemand opgepakt. Wil een van jullie het oppakken?',
   reannounceTitle: (ref: string) => `Signaal ${ref} nog niet opgepakt`,
-  reannounceText: (pupil: string, days: number) => `Het signaal over ${pupil} is na ${days} schooldagen nog door geen preventiewerker opgepakt. Het is opnieuw aan de preventiewerkers aangeboden.`,
+  reannounceText: (pupil: string, days: number, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het signaal over ${pupil} is na ${days} schooldagen nog door geen ${n('preventionWorker')} opgepakt. Het is opnieuw aan de ${n('preventionWorker', { plural: true })} aangeboden.`,
 
   watchReminderTitle: (ref: string) => `Waakvlam: tijd om te kijken — ${ref}`,
   watchReminderText: (date: string) => `Je wilde vandaag (${date}) weer kijken hoe het met deze leerling gaat. Wat is de volgende stap?`,

@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { actOnSignal, viewSignal } from '../../app/act-on-signal';
 import type { SignalAction } from '../../domain/signal-lifecycle';
+import type { RoleNames } from '../../domain/role-labels';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { T, refusalText } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { personOf } from '../turn';
 import { noticeCard } from './intake-submit';
 import { SignalRefSchema, type SignalRef } from './signal-action-schemas';
@@ -16,7 +18,7 @@ export type ActionParser = (data: Record<string, unknown>) => { ok: true; action
  * One handler for every lifecycle verb: parse the card's reference fields, resolve the person,
  * act through the use case, and answer with the signal card as it now stands for this viewer.
  */
-export async function signalAction(deps: BotDeps, context: TurnContext, data: unknown, parse: ActionParser, successMessage?: string): Promise<CardJson> {
+export async function signalAction(deps: BotDeps, context: TurnContext, data: unknown, parse: ActionParser, successMessage?: string | ((n: RoleNames) => string)): Promise<CardJson> {
   const ref = SignalRefSchema.safeParse(data);
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
@@ -33,7 +35,8 @@ export async function signalAction(deps: BotDeps, context: TurnContext, data: un
     return drawSignalCard(deps, viewer, outcome.signal, refusalText(outcome.code), 'Attention');
   }
   deps.kickOutbox();
-  return drawSignalCard(deps, viewerAt(person, ref.data.schoolId)!, outcome.signal, successMessage, 'Good');
+  const message = typeof successMessage === 'function' ? successMessage(await roleNamesAt(deps, ref.data.schoolId)) : successMessage;
+  return drawSignalCard(deps, viewerAt(person, ref.data.schoolId)!, outcome.signal, message, 'Good');
 }
 
 async function currentCard(deps: BotDeps, person: Awaited<ReturnType<typeof personOf>>, ref: SignalRef, message: string, color: 'Attention' | 'Good'): Promise<CardJson> {

@@ -40,7 +40,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
   const history = s.history
     .filter((h) => h.visibility === 'all' || ctx.showCareNotes)
     .slice(-8)
-    .map((h) => ({ line: historyLine(h, ctx.staff, ctx.showCareNotes) }));
+    .map((h) => ({ line: historyLine(h, ctx.staff, ctx.showCareNotes, ctx.names) }));
   const known = [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor'].filter(Boolean).join(', ') || 'nog niemand';
   const workers = ctx.staff.filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId).map((w) => ({ title: w.displayName, value: w.userId }));
   const flags = {
