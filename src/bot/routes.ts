@@ -58,6 +58,14 @@ export interface VerbRoute {
    * invoke names the message it came from, `replyToId`), so a retry cannot write twice.
    */
   readOnly?: boolean;
+  /**
+   * A state-changing verb: the card field that pins what its card was drawn on (the signal's
+   * version `v`, the escalation number `n`, the question asked, the submission). Checked before
+   * the handler: a click without it is refused as stale and audited, like one with an old value.
+   */
+  version?: 'v' | 'n' | 'questionId' | 'submissionId';
+  /** A state-changing verb without a version: why the handler needs none. */
+  unversioned?: string;
   handler: (deps: BotDeps, context: TurnContext, data: unknown) => Promise<CardJson>;
 }
 
@@ -81,31 +89,31 @@ export const COMMANDS: CommandRoute[] = [
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
-  { verb: VERBS.signalSubmit, scopes: PERSONAL, handler: intakeSubmit },
-  { verb: VERBS.signalClaim, scopes: PERSONAL, handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
+  { verb: VERBS.signalSubmit, scopes: PERSONAL, version: 'submissionId', handler: intakeSubmit },
+  { verb: VERBS.signalClaim, scopes: PERSONAL, version: 'v', handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
   { verb: VERBS.signalRefresh, scopes: PERSONAL, readOnly: true, handler: signalRefresh },
-  { verb: VERBS.signalScore, scopes: PERSONAL, handler: signalScore },
-  { verb: VERBS.signalNote, scopes: PERSONAL, handler: signalNote },
-  { verb: VERBS.signalAsk, scopes: PERSONAL, handler: signalAsk },
-  { verb: VERBS.signalAnswer, scopes: PERSONAL, handler: signalAnswer },
-  { verb: VERBS.signalWatch, scopes: PERSONAL, handler: signalWatch },
-  { verb: VERBS.signalAftercare, scopes: PERSONAL, handler: signalAftercare },
-  { verb: VERBS.signalClose, scopes: PERSONAL, handler: signalClose },
-  { verb: VERBS.signalReassign, scopes: PERSONAL, handler: signalReassign },
+  { verb: VERBS.signalScore, scopes: PERSONAL, version: 'v', handler: signalScore },
+  { verb: VERBS.signalNote, scopes: PERSONAL, version: 'v', handler: signalNote },
+  { verb: VERBS.signalAsk, scopes: PERSONAL, version: 'v', handler: signalAsk },
+  { verb: VERBS.signalAnswer, scopes: PERSONAL, version: 'questionId', handler: signalAnswer },
+  { verb: VERBS.signalWatch, scopes: PERSONAL, version: 'v', handler: signalWatch },
+  { verb: VERBS.signalAftercare, scopes: PERSONAL, version: 'v', handler: signalAftercare },
+  { verb: VERBS.signalClose, scopes: PERSONAL, version: 'v', handler: signalClose },
+  { verb: VERBS.signalReassign, scopes: PERSONAL, version: 'v', handler: signalReassign },
   { verb: VERBS.listPage, scopes: PERSONAL, readOnly: true, handler: listPage },
-  { verb: VERBS.pupilErase, scopes: PERSONAL, handler: eraseSubmit },
+  { verb: VERBS.pupilErase, scopes: PERSONAL, unversioned: 'erases what the store holds once the typed pupil number matches', handler: eraseSubmit },
   { verb: VERBS.signalEscalateForm, scopes: PERSONAL, readOnly: true, handler: escalateForm },
-  { verb: VERBS.signalEscalate, scopes: PERSONAL, handler: escalateSubmit },
-  { verb: VERBS.escalationClaim, scopes: CHANNEL_AND_PERSONAL, handler: escalationClaim },
-  { verb: VERBS.escalationDetails, scopes: CHANNEL_AND_PERSONAL, handler: escalationDetails },
-  { verb: VERBS.escalationNote, scopes: PERSONAL, handler: escalationNote },
-  { verb: VERBS.escalationDeEscalate, scopes: PERSONAL, handler: escalationDeEscalate },
+  { verb: VERBS.signalEscalate, scopes: PERSONAL, version: 'v', handler: escalateSubmit },
+  { verb: VERBS.escalationClaim, scopes: CHANNEL_AND_PERSONAL, version: 'n', handler: escalationClaim },
+  { verb: VERBS.escalationDetails, scopes: CHANNEL_AND_PERSONAL, version: 'n', handler: escalationDetails },
+  { verb: VERBS.escalationNote, scopes: PERSONAL, version: 'n', handler: escalationNote },
+  { verb: VERBS.escalationDeEscalate, scopes: PERSONAL, version: 'n', handler: escalationDeEscalate },
   { verb: VERBS.escalationRefresh, scopes: CHANNEL_AND_PERSONAL, readOnly: true, handler: escalationRefresh },
-  { verb: VERBS.digestOpenSignal, scopes: PERSONAL, handler: digestOpenSignal },
+  { verb: VERBS.digestOpenSignal, scopes: PERSONAL, unversioned: 'sends the signal card as it stands now; changes no signal', handler: digestOpenSignal },
   { verb: VERBS.roundOpenPage, scopes: PERSONAL, readOnly: true, handler: roundOpenPage },
-  { verb: VERBS.roundSavePage, scopes: PERSONAL, handler: roundSavePage },
-  { verb: VERBS.schoolSaveSettings, scopes: PERSONAL, handler: settingsSubmit },
-  { verb: VERBS.roundOfferSignal, scopes: PERSONAL, handler: roundOfferSignal },
+  { verb: VERBS.roundSavePage, scopes: PERSONAL, version: 'v', handler: roundSavePage },
+  { verb: VERBS.schoolSaveSettings, scopes: PERSONAL, version: 'v', handler: settingsSubmit },
+  { verb: VERBS.roundOfferSignal, scopes: PERSONAL, unversioned: 'checks the stored scores again and raises at most one signal per pupil, round and worker', handler: roundOfferSignal },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */

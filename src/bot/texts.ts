@@ -118,6 +118,8 @@ export const T = {
   cardUnavailable: 'Deze kaart is hier niet beschikbaar. Gebruik Waakvlam in je eigen chat met de bot.',
   /** An action whose invoke names no message to answer in: nothing was done. */
   cardNotPlaced: 'Deze actie kon ik niet verwerken; er is niets gewijzigd. Open de kaart opnieuw en probeer het nog eens.',
+  /** A state-changing action without the version of its card: refused as stale. */
+  cardStale: 'Deze kaart is niet meer actueel; er is niets gewijzigd. Open de kaart opnieuw om de actuele stand te zien.',
   noOpenSignals: 'Je hebt geen lopende signalen.',
   mySignalsTitle: 'Mijn signalen',
   undeliverableTitle: 'Bericht kon niet worden bezorgd',

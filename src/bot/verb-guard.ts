@@ -14,7 +14,9 @@ import { correlationOf } from './turn';
  *    group chat runs there): otherwise a neutral notice naming nothing, and an audit entry;
  * 2. a verb that changes something runs only when its answer can be placed: the invoke names
  *    the message it came from (`replyToId`). Without it the answer could not replace the card and
- *    the turn would fail after its write, and Teams' retry would write again.
+ *    the turn would fail after its write, and Teams' retry would write again;
+ * 3. a verb that changes something carries the version its card was drawn on (the route's
+ *    `version` field): without it the click is refused as stale and audited.
  */
 
 /** The route scope of an activity's conversation; undefined for a type Teams does not send. */
@@ -33,27 +35,41 @@ const cardIdsOf = (data: unknown) => CardIdsSchema.safeParse(data && typeof data
 
 const hasReplyTo = (context: TurnContext): boolean => typeof context.activity.replyToId === 'string' && context.activity.replyToId.length > 0;
 
+/** A card field is present when the card put a value there (a string, possibly empty, or a number). */
+const hasField = (data: unknown, field: string): boolean => {
+  const v = data && typeof data === 'object' ? (data as Record<string, unknown>)[field] : undefined;
+  return typeof v === 'string' || typeof v === 'number';
+};
+
+async function auditRefusal(deps: BotDeps, context: TurnContext, route: VerbRoute, data: unknown, code: string): Promise<void> {
+  const ids = cardIdsOf(data);
+  const from = context.activity.from?.aadObjectId;
+  await deps.ports.audit.record({
+    schoolId: ids.success ? ids.data.schoolId : '_none',
+    actorId: typeof from === 'string' && from ? from.slice(0, 128) : 'unknown',
+    actorRoles: [],
+    action: route.verb,
+    outcome: 'refused',
+    code,
+    ...(ids.success && ids.data.signalId ? { signalId: ids.data.signalId } : {}),
+    correlationId: correlationOf(context),
+  });
+}
+
 /** The refusal card when the verb may not run in this turn; undefined when the handler may run. */
 export async function refusalBeforeHandler(deps: BotDeps, context: TurnContext, route: VerbRoute, data: unknown): Promise<CardJson | undefined> {
   const scope = scopeOfConversation(context);
   if (!scope || !route.scopes.includes(scope)) {
-    const ids = cardIdsOf(data);
-    const from = context.activity.from?.aadObjectId;
-    await deps.ports.audit.record({
-      schoolId: ids.success ? ids.data.schoolId : '_none',
-      actorId: typeof from === 'string' && from ? from.slice(0, 128) : 'unknown',
-      actorRoles: [],
-      action: route.verb,
-      outcome: 'refused',
-      code: 'wrong-conversation',
-      ...(ids.success && ids.data.signalId ? { signalId: ids.data.signalId } : {}),
-      correlationId: correlationOf(context),
-    });
+    await auditRefusal(deps, context, route, data, 'wrong-conversation');
     return noticeCard(T.cardUnavailable);
   }
   if (!route.readOnly && !hasReplyTo(context)) {
     log.warn('invoke.noReplyTo', { verb: route.verb });
     return noticeCard(T.cardNotPlaced);
+  }
+  if (route.version && !hasField(data, route.version)) {
+    await auditRefusal(deps, context, route, data, 'stale');
+    return noticeCard(T.cardStale);
   }
   return undefined;
 }

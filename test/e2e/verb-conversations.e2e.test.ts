@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
 import { COMMANDS, VERB_ROUTES, type Scope } from '../../src/bot/routes';
 import { T } from '../../src/bot/texts';
-import { SCHOOL, current, escalateAsWorker, ot, pupil, pw1, startWithClaimedSignal } from '../support/claimed-signal';
+import { SCHOOL, current, escalateAsWorker, fullData, ot, pupil, pw1, startWithClaimedSignal, storeState, useClaimedSignal } from '../support/claimed-signal';
 import type { DemoStaff } from '../support/demo-people';
 import { TENANT, invokeAction, message, type TestBot } from '../support/test-bot';
 
@@ -19,28 +19,6 @@ function conversationIn(scope: Scope | 'weird'): object {
   if (scope === 'groupChat') return { conversation: { id: `19:${id}@thread.v2`, conversationType: 'groupChat', tenantId: TENANT, isGroup: true }, channelData: { tenant: { id: TENANT } } };
   return { conversation: { id: `19:${id}@thread.v2`, conversationType: 'weird', tenantId: TENANT }, channelData: { tenant: { id: TENANT } } };
 }
-
-/** Every field any verb reads, filled for signal `s`: a click that got through would act on it. */
-const fullData = (s: Signal) => ({
-  signalId: s.id, schoolId: SCHOOL, v: s.updatedAt, n: 0,
-  note: 'Notitie', level: '2', question: 'Vraag?', questionId: 'q-0000', answer: 'Antwoord', checkInDate: '2026-12-10', outcome: 'resolved', toUserId: pw1.entraId, summary: 'Samenvatting',
-  submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', observation: 'Observatie', urgency: 'normal',
-  reason: 'thuissituatie', parentsInformed: 'ja', parentsConsented: 'ja',
-  list: 'mine', page: 0, roundId: '2026-1', classId: 'x', pupilId: `pupil:${pupil.number}`, mode: 'signal', confirmNumber: pupil.number,
-});
-
-/**
- * A snapshot of what a turn could change: every case document of the school with its ETag
- * (messages in the outbox by id only: the runner marks them sent beside the test), and the pupils.
- */
-const signalState = async (tb: TestBot) => {
-  const { resources: cases } = await tb.repos.cosmos.containers.cases.items.query({ query: 'SELECT c.id, c.type, c._etag FROM c' }, { partitionKey: SCHOOL }).fetchAll();
-  const { resources: pupils } = await tb.repos.cosmos.containers.directory.items.query({ query: "SELECT c.id FROM c WHERE c.type = 'pupil'" }, { partitionKey: SCHOOL }).fetchAll();
-  const outboxLike = new Set(['outbox', 'delivery']);
-  // what the jobs write beside the test: digest state, and the runner's notices of undeliverable messages
-  const byJobs = (r: any) => r.type === 'digestState' || r.type === 'digestSnapshot' || String(r.id).startsWith('outbox:undeliverable:');
-  return [...cases.filter((r: any) => !byJobs(r)).map((r: any) => (outboxLike.has(r.type) ? r.id : `${r.id}@${r._etag}`)), ...pupils.map((r: any) => r.id)].sort();
-};
 
 describe('verbs and commands run only in the conversations their route declares (issue 19)', () => {
   let tb: TestBot;
@@ -61,7 +39,7 @@ describe('verbs and commands run only in the conversations their route declares 
 
   const outside = VERB_ROUTES.flatMap((r) => SCOPES.filter((s) => !r.scopes.includes(s)).map((scope) => [r.verb, scope] as const));
   it.each(outside)('refuses %s in a %s conversation with the neutral notice, changes nothing and audits it', async (verb, scope) => {
-    const before = await signalState(tb);
+    const before = await storeState(tb);
     for (const who of [pw1, ot]) {
       const res = await tb.post({ ...invokeAction(tb, who, verb, fullData(escalated)), ...conversationIn(scope) });
       expect(res.status).toBe(200);
@@ -70,7 +48,7 @@ describe('verbs and commands run only in the conversations their route declares 
       expect(text(res.body.value)).not.toContain(escalated.reference);
       expect(text(res.body.value)).not.toContain(pupil.firstName);
     }
-    expect(await signalState(tb)).toEqual(before);
+    expect(await storeState(tb)).toEqual(before);
     const audit = await tb.repos.audit.forSchool(SCHOOL, verb);
     expect(audit.filter((a) => a.outcome === 'refused' && a.code === 'wrong-conversation' && a.actorId === pw1.entraId).length).toBeGreaterThan(0);
   });
@@ -106,46 +84,40 @@ describe('verbs and commands run only in the conversations their route declares 
 });
 
 describe('a state-changing verb writes nothing when its invoke names no message (issue 19)', () => {
-  let tb: TestBot;
-  let claimed: Signal;
-
-  beforeAll(async () => {
-    ({ tb, claimed } = await startWithClaimedSignal());
-  }, 60_000);
-  afterAll(async () => tb.close());
+  const bot = useClaimedSignal();
 
   /** An Action.Execute as Teams would send it, but without the message it came from. */
   const withoutReplyTo = (who: DemoStaff, verb: string, data: object) => {
-    const activity: Record<string, unknown> = invokeAction(tb, who, verb, data);
+    const activity: Record<string, unknown> = invokeAction(bot.tb, who, verb, data);
     delete activity.replyToId;
     return activity;
   };
 
   const writing = VERB_ROUTES.filter((r) => !r.readOnly).map((r) => r.verb);
   it.each(writing)('answers %s without replyToId twice with a notice, never a 5xx, and changes nothing', async (verb) => {
-    const before = await signalState(tb);
-    const data = fullData(await current(tb, claimed));
+    const before = await storeState(bot.tb);
+    const data = fullData(await current(bot.tb, bot.claimed));
     for (let i = 0; i < 2; i++) {
-      const res = await tb.post(withoutReplyTo(pw1, verb, data));
+      const res = await bot.tb.post(withoutReplyTo(pw1, verb, data));
       expect(res.status).toBe(200);
       expect(text(res.body.value)).toContain(T.cardNotPlaced);
     }
-    expect(await signalState(tb)).toEqual(before);
+    expect(await storeState(bot.tb)).toEqual(before);
   });
 
   it('saves a note sent once with replyToId after two tries without it exactly once', async () => {
-    const s = await current(tb, claimed);
+    const s = await current(bot.tb, bot.claimed);
     const data = { signalId: s.id, schoolId: SCHOOL, v: s.updatedAt, note: 'Moeder gebeld.' };
-    for (let i = 0; i < 2; i++) expect((await tb.post(withoutReplyTo(pw1, 'signal.note', data))).status).toBe(200);
-    expect((await current(tb, s)).history.length).toBe(s.history.length);
-    const res = await tb.post(invokeAction(tb, pw1, 'signal.note', data));
+    for (let i = 0; i < 2; i++) expect((await bot.tb.post(withoutReplyTo(pw1, 'signal.note', data))).status).toBe(200);
+    expect((await current(bot.tb, s)).history.length).toBe(s.history.length);
+    const res = await bot.tb.post(invokeAction(bot.tb, pw1, 'signal.note', data));
     expect(res.status).toBe(200);
-    expect((await current(tb, s)).history.filter((h) => h.action === 'note').length).toBe(s.history.filter((h) => h.action === 'note').length + 1);
+    expect((await current(bot.tb, s)).history.filter((h) => h.action === 'note').length).toBe(s.history.filter((h) => h.action === 'note').length + 1);
   });
 
   it('answers a read-only verb without replyToId with its card to the person who clicked, not a 5xx', async () => {
-    const s = await current(tb, claimed);
-    const res = await tb.post(withoutReplyTo(pw1, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }));
+    const s = await current(bot.tb, bot.claimed);
+    const res = await bot.tb.post(withoutReplyTo(pw1, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }));
     expect(res.status).toBe(200);
     expect(text(res.body.value)).toContain(s.reference);
   });

@@ -40,3 +40,39 @@ export async function escalateAsWorker(tb: TestBot, s: Signal): Promise<Signal> 
   if (res.status !== 200) throw new Error(`escalate answered ${res.status}`);
   return current(tb, s);
 }
+
+interface Row { id: string; type?: string; _etag?: string }
+
+/** Every field any verb reads, filled for signal `s`: a click that got through would act on it. */
+export const fullData = (s: Signal) => ({
+  signalId: s.id, schoolId: SCHOOL, v: s.updatedAt, n: 0,
+  note: 'Notitie', level: '2', question: 'Vraag?', questionId: 'q-0000', answer: 'Antwoord', checkInDate: '2026-12-10', outcome: 'resolved', toUserId: pw1.entraId, summary: 'Samenvatting',
+  submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', observation: 'Observatie', urgency: 'normal',
+  reason: 'thuissituatie', parentsInformed: 'ja', parentsConsented: 'ja',
+  list: 'mine', page: 0, roundId: '2026-1', classId: 'x', pupilId: `pupil:${pupil.number}`, mode: 'signal', confirmNumber: pupil.number,
+});
+
+/**
+ * A snapshot of what a turn could change: every case document of the school with its ETag
+ * (messages in the outbox by id only: the runner marks them sent beside the test), and the pupils.
+ */
+export const storeState = async (tb: TestBot) => {
+  const { resources: cases } = await tb.repos.cosmos.containers.cases.items.query({ query: 'SELECT c.id, c.type, c._etag FROM c' }, { partitionKey: SCHOOL }).fetchAll();
+  const { resources: pupils } = await tb.repos.cosmos.containers.directory.items.query({ query: "SELECT c.id FROM c WHERE c.type = 'pupil'" }, { partitionKey: SCHOOL }).fetchAll();
+  // what the jobs write beside the test: digest state, deliveries, notices of undeliverable messages
+  const byJobs = (r: Row) => ['digestState', 'digestSnapshot', 'delivery'].includes(r.type ?? '') || r.id.startsWith('outbox:undeliverable:');
+  return [...cases.filter((r: Row) => !byJobs(r)).map((r: Row) => (r.type === 'outbox' ? r.id : `${r.id}@${r._etag}`)), ...pupils.map((r: Row) => r.id)].sort();
+};
+
+/**
+ * startWithClaimedSignal around a describe block (beforeAll / afterAll). The returned object is
+ * filled before the first test runs: read `bot.tb` and `bot.claimed` inside the tests.
+ */
+export function useClaimedSignal(env: Record<string, string> = {}): { tb: TestBot; claimed: Signal } {
+  const bot = {} as { tb: TestBot; claimed: Signal };
+  beforeAll(async () => {
+    Object.assign(bot, await startWithClaimedSignal(env));
+  }, 60_000);
+  afterAll(async () => bot.tb?.close());
+  return bot;
+}
