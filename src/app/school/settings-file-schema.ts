@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDateOnly, schoolYearStartOf } from '../../domain/calendar-date';
 import { normalizeText } from '../../domain/text';
 import { ROLE_LABEL_KEYS } from '../../domain/role-labels';
+import { HOLIDAY_REGIONS } from '../../domain/school-holidays-nl';
 import { checkRoundWindows, type RoundWindowsRefusal } from '../../domain/round-windows';
 
 /**
@@ -10,7 +11,7 @@ import { checkRoundWindows, type RoundWindowsRefusal } from '../../domain/round-
  * Every error is Dutch and names the field's path (see settingsFileIssues).
  */
 
-export const HOLIDAY_REGIONS = ['noord', 'midden', 'zuid'] as const;
+export { HOLIDAY_REGIONS };
 export const CHANNEL_POST_DETAILS = ['minimal', 'initialsAndClass'] as const;
 
 /** Weekday names the file accepts (English as in demo/school.json, or Dutch) → 0 = Sunday … 6 = Saturday. */
