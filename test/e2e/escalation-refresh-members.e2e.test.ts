@@ -4,6 +4,7 @@ import { channelInvoke } from '../support/channel-activities';
 import { SCHOOL, escalateAsWorker, ot, pupil, pw1, startWithClaimedSignal, teacher } from '../support/claimed-signal';
 import type { DemoStaff } from '../support/demo-people';
 import { TENANT, invokeAction, type TestBot } from '../support/test-bot';
+import { addSchool } from '../support/schools';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
@@ -23,6 +24,7 @@ describe('escalation.refresh answers only members of the school (issue 19)', () 
     let claimed: Signal;
     ({ tb, claimed } = await startWithClaimedSignal({ ALLOWED_TENANTS: `${TENANT},${OTHER_TENANT}` }));
     s = await escalateAsWorker(tb, claimed);
+    await addSchool(tb, 'other-school');
     await tb.repos.directory.upsertStaff({ id: `staff:${otherSchoolOt.entraId}`, type: 'staff', schoolId: 'other-school', userId: otherSchoolOt.entraId, displayName: otherSchoolOt.name, roles: ['supportTeam'], classIds: [] });
   }, 60_000);
   afterAll(async () => tb.close());

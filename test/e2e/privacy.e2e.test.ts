@@ -3,6 +3,7 @@ import type { Signal } from '../../src/domain/signal';
 import { pupilSubject } from '../../src/app/privacy/coordinator-pupil';
 import { demoPupils, demoStaff, pupilFullName, staffWith, type DemoPupil, type DemoStaff } from '../support/demo-people';
 import { installation, invokeAction, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
+import { addSchool } from '../support/schools';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -121,6 +122,7 @@ describe('audit trail, inzage and vergetelheid (issue 7)', () => {
 
   it('refuses a coordinator of another school and audits it at their own school', async () => {
     const other = { name: 'Olga Anders', upn: 'o.anders@other.example', roles: ['zorgcoordinator'], classes: [], entraId: randomUUID() };
+    await addSchool(tb, 'other-school');
     await tb.repos.directory.upsertStaff({ id: `staff:${other.entraId}`, type: 'staff', schoolId: 'other-school', userId: other.entraId, displayName: other.name, roles: ['coordinator'], classIds: [] });
     const pupil = distinctivePupil();
     await tb.post(message(tb, other, `/inzage ${pupil.number}`));

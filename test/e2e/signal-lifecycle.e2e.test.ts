@@ -5,6 +5,7 @@ import { findAction } from '../support/card-walk';
 import { signalHandlingJobs } from '../../src/jobs/signal-handling-jobs';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { addSchool } from '../support/schools';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
@@ -129,6 +130,7 @@ describe('handling a signal from claim to close (issue 3)', () => {
     expect(text(byTeacher)).toContain('geweigerd');
 
     const outsider: DemoStaff = { name: 'Eva Elders', upn: 'e.elders@other.example', roles: ['preventiewerker'], classes: [], entraId: randomUUID() };
+    await addSchool(tb, 'other-school');
     await tb.repos.directory.upsertStaff({ id: `staff:${outsider.entraId}`, type: 'staff', schoolId: 'other-school', userId: outsider.entraId, displayName: outsider.name, roles: ['preventionWorker'], classIds: [] });
     const byOutsider = await act(tb, outsider, 'signal.close', s, { outcome: 'resolved' });
     expect(text(byOutsider)).toContain('geweigerd');

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { importRoster } from '../../src/app/roster/import-roster';
 import { parsePupilsCsv, parseStaffCsv, type ParsedPupils, type ParsedStaff } from '../../src/app/roster/parse-roster';
 import { RosterRepository } from '../../src/store/roster-repository';
-import { SchoolDocSchema, StaffDocSchema } from '../../src/store/schemas/directory-docs';
+import { StaffDocSchema } from '../../src/store/schemas/directory-docs';
 import { BINDING_TEXTS } from '../../src/bot/staff-binding-texts';
 import { NOT_BINDABLE_MS } from '../../src/bot/staff-binding';
 import { T } from '../../src/bot/texts';
 import type { DemoStaff } from '../support/demo-people';
+import { addSchool } from '../support/schools';
 import { TENANT, installation, invokeAction, message, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /**
@@ -32,9 +33,7 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
     return who;
   }
 
-  async function school(schoolId: string, tenantId = TENANT): Promise<void> {
-    await tb.repos.directory.saveSchool(SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId, name: `School ${schoolId}`, region: 'Test-regio', tenantId }));
-  }
+  const school = (schoolId: string, tenantId = TENANT) => addSchool(tb, schoolId, tenantId);
 
   /** Imports staff (and pupils) CSVs through the roster import use case, as `npm run roster:import` does. */
   async function importCsv(schoolId: string, staffCsv: string, pupilsCsv?: string): Promise<void> {
