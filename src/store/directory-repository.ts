@@ -131,6 +131,7 @@ export class DirectoryRepository {
     try {
       return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok' ? 'ok' : 'conflict';
     } finally {
+      this.tenantCache.delete(fields.schoolId);
       this.schoolCache.delete(fields.schoolId);
     }
   }

@@ -135,6 +135,23 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
     ]);
   });
 
+  it('gives an admin of two schools one card per school, and a save changes only that school', async () => {
+    const demo = (await tb.repos.directory.getSchool(SCHOOL))!.doc;
+    expect(await tb.repos.directory.createSchool({ schoolId: 'tweede-school', name: 'Tweede College', region: 'Regio', tenantId: demo.tenantId })).toBe('ok');
+    await tb.repos.directory.upsertStaff({ id: `staff:${admin.entraId}`, type: 'staff', schoolId: 'tweede-school', userId: admin.entraId, displayName: admin.name, roles: ['admin'], classIds: [] });
+    await tb.post(message(tb, admin, '/instellingen'));
+    await tb.connector.waitFor(() => tb.connector.cards(conv(admin)).filter((c) => findAction(c, VERB)).length === 2);
+    const cards = tb.connector.cards(conv(admin)).filter((c) => findAction(c, VERB));
+    expect(cards.map((c) => findAction(c, VERB).data.schoolId).sort()).toEqual([SCHOOL, 'tweede-school']);
+    const second = cards.find((c) => findAction(c, VERB).data.schoolId === 'tweede-school');
+    expect(text(second)).toContain('Instellingen — Tweede College');
+
+    const demoBefore = (await tb.repos.directory.getSchool(SCHOOL))!.etag;
+    expect(text(await save(second, { holidayRegion: 'zuid' }))).toContain('Opgeslagen: 1 instelling gewijzigd.');
+    expect((await tb.repos.directory.getSchool('tweede-school'))!.doc.holidayRegion).toBe('zuid');
+    expect((await tb.repos.directory.getSchool(SCHOOL))!.etag).toBe(demoBefore);
+  });
+
   it('names /instellingen in the admin’s help and not in the teacher’s', async () => {
     await tb.post(message(tb, admin, '/help'));
     await tb.post(message(tb, teacher, '/help'));
