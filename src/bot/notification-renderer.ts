@@ -76,7 +76,7 @@ export async function renderNotification(deps: Pick<BotDeps, 'ports'>, schoolId:
     case NOTIFY.undeliverable: {
       const ref = signal?.reference ?? String(p.params.reference ?? '');
       if (p.params.reason === 'noWorkers') return notice(T.undeliverableTitle, T.noWorkersForSignal(ref, n), 'Attention');
-      const undelivered = undeliverableNotice(p.params, ref);
+      const undelivered = undeliverableNotice(p.params, ref, n);
       return notice(undelivered.title, undelivered.text, 'Attention');
     }
     case NOTIFY.notice:

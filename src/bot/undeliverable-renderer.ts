@@ -1,3 +1,4 @@
+import type { RoleNames } from '../domain/role-labels';
 import { T } from './texts';
 import { UT } from './undeliverable-texts';
 import { literal } from './cards/literal-text';
@@ -17,9 +18,10 @@ type Params = Record<string, string | number | boolean>;
  * school day, everything that waits for that person. `ref` is the signal's reference, if any.
  * Older notices (queued before `scope` and `target` existed) read as one message.
  */
-export function undeliverableNotice(params: Params, ref: string): UndeliverableNotice {
+export function undeliverableNotice(params: Params, ref: string, names?: RoleNames): UndeliverableNotice {
   const whoRaw = String(params.who ?? 'een collega');
-  const who = literal(whoRaw);
+  const coordinatorsChannel = params.target === 'channel' && whoRaw !== 'het OT-kanaal';
+  const who = coordinatorsChannel ? UT.coordinatorsChannel(names) : literal(whoRaw);
   const reason = String(params.reason ?? '');
   const about = String(params.about ?? '');
   const channel = params.target === 'channel' || reason.startsWith('channel-');
@@ -28,9 +30,9 @@ export function undeliverableNotice(params: Params, ref: string): UndeliverableN
   if (channel) {
     const command = whoRaw === 'het OT-kanaal' ? '`/koppel ot`' : '`/koppel overzicht`';
     const lines = [UT.notPosted(what, who)];
-    if (reason === 'channel-not-linked') lines.push(UT.whyChannelNotLinked, UT.waitsForLink(command));
+    if (reason === 'channel-not-linked') lines.push(UT.whyChannelNotLinked, UT.waitsForLink(command, names));
     else if (reason === 'channel-unreachable') lines.push(UT.whyChannelRefused, UT.waitsForRelink(command));
-    else lines.push(UT.whyGaveUp, UT.givenUp);
+    else lines.push(UT.whyGaveUp, UT.givenUp(names));
     return { title: UT.title, text: lines.join(' ') };
   }
 
@@ -40,7 +42,7 @@ export function undeliverableNotice(params: Params, ref: string): UndeliverableN
   else if (reason.startsWith('unreachable:')) lines.push(UT.whyRefused(who));
   else if (reason.startsWith('connection-lost:')) lines.push(UT.whyConnectionLost(who));
   else lines.push(UT.whyGaveUp);
-  if (!waits) return { title: UT.title, text: [...lines, UT.givenUp].join(' ') };
+  if (!waits) return { title: UT.title, text: [...lines, UT.givenUp(names)].join(' ') };
 
   const opened = reason !== 'no-conversation-reference';
   if (about === 'signalCard' && ref && params.scope !== 'person') {

@@ -1,3 +1,5 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../domain/role-labels';
+
 /**
  * Dutch texts of the coordinators' notice that a message could not be delivered (S4: a signal
  * never silently goes nowhere). What it was, why it did not arrive, and what happens now.
@@ -38,7 +40,8 @@ export const UT = {
   signalWaitsForPerson: (who: string, opened: boolean) =>
     `Het signaal wacht en wordt bezorgd zodra ${who} Waakvlam ${opened ? 'weer ' : ''}opent. Let erop dat het intussen door iemand anders wordt opgepakt.`,
   laterMessagesWait: (who: string) => `Ook volgende berichten voor ${who} wachten tot dan. Hierover krijg je vandaag geen nieuwe melding, wel over elk nieuw signaal dat ${who} niet bereikt.`,
-  waitsForLink: (command: string) => `Het bericht wacht en wordt geplaatst zodra een zorgcoördinator of functioneel beheerder ${command} typt in dat kanaal.`,
+  waitsForLink: (command: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Het bericht wacht en wordt geplaatst zodra een ${n('coordinator')} of ${n('admin')} ${command} typt in dat kanaal.`,
   waitsForRelink: (command: string) => `Het bericht wacht: voeg Waakvlam weer toe aan het team en typ ${command} in dat kanaal; dan wordt het geplaatst.`,
-  givenUp: 'Het bericht wordt niet opnieuw verstuurd. Vraag de functioneel beheerder om dit na te kijken.',
+  givenUp: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het bericht wordt niet opnieuw verstuurd. Vraag de ${n('admin')} om dit na te kijken.`,
+  coordinatorsChannel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `het kanaal van de ${n('coordinator', { plural: true })}`,
 };

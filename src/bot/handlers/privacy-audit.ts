@@ -5,6 +5,7 @@ import type { BotDeps } from '../bot-deps';
 import { renderCard } from '../cards/render-card';
 import { AUDIT_OUTCOME_LABELS, PT, auditActionLabel, privacyRefusal } from '../privacy-texts';
 import { formatDateTime } from '../texts';
+import { roleNamesAt } from '../role-names';
 import { correlationOf, personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { privacyOf, pupilNumberArg, staffLabel } from './privacy-common';
@@ -21,12 +22,13 @@ export async function auditCommand(deps: BotDeps, context: TurnContext, args: st
     return;
   }
   const staff = await deps.ports.directory.listStaff(trail.pupil.schoolId);
+  const names = await roleNamesAt(deps, trail.pupil.schoolId);
   const rows = trail.entries.map((e) => ({
     what: auditActionLabel(e.action),
     outcome: AUDIT_OUTCOME_LABELS[e.outcome] ?? e.outcome,
     color: e.outcome === 'ok' ? 'Default' : 'Attention',
     when: `${formatDateTime(e.at)} ${e.at.slice(0, 4)}`,
-    who: staffLabel(staff, e.actorId, e.actorRoles),
+    who: staffLabel(staff, e.actorId, e.actorRoles, names),
   }));
   const card = renderCard('audit-trail', {
     title: PT.auditTitle(pupilLabel(trail.pupil)),

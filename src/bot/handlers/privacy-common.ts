@@ -3,7 +3,8 @@ import type { PrivacyPort } from '../../app/privacy/privacy-ports';
 import type { StaffRecord } from '../../app/ports';
 import type { BotDeps } from '../bot-deps';
 import { PT, privacyRefusal } from '../privacy-texts';
-import { ROLE_LABELS } from '../texts';
+import type { RoleNames } from '../../domain/role-labels';
+import { roleWord } from '../texts';
 import { literal } from '../cards/literal-text';
 
 /** The privacy port, or a Dutch answer that the feature is unavailable (never a crash). */
@@ -20,9 +21,9 @@ export async function pupilNumberArg(context: TurnContext, command: string, args
 }
 
 /** 'Demi Koster (preventiewerker)' for an actor id, as the audit trail and cards show it. */
-export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = []): string {
+export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = [], names?: RoleNames): string {
   if (id.startsWith('waakvlam:')) return 'Waakvlam (automatisch)';
   const s = staff.find((m) => m.userId === id);
-  const r = (roles.length ? roles : s?.roles ?? []).map((x) => ROLE_LABELS[x] ?? x).join(', ');
+  const r = (roles.length ? roles : s?.roles ?? []).map((x) => roleWord(x, names)).join(', ');
   return `${literal(s?.displayName ?? 'onbekende gebruiker')}${r ? ` (${r})` : ''}`;
 }
