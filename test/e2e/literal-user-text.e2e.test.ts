@@ -3,6 +3,7 @@ import type { Signal } from '../../src/domain/signal';
 import { cleanName } from '../../src/app/roster/dutch-names';
 import { channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
+import { actionsOf, inputsOf } from '../support/card-walk';
 import { allStrings, literalTextProblems, markdownTexts } from '../support/literal-text-check';
 import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
@@ -25,6 +26,14 @@ const coordinator = person('zorgcoordinator');
 const ot = person('ot');
 const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
 const conv = (who: DemoStaff) => personalConversationId(who);
+
+/** No shown text holds a link, image, bare address or control character; no string anywhere a mark or control character. */
+function expectLiteral(everything: unknown[]): void {
+  const problems = markdownTexts(everything).flatMap((t) => literalTextProblems(t).map((p) => `${p} in ${JSON.stringify(t.slice(0, 120))}`));
+  expect(problems).toEqual([]);
+  const leaks = allStrings(everything).filter((t) => /[\ufdd0\ufdd1\u0000\u0007\u202e]/.test(t));
+  expect(leaks).toEqual([]);
+}
 
 describe('user text is shown as literal text (issue 19)', () => {
   let tb: TestBot;
@@ -100,13 +109,36 @@ describe('user text is shown as literal text (issue 19)', () => {
       expect([marker, shown.some((t) => t.includes(marker))]).toEqual([marker, true]);
     }
     expect(shown.some((t) => t.includes('\\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)'))).toBe(true);
-    const problems = shown.flatMap((t) => literalTextProblems(t).map((p) => `${p} in ${JSON.stringify(t.slice(0, 120))}`));
-    expect(problems).toEqual([]);
-    const leaks = allStrings(everything).filter((t) => /[\ufdd0\ufdd1\u0000\u0007\u202e]/.test(t));
-    expect(leaks).toEqual([]);
+    expectLiteral(everything);
 
     for (const marker of ['OBS', 'NOTE', 'ASK', 'ANSWER', 'OTQ', 'NOCONSENT', 'SUMMARY', 'OTNOTE']) expect(md).toContain(marker);
     expect(literalTextProblems(md)).toEqual([]);
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+  }, 60_000);
+
+  it('shows a hostile round note and the roster name of the pupil literally on the round cards', async () => {
+    tb.clock.set('2026-12-01T08:05:00+01:00'); // round 2 opens (default windows)
+    await tb.bot.scheduler.runOnce();
+    await tb.bot.outbox.runOnce();
+    const before = answers.length;
+    const classId = pupil.className.toLowerCase();
+    const form = await post(invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }));
+    const data: Record<string, unknown> = { ...actionsOf(form, 'round.savePage')[0].data };
+    for (const input of inputsOf(form).filter((i) => i.id.startsWith('level:'))) {
+      const own = input.id === `level:pupil:${pupil.number}`;
+      data[input.id] = own ? '3' : '1';
+      data[`note:${input.id.slice('level:'.length)}`] = own ? HOSTILE('ROUNDNOTE') : '';
+    }
+    const saved = await post(invokeAction(tb, pw1, 'round.savePage', data));
+    expect(JSON.stringify(saved)).toContain('Opgeslagen');
+    const stored = await tb.repos.rounds.getPage(SCHOOL, '2026-2', classId, 0);
+    expect(stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note).toBe(HOSTILE('ROUNDNOTE').replace(/[\u202E\u0007\u0000]/g, ''));
+    const shown = markdownTexts(answers.slice(before));
+    expect(shown.some((t) => t.includes('ROUNDNOTE \\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)'))).toBe(true);
+    expect(shown.some((t) => t.includes('\\[Klik\\]\\(https\\://evil.example/naam) \\*\\*Jan\\*\\*'))).toBe(true);
+    // the note goes back into the form's input as typed, not escaped
+    const again = await post(invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }));
+    expect(inputsOf(again).find((i) => i.id === `note:pupil:${pupil.number}`)?.value).toBe(stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note);
+    expectLiteral([...answers.slice(before), ...tb.connector.calls.filter((c) => c.status < 300 && c.method !== 'GET').map((c) => c.body)]);
   }, 60_000);
 });
