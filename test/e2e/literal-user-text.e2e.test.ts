@@ -94,6 +94,11 @@ describe('user text is shown as literal text (issue 19)', () => {
     await post(message(tb, teacher, '/signaal'));
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes('SUMMARY')));
 
+    // the coordinator's audit trail, erase preview and digest name the pupil and the staff
+    await post(message(tb, coordinator, `/audit ${pupil.number}`));
+    await post(message(tb, coordinator, `/vergeet ${pupil.number}`));
+    await post(message(tb, coordinator, '/overzicht'));
+    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).filter((c) => text(c).includes('Jan')).length >= 2);
     // the inzage export, downloaded the way the coordinator does
     await post(message(tb, coordinator, `/inzage ${pupil.number}`));
     await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes('/export/')));
