@@ -5,7 +5,7 @@ import { channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { actionsOf, inputsOf } from '../support/card-walk';
 import { allStrings, literalTextProblems, markdownTexts } from '../support/literal-text-check';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { installation, invokeAction, message, person, searchInvoke, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -92,6 +92,9 @@ describe('user text is shown as literal text (issue 19)', () => {
     await act(teacher, 'signal.refresh', s);
     await post(message(tb, pw1, '/mijn'));
     await post(message(tb, teacher, '/signaal'));
+    // the type-ahead answer is plain text: the name as it is, no escapes, no marks
+    const found = await post(searchInvoke(tb, teacher, 'Klik'));
+    expect(JSON.stringify(found)).toContain('[Klik](https://evil.example/naam) **Jan**');
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes('SUMMARY')));
 
     // the coordinator's audit trail, erase preview and digest name the pupil and the staff
