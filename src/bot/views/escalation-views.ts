@@ -10,8 +10,8 @@ import { renderCard, type CardJson } from '../cards/render-card';
 import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, URGENCY_LABELS, formatDate, formatDateTime } from '../texts';
 import { pupilName } from './pupil-label';
-
 import { literal } from '../cards/literal-text';
+
 type Color = 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent';
 const nameOf = (staff: StaffRecord[], id?: string) => {
   const name = id ? staff.find((s) => s.userId === id)?.displayName : undefined;
@@ -58,7 +58,7 @@ export function escalationFormCard(signal: Signal, values: Partial<EscalationFor
 // ---------- the channel post (S6: only what the OT needs to pick it up) ----------
 
 /** Initials and class, only for schools that opted in; never the name. */
-export const initialsAndClass = (p: PupilRecord): string => `${[p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join('')} (${literal(p.className)})`;
+export const initialsAndClass = (p: PupilRecord): string => `${literal([p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join(''))} (${literal(p.className)})`;
 
 /** Where an escalation stands, in words and colour, for the channel post, the details and the worker's card. */
 export function escalationStatus(esc: Escalation, staff: StaffRecord[], names?: RoleNames): { status: string; color: Color } {
