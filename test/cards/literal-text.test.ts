@@ -28,6 +28,10 @@ describe('escapeMarkdown (user text in a Markdown field)', () => {
     expect(escapeMarkdown("Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!")).toBe("Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!");
   });
 
+  it('keeps an Adaptive Cards date function as text', () => {
+    expect(escapeMarkdown('{{DATE(2026-12-01T08:00:00Z, SHORT)}}')).toBe('\\{\\{DATE(2026-12-01T08:00:00Z, SHORT)}}');
+  });
+
   it('removes control, bidi and hidden characters that older stored text may still hold', () => {
     expect(escapeMarkdown('a\u0000b\u202ec\u200bd')).toBe('abcd');
   });

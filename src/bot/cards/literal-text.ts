@@ -36,8 +36,9 @@ export const hasMarks = (s: string): boolean => /[\ufdd0\ufdd1]/.test(s);
  * [links](url); the Adaptive Cards renderers also parse images, code, HTML-ish `<…>` (iOS) and
  * entities. CommonMark lets any ASCII punctuation be escaped with a backslash, which the reader
  * does not see. Escaped:
- * - everywhere: `\` `*` `_` `` ` `` `~` `[` `]` `<` `>` `&`, and `(` right after `]`, so even a
- *   renderer that ignored the backslashes could not find `](`, the heart of a link or image;
+ * - everywhere: `\` `*` `_` `` ` `` `~` `[` `]` `<` `>` `&` `{` (the last keeps `{{DATE(…)}}` from
+ *   being formatted), and `(` right after `]`, so even a renderer that ignored the backslashes
+ *   could not find `](`, the heart of a link or image;
  * - at the start of a line: `#`, `-`, `+`, `=` and a number followed by `.` or `)` (headings,
  *   lists, setext underlines);
  * - `://` and `www.`, so a bare address is not turned into a link by an auto-linker.
@@ -52,7 +53,7 @@ export const hasMarks = (s: string): boolean => /[\ufdd0\ufdd1]/.test(s);
  */
 export function escapeMarkdown(text: string): string {
   return cleanUserText(text)
-    .replace(/[\\*_`~[\]<>&]/g, '\\$&')
+    .replace(/[\\*_`~[\]<>&{]/g, '\\$&')
     .replace(/\\\]\(/g, '\\]\\(')
     .replace(/^(\s*)([#+=-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
