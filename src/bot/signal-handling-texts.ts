@@ -15,7 +15,6 @@ export const HANDLING_REFUSALS: Record<string, string> = {
   'answer-too-long': 'Je antwoord is te lang (maximaal 2000 tekens).',
   'invalid-date': 'Dat is geen geldige datum. Kies een datum in de kalender.',
   'not-claimed': 'Pak het signaal eerst op.',
-  'already-owner': 'Dit signaal is al van deze preventiewerker.',
   'target-missing': 'Kies aan wie je het signaal toewijst.',
   'question-exists': 'Deze vraag is al gesteld.',
   'already-reannounced': 'Dit signaal is al opnieuw aangeboden.',

@@ -50,9 +50,16 @@ export const roleWord = (role: string, names: RoleNames = DEFAULT_ROLE_NAMES): s
 /** The glossary's words for each role (where no school is known). */
 export const ROLE_LABELS: Record<string, string> = Object.fromEntries(ROLES.map((r) => [r, roleWord(r)]));
 
+/** Refusals that name a role, in the school's words (refusalText with the school's role names). */
+const ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
+  'not-staff': (n) => `Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de ${n('coordinator')}.`,
+  'not-owner': (n) => `Alleen de ${n('preventionWorker')} die het signaal heeft opgepakt kan dit doen.`,
+  'target-not-prevention-worker': (n) => `Je kunt alleen toewijzen aan een ${n('preventionWorker')} van deze school.`,
+  'already-owner': (n) => `Dit signaal is al van deze ${n('preventionWorker')}.`,
+};
+
 /** Refusal codes (domain and use cases) → what the person reads. */
 export const REFUSALS: Record<string, string> = {
-  'not-staff': 'Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de zorgcoördinator.',
   'unknown-user': 'Ik ken je nog niet als medewerker van een school. Vraag de functioneel beheerder om je toe te voegen.',
   'pupil-unknown': 'Deze leerling staat niet in het leerlingenbestand van jouw school.',
   'pupil-other-school': 'Deze leerling hoort niet bij jouw school. Je kunt alleen een signaal doen over leerlingen van je eigen school.',
@@ -68,21 +75,21 @@ export const REFUSALS: Record<string, string> = {
   'missing-outcome': 'Kies een uitkomst om af te sluiten.',
   'missing-date': 'Kies een datum.',
   'date-in-past': 'Kies een datum in de toekomst.',
-  'not-owner': 'Alleen de preventiewerker die het signaal heeft opgepakt kan dit doen.',
   stale: 'Dit signaal is intussen gewijzigd. Hieronder zie je de actuele stand; probeer het zo nodig opnieuw.',
   'question-unknown': 'Deze vraag bestaat niet (meer).',
   'question-answered': 'Deze vraag is al beantwoord.',
   'text-empty': 'Vul een tekst in.',
   'text-too-long': 'De tekst is te lang.',
   'consent-reason-missing': 'Geef aan waarom ouders niet zijn geïnformeerd of geen toestemming gaven.',
-  'target-not-prevention-worker': 'Je kunt alleen toewijzen aan een preventiewerker van deze school.',
   'signal-unknown': 'Dit signaal bestaat niet (meer).',
   'forged': 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
   'invalid-card': 'De gegevens van deze kaart zijn niet geldig. Open de kaart opnieuw met het commando.',
   busy: 'Het is even druk. Probeer het over een paar seconden opnieuw.',
   ...HANDLING_REFUSALS,
+  ...Object.fromEntries(Object.entries(ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)])),
 };
-export const refusalText = (code: string): string => REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw of neem contact op met de zorgcoördinator.';
+export const refusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
+  ROLE_REFUSALS[code]?.(n) ?? REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
 
 /** Field errors shown next to the intake card's inputs. */
 export const FIELD_ERRORS = {

@@ -76,7 +76,7 @@ describe("a school's own role names (issue 14, point 4)", () => {
     expect(notice).not.toContain('preventiewerker');
   });
 
-  it('names the roles in the OT channel post and on the signal card of the prevention worker', async () => {
+  it('names the roles in the OT channel post, on the signal card and in a refusal', async () => {
     const linked = await tb.post(channelMessage(tb, coordinator, '/koppel ot', OT_CHANNEL_ID, DEMO_TEAM_ID));
     expect(linked.status).toBe(200);
     await tb.connector.waitFor(() => tb.connector.calls.some((c) => c.conversationId.startsWith(OT_CHANNEL_ID)));
@@ -87,6 +87,9 @@ describe("a school's own role names (issue 14, point 4)", () => {
     const signal = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((s) => s.reference === reference)!;
     const claimed = await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: signal.id, schoolId: SCHOOL, v: signal.updatedAt }));
     expect(text(claimed.body.value)).toContain('Score jeugd- en gezinswerker');
+    const claimedNow = (await tb.repos.signals.get(SCHOOL, signal.id))!.doc;
+    const wrong = await tb.post(invokeAction(tb, coordinator, 'signal.reassign', { signalId: signal.id, schoolId: SCHOOL, v: claimedNow.updatedAt, toUserId: teacher.entraId }));
+    expect(text(wrong.body.value)).toContain('Je kunt alleen toewijzen aan een jeugd- en gezinswerker van deze school.');
     const fresh = (await tb.repos.signals.get(SCHOOL, signal.id))!.doc;
     const form = await tb.post(invokeAction(tb, pw1, 'signal.escalateForm', { signalId: signal.id, schoolId: SCHOOL, v: fresh.updatedAt }));
     expect(text(form.body.value)).toContain('Vraag het ondersteuningsteam (OT) om deze casus over te nemen.');

@@ -32,7 +32,7 @@ export async function signalAction(deps: BotDeps, context: TurnContext, data: un
   if (!outcome.ok) {
     if (outcome.forged || !outcome.signal) return noticeCard(refusalText(outcome.code));
     const viewer = viewerAt(person, ref.data.schoolId)!;
-    return drawSignalCard(deps, viewer, outcome.signal, refusalText(outcome.code), 'Attention');
+    return drawSignalCard(deps, viewer, outcome.signal, refusalText(outcome.code, await roleNamesAt(deps, outcome.signal.schoolId)), 'Attention');
   }
   deps.kickOutbox();
   const message = typeof successMessage === 'function' ? successMessage(await roleNamesAt(deps, ref.data.schoolId)) : successMessage;
