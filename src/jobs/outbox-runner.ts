@@ -5,6 +5,7 @@ import { conversationKeyOf, type OutboxDoc } from '../store/schemas/outbox-doc';
 import type { Versioned } from '../store/doc-store';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
+import { againAfterStoreFault } from '../store/store-fault-retry';
 import { schoolClosedDays } from '../domain/school-closed-days';
 
 import type { DeliveryResult } from '../app/ports';
@@ -28,7 +29,6 @@ export function backoffMs(attempt: number, random: () => number = Math.random, b
   const cap = Math.min(300_000, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
-
 
 /**
  * Delivers due outbox messages: each claimed with its ETag (so two instances never send the same
@@ -217,14 +217,18 @@ export class OutboxRunner {
     const base: OutboxDoc = { ...claimedNow.doc, claimedUntil: undefined };
     switch (result.status) {
       case 'sent':
-        // Only the signal card itself is updated in place later; notices and reminders stay as sent.
-        if (result.activityId && base.payload.signalId && !base.payload.updateOf && base.payload.kind === 'signalCard') {
-          await this.deps.outbox.recordDelivery(base.schoolId, base.payload.signalId, base.target, result.conversationId, result.activityId, after);
-        }
-        if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
-          await this.deps.outbox.recordDelivery(base.schoolId, String(base.payload.params.deliveryKey), base.target, result.conversationId, result.activityId, after);
-        }
-        await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+        // Teams has the message: a store fault now must not leave it claimed, or it goes out again
+        // when the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed.
+        await againAfterStoreFault(async () => {
+          // Only the signal card itself is updated in place later; notices and reminders stay as sent.
+          if (result.activityId && base.payload.signalId && !base.payload.updateOf && base.payload.kind === 'signalCard') {
+            await this.deps.outbox.recordDelivery(base.schoolId, base.payload.signalId, base.target, result.conversationId, result.activityId, after);
+          }
+          if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
+            await this.deps.outbox.recordDelivery(base.schoolId, String(base.payload.params.deliveryKey), base.target, result.conversationId, result.activityId, after);
+          }
+          await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+        });
         this.stats.sent++;
         return 'done';
       case 'skipped':

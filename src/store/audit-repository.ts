@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DocStore } from './doc-store';
+import { againAfterStoreFault } from './store-fault-retry';
 import { AuditDocSchema, type AuditDoc, type AuditEntry } from './schemas/audit-doc';
 
 interface Queued { doc: AuditDoc; done: (err?: unknown) => void }
@@ -38,12 +39,14 @@ export class AuditRepository {
         const group = list.splice(0, BATCH_MAX);
         if (list.length === 0) this.queued.delete(schoolId);
         try {
-          if (group.length === 1) {
-            await this.store.create(group[0].doc);
-          } else {
+          // Again after a store fault: a turn that changed something and then failed on its entry
+          // answered 5xx, and Teams' retry found the change made and recorded nothing. Entry ids
+          // are unique, so a 409 on a later try means an earlier one landed unseen.
+          await againAfterStoreFault(async (attempt) => {
+            if (group.length === 1) return void (await this.store.create(group[0].doc));
             const res = await this.store.batch(schoolId, group.map((q) => ({ operationType: 'Create' as const, resourceBody: q.doc })));
-            if (!res.ok) throw new Error(`Audit batch failed with status ${res.status}`);
-          }
+            if (!res.ok && !(attempt > 1 && res.status === 409)) throw new Error(`Audit batch failed with status ${res.status}`);
+          });
           for (const q of group) q.done();
         } catch (err) {
           for (const q of group) q.done(err ?? new Error('audit write failed'));

@@ -1,5 +1,6 @@
 import type { Signal } from '../domain/signal';
 import { DocStore, type BatchOp, type Versioned } from './doc-store';
+import { againAfterStoreFault } from './store-fault-retry';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { CounterDocSchema, SignalDocSchema, counterDocId, signalDocId, type SignalDoc } from './schemas/signal-doc';
 
@@ -15,6 +16,8 @@ interface PendingCreate {
   now: Date;
   resolve: (outcome: CreateOutcome) => void;
   reject: (err: unknown) => void;
+  /** the references earlier tries built for it whose answers were lost (see `isOwnUnseenWrite`) */
+  unseen: string[];
 }
 
 /** Cosmos DB caps a transactional batch at 100 operations. */
@@ -41,6 +44,20 @@ const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({ ...(s
 const fromDoc = (d: SignalDoc): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, ...rest } = d as SignalDoc & Record<string, unknown>;
   return rest as unknown as Signal;
+};
+
+/**
+ * The signal found on a retried create is the one an earlier try of this same create wrote, whose
+ * answer was lost (a dropped connection after the store wrote it): the reference a try built and
+ * the creation time match. A card submitted before (a real duplicate) has another reference,
+ * or at least another time. Told apart, the turn answers, and audits, the signal as created.
+ */
+const isOwnUnseenWrite = (found: Signal, unseen: string[], now: Date) => unseen.includes(found.reference) && found.createdAt === now.toISOString();
+
+/** The stored signal is this decided change: same version, same author, same history (its last step alike). */
+const isSameChange = (stored: Signal, decided: Signal) => {
+  const [a, b] = [stored.history.at(-1), decided.history.at(-1)];
+  return stored.updatedAt === decided.updatedAt && stored.lastChangeBy === decided.lastChangeBy && stored.history.length === decided.history.length && a?.at === b?.at && a?.actorId === b?.actorId && a?.action === b?.action;
 };
 
 /**
@@ -89,7 +106,7 @@ export class SignalRepository {
     const key = `${schoolId}|${year}`;
     return new Promise<CreateOutcome>((resolve, reject) => {
       const queue = this.waiting.get(key) ?? [];
-      queue.push({ submissionId, build, now, resolve, reject });
+      queue.push({ submissionId, build, now, resolve, reject, unseen: [] });
       this.waiting.set(key, queue);
       if (!this.writing.has(key)) void this.writeWaiting(key, schoolId, year);
     });
@@ -177,14 +194,15 @@ export class SignalRepository {
         return deferred;
       }
       this.counters.delete(counterKey);
-      if (res.index < built.length) {
+      if (res.index < 0) for (const b of built) b.item.unseen.push(b.signal.reference);
+      if (res.index >= 0 && res.index < built.length) {
         // One of the signals exists: a card submitted before. One at a time tells which.
         for (const item of [...built.map((b) => b.item), ...refused.map((r) => r.item)]) {
-          await this.createNow(schoolId, item.submissionId, year, item.build, item.now).then(item.resolve, item.reject);
+          await this.createNow(schoolId, item.submissionId, year, item.build, item.now, item.unseen).then(item.resolve, item.reject);
         }
         return deferred;
       }
-      // 412/409 on the counter: another instance took a number; read it again and rebuild.
+      // 412/409 on the counter (another instance took a number), or no answer: read it again and rebuild.
     }
     throw new Error('Could not allocate signal references after repeated conflicts');
   }
@@ -195,6 +213,7 @@ export class SignalRepository {
     year: number,
     build: SignalBuilder,
     now: Date,
+    unseen: string[] = [],
   ): Promise<CreateOutcome> {
     const id = signalDocId(submissionId);
     const counterId = counterDocId(`signal-${year}`);
@@ -221,10 +240,14 @@ export class SignalRepository {
         return { status: 'created', signal };
       }
       this.counters.delete(counterKey);
-      // 409 on the signal: this card was submitted before (or a concurrent submit of it won);
-      // 412/409 on the counter: another instance took a number, retry with the counter read again.
+      // No answer (a 503, a dropped connection): the batch may have landed all the same.
+      if (res.index < 0) unseen.push(signal.reference);
+      // 409 on the signal: this card was submitted before (or a concurrent submit of it won), or
+      // this very create landed unseen; 412/409 on the counter: another instance took a number,
+      // retry with the counter read again.
       if (res.index === 0) {
         const won = await this.get(schoolId, id);
+        if (won && isOwnUnseenWrite(won.doc, unseen, now)) return { status: 'created', signal: won.doc };
         if (won) return { status: 'duplicate', existing: won };
       }
     }
@@ -241,11 +264,25 @@ export class SignalRepository {
     for (let i = 0; i < ops.length; i += 100) {
       if (i > 0) throw new Error('Too many messages for one transactional batch');
     }
-    const res = await this.store.batch(signal.schoolId, ops);
-    if (res.ok) return 'ok';
-    if (res.index <= 0 && (res.status === 412 || res.status === 404)) return 'conflict';
-    if (res.status === 409) return 'ok'; // the same decision's messages were written by an earlier attempt
-    throw new Error(`Signal update failed with status ${res.status}`);
+    for (let attempt = 1; ; attempt++) {
+      const res = await this.store.batch(signal.schoolId, ops);
+      if (res.ok) return 'ok';
+      const unanswered = res.index < 0 && (res.status >= 500 || res.status === 408);
+      const afterUnanswered = attempt > 1 && res.index === 0 && res.status === 412;
+      if (!unanswered && !afterUnanswered) {
+        if (res.index <= 0 && (res.status === 412 || res.status === 404)) return 'conflict';
+        if (res.status === 409) return 'ok'; // the same decision's messages were written by an earlier attempt
+        throw new Error(`Signal update failed with status ${res.status}`);
+      }
+      // No answer (a 503, a dropped connection: the SDK does not retry a write), or a 412 after
+      // one: the write may have landed unseen. Ours is there: done (answered and audited once);
+      // someone else's: decide again; nothing changed: write again.
+      const stored = await againAfterStoreFault(() => this.get(signal.schoolId, signal.id)).catch(() => undefined);
+      if (stored && isSameChange(stored.doc, signal)) return 'ok';
+      if (afterUnanswered || (stored && stored.etag !== etag)) return 'conflict';
+      if (attempt >= 3) throw new Error(`Signal update failed with status ${res.status}`);
+      await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+    }
   }
 
   async listByReporter(schoolId: string, reporterId: string): Promise<Signal[]> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Fault } from '../support/connector-stand-in';
 import { demoPupils, demoStaff, staffWith } from '../support/demo-people';
+import { mulberry32 } from '../support/seeded-random';
 import { TestClock, installation, invokeAction, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -8,18 +9,6 @@ const SCHOOL = 'demo-school';
 const SIGNALS = 200;
 const CONCURRENCY = 8;
 const RESTART_AFTER = [70, 140];
-
-/** A seeded PRNG, so a failing run can be repeated. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FAULTS: Fault[] = [{ status: 429, retryAfter: 0 }, { status: 429, retryAfter: 1 }, { status: 500 }, { status: 502 }, 'drop'];
 const faultKind = (status: number) => (status === 0 ? 'dropped' : String(status));

@@ -21,14 +21,31 @@ describe('audit entries written together under load (group commit) on the embedd
     expect(await db.repos.audit.forSchool('g2')).toHaveLength(1);
   });
 
-  it('fails every caller of a group whose write fails, and stores none of that group', async () => {
+  it('fails every caller of a group whose write keeps failing, and stores none of that group', async () => {
     const first = db.repos.audit.record(entry('g3', 0));
-    const batch = jest.spyOn(db.repos.audit['store'], 'batch').mockResolvedValueOnce({ ok: false, index: 0, status: 503 });
+    const batch = jest.spyOn(db.repos.audit['store'], 'batch').mockResolvedValue({ ok: false, index: -1, status: 503 });
     const group = [1, 2, 3].map((i) => db.repos.audit.record(entry('g3', i)));
     await first;
     const settled = await Promise.allSettled(group);
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
     batch.mockRestore();
     expect(await db.repos.audit.forSchool('g3')).toHaveLength(1);
+  });
+
+  it('writes a group again after a store fault, and once only when the failed try had landed unseen', async () => {
+    const store = db.repos.audit['store'];
+    const real = store.batch.bind(store);
+    const first = db.repos.audit.record(entry('g4', 0));
+    // the first group's write lands, but its answer is lost (a dropped connection): Cosmos' 409 on the next try means "landed"
+    const batch = jest.spyOn(store, 'batch').mockImplementationOnce(async (...args) => (await real(...args), { ok: false, index: -1, status: 500 }));
+    const group = [1, 2, 3].map((i) => db.repos.audit.record(entry('g4', i)));
+    await first;
+    expect((await Promise.allSettled(group)).map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    // a 503: nothing landed, the next try writes it
+    batch.mockResolvedValueOnce({ ok: false, index: -1, status: 503 });
+    const next = db.repos.audit.record(entry('g4', 4));
+    await Promise.all([next, ...[5, 6].map((i) => db.repos.audit.record(entry('g4', i)))]);
+    batch.mockRestore();
+    expect((await db.repos.audit.forSchool('g4')).map((a) => a.actorId).sort()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
   });
 });

@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot } from '../../src/start-bot';
 import type { Clock } from '../../src/domain/clock';
 import { openRepositories, type Repositories } from '../../src/store';
+import type { EmbeddedCosmos } from '../../src/store/embedded-cosmos';
 import { ConnectorStandIn } from './connector-stand-in';
 import { demoStaff, type DemoStaff } from './demo-people';
 
@@ -33,11 +34,15 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(opts: { clock?: TestClock; env?: Record<string, string>; startJobs?: boolean } = {}): Promise<TestBot> {
+/**
+ * `store`: the embedded store the bot talks to, when not one of its own (e.g. behind the faulty
+ * store proxy, test/support/faulty-store-proxy.ts); closed with the bot.
+ */
+export async function startTestBot(opts: { clock?: TestClock; env?: Record<string, string>; startJobs?: boolean; store?: Promise<EmbeddedCosmos> } = {}): Promise<TestBot> {
   const clock = opts.clock ?? new TestClock();
   const connector = new ConnectorStandIn();
   await connector.start();
-  const repos = await openRepositories({ databaseId: `t${randomUUID().slice(0, 8)}`, clock });
+  const repos = await openRepositories({ databaseId: `t${randomUUID().slice(0, 8)}`, clock, embeddedStarting: opts.store });
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'on', LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '50', ...opts.env });
   let bot = await startBot(config, { clock, repos, startJobs: opts.startJobs });
   const tb: TestBot = {
