@@ -16,15 +16,24 @@ export const ESCALATION_REASON_LABELS: Record<string, string> = {
   anders: 'Anders',
 };
 
+/** Escalation refusals that name a role, in the school's words. */
+const ESCALATION_ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
+  'escalation-not-ot': (n) =>
+    `De details van dit verzoek zijn alleen voor leden van het ${n('supportTeam')} (OT) van deze school. Je poging is vastgelegd; neem contact op met de ${n('coordinator')} als je denkt dat je toegang hoort te hebben.`,
+  'escalation-returned': (n) => `Dit verzoek is al teruggegeven aan de ${n('preventionWorker')}.`,
+  'link-no-role': (n) => `Alleen een ${n('coordinator')} of ${n('admin')} van de school kan een kanaal koppelen.`,
+};
+
 export const ESCALATION_REFUSALS: Record<string, string> = {
-  'escalation-not-ot': 'De details van dit verzoek zijn alleen voor leden van het ondersteuningsteam (OT) van deze school. Je poging is vastgelegd; neem contact op met de zorgcoördinator als je denkt dat je toegang hoort te hebben.',
   'escalation-old': 'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
-  'escalation-returned': 'Dit verzoek is al teruggegeven aan de preventiewerker.',
   'already-claimed': 'Dit verzoek is al opgepakt door een collega van het OT.',
   'invalid-transition': 'Die stap kan niet meer: dit verzoek is al afgehandeld.',
-  'link-no-role': 'Alleen een zorgcoördinator of functioneel beheerder van de school kan een kanaal koppelen.',
   'link-other-tenant': 'Dit team hoort niet bij de organisatie van jouw school. Het kanaal is niet gekoppeld.',
+  ...Object.fromEntries(Object.entries(ESCALATION_ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)])),
 };
+
+/** An escalation refusal in the school's words; undefined for a code that is not one. */
+export const escalationRefusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string | undefined => ESCALATION_ROLE_REFUSALS[code]?.(n) ?? ESCALATION_REFUSALS[code];
 
 export const ET = {
   // linking channels (S2)

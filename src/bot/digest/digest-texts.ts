@@ -48,12 +48,14 @@ export const DT = {
   signalCardSent: 'Ik heb de signaalkaart hieronder gestuurd.',
   summaryChannel: (school: string) => `Overzicht ${school}`,
   // /overzicht
-  refusedNotCoordinator: 'Het overzicht met namen is alleen voor zorgcoördinatoren. Je poging is vastgelegd. Vraag je zorgcoördinator als je iets wilt weten over de signalen van je school.',
-  refusedNotProjectLead: 'Het regio-overzicht is alleen voor de projectleider. Je poging is vastgelegd.',
+  refusedNotCoordinator: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het overzicht met namen is alleen voor ${n('coordinator', { plural: true })}. Je poging is vastgelegd. Vraag je ${n('coordinator')} als je iets wilt weten over de signalen van je school.`,
+  refusedNotProjectLead: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het regio-overzicht is alleen voor de ${n('projectLead')}. Je poging is vastgelegd.`,
   refusedNoSchool: 'Ik vind geen scholen in jouw regio.',
   channelPosted: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Het overzicht van ${school} staat klaar voor het kanaal van de ${n('coordinator', { plural: true })}.`,
   channelNotLinked: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Dat kanaal is nog niet gekoppeld: typ \`/koppel overzicht\` in het kanaal van de ${n('coordinator', { plural: true })}, dan verschijnt het overzicht daar meteen.`,
-  usage: 'Gebruik: `/overzicht` (jouw school, met namen), `/overzicht kanaal` (nu in het kanaal van de zorgcoördinatoren) of `/overzicht regio` (projectleider).',
+  usage: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Gebruik: \`/overzicht\` (jouw school, met namen), \`/overzicht kanaal\` (nu in het kanaal van de ${n('coordinator', { plural: true })}) of \`/overzicht regio\` (${n('projectLead')}).`,
   // region
   regionTitle: (region: string) => `Regio-overzicht ${region}`,
   regionIntro: (schools: number) => `${schools} ${schools === 1 ? 'school' : 'scholen'} · alleen aantallen, nooit namen. Aantallen van 1 tot 4 staan als "<5", zodat niemand herkenbaar is.`,
@@ -68,8 +70,8 @@ export const DT = {
   regionLevels: 'Nieuw per niveau (1 / 2 / 3)',
 } as const;
 
-export const DIGEST_REFUSALS: Record<string, string> = {
+export const DIGEST_REFUSALS: Record<string, (n?: RoleNames) => string> = {
   'digest-not-coordinator': DT.refusedNotCoordinator,
   'digest-not-project-lead': DT.refusedNotProjectLead,
-  'digest-no-school': DT.refusedNoSchool,
+  'digest-no-school': () => DT.refusedNoSchool,
 };

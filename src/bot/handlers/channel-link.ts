@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { linkChannel, type ChannelKind } from '../../app/link-channel';
 import type { BotDeps } from '../bot-deps';
-import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
+import { ET, escalationRefusalText } from '../escalation-texts';
 import { refusalText } from '../texts';
 import { roleNamesAt } from '../role-names';
 import { correlationOf, personOf, referenceOf } from '../turn';
@@ -34,7 +34,8 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
     correlationId: correlationOf(context),
   });
   if (!outcome.ok) {
-    await context.sendActivity(ET.linkRefused(ESCALATION_REFUSALS[outcome.code] ?? refusalText(outcome.code)));
+    const names = await roleNamesAt(deps, person.actors[0]?.schoolId);
+    await context.sendActivity(ET.linkRefused(escalationRefusalText(outcome.code, names) ?? refusalText(outcome.code, names)));
     return;
   }
   const names = await roleNamesAt(deps, outcome.schoolId);

@@ -8,7 +8,7 @@ import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
 import { DIGEST_REFUSALS, DT } from '../digest/digest-texts';
 import { personalDigestCard, regionDigestCard } from '../digest/digest-cards';
-import { roleNamesAt } from '../role-names';
+import { roleNamesAt, roleNamesFor } from '../role-names';
 import { T, refusalText } from '../texts';
 import { personOf } from '../turn';
 import { noticeCard } from './intake-submit';
@@ -37,15 +37,16 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
   const arg = args.trim().toLowerCase();
   const isLead = person.actors.some((a) => a.roles.includes('projectLead'));
   const isCoordinator = person.actors.some((a) => a.roles.includes('coordinator'));
+  const own = await roleNamesFor(deps, person);
   if (arg === 'regio' || (arg === '' && isLead && !isCoordinator)) {
     const out = await regionDigestFor(deps.ports, digestOf(deps), person);
-    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code]));
+    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
     for (const r of out.regions) await context.sendActivity(attach(regionDigestCard(r.region, r.digest)));
     return;
   }
   if (arg === 'kanaal') {
     const out = await postChannelDigestNow(deps.ports, digestOf(deps), person);
-    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code]));
+    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
     deps.kickOutbox();
     for (const p of out.posted) {
       const names = await roleNamesAt(deps, p.schoolId);
@@ -53,9 +54,9 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
     }
     return;
   }
-  if (arg !== '') return void (await context.sendActivity(DT.usage));
+  if (arg !== '') return void (await context.sendActivity(DT.usage(own)));
   const out = await personalDigests(deps.ports, digestOf(deps), person);
-  if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code]));
+  if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
   for (const d of out.digests) await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
 }
 

@@ -8,7 +8,7 @@ import type { Signal } from '../../domain/signal';
 import type { RoleNames } from '../../domain/role-labels';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
-import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
+import { ET, escalationRefusalText } from '../escalation-texts';
 import { T, refusalText } from '../texts';
 import { roleNamesAt } from '../role-names';
 import { correlationOf, isPersonal, personOf } from '../turn';
@@ -18,7 +18,7 @@ import { DeEscalateSchema, EscalationRefSchema, type EscalationRef } from './esc
 import { noteParser } from './signal-handling-parsers';
 
 type Color = 'Default' | 'Attention' | 'Good' | 'Warning';
-const escalationRefusal = (code: string) => ESCALATION_REFUSALS[code] ?? refusalText(code);
+const escalationRefusal = (code: string, n?: RoleNames) => escalationRefusalText(code, n) ?? refusalText(code, n);
 const isSupportTeam = (person: Person, schoolId: string) => !!actorAt(person, schoolId)?.roles.includes('supportTeam');
 
 /**
@@ -69,7 +69,7 @@ async function act(deps: BotDeps, context: TurnContext, data: unknown, verb: str
   if (!outcome.ok) {
     const current = outcome.signal ?? l.signal;
     const code = outcome.code === 'invalid-transition' && current.escalation?.status === 'returned' ? 'escalation-returned' : outcome.code;
-    return answerCard(deps, context, l.person, current, l.ref.n, escalationRefusal(code), 'Attention');
+    return answerCard(deps, context, l.person, current, l.ref.n, escalationRefusal(code, await roleNamesAt(deps, current.schoolId)), 'Attention');
   }
   deps.kickOutbox();
   return answerCard(deps, context, l.person, outcome.signal, l.ref.n, success(await roleNamesAt(deps, outcome.signal.schoolId)), 'Good');
@@ -105,7 +105,7 @@ export async function escalationDetails(deps: BotDeps, context: TurnContext, dat
     deps.ports.audit.record({ schoolId: ref.schoolId, actorId: person.userId || 'unknown', actorRoles: [...(actor?.roles ?? [])], action: 'escalation.details', outcome, code, signalId: signal.id, pupilId: signal.pupilId, correlationId: correlationOf(context) });
   if (!actor || !actor.roles.includes('supportTeam')) {
     await audit('refused', 'escalation-not-ot');
-    return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-not-ot'), 'Attention');
+    return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-not-ot', await roleNamesAt(deps, signal.schoolId)), 'Attention');
   }
   if (isOld(l)) return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-old'), 'Attention');
   const requestId = String(context.activity.id ?? deps.ports.clock.now().getTime()).slice(0, 80);
@@ -140,7 +140,7 @@ export async function escalationRefresh(deps: BotDeps, context: TurnContext, dat
   if (isPersonal(context)) {
     if (!isSupportTeam(l.person, l.ref.schoolId)) {
       await deps.ports.audit.record({ schoolId: l.ref.schoolId, actorId: l.person.userId || 'unknown', actorRoles: [...(actorAt(l.person, l.ref.schoolId)?.roles ?? [])], action: 'escalation.view', outcome: 'refused', code: 'escalation-not-ot', signalId: l.signal.id });
-      return noticeCard(escalationRefusal('escalation-not-ot'));
+      return noticeCard(escalationRefusal('escalation-not-ot', await roleNamesAt(deps, l.signal.schoolId)));
     }
     const actor = actorAt(l.person, l.ref.schoolId)!;
     await deps.ports.audit.record({ schoolId: l.ref.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'escalation.view', outcome: 'ok', signalId: l.signal.id, pupilId: l.signal.pupilId });

@@ -6,7 +6,7 @@ import { allowedActions } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../bot-deps';
 import type { CardJson } from '../cards/render-card';
-import { ESCALATION_REFUSALS, ET } from '../escalation-texts';
+import { ET, escalationRefusalText } from '../escalation-texts';
 import { refusalText } from '../texts';
 import { roleNamesAt } from '../role-names';
 import { correlationOf, personOf } from '../turn';
@@ -16,7 +16,7 @@ import { drawSignalCard, viewerAt } from './signal-card-context';
 import { NoConsentReasonSchema, QuestionSchema, ReasonSchema, UrgencySchema, YesNoSchema, formFields } from './escalation-schemas';
 import { SignalRefSchema } from './signal-action-schemas';
 
-const escalationRefusal = (code: string) => ESCALATION_REFUSALS[code] ?? refusalText(code);
+const escalationRefusal = (code: string) => escalationRefusalText(code) ?? refusalText(code);
 
 /** The signal, if this person may see it and may escalate it now; else the answer to give. */
 async function loadForEscalation(deps: BotDeps, context: TurnContext, person: Person, schoolId: string, signalId: string): Promise<{ signal: Signal } | { answer: CardJson }> {
