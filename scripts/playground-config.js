@@ -9,6 +9,7 @@
  *   node scripts/playground-config.js --check   exit 1 if any written file differs from the roster
  *   node scripts/playground-config.js --list    show which person each key selects
  *   node scripts/playground-config.js --user a.veldman --out /tmp/x.yml
+ *   node scripts/playground-config.js --school examples/tweede-school --list   (another school's folder)
  *
  * Every config holds all staff (current user + `users`) and three channels. The stock Playground
  * schema allows only 5 users and 1 extra channel: start it through scripts/run-playground.js,
@@ -40,6 +41,25 @@ const IDS = {
   personalChatId: (upn) => `a:demo-personal-${localPart(upn)}`,
 };
 
+/**
+ * The Teams ids of another school's folder (a settings file + staff CSV, e.g. examples/tweede-school):
+ * the demo's pattern with the school id in place of `demo`. The bot id is the same (one bot).
+ */
+function idsFor(school) {
+  if (school.id === 'demo-school') return IDS;
+  const id = school.id;
+  return {
+    bot: IDS.bot,
+    groupChat: { id: `19:${id}-groepschat@thread.v2`, name: IDS.groupChat.name },
+    channels: {
+      ot: { id: `19:${id}-ot@thread.tacv2`, name: IDS.channels.ot.name },
+      coordinators: { id: `19:${id}-zorgcoordinatoren@thread.tacv2`, name: IDS.channels.coordinators.name },
+    },
+    userId: (upn) => `29:${id}-${localPart(upn)}`,
+    personalChatId: (upn) => `a:${id}-personal-${localPart(upn)}`,
+  };
+}
+
 function localPart(upn) {
   return upn.split('@')[0].toLowerCase();
 }
@@ -52,16 +72,25 @@ function loadSchool(demoDir = DEMO_DIR) {
   return JSON.parse(fs.readFileSync(path.join(demoDir, 'school.json'), 'utf8'));
 }
 
-function loadStaff(demoDir = DEMO_DIR) {
+function staffFile(demoDir = DEMO_DIR) {
   const school = loadSchool(demoDir);
-  const file = path.join(demoDir, school.roster && school.roster.staff ? school.roster.staff : 'roster/staff.csv');
-  const rows = parse(fs.readFileSync(file, 'utf8'), { delimiter: ';', columns: true, bom: true, trim: true, skip_empty_lines: true });
+  return path.join(demoDir, school.roster && school.roster.staff ? school.roster.staff : 'roster/staff.csv');
+}
+
+/** A header as the roster import compares it: "E-mail" → "email", "entra_id" → "entraid". */
+const headerKey = (h) => String(h).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The few staff columns used here, by the header names the roster import also accepts. */
+const STAFF_HEADERS = { name: ['naam', 'weergavenaam', 'medewerker'], upn: ['upn', 'userprincipalname', 'email', 'emailadres', 'mail'], roles: ['rollen', 'rol'], classes: ['klassen', 'klas'], entraId: ['entraid', 'aadobjectid', 'objectid'] };
+
+function loadStaff(demoDir = DEMO_DIR) {
+  const rows = parse(fs.readFileSync(staffFile(demoDir), 'utf8'), { delimiter: ';', columns: (h) => h.map(headerKey), bom: true, trim: true, skip_empty_lines: true });
+  const field = (row, name) => { const k = STAFF_HEADERS[name].find((a) => row[a] !== undefined); return k ? row[k] : undefined; };
   return rows.map((row) => ({
-    name: row.naam,
-    upn: row.upn.toLowerCase(),
-    roles: splitList(row.rollen),
-    classes: splitList(row.klassen),
-    entraId: row.entra_id || entraIdFor(row.upn),
+    name: field(row, 'name'),
+    upn: field(row, 'upn').toLowerCase(),
+    roles: splitList(field(row, 'roles')),
+    classes: splitList(field(row, 'classes')),
+    entraId: field(row, 'entraId') || entraIdFor(field(row, 'upn')),
   }));
 }
 
@@ -90,10 +119,10 @@ function resolveUser(key, staff) {
   return person ? { person, role: undefined } : undefined;
 }
 
-function toPlaygroundUser(s) {
+function toPlaygroundUser(s, ids = IDS) {
   const [givenName, ...rest] = s.name.split(' ');
   return {
-    id: IDS.userId(s.upn),
+    id: ids.userId(s.upn),
     name: s.name,
     userPrincipleName: s.upn, // sic: the Playground's schema spells it "userPrincipleName"
     aadObjectId: s.entraId,
@@ -105,25 +134,27 @@ function toPlaygroundUser(s) {
 
 /** The config object (Playground config schema 0.1.1) with `person` as the current user. */
 function buildConfig(person, staff, school) {
+  const ids = idsFor(school);
   return {
     version: '0.1.1',
     tenantId: school.tenantId,
-    bot: { id: IDS.bot.id, name: IDS.bot.name },
-    currentUser: toPlaygroundUser(person),
-    users: staff.filter((s) => s.upn !== person.upn).map(toPlaygroundUser),
-    personalChat: { id: IDS.personalChatId(person.upn) },
-    groupChat: { id: IDS.groupChat.id, name: IDS.groupChat.name },
+    bot: { id: ids.bot.id, name: ids.bot.name },
+    currentUser: toPlaygroundUser(person, ids),
+    users: staff.filter((s) => s.upn !== person.upn).map((s) => toPlaygroundUser(s, ids)),
+    personalChat: { id: ids.personalChatId(person.upn) },
+    groupChat: { id: ids.groupChat.id, name: ids.groupChat.name },
     team: {
       id: school.team.id,
       name: school.team.name,
       aadGroupId: school.team.aadGroupId,
-      channels: [IDS.channels.ot, IDS.channels.coordinators].map((c) => ({ id: c.id, name: c.name })),
+      channels: [ids.channels.ot, ids.channels.coordinators].map((c) => ({ id: c.id, name: c.name })),
     },
   };
 }
 
 /** YAML with every string double-quoted (JSON string syntax is valid YAML). */
-function renderYaml(config, person, role) {
+function renderYaml(config, person, role, demoDir = DEMO_DIR) {
+  const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
   const q = (v) => JSON.stringify(v);
   // A user mapping: at `indent`, or as a list item ("- " before the first key) when `item` is set.
   const user = (u, indent, item) => Object.entries(u)
@@ -131,7 +162,7 @@ function renderYaml(config, person, role) {
     .join('\n');
   const lines = [
     '# yaml-language-server: $schema=https://aka.ms/teams-app-test-tool-config/0.1.1/config.schema.json',
-    '# GENERATED by scripts/playground-config.js from demo/roster/staff.csv and demo/school.json; do not edit.',
+    `# GENERATED by scripts/playground-config.js from ${rel(staffFile(demoDir))} and ${rel(path.join(demoDir, 'school.json'))}; do not edit.`,
     `# Current user: ${person.name} <${person.upn}> (${person.roles.join('|')})${role ? `, selected by PLAYGROUND_USER=${role}` : ''}.`,
     '# Holds all staff and 3 channels: start it with `npm run playground` (scripts/run-playground.js), which',
     '# relaxes the stock schema limits (5 users, 1 extra channel). See docs/playground.md.',
@@ -168,7 +199,7 @@ function configFor(key, demoDir = DEMO_DIR) {
     throw new Error(`PLAYGROUND_USER "${key}" matches no role word or staff member. Try one of: ${known.join(', ')}`);
   }
   const config = buildConfig(found.person, staff, loadSchool(demoDir));
-  return { ...found, config, yaml: renderYaml(config, found.person, found.role) };
+  return { ...found, config, yaml: renderYaml(config, found.person, found.role, demoDir) };
 }
 
 /** Every file this script owns, with the text it should have. */
@@ -191,8 +222,9 @@ function writeIfChanged(file, text) {
 
 function main(argv) {
   const arg = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+  const schoolDir = arg('--school') ? path.resolve(arg('--school')) : DEMO_DIR;
   if (argv.includes('--list')) {
-    const staff = loadStaff();
+    const staff = loadStaff(schoolDir);
     for (const role of ROLE_VARIANTS) {
       const found = resolveUser(role, staff);
       if (found) console.log(`${role.padEnd(20)} ${found.person.name} <${found.person.upn}> (${found.person.roles.join('|')})`);
@@ -201,7 +233,7 @@ function main(argv) {
     return 0;
   }
   if (arg('--user')) {
-    const { yaml } = configFor(arg('--user'));
+    const { yaml } = configFor(arg('--user'), schoolDir);
     const out = arg('--out');
     if (out) { writeIfChanged(path.resolve(out), yaml); console.log(path.resolve(out)); } else process.stdout.write(yaml);
     return 0;
@@ -218,7 +250,7 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { IDS, ROLE_VARIANTS, DEFAULT_KEY, ROOT_CONFIG, VARIANT_DIR, loadSchool, loadStaff, resolveUser, buildConfig, renderYaml, configFor, expectedFiles, writeIfChanged };
+module.exports = { IDS, DEMO_DIR, idsFor, ROLE_VARIANTS, DEFAULT_KEY, ROOT_CONFIG, VARIANT_DIR, loadSchool, loadStaff, resolveUser, buildConfig, renderYaml, configFor, expectedFiles, writeIfChanged };
 
 if (require.main === module) {
   try {

@@ -2,7 +2,8 @@
 'use strict';
 /**
  * Starts the Microsoft 365 Agents Playground (local Teams client) against the bot, as one of the
- * demo school's staff members. Used by `npm run playground` and `npm run dev`.
+ * demo school's staff members (or another school's: PLAYGROUND_SCHOOL_DIR). Used by
+ * `npm run playground` and `npm run dev`.
  *
  *   PLAYGROUND_USER   who you are: a role word (mentor [default], docent, preventiewerker,
  *                     zorgcoordinator, beheerder, ot, leerplichtambtenaar), a UPN, its local
@@ -11,6 +12,9 @@
  *                     http://127.0.0.1:$PORT/api/messages (BOT_ENDPOINT overrides the whole URL)
  *   PLAYGROUND_PORT   port of the Playground web UI and mocked connector (default 56150; the
  *                     Playground falls back to a random free port when it is taken)
+ *   PLAYGROUND_SCHOOL_DIR  another school's folder (its school.json and staff CSV), e.g.
+ *                     examples/tweede-school: you are one of that school's staff; staff without an
+ *                     entra_id get a made-up one, so the bot binds them by e-mail on first contact
  *
  * Switching user means restarting this script with another PLAYGROUND_USER and reloading the page:
  * the Playground has exactly one current user per process. See docs/playground.md.
@@ -35,17 +39,25 @@ function playgroundCli() {
   }
 }
 
-/** Regenerates the chosen user's config from the roster and returns its path. */
-function configPath(key) {
+/**
+ * Regenerates the chosen user's config from the roster and returns its path. The demo's role
+ * configs are the checked-in files; anyone else's, and every config of another school's folder
+ * (`schoolDir`), go to .localdata/playground/ (git-ignored).
+ */
+function configPath(key, schoolDir) {
   let found;
   try {
-    found = playgroundConfig.configFor(key);
+    found = playgroundConfig.configFor(key, schoolDir);
   } catch (e) {
     return fail(e.message);
   }
-  const file = found.role
-    ? found.role === playgroundConfig.DEFAULT_KEY ? playgroundConfig.ROOT_CONFIG : path.join(playgroundConfig.VARIANT_DIR, `${found.role}.yml`)
-    : path.join(ROOT, '.localdata', 'playground', `${found.config.currentUser.email.split('@')[0]}.yml`);
+  const ownFile = `${found.config.currentUser.email.split('@')[0]}.yml`;
+  const isDemo = path.resolve(schoolDir) === playgroundConfig.DEMO_DIR;
+  const file = !isDemo
+    ? path.join(ROOT, '.localdata', 'playground', playgroundConfig.loadSchool(schoolDir).id, ownFile)
+    : found.role
+      ? found.role === playgroundConfig.DEFAULT_KEY ? playgroundConfig.ROOT_CONFIG : path.join(playgroundConfig.VARIANT_DIR, `${found.role}.yml`)
+      : path.join(ROOT, '.localdata', 'playground', ownFile);
   playgroundConfig.writeIfChanged(file, found.yaml);
   return { file, found };
 }
@@ -54,7 +66,8 @@ function main() {
   const userKey = process.env.PLAYGROUND_USER || playgroundConfig.DEFAULT_KEY;
   const botEndpoint = process.env.BOT_ENDPOINT || `http://127.0.0.1:${process.env.PORT || 3978}/api/messages`;
   const uiPort = String(process.env.PLAYGROUND_PORT || 56150);
-  const { file, found } = configPath(userKey);
+  const schoolDir = process.env.PLAYGROUND_SCHOOL_DIR ? path.resolve(ROOT, process.env.PLAYGROUND_SCHOOL_DIR) : playgroundConfig.DEMO_DIR;
+  const { file, found } = configPath(userKey, schoolDir);
   const me = found.person;
 
   const env = { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: file };

@@ -24,11 +24,15 @@ export interface PlaygroundProcess {
 
 /**
  * Starts the Agents Playground through scripts/run-playground.js (config from the roster, schema
- * shim, no browser) as `user`, posting to the bot on `botPort`; resolves once `/_debug/ping` answers.
+ * shim, no browser) as `user` (of the demo, or of the school in `schoolDir`), posting to the bot
+ * on `botPort`; resolves once `/_debug/ping` answers.
  */
-export async function startPlayground(opts: { user: string; botPort: number; uiPort: number; timeoutMs?: number }): Promise<PlaygroundProcess> {
+export async function startPlayground(opts: { user: string; botPort: number; uiPort: number; timeoutMs?: number; schoolDir?: string }): Promise<PlaygroundProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PLAYGROUND_USER: opts.user, PORT: String(opts.botPort), PLAYGROUND_PORT: String(opts.uiPort), TEAMSAPPTESTER_BROWSER: 'none' };
   delete env.BOT_ENDPOINT;
+  // another school's folder (examples/tweede-school); else the demo's
+  if (opts.schoolDir) env.PLAYGROUND_SCHOOL_DIR = opts.schoolDir;
+  else delete env.PLAYGROUND_SCHOOL_DIR;
   // Its own process group, so stop() ends the launcher and the Playground it started, and nothing else.
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'run-playground.js')], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -39,10 +39,13 @@ export class PlaygroundSession {
     return new PlaygroundSession(browser, page, botPort, prefix);
   }
 
-  /** (Re)starts the Playground as `user` (role word, UPN or its local part) and opens the personal chat. */
-  async openAs(user: string, expectName?: string): Promise<void> {
+  /**
+   * (Re)starts the Playground as `user` (role word, UPN or its local part) and opens the personal
+   * chat. `schoolDir`: a user of that school's folder (e.g. examples/tweede-school), not the demo's.
+   */
+  async openAs(user: string, expectName?: string, schoolDir?: string): Promise<void> {
     await this.playground?.stop();
-    this.playground = await startPlayground({ user, botPort: this.botPort, uiPort: await freePort() });
+    this.playground = await startPlayground({ user, botPort: this.botPort, uiPort: await freePort(), schoolDir });
     await this.page.goto(this.playground.url, { waitUntil: 'load' });
     await this.page.getByRole('treeitem', { name: 'Personal Chat' }).click({ timeout: STEP_MS });
     if (expectName) await this.page.getByText(expectName).first().waitFor();
