@@ -1,3 +1,5 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../domain/role-labels';
+
 /** Dutch texts of the privacy commands (/audit, /inzage, /vergeet) and of retention. */
 export const PT = {
   messageRemovedRetention: 'Dit bericht is verwijderd volgens het bewaarbeleid van de school.',
@@ -35,7 +37,9 @@ export const PRIVACY_REFUSALS: Record<string, string> = {
   'erase-confirmation-mismatch': PT.eraseMismatch,
   'privacy-unavailable': 'Deze functie is nu niet beschikbaar. Probeer het later opnieuw.',
 };
-export const privacyRefusal = (code: string): string => PRIVACY_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw.';
+/** A refusal; 'not-coordinator' names the coordinator in the school's words (`n`). */
+export const privacyRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
+  code === 'not-coordinator' ? `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.` : PRIVACY_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw.';
 
 /** What an audit entry's action means, for the audit trail and the export. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -90,4 +90,8 @@ export const RT = {
   rowsHidden: (n: number) => `${n} klas(sen) niet getoond; typ \`/ronde\` voor de rest.`,
 };
 
-export const roundRefusal = (code: string): string => ROUND_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw of neem contact op met de zorgcoördinator.';
+/** A refusal; 'round-role' and the fallback name roles in the school's words (`n`). */
+export const roundRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
+  code === 'round-role'
+    ? `De 1-2-3 meting is voor ${n('preventionWorker', { plural: true })} en ${n('coordinator', { plural: true })}.`
+    : ROUND_REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;

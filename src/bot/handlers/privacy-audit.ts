@@ -5,7 +5,7 @@ import type { BotDeps } from '../bot-deps';
 import { renderCard } from '../cards/render-card';
 import { AUDIT_OUTCOME_LABELS, PT, auditActionLabel, privacyRefusal } from '../privacy-texts';
 import { formatDateTime } from '../texts';
-import { roleNamesAt } from '../role-names';
+import { roleNamesAt, roleNamesFor } from '../role-names';
 import { correlationOf, personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { privacyOf, pupilNumberArg, staffLabel } from './privacy-common';
@@ -18,7 +18,7 @@ export async function auditCommand(deps: BotDeps, context: TurnContext, args: st
   const person = await personOf(deps, context);
   const trail = await pupilAuditTrail(deps.ports, privacy, person, number, correlationOf(context));
   if (!trail.ok) {
-    await context.sendActivity(privacyRefusal(trail.code));
+    await context.sendActivity(privacyRefusal(trail.code, await roleNamesFor(deps, person)));
     return;
   }
   const staff = await deps.ports.directory.listStaff(trail.pupil.schoolId);

@@ -7,6 +7,7 @@ import type { BotDeps } from '../bot-deps';
 import { renderCard, type CardJson } from '../cards/render-card';
 import { PT, privacyRefusal } from '../privacy-texts';
 import { refusalText } from '../texts';
+import { roleNamesFor } from '../role-names';
 import { correlationOf, personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { noticeCard } from './intake-submit';
@@ -38,7 +39,7 @@ export async function eraseCommand(deps: BotDeps, context: TurnContext, args: st
   const person = await personOf(deps, context);
   const preview = await previewErasure(deps.ports, privacy, person, number, correlationOf(context));
   if (!preview.ok) {
-    await context.sendActivity(privacyRefusal(preview.code));
+    await context.sendActivity(privacyRefusal(preview.code, await roleNamesFor(deps, person)));
     return;
   }
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(eraseCard(preview.pupil, preview.counts))));
@@ -60,7 +61,7 @@ export async function eraseSubmit(deps: BotDeps, context: TurnContext, data: unk
   if (!outcome.ok) {
     if (outcome.code === 'erase-confirmation-mismatch' && outcome.pupil && outcome.counts) return eraseCard(outcome.pupil, outcome.counts, PT.eraseMismatch);
     if (outcome.code === 'pupil-unknown') return noticeCard(PT.alreadyErased, 'Waakvlam', 'Default');
-    return noticeCard(privacyRefusal(outcome.code));
+    return noticeCard(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
   }
   deps.kickOutbox();
   return noticeCard(PT.erased(outcome.counts), PT.erasedTitle, 'Good');

@@ -5,6 +5,7 @@ import type { BotDeps } from '../bot-deps';
 import { renderCard } from '../cards/render-card';
 import { PT, privacyRefusal } from '../privacy-texts';
 import { formatDateTime } from '../texts';
+import { roleNamesFor } from '../role-names';
 import { correlationOf, personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { privacyOf, pupilNumberArg } from './privacy-common';
@@ -22,7 +23,7 @@ export async function exportCommand(deps: BotDeps, context: TurnContext, args: s
   const person = await personOf(deps, context);
   const outcome = await requestPupilExport(deps.ports, privacy, person, number, correlationOf(context));
   if (!outcome.ok) {
-    await context.sendActivity(privacyRefusal(outcome.code));
+    await context.sendActivity(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
     return;
   }
   const x = outcome.export;

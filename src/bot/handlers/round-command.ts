@@ -13,7 +13,7 @@ import { T } from '../texts';
 import { personOf } from '../turn';
 import { pupilLabel } from '../views/pupil-label';
 import { roundOverviewCard } from '../views/round-views';
-import { roleNamesAt } from '../role-names';
+import { roleNamesAt, roleNamesFor } from '../role-names';
 
 export function roundsOf(deps: BotDeps): RoundPort {
   if (!deps.rounds) throw new Error('Round store not wired');
@@ -90,5 +90,5 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
     const next = roundWindowsAt(school?.doc ?? {}, now).find((w) => w.opensOn > localDate(now));
     await context.sendActivity(RT.noRound(next?.opensOn));
   }
-  if (shown === 0) await context.sendActivity(roundRefusal('round-role'));
+  if (shown === 0) await context.sendActivity(roundRefusal('round-role', await roleNamesFor(deps, person)));
 }
