@@ -14,7 +14,7 @@ import { registerEscalationRenderers } from './escalation-renderers';
 import { registerRoundRenderers } from './round-renderers';
 import { registerDigestRenderers } from './digest/digest-renderer';
 import { DATASETS } from './verbs';
-import { answerInvoke, mustAnswerDirectly, refusalBeforeHandler, scopeOfConversation } from './verb-guard';
+import { answerInvoke, auditRefusal, mustAnswerDirectly, refusalBeforeHandler, scopeOfConversation } from './verb-guard';
 
 const scopeOf = (context: TurnContext): Scope => scopeOfConversation(context) ?? 'personal';
 
@@ -57,6 +57,7 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
       return;
     }
     if (!route.scopes.includes(scope)) {
+      await auditRefusal(deps, context, `/${route.command}`, undefined, 'wrong-conversation');
       await context.sendActivity(route.wrongScopeText ?? T.channelNotAllowed);
       return;
     }

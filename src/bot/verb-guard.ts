@@ -41,14 +41,15 @@ const hasField = (data: unknown, field: string): boolean => {
   return typeof v === 'string' || typeof v === 'number';
 };
 
-async function auditRefusal(deps: BotDeps, context: TurnContext, route: VerbRoute, data: unknown, code: string): Promise<void> {
+/** Audits a refused command or verb: `action` is the verb or `/command`; ids only when well-formed. */
+export async function auditRefusal(deps: BotDeps, context: TurnContext, action: string, data: unknown, code: string): Promise<void> {
   const ids = cardIdsOf(data);
   const from = context.activity.from?.aadObjectId;
   await deps.ports.audit.record({
     schoolId: ids.success ? ids.data.schoolId : '_none',
     actorId: typeof from === 'string' && from ? from.slice(0, 128) : 'unknown',
     actorRoles: [],
-    action: route.verb,
+    action,
     outcome: 'refused',
     code,
     ...(ids.success && ids.data.signalId ? { signalId: ids.data.signalId } : {}),
@@ -60,7 +61,7 @@ async function auditRefusal(deps: BotDeps, context: TurnContext, route: VerbRout
 export async function refusalBeforeHandler(deps: BotDeps, context: TurnContext, route: VerbRoute, data: unknown): Promise<CardJson | undefined> {
   const scope = scopeOfConversation(context);
   if (!scope || !route.scopes.includes(scope)) {
-    await auditRefusal(deps, context, route, data, 'wrong-conversation');
+    await auditRefusal(deps, context, route.verb, data, 'wrong-conversation');
     return noticeCard(T.cardUnavailable);
   }
   if (!route.readOnly && !hasReplyTo(context)) {
@@ -68,7 +69,7 @@ export async function refusalBeforeHandler(deps: BotDeps, context: TurnContext, 
     return noticeCard(T.cardNotPlaced);
   }
   if (route.version && !hasField(data, route.version)) {
-    await auditRefusal(deps, context, route, data, 'stale');
+    await auditRefusal(deps, context, route.verb, data, 'stale');
     return noticeCard(T.cardStale);
   }
   return undefined;

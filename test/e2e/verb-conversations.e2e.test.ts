@@ -73,13 +73,18 @@ describe('verbs and commands run only in the conversations their route declares 
     const route = COMMANDS.find((r) => r.command === command)!;
     const where = conversationIn(scope) as { conversation: { id: string } };
     // `/koppel` without a channel name answers with its own help, which is also its wrong-place text
-    const res = await tb.post({ ...message(tb, outsider, command === 'koppel' ? '/koppel ot' : `/${command}`), ...where });
+    const typed = { ...message(tb, outsider, command === 'koppel' ? '/koppel ot' : `/${command}`), ...where };
+    const res = await tb.post(typed);
     expect(res.status).toBeLessThan(300);
     await tb.connector.waitFor(() => tb.connector.sentTo(where.conversation.id).length > 0);
     const said = text(tb.connector.sentTo(where.conversation.id).map((c) => c.body));
     const wrongScope = route.wrongScopeText ?? T.channelNotAllowed;
     if (allowed) expect(said).not.toContain(JSON.stringify(wrongScope).slice(1, -1));
-    else expect(said).toContain(JSON.stringify(wrongScope).slice(1, -1));
+    else {
+      expect(said).toContain(JSON.stringify(wrongScope).slice(1, -1));
+      const audit = await tb.repos.audit.forSchool('_none', `/${command}`);
+      expect(audit.some((a) => a.outcome === 'refused' && a.code === 'wrong-conversation' && a.actorId === outsider.entraId && a.correlationId === typed.id)).toBe(true);
+    }
   });
 });
 
