@@ -28,7 +28,7 @@ import { demoStaff } from '../support/demo-people';
 import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
 import { TestClock, startTestBot, type TestBot } from '../support/test-bot';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// The Playground's config generator: the same made-up Entra ids the Playground presents as its users.
 const playgroundConfig = require('../../scripts/playground-config.js') as { loadStaff(dir: string): { name: string; upn: string; entraId: string }[] };
 
 jest.setTimeout(240_000);
