@@ -4,8 +4,8 @@ import type { RoleNames } from '../../domain/role-labels';
 import { ESCALATION_REASON_LABELS, ET } from '../escalation-texts';
 import { URGENCY_LABELS, formatDate } from '../texts';
 import { escalationStatus } from './escalation-views';
-
 import { literal } from '../cards/literal-text';
+
 /** The escalation block of the prevention worker's signal card (S6): what was asked of the OT and where it stands. */
 export interface EscalationSection {
   show: boolean;

@@ -9,8 +9,8 @@ import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATE_LABELS, T, URGENCY
 import { pupilLabel } from './pupil-label';
 import { escalationSection } from './escalation-on-signal-card';
 import { historyLine } from '../signal-handling-history';
-
 import { literal } from '../cards/literal-text';
+
 const STATE_COLORS: Record<string, string> = { new: 'Attention', claimed: 'Accent', inProgress: 'Accent', escalated: 'Warning', watch: 'Good', aftercare: 'Good', closed: 'Default' };
 
 export interface SignalCardContext {
