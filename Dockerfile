@@ -19,7 +19,7 @@ RUN npm ci || npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cards ./cards
-# src/bot/cards/render-card.ts finds the templates at <dir of its .js>/../../../cards, i.e. dist/cards once compiled.
+# src/bot/core/render-card.ts finds the templates at <dir of its .js>/../../../cards, i.e. dist/cards once compiled.
 RUN npx tsc -p tsconfig.build.json && cp -r cards dist/cards
 
 # ---- runtime: production dependencies and the compiled output only ----

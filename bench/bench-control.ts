@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { RunningBot } from '../src/start-bot';
-import { resolvePerson } from '../src/app/actors';
-import { raiseSignal } from '../src/app/raise-signal';
-import { NOTIFY } from '../src/app/signal-notifications';
+import { resolvePerson } from '../src/app/core/actors';
+import { raiseSignal } from '../src/app/signals/raise-signal';
+import { NOTIFY } from '../src/app/signals/signal-notifications';
 import type { NewOutboxMessage } from '../src/store/schemas/outbox-doc';
 import { FANOUT_SCHOOL, HISTORY_SCHOOL, closedSignalDoc, seedFanoutSchool } from './bench-seed';
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { demoPupils, staffWith } from '../test/support/demo-people';
-import { T } from '../src/bot/texts';
+import { T } from '../src/bot/core/texts';
 import { BenchConnector } from './connector';
 import { BENCH_SCHOOL, BENCH_TEACHER, BENCH_TENANT, SEARCH_QUERIES } from './bench-seed';
 import { round, runPhase, type PhaseResult } from './load-phase';

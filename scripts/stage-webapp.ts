@@ -1,6 +1,6 @@
 /**
  * Stages what Azure App Service runs into build/webapp/: the compiled dist/, the card templates
- * (as dist/cards, where src/bot/cards/render-card.ts looks once compiled) and the package files, so production dependencies can be installed there with
+ * (as dist/cards, where src/bot/core/render-card.ts looks once compiled) and the package files, so production dependencies can be installed there with
  * `npm ci --omit=dev` and the folder zip-deployed (m365agents.yml, deploy stage).
  *
  * Usage: npx tsx scripts/stage-webapp.ts [outDir]   (run `npx tsc -p tsconfig.build.json` first)

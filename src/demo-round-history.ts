@@ -1,8 +1,8 @@
 import { defaultRoundWindows } from './domain/round-windows';
 import { windowRoundId } from './domain/round-windows';
 import type { Level } from './domain/signal';
-import { classPages } from './app/round-pages';
-import type { RoundRecord } from './app/round-ports';
+import { classPages } from './app/rounds/round-pages';
+import type { RoundRecord } from './app/rounds/round-ports';
 import type { Repositories } from './store';
 import { log } from './log';
 

@@ -12,14 +12,14 @@ import { refuse, ok, type Result } from './result';
  *   operators U+2060–U+2064, deprecated format characters U+206A–U+206F, BOM U+FEFF, the
  *   interlinear annotation marks U+FFF9–U+FFFB, tag characters U+E0000–U+E007F), and the
  *   noncharacters U+FDD0–U+FDEF, U+FFFE, U+FFFF (kept for internal use: the bot marks user text
- *   with them, src/bot/cards/literal-text.ts);
+ *   with them, src/bot/core/literal-text.ts);
  * - kept: ZWNJ/ZWJ (U+200C/U+200D), needed by emoji sequences and by Persian and Indic spelling;
  *   they cannot reorder or hide text on their own;
  * - a lone surrogate (not valid UTF-16) becomes U+FFFD;
  * - the result is Unicode NFC (a Mac may send "ë" decomposed).
  *
  * Markdown is NOT touched here: text is stored as the person typed it and escaped when it is
- * shown (src/bot/cards/literal-text.ts).
+ * shown (src/bot/core/literal-text.ts).
  */
 export function cleanUserText(raw: string): string {
   return raw

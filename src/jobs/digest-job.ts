@@ -1,5 +1,5 @@
 import { log } from '../log';
-import type { DirectoryPort } from '../app/ports';
+import type { DirectoryPort } from '../app/core/ports';
 import type { DigestPorts } from '../app/digest/digest-ports';
 import { postScheduledDigest } from '../app/digest/post-scheduled-digest';
 import type { Job } from './scheduler';

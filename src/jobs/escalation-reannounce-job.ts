@@ -1,6 +1,6 @@
 import { log } from '../log';
-import type { AppPorts } from '../app/ports';
-import { escalationNeedsReannouncement, reannounceEscalation } from '../app/escalation-actions';
+import type { AppPorts } from '../app/core/ports';
+import { escalationNeedsReannouncement, reannounceEscalation } from '../app/escalation/escalation-actions';
 import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Job } from './scheduler';
 import type { JobContext } from './register-jobs';

@@ -8,7 +8,7 @@ import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
 import { againAfterStoreFault } from '../store/store-fault-retry';
 import { schoolClosedDays } from '../domain/school-closed-days';
 
-import type { DeliveryResult } from '../app/ports';
+import type { DeliveryResult } from '../app/core/ports';
 export type { DeliveryResult };
 
 export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;

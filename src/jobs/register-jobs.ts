@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { BotDeps } from '../bot/bot-deps';
+import type { BotDeps } from '../bot/core/bot-deps';
 import type { Repositories } from '../store';
 import type { Scheduler } from './scheduler';
 import { signalHandlingJobs } from './signal-handling-jobs';

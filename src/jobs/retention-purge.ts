@@ -1,5 +1,5 @@
 import { log } from '../log';
-import type { AppPorts } from '../app/ports';
+import type { AppPorts } from '../app/core/ports';
 import { purgeSchool } from '../app/privacy/retention-purge';
 import type { Job } from './scheduler';
 import type { JobContext } from './register-jobs';

@@ -1,10 +1,10 @@
 import { log } from '../log';
-import { openRound } from '../app/open-round';
-import { activePreventionWorkers, classPages, roundProgress, roundWindowsAt } from '../app/round-pages';
-import { roundClosedMessages, roundReminderMessages } from '../app/round-messages';
-import { activeCoordinators } from '../app/round-close-summary';
-import type { RoundPort } from '../app/round-ports';
-import type { AppPorts } from '../app/ports';
+import { openRound } from '../app/rounds/open-round';
+import { activePreventionWorkers, classPages, roundProgress, roundWindowsAt } from '../app/rounds/round-pages';
+import { roundClosedMessages, roundReminderMessages } from '../app/rounds/round-messages';
+import { activeCoordinators } from '../app/rounds/round-close-summary';
+import type { RoundPort } from '../app/rounds/round-ports';
+import type { AppPorts } from '../app/core/ports';
 import { dueRoundSteps, type DueRoundStep } from '../domain/rounds';
 import { schoolClosedDays } from '../domain/school-closed-days';
 import type { SchoolDoc } from '../store/schemas/directory-docs';

@@ -1,4 +1,4 @@
-import { reminderMessages } from '../app/signal-handling-messages';
+import { reminderMessages } from '../app/signals/signal-handling-messages';
 import type { DueReminder } from '../domain/signal-reminders';
 import type { Signal } from '../domain/signal';
 import type { StaffDoc } from '../store/schemas/directory-docs';

@@ -1,6 +1,6 @@
 import { log } from '../log';
-import type { AppPorts } from '../app/ports';
-import { reannounceUnclaimed } from '../app/reannounce-signal';
+import type { AppPorts } from '../app/core/ports';
+import { reannounceUnclaimed } from '../app/signals/reannounce-signal';
 import { schoolClosedDays } from '../domain/school-closed-days';
 import { needsReannouncement } from '../domain/signal-reminders';
 import type { Job } from './scheduler';

@@ -1,4 +1,4 @@
-import { NOTIFY } from '../app/signal-notifications';
+import { NOTIFY } from '../app/signals/signal-notifications';
 import { localDate, nextSchoolDay } from '../domain/school-days';
 import type { NewOutboxMessage, OutboxDoc } from '../store/schemas/outbox-doc';
 

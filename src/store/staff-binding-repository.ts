@@ -9,7 +9,7 @@ const BATCH_MAX = 100;
 /**
  * Re-keys a staff record imported with only a UPN (`staff:upn:<upn>`) to the person's Entra id
  * (`staff:<entraId>`), so that ids stay what `staffDocId` says everywhere. Implements the app's
- * `StaffBindingPort` (src/app/bind-staff.ts) structurally.
+ * `StaffBindingPort` (src/app/school/bind-staff.ts) structurally.
  *
  * One transactional batch in the school's partition: create the new document (fails if the Entra
  * id is already staff there), delete the old one if its ETag still matches, and point up to 98 of

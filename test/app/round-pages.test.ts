@@ -1,5 +1,5 @@
-import { classPages, classesOf, previousRoundId, recentRoundIds, roundProgress, roundWindowsAt, ROUND_PAGE_SIZE } from '../../src/app/round-pages';
-import type { PupilRecord, StaffRecord } from '../../src/app/ports';
+import { classPages, classesOf, previousRoundId, recentRoundIds, roundProgress, roundWindowsAt, ROUND_PAGE_SIZE } from '../../src/app/rounds/round-pages';
+import type { PupilRecord, StaffRecord } from '../../src/app/core/ports';
 
 const now = new Date('2026-12-01T10:00:00Z');
 const pupil = (n: number, className: string, extra: Partial<PupilRecord> = {}): PupilRecord => ({

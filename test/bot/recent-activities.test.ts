@@ -1,4 +1,4 @@
-import { RecentActivities } from '../../src/bot/recent-activities';
+import { RecentActivities } from '../../src/bot/core/recent-activities';
 
 describe('the activities this process handled recently', () => {
   it('says first time once per key, and not again for a redelivery within the time limit', () => {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as AC from 'adaptivecards';
-import { CARDS_DIR, renderCard } from '../../src/bot/cards/render-card';
-import { VERB_ROUTES } from '../../src/bot/routes';
-import { VERBS } from '../../src/bot/verbs';
+import { CARDS_DIR, renderCard } from '../../src/bot/core/render-card';
+import { VERB_ROUTES } from '../../src/bot/core/routes';
+import { VERBS } from '../../src/bot/core/verbs';
 import { chartAwareContext } from '../support/chart-elements';
 
 /** Teams rejects messages over ~28 KB; cards must stay well inside that. */

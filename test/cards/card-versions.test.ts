@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CARDS_DIR, renderCard } from '../../src/bot/cards/render-card';
-import { VERB_ROUTES } from '../../src/bot/routes';
+import { CARDS_DIR, renderCard } from '../../src/bot/core/render-card';
+import { VERB_ROUTES } from '../../src/bot/core/routes';
 
 /** Every Action.Execute in a card (actions, refresh, nested action sets), with its verb and data. */
 function executesIn(node: unknown, out: Array<{ verb: string; data: Record<string, unknown> }> = []) {

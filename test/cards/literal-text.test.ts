@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CARDS_DIR, renderCard } from '../../src/bot/cards/render-card';
-import { escapeMarkdown, literal, markdownOf, plainOf } from '../../src/bot/cards/literal-text';
+import { CARDS_DIR, renderCard } from '../../src/bot/core/render-card';
+import { escapeMarkdown, literal, markdownOf, plainOf } from '../../src/bot/core/literal-text';
 import { allStrings, bareAddresses, literalTextProblems, markdownTexts, unescapedLinks } from '../support/literal-text-check';
 
 const HOSTILE = ' [klik hier](https://evil.example/phish) ![](https://evil.example/x.png) **vet** _schuin_ <b>x</b> `code` ~~weg~~ https://evil.example www.evil.example &amp;\n- lijst\n1. nummer\n# kop';

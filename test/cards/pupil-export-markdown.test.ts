@@ -1,6 +1,6 @@
 import type { PupilExport } from '../../src/app/privacy/pupil-export';
 import type { Signal } from '../../src/domain/signal';
-import { pupilExportMarkdown } from '../../src/bot/views/pupil-export-markdown';
+import { pupilExportMarkdown } from '../../src/bot/privacy/pupil-export-markdown';
 
 const at = '2026-11-20T09:15:00.000Z';
 const signal: Signal = {

@@ -1,9 +1,9 @@
-import type { StaffRecord } from '../../src/app/ports';
+import type { StaffRecord } from '../../src/app/core/ports';
 import { SIGNAL_ACTION_TYPES } from '../../src/domain/signal-lifecycle';
 import { SYSTEM_USER_ID } from '../../src/domain/roles';
 import type { HistoryEntry } from '../../src/domain/signal';
-import { historyLine as markedLine } from '../../src/bot/signal-handling-history';
-import { markdownOf } from '../../src/bot/cards/literal-text';
+import { historyLine as markedLine } from '../../src/bot/signals/signal-handling-history';
+import { markdownOf } from '../../src/bot/core/literal-text';
 
 /** The line as the card shows it (user text escaped, marks gone). */
 const historyLine = (...args: Parameters<typeof markedLine>): string => markdownOf(markedLine(...args));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { roundWindowsAt } from '../../src/app/round-pages';
+import { roundWindowsAt } from '../../src/app/rounds/round-pages';
 import { fixedClock } from '../../src/domain/clock';
 import { DEMO_DIR, seedDemoSchool } from '../../src/demo-seed';
 import { openRepositories, type Repositories } from '../../src/store';

@@ -1,6 +1,6 @@
 import type { Signal } from '../../src/domain/signal';
-import { VERB_ROUTES } from '../../src/bot/routes';
-import { T, refusalText } from '../../src/bot/texts';
+import { VERB_ROUTES } from '../../src/bot/core/routes';
+import { T, refusalText } from '../../src/bot/core/texts';
 import { SCHOOL, current, fullData, ot, pw1, storeState, useClaimedSignal } from '../support/claimed-signal';
 import { invokeAction } from '../support/test-bot';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { parseShift } from '../../src/bot/handlers/demo-clock-command';
+import { parseShift } from '../../src/bot/demo/demo-clock-command';
 import { shiftableClock, fixedClock } from '../../src/domain/clock';
 import { demoPupils } from '../support/demo-people';
 import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';

@@ -1,5 +1,5 @@
 import type { Signal } from '../../src/domain/signal';
-import { T } from '../../src/bot/texts';
+import { T } from '../../src/bot/core/texts';
 import { channelInvoke } from '../support/channel-activities';
 import { SCHOOL, escalateAsWorker, ot, pupil, pw1, startWithClaimedSignal, teacher } from '../support/claimed-signal';
 import type { DemoStaff } from '../support/demo-people';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { VERBS } from '../../src/bot/verbs';
+import { VERBS } from '../../src/bot/core/verbs';
 import { demoPupils } from '../support/demo-people';
 import { TENANT, person, startTestBot, type TestBot } from '../support/test-bot';
 import type { DemoStaff } from '../support/demo-people';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
-import { COMMANDS, VERB_ROUTES, type Scope } from '../../src/bot/routes';
-import { T } from '../../src/bot/texts';
+import { COMMANDS, VERB_ROUTES, type Scope } from '../../src/bot/core/routes';
+import { T } from '../../src/bot/core/texts';
 import { SCHOOL, current, escalateAsWorker, fullData, ot, pupil, pw1, startWithClaimedSignal, storeState, useClaimedSignal } from '../support/claimed-signal';
 import type { DemoStaff } from '../support/demo-people';
 import { TENANT, invokeAction, message, type TestBot } from '../support/test-bot';

@@ -1,6 +1,6 @@
 import { regionDigest, type OpenItem, type RegionDigest, type SchoolDigest } from '../../domain/digest';
-import type { Person } from '../actors';
-import type { AppPorts, PupilRecord } from '../ports';
+import type { Person } from '../core/actors';
+import type { AppPorts, PupilRecord } from '../core/ports';
 import type { DigestPorts, DigestSchool, DigestSnapshot } from './digest-ports';
 import { gatherDigest } from './gather-digest';
 import { channelDigestMessage } from './post-scheduled-digest';

@@ -2,7 +2,7 @@ import type { SchoolDigest, LevelCounts } from '../../domain/digest';
 import type { DigestMark, DigestSchedule } from '../../domain/digest-schedule';
 import type { ProgressPage } from '../../domain/round-scores';
 import type { Signal } from '../../domain/signal';
-import type { OutboxMessage } from '../ports';
+import type { OutboxMessage } from '../core/ports';
 
 /** What a digest needs to know about a school (the directory's school document has more). */
 export interface DigestSchool {

@@ -1,6 +1,6 @@
 import { schoolDigest, toDigestSignal, type SchoolDigest } from '../../domain/digest';
 import type { Signal } from '../../domain/signal';
-import type { DirectoryPort } from '../ports';
+import type { DirectoryPort } from '../core/ports';
 import type { DigestPorts, DigestSchool } from './digest-ports';
 
 export interface GatheredDigest {

@@ -1,5 +1,5 @@
 import { digestDue } from '../../domain/digest-schedule';
-import type { DirectoryPort, OutboxMessage } from '../ports';
+import type { DirectoryPort, OutboxMessage } from '../core/ports';
 import type { DigestPorts, DigestSchool, DigestSnapshot, DigestState } from './digest-ports';
 import { gatherDigest } from './gather-digest';
 

@@ -1,7 +1,7 @@
 import { levelCounts, type ProgressPage } from '../../domain/round-scores';
-import type { DirectoryPort } from '../ports';
-import type { RoundPort } from '../round-ports';
-import { activePreventionWorkers, classPages, classesOf, pageKey } from '../round-pages';
+import type { DirectoryPort } from '../core/ports';
+import type { RoundPort } from '../rounds/round-ports';
+import { activePreventionWorkers, classPages, classesOf, pageKey } from '../rounds/round-pages';
 import type { RoundFigures, RoundFiguresPort } from './digest-ports';
 
 /**

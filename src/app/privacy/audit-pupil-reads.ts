@@ -1,6 +1,6 @@
-import type { Person } from '../actors';
-import { actorAt } from '../actors';
-import type { AppPorts, PupilRecord } from '../ports';
+import type { Person } from '../core/actors';
+import { actorAt } from '../core/actors';
+import type { AppPorts, PupilRecord } from '../core/ports';
 
 /**
  * S9: pupil names shown to a person are a read of pupil data. A list or search result is audited

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Person } from '../actors';
-import type { AppPorts, PupilRecord } from '../ports';
+import type { Person } from '../core/actors';
+import type { AppPorts, PupilRecord } from '../core/ports';
 
 /** A pupil number as typed after /inzage, /vergeet or /audit. */
 export const PUPIL_NUMBER = /^[A-Za-z0-9_-]{1,32}$/;

@@ -1,5 +1,5 @@
-import type { Person } from '../actors';
-import type { AppPorts, PupilRecord } from '../ports';
+import type { Person } from '../core/actors';
+import type { AppPorts, PupilRecord } from '../core/ports';
 import { coordinatorPupil, pupilSubject } from './coordinator-pupil';
 import { auditEntriesOfPupil } from './pupil-audit-trail';
 import { PRIVACY_ACTIONS, type PrivacyPort } from './privacy-ports';

@@ -4,7 +4,7 @@
  * log is append-only for everything else; retention and erasure are the policy's exceptions.
  */
 import type { Signal } from '../../domain/signal';
-import type { AuditEntry, OutboxMessage, OutboxTarget } from '../ports';
+import type { AuditEntry, OutboxMessage, OutboxTarget } from '../core/ports';
 
 export interface AuditRecord extends AuditEntry {
   id: string;

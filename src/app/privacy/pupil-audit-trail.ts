@@ -1,5 +1,5 @@
-import type { Person } from '../actors';
-import type { AppPorts, PupilRecord } from '../ports';
+import type { Person } from '../core/actors';
+import type { AppPorts, PupilRecord } from '../core/ports';
 import { coordinatorPupil } from './coordinator-pupil';
 import { PRIVACY_ACTIONS, type AuditRecord, type PrivacyPort } from './privacy-ports';
 

@@ -1,6 +1,6 @@
 import type { Signal } from '../../domain/signal';
-import type { Person } from '../actors';
-import type { AppPorts, PupilRecord, StaffRecord } from '../ports';
+import type { Person } from '../core/actors';
+import type { AppPorts, PupilRecord, StaffRecord } from '../core/ports';
 import { coordinatorPupil } from './coordinator-pupil';
 import { auditEntriesOfPupil } from './pupil-audit-trail';
 import { PRIVACY_ACTIONS, type AuditRecord, type DeliveryRecord, type PrivacyPort, type ScoreDocument } from './privacy-ports';

@@ -1,4 +1,4 @@
-import type { AppPorts } from '../ports';
+import type { AppPorts } from '../core/ports';
 import { KEPT_AUDIT_ACTIONS, PRIVACY_ACTIONS, type PrivacyPort } from './privacy-ports';
 import { retireSignal } from './retire-signal';
 

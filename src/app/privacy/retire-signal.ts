@@ -1,4 +1,4 @@
-import type { OutboxMessage } from '../ports';
+import type { OutboxMessage } from '../core/ports';
 import { PRIVACY_NOTIFY, type DeliveryRecord, type PrivacyPort } from './privacy-ports';
 
 export type RemovalReason = 'retention' | 'erasure';

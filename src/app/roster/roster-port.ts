@@ -1,4 +1,4 @@
-import type { PupilRecord, StaffRecord } from '../ports';
+import type { PupilRecord, StaffRecord } from '../core/ports';
 
 /**
  * What the roster import needs from storage. `src/store/roster-repository.ts` implements it on

@@ -1,4 +1,4 @@
-import { allRoles, type Person } from '../actors';
+import { allRoles, type Person } from '../core/actors';
 import { saveSchoolSettings, SETTINGS_AUDIT_ACTION, type SaveSettingsOutcome, type SchoolSettingsPort, type SettingsAuditPort } from './save-school-settings';
 import { settingsFromFile, type SchoolSettings } from './school-settings';
 import { parseSettingsFile, type SettingsIssue } from './settings-file-schema';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../ports';
+import type { AuditEntry } from '../core/ports';
 import { settingChanges, type SchoolSettings, type SettingChange } from './school-settings';
 
 /** What the settings use cases need of the directory: the whole school, ETag-guarded writes, creation. */

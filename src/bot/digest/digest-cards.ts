@@ -1,11 +1,11 @@
 import type { PersonalDigest } from '../../app/digest/digest-on-demand';
 import type { RegionDigest } from '../../domain/digest';
 import type { RoleNames } from '../../domain/role-labels';
-import { renderCard, type CardJson } from '../cards/render-card';
-import { pupilName } from '../views/pupil-label';
+import { renderCard, type CardJson } from '../core/render-card';
+import { pupilName } from '../core/pupil-label';
 import { DT } from './digest-texts';
 import { digestCardData, namedDetail, namesCardData, regionCardData, type DigestViewInput } from './digest-view';
-import { literal } from '../cards/literal-text';
+import { literal } from '../core/literal-text';
 
 /** The channel digest: counts and references only (cards/digest-channel.json). */
 export const channelDigestCard = (v: DigestViewInput): CardJson => renderCard('digest-channel', digestCardData(v));

@@ -1,10 +1,10 @@
 import { DIGEST_NOTIFY } from '../../app/digest/post-scheduled-digest';
-import type { OutboxMessage } from '../../app/ports';
-import type { BotDeps } from '../bot-deps';
-import { extraRenderers, type Rendered } from '../notification-renderer';
+import type { OutboxMessage } from '../../app/core/ports';
+import type { BotDeps } from '../core/bot-deps';
+import { extraRenderers, type Rendered } from '../core/notification-renderer';
 import { DT } from './digest-texts';
 import { channelDigestCard } from './digest-cards';
-import { roleNamesAt } from '../role-names';
+import { roleNamesAt } from '../core/role-names';
 
 /**
  * The channel digest at delivery: drawn from the snapshot taken at its slot (counts and

@@ -1,9 +1,9 @@
 import type { OpenItem, RegionDigest, RegionFigures, SchoolDigest, ShownCount } from '../../domain/digest';
 import { CATEGORIES, LEVELS, OPEN_STATES } from '../../domain/signal';
-import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, formatDate } from '../texts';
+import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, formatDate } from '../core/texts';
 import type { RoleNames } from '../../domain/role-labels';
 import { DT } from './digest-texts';
-import { literal } from '../cards/literal-text';
+import { literal } from '../core/literal-text';
 
 /**
  * Turns digest figures into the data of `cards/digest-*.json`. Every chart comes twice: as data

@@ -1,9 +1,9 @@
-import { roundWindowsAt } from '../../app/round-pages';
+import { roundWindowsAt } from '../../app/rounds/round-pages';
 import type { SchoolSettings } from '../../app/school/school-settings';
 import { CHANNEL_POST_DETAILS, HOLIDAY_REGIONS, WEEKDAY_NAMES } from '../../app/school/settings-file-schema';
 import { DEFAULT_ROLE_LABELS, ROLE_LABEL_KEYS } from '../../domain/role-labels';
-import { renderCard, type CardJson } from '../cards/render-card';
-import { formatDate } from '../texts';
+import { renderCard, type CardJson } from '../core/render-card';
+import { formatDate } from '../core/texts';
 import { NO_REGION, NUMBER_FIELDS, ROUND_NUMBERS, formFromSettings, labelInput, roundInput, type SettingsForm } from './settings-form';
 import { ST } from './settings-texts';
 

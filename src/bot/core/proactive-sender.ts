@@ -1,0 +1,111 @@
+import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { OutboxMessage, StoredReference } from '../../app/core/ports';
+import type { BotDeps } from './bot-deps';
+import { renderNotification } from './notification-renderer';
+import { withoutConnectorRetries } from './connector-retries';
+import { channelUnreachable } from '../escalation/escalation-channel-down';
+
+import type { DeliveryResult } from '../../app/core/ports';
+import { plainOf } from './literal-text';
+export type { DeliveryResult };
+
+export interface DeliveryLookups {
+  channelReference(schoolId: string, channel: 'ot' | 'coordinators'): Promise<StoredReference | undefined>;
+  previousDelivery(schoolId: string, subjectId: string, target: OutboxMessage['target']): Promise<{ conversationId: string; activityId: string } | undefined>;
+}
+
+export interface OutboundMessage extends Pick<OutboxMessage, 'target' | 'payload'> {
+  schoolId: string;
+}
+
+/**
+ * Where a copy lives when its delivery record is already gone (a purged or erased signal: the
+ * neutral update carries the conversation and activity id itself).
+ */
+function tombstoneOf(payload: OutboxMessage['payload']): { conversationId: string; activityId: string } | undefined {
+  const c = payload.params?.tombstoneConversationId;
+  const a = payload.params?.tombstoneActivityId;
+  return typeof c === 'string' && typeof a === 'string' && c && a ? { conversationId: c, activityId: a } : undefined;
+}
+
+/** Error codes Teams answers when a person or channel cannot be reached: never retried. */
+const UNREACHABLE = new Set([403, 404]);
+
+function classify(err: unknown): DeliveryResult {
+  const e = err as { statusCode?: number; code?: string; response?: { headers?: { get?(n: string): string | undefined } }; message?: string };
+  const status = e?.statusCode;
+  const errorCode = `${status ?? e?.code ?? 'network'}`;
+  if (status && UNREACHABLE.has(status)) return { status: 'unreachable', error: errorCode };
+  if (status === 429) {
+    const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+    return { status: 'retry', afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined, error: errorCode };
+  }
+  return { status: 'retry', error: errorCode };
+}
+
+/**
+ * Sends one outbox message: renders it for its recipient from current state, then either updates
+ * the copy sent earlier in place or sends a new message through the stored conversation reference.
+ */
+export class ProactiveSender {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly deps: BotDeps,
+    private readonly lookups: DeliveryLookups,
+    /** false: the Bot Connector client does not retry by itself; the outbox owns every retry */
+    private readonly connectorRetries = true,
+  ) {}
+
+  async deliver(msg: OutboundMessage): Promise<DeliveryResult> {
+    const reference = await this.referenceFor(msg);
+    if (!reference) return { status: 'waiting', reason: msg.target.kind === 'user' ? 'no-conversation-reference' : 'channel-not-linked' };
+    const rendered = await renderNotification(this.deps, msg.schoolId, msg);
+    if ('skip' in rendered) return { status: 'skipped' };
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
+    // the summary is plain text (the activity feed's preview): user-text marks removed
+    activity.summary = plainOf(rendered.summary);
+    const subjectId = msg.payload.updateOf ?? msg.payload.signalId;
+    const previous = msg.payload.updateOf ? (await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target)) ?? tombstoneOf(msg.payload) : undefined;
+    if (msg.payload.updateOf && !previous) return { status: 'skipped' };
+    try {
+      let activityId: string | undefined;
+      let conversationId = reference.conversation.id;
+      let failure: unknown;
+      await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
+        conversationId = context.activity.conversation?.id ?? conversationId;
+        if (!this.connectorRetries) withoutConnectorRetries(context);
+        try {
+          if (previous) {
+            activity.id = previous.activityId;
+            await context.updateActivity(activity);
+            activityId = previous.activityId;
+          } else {
+            const res = await context.sendActivity(activity);
+            activityId = res?.id;
+          }
+        } catch (err) {
+          // Caught here: thrown out of the callback, the adapter's onTurnError would swallow it
+          // (and the message would count as sent).
+          failure = err;
+        }
+      });
+      if (failure !== undefined) throw failure;
+      return { status: 'sent', conversationId, activityId, subjectId };
+    } catch (err) {
+      const result = classify(err);
+      // A school channel Teams refuses (bot removed from the team): park it until it is linked again.
+      if (result.status === 'unreachable' && msg.target.kind === 'channel') return channelUnreachable(this.deps, msg.schoolId, msg);
+      // An update in place whose copy is gone (deleted, or sent in an earlier Playground session):
+      // nothing is left to update, and the person is not unreachable for that (a 403 still is).
+      if (result.status === 'unreachable' && result.error === '404' && previous && msg.target.kind === 'user') return { status: 'skipped' };
+      return result;
+    }
+  }
+
+  private async referenceFor(msg: OutboundMessage): Promise<StoredReference | undefined> {
+    if (msg.target.kind === 'user') return (await this.deps.conversations.getConversation(msg.schoolId, msg.target.userId))?.reference;
+    return this.lookups.channelReference(msg.schoolId, msg.target.channel);
+  }
+}

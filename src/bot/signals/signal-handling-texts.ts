@@ -1,0 +1,111 @@
+import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
+
+/**
+ * Dutch texts of handling a signal (S5): refusals of the handling verbs, notices, reminders and
+ * the /mijn pages. Merged into REFUSALS by texts.ts; nothing here imports texts.ts. Texts that
+ * name a role take the school's role words (`n`).
+ */
+export const HANDLING_REFUSALS: Record<string, string> = {
+  'level-missing': 'Kies een score: 1, 2 of 3.',
+  'note-empty': 'Vul een notitie in.',
+  'note-too-long': 'De notitie is te lang (maximaal 2000 tekens).',
+  'question-empty': 'Vul een vraag in voor de melder.',
+  'question-too-long': 'De vraag is te lang (maximaal 1000 tekens).',
+  'answer-empty': 'Vul je antwoord in.',
+  'answer-too-long': 'Je antwoord is te lang (maximaal 2000 tekens).',
+  'invalid-date': 'Dat is geen geldige datum. Kies een datum in de kalender.',
+  'not-claimed': 'Pak het signaal eerst op.',
+  'target-missing': 'Kies aan wie je het signaal toewijst.',
+  'question-exists': 'Deze vraag is al gesteld.',
+  'already-reannounced': 'Dit signaal is al opnieuw aangeboden.',
+  'not-reporter': 'Alleen de melder kan deze vraag beantwoorden.',
+  'invalid-input': 'Deze invoer is niet geldig. Controleer de velden en probeer het opnieuw.',
+  'list-unknown': 'Deze lijst bestaat niet (meer). Typ `/mijn` om opnieuw te beginnen.',
+};
+
+/** History actions on the signal card (Verloop): what a person did, in Dutch. Never a code. */
+export const HISTORY_LABELS: Record<string, string> = {
+  created: 'signaal gedaan',
+  claim: 'opgepakt',
+  score: 'score gegeven',
+  note: 'notitie',
+  askReporter: 'vraag aan de melder',
+  answerQuestion: 'antwoord van de melder',
+  escalate: 'opgeschaald naar het OT',
+  claimEscalation: 'opgepakt door het OT',
+  deEscalate: 'afgeschaald door het OT',
+  setWatch: 'waakvlam gezet',
+  startAftercare: 'naar nazorg',
+  close: 'afgesloten',
+  reassign: 'toegewezen',
+  reannounce: 'opnieuw aangeboden aan de preventiewerkers',
+  reannounceEscalation: 'opnieuw aangeboden aan het OT',
+};
+
+export const HT = {
+  historyUnknownAction: 'bijgewerkt',
+  historyReannounce: (n: RoleNames = DEFAULT_ROLE_NAMES) => `opnieuw aangeboden aan de ${n('preventionWorker', { plural: true })}`,
+  historyBot: 'Waakvlam',
+  historyReason: (reason: string) => `reden: ${reason}`,
+  historyCheckIn: (date: string) => `weer kijken op ${date}`,
+  historyTo: (name: string) => `aan ${name}`,
+
+  factPupil: 'Leerling',
+  factStatus: 'Status',
+  factOwner: 'Eigenaar',
+  factLastChange: 'Laatste wijziging',
+  someColleague: 'een collega',
+  thePupil: 'de leerling',
+  scoreSaved: 'De score is opgeslagen.',
+  noteSaved: 'Je notitie is opgeslagen. Alleen zorgprofessionals zien haar.',
+  questionSent: 'Je vraag is naar de melder gestuurd. Het antwoord verschijnt op deze kaart.',
+  answerSent: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Bedankt, je antwoord is doorgegeven aan de ${n('preventionWorker')}.`,
+  watchSet: 'Waakvlam gezet. Je krijgt op de gekozen datum een herinnering.',
+  aftercareSet: 'Het signaal is naar nazorg gegaan.',
+  closed: 'Het signaal is afgesloten. De melder hoort dat het is afgerond.',
+  reassigned: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het signaal is toegewezen. De nieuwe eigenaar en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
+
+  questionTitle: (ref: string) => `Vraag over je signaal ${ref}`,
+  questionIntro: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} (${n('preventionWorker')}) heeft een vraag over je signaal over ${pupil}.`,
+  answerLabel: 'Jouw antwoord',
+  answerButton: 'Antwoord versturen',
+  answerRequired: 'Vul je antwoord in.',
+
+  answeredTitle: (ref: string) => `Antwoord op je vraag — ${ref}`,
+  answeredText: (who: string, pupil: string) => `${who} heeft je vraag over ${pupil} beantwoord. Het antwoord staat ook in het verloop van het signaal.`,
+  questionFact: 'Vraag',
+  answerFact: 'Antwoord',
+
+  assignedMessage: (by: string) => `${by} heeft dit signaal aan jou toegewezen.`,
+  reassignTitle: (ref: string) => `Signaal ${ref} toegewezen`,
+  reassignText: (to: string, by: string) => `${by} heeft dit signaal toegewezen aan ${to}.`,
+  reassignFrom: (from: string) => `Eerder was het van ${from}.`,
+
+  reannouncedMessage: 'Dit signaal is nog door niemand opgepakt. Wil een van jullie het oppakken?',
+  reannounceTitle: (ref: string) => `Signaal ${ref} nog niet opgepakt`,
+  reannounceText: (pupil: string, days: number, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het signaal over ${pupil} is na ${days} schooldagen nog door geen ${n('preventionWorker')} opgepakt. Het is opnieuw aan de ${n('preventionWorker', { plural: true })} aangeboden.`,
+
+  watchReminderTitle: (ref: string) => `Waakvlam: tijd om te kijken — ${ref}`,
+  watchReminderText: (date: string) => `Je wilde vandaag (${date}) weer kijken hoe het met deze leerling gaat. Wat is de volgende stap?`,
+  aftercareReminderTitle: (ref: string) => `Nazorg: even kijken — ${ref}`,
+  aftercareReminderText: (weeks: number) => `Dit signaal is al ${weeks} weken in nazorg. Is er nog iets nodig?`,
+  reminderClose: 'Afsluiten: opgelost',
+  reminderExtend: (date: string) => `Waakvlam verlengen tot ${date}`,
+  reminderAftercare: 'Naar nazorg',
+  reminderOpen: 'Toon het signaal',
+
+  /** `school`: named when the worker works at several schools (a school board) */
+  caseloadHeader: (counts: string, school = '') => (school ? `**Jouw caseload bij ${school}** — ${counts}` : `**Jouw caseload** — ${counts}`),
+  noOpenSignalsAt: (school: string) => `Je hebt geen lopende signalen bij ${school}.`,
+  caseloadGroup: (state: string, n: number) => `**${state}** (${n})`,
+  pageTitle: (from: number, to: number, total: number) => `Signaal ${from}–${to} van ${total}`,
+  pageMore: 'Er zijn meer signalen. Klik op Volgende voor de volgende pagina.',
+  pageLast: 'Dit is de laatste pagina.',
+  nextButton: 'Volgende',
+  previousButton: 'Vorige',
+  reportedTitle: 'Mijn signalen',
+  reportedTitleAt: (school: string) => `Mijn signalen bij ${school}`,
+  reportedCount: (open: number, total: number) => `Je hebt ${total} ${total === 1 ? 'signaal' : 'signalen'} gedaan; ${open} ${open === 1 ? 'loopt' : 'lopen'} nog.`,
+  reportedNone: 'Je hebt nog geen signalen gedaan. Typ `/signaal` om een zorg te melden.',
+};
