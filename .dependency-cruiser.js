@@ -37,7 +37,10 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/jobs/' },
       // register-jobs may name the bot's dependency bag as a type; nothing else
-      to: { path: '^src/bot/|^node_modules/(botbuilder|@microsoft/teams-ai|restify)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/bot/|^node_modules/(botbuilder|@microsoft/teams-ai|restify)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'no-circular',

@@ -16,9 +16,11 @@ type Handler = (body: Record<string, unknown>, url: URL) => Promise<unknown>;
 async function inParallel<T>(n: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(n);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, async () => {
-    for (let i = next++; i < n; i = next++) out[i] = await work(i);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, n) }, async () => {
+      for (let i = next++; i < n; i = next++) out[i] = await work(i);
+    }),
+  );
   return out;
 }
 
@@ -27,12 +29,17 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
   const routes: Record<string, Handler> = {
     'GET /ready': async () => ({ ready: isReady() }),
     'GET /meter': async () => repos.cosmos.meter.snapshot(),
-    'POST /meter/reset': async () => { repos.cosmos.meter.reset(); return { ok: true }; },
+    'POST /meter/reset': async () => {
+      repos.cosmos.meter.reset();
+      return { ok: true };
+    },
     'GET /memory': async (_b, url) => {
       if (url.searchParams.get('gc') === '1') (globalThis as { gc?: () => void }).gc?.();
       return { bot: process.memoryUsage(), store: await repos.storeProcessMemory?.() };
     },
-    'GET /signals/count': async () => ({ count: (await repos.cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'signal'"))[0] ?? 0 }),
+    'GET /signals/count': async () => ({
+      count: (await repos.cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'signal'"))[0] ?? 0,
+    }),
     /** Raises `n` signals through the use case (as the card submit does); returns their ids and versions. */
     'POST /signals': async (b) => {
       const person = await resolvePerson(bot.deps.ports.directory, String(b.reporterId));
@@ -41,7 +48,14 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
         const r = await raiseSignal(bot.deps.ports, person, {
           schoolId,
           submissionId: randomUUID(),
-          input: { pupilId: String(b.pupilId), categories: ['gedrag'], reporterLevel: 2, observation: 'Bench: oogt moe en is vaak te laat.', alreadyKnown: { pupil: false, parents: false, mentor: false }, urgency: 'normal' },
+          input: {
+            pupilId: String(b.pupilId),
+            categories: ['gedrag'],
+            reporterLevel: 2,
+            observation: 'Bench: oogt moe en is vaak te laat.',
+            alreadyKnown: { pupil: false, parents: false, mentor: false },
+            urgency: 'normal',
+          },
         });
         if (!r.ok) throw new Error(`bench raise refused: ${r.code}`);
         return { signalId: r.signal.id, v: r.signal.updatedAt };
@@ -55,7 +69,14 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       const messages: NewOutboxMessage[] = ids.map((userId) => ({
         key: `bench-round-open-${randomUUID()}:${userId}`,
         target: { kind: 'user', userId },
-        payload: { kind: NOTIFY.notice, params: { title: 'De 1-2-3-ronde is geopend', text: 'Vul de ronde voor je leerlingen in voor de deadline.', color: 'Default' } },
+        payload: {
+          kind: NOTIFY.notice,
+          params: {
+            title: 'De 1-2-3-ronde is geopend',
+            text: 'Vul de ronde voor je leerlingen in voor de deadline.',
+            color: 'Default',
+          },
+        },
       }));
       const before = { ...bot.outbox.stats };
       const meterBefore = repos.cosmos.meter.requests;
@@ -63,10 +84,13 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       await repos.outbox.enqueue(FANOUT_SCHOOL, messages, bot.clock.now());
       bot.outbox.start();
       const deadline = t0 + 120_000;
-      while (bot.outbox.stats.sent - before.sent < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      while (bot.outbox.stats.sent - before.sent < n && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 5));
       const ms = Date.now() - t0;
       await bot.outbox.stop();
-      const delta = Object.fromEntries(Object.entries(bot.outbox.stats).map(([k, v]) => [k, v - before[k as keyof typeof before]]));
+      const delta = Object.fromEntries(
+        Object.entries(bot.outbox.stats).map(([k, v]) => [k, v - before[k as keyof typeof before]]),
+      );
       return { ms, t0, stats: delta, cosmosRequests: repos.cosmos.meter.requests - meterBefore };
     },
     /** Makes the history school hold `closed` closed signals and `open` open ones, then measures listOpen. */
@@ -77,11 +101,20 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       const have = Number(b.have ?? 0);
       for (let i = have; i < closed; i += 100) {
         const chunk = Array.from({ length: Math.min(100, closed - i) }, (_, j) => closedSignalDoc(i + j, now));
-        const res = await repos.cases.batch(HISTORY_SCHOOL, chunk.map((doc) => ({ operationType: 'Upsert' as const, resourceBody: doc })));
+        const res = await repos.cases.batch(
+          HISTORY_SCHOOL,
+          chunk.map((doc) => ({ operationType: 'Upsert' as const, resourceBody: doc })),
+        );
         if (!res.ok) throw new Error(`history seed failed: ${res.status}`);
       }
       if (have === 0) {
-        await repos.cases.batch(HISTORY_SCHOOL, Array.from({ length: open }, (_, i) => ({ operationType: 'Upsert' as const, resourceBody: closedSignalDoc(i, now, 'claimed') })));
+        await repos.cases.batch(
+          HISTORY_SCHOOL,
+          Array.from({ length: open }, (_, i) => ({
+            operationType: 'Upsert' as const,
+            resourceBody: closedSignalDoc(i, now, 'claimed'),
+          })),
+        );
       }
       repos.cosmos.meter.reset();
       const t0 = performance.now();
@@ -104,8 +137,15 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       };
       if (!route) return send(404, { error: 'no such bench route' });
       let body: Record<string, unknown> = {};
-      try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {}; } catch { return send(400, { error: 'bad json' }); }
-      route(body, url).then((r) => send(200, r), (err: Error) => send(500, { error: String(err?.message ?? err) }));
+      try {
+        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+      } catch {
+        return send(400, { error: 'bad json' });
+      }
+      route(body, url).then(
+        (r) => send(200, r),
+        (err: Error) => send(500, { error: String(err?.message ?? err) }),
+      );
     });
   });
 }

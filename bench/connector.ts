@@ -2,8 +2,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Teams' documented limits for a bot: per conversation, and (as the bench assumes) per tenant. */
-export interface Limit { count: number; ms: number }
-export const TEAMS_CONVERSATION_LIMITS: Limit[] = [{ count: 7, ms: 1000 }, { count: 8, ms: 2000 }, { count: 60, ms: 30_000 }];
+export interface Limit {
+  count: number;
+  ms: number;
+}
+export const TEAMS_CONVERSATION_LIMITS: Limit[] = [
+  { count: 7, ms: 1000 },
+  { count: 8, ms: 2000 },
+  { count: 60, ms: 30_000 },
+];
 export const TEAMS_TENANT_LIMITS: Limit[] = [{ count: 50, ms: 1000 }];
 
 /** Sliding windows over arrival times; `admit` records the call only when every window has room. */
@@ -71,7 +78,9 @@ export class BenchConnector {
     req.on('end', () => {
       const now = Date.now();
       this.calls++;
-      const m = /^\/v3\/conversations(?:\/([^/]+))?(?:\/activities(?:\/([^/]+))?)?/.exec(new URL(req.url ?? '/', 'http://x').pathname);
+      const m = /^\/v3\/conversations(?:\/([^/]+))?(?:\/activities(?:\/([^/]+))?)?/.exec(
+        new URL(req.url ?? '/', 'http://x').pathname,
+      );
       if (!m) {
         res.writeHead(404).end();
         return;
@@ -80,7 +89,10 @@ export class BenchConnector {
       let tenant = 'tenant';
       if (this.perTenant) {
         try {
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { conversation?: { tenantId?: string }; channelData?: { tenant?: { id?: string } } };
+          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+            conversation?: { tenantId?: string };
+            channelData?: { tenant?: { id?: string } };
+          };
           tenant = body.conversation?.tenantId ?? body.channelData?.tenant?.id ?? tenant;
         } catch {
           /* not JSON: counted under the default tenant */
@@ -88,7 +100,10 @@ export class BenchConnector {
         const fits = this.perConversation!.fits(conversationId, now) && this.perTenant.fits(tenant, now);
         if (!fits) {
           this.throttled++;
-          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(this.opts.retryAfterSeconds ?? 1) });
+          res.writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(this.opts.retryAfterSeconds ?? 1),
+          });
           res.end(JSON.stringify({ error: { code: 'Throttled', message: 'Too many requests' } }));
           return;
         }
@@ -110,7 +125,11 @@ export class BenchConnector {
   span(): { first: number; last: number } | undefined {
     let first = Infinity;
     let last = -Infinity;
-    for (const t of this.accepted.values()) for (const x of t) { first = Math.min(first, x); last = Math.max(last, x); }
+    for (const t of this.accepted.values())
+      for (const x of t) {
+        first = Math.min(first, x);
+        last = Math.max(last, x);
+      }
     return Number.isFinite(first) ? { first, last } : undefined;
   }
 }

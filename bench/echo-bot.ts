@@ -7,7 +7,13 @@ import restify from 'restify';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 
 const port = Number(process.env.PORT ?? 0);
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' } as never));
+const adapter = new CloudAdapter(
+  new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: 'MultiTenant',
+  } as never),
+);
 adapter.onTurnError = async (context: TurnContext) => {
   await context.sendActivity('error').catch(() => undefined);
 };
@@ -16,7 +22,8 @@ const server = restify.createServer({ name: 'echo' } as restify.ServerOptions);
 server.use(restify.plugins.bodyParser({ mapParams: false } as never));
 server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
   await adapter.process(req as never, res as never, async (context) => {
-    if (context.activity.type === 'message') await context.sendActivity(`Echo: ${String(context.activity.text ?? '').slice(0, 200)}`);
+    if (context.activity.type === 'message')
+      await context.sendActivity(`Echo: ${String(context.activity.text ?? '').slice(0, 200)}`);
   });
 });
 server.listen(port, '127.0.0.1', () => {

@@ -1,6 +1,13 @@
 /** The few parts of autocannon's API the bench uses (the package ships no type declarations). */
-interface AutocannonResult { duration?: number; errors?: number; timeouts?: number; non2xx?: number }
-type AutocannonRun = Promise<AutocannonResult> & { on(event: 'response', f: (client: unknown, status: number, bytes: number, responseTime: number) => void): void };
+interface AutocannonResult {
+  duration?: number;
+  errors?: number;
+  timeouts?: number;
+  non2xx?: number;
+}
+type AutocannonRun = Promise<AutocannonResult> & {
+  on(event: 'response', f: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: object) => AutocannonRun;
 
@@ -34,7 +41,8 @@ export interface PhaseSpec {
   connections: number;
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 /** Drives `connections` concurrent clients against one endpoint for `seconds`, each request a fresh body. */
 export async function runPhase(spec: PhaseSpec): Promise<PhaseResult> {

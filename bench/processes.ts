@@ -14,7 +14,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a TypeScript entry point the way `npm start` does (node + tsx), output into a log file. */
-export function spawnTs(script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
+export function spawnTs(
+  script: string,
+  env: Record<string, string>,
+  logFile: string,
+  nodeArgs: string[] = [],
+): ChildProcess {
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, script)], {
     cwd: ROOT,
@@ -36,12 +41,21 @@ export const BUILD_DIR = path.join(ROOT, 'bench', 'results', 'build');
  */
 export function buildForBench(): void {
   rmSync(BUILD_DIR, { recursive: true, force: true });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(ROOT, 'tsconfig.bench.json')],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
   for (const dir of ['cards', 'demo']) symlinkSync(path.join(ROOT, dir), path.join(BUILD_DIR, dir), 'dir');
 }
 
 /** Starts a bench entry point the way production starts (`node` on the compiled JavaScript), or with tsx when BENCH_TSX=1. */
-export function spawnEntry(script: string, env: Record<string, string>, logFile: string, nodeArgs: string[] = []): ChildProcess {
+export function spawnEntry(
+  script: string,
+  env: Record<string, string>,
+  logFile: string,
+  nodeArgs: string[] = [],
+): ChildProcess {
   if (process.env.BENCH_TSX === '1') return spawnTs(script, env, logFile, nodeArgs);
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [...nodeArgs, path.join(BUILD_DIR, script.replace(/\.ts$/, '.js'))], {
@@ -67,11 +81,17 @@ export class ChildExited extends Error {}
 
 /** Throws (ending any `until`) when a child process has exited. */
 export function alive(child: ChildProcess, what: string): void {
-  if (child.exitCode !== null || child.signalCode) throw new ChildExited(`${what} exited (${child.exitCode ?? child.signalCode}); see bench/results/*.log`);
+  if (child.exitCode !== null || child.signalCode)
+    throw new ChildExited(`${what} exited (${child.exitCode ?? child.signalCode}); see bench/results/*.log`);
 }
 
 /** Polls `attempt` until it resolves true; returns the ms it took. */
-export async function until(attempt: () => Promise<boolean>, timeoutMs: number, what: string, intervalMs = 10): Promise<number> {
+export async function until(
+  attempt: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 10,
+): Promise<number> {
   const t0 = performance.now();
   for (;;) {
     const done = await attempt().catch((err) => {
@@ -91,7 +111,11 @@ export async function getJson<T>(url: string): Promise<T> {
 }
 
 export async function postJson<T>(url: string, body: object = {}): Promise<T> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -104,7 +128,15 @@ export async function step<T>(name: string, limitMs: number, work: () => Promise
   currentStep = name;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`bench step "${name}" did not finish within ${Math.round(limitMs / 1000)} s; see bench/results/*.log`)), limitMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `bench step "${name}" did not finish within ${Math.round(limitMs / 1000)} s; see bench/results/*.log`,
+          ),
+        ),
+      limitMs,
+    );
   });
   try {
     return await Promise.race([work(), timeout]);

@@ -8,11 +8,35 @@ export interface BenchReport {
   echoColdStartMs: number;
   phases: PhaseResult[];
   coldStartMs: number;
-  memory: { signals: number; rssMb: number; rssAfterGcMb: number; rssSettledMb?: number; heapUsedMb: number; heapTotalMb?: number; externalMb?: number; arrayBuffersMb?: number; storeRssMb?: number; storeHeapUsedMb?: number };
+  memory: {
+    signals: number;
+    rssMb: number;
+    rssAfterGcMb: number;
+    rssSettledMb?: number;
+    heapUsedMb: number;
+    heapTotalMb?: number;
+    externalMb?: number;
+    arrayBuffersMb?: number;
+    storeRssMb?: number;
+    storeHeapUsedMb?: number;
+  };
   /** the bot's memory after each step (no forced GC) */
   memoryTrail?: { after: string; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }[];
-  fanout: { recipients: number; ms: number; theoreticalMs: number; calls: number; throttled: number; throttledShare: number; runner: Record<string, number>; cosmosPerMessage: number };
-  history: { measured: string; with100: { ms: number; open: number; meter: { requests: number } }; with10000: { ms: number; open: number; meter: { requests: number } } };
+  fanout: {
+    recipients: number;
+    ms: number;
+    theoreticalMs: number;
+    calls: number;
+    throttled: number;
+    throttledShare: number;
+    runner: Record<string, number>;
+    cosmosPerMessage: number;
+  };
+  history: {
+    measured: string;
+    with100: { ms: number; open: number; meter: { requests: number } };
+    with10000: { ms: number; open: number; meter: { requests: number } };
+  };
   totalSeconds: number;
 }
 
@@ -30,19 +54,59 @@ export function targets(r: BenchReport): { target: string; measured: string; met
     { target: 'signal submit ≥ 0.4× baseline', measured: `${submit.ratio}×`, met: (submit.ratio ?? 0) >= 0.4 },
     { target: 'signal submit p99 < 250 ms', measured: `${submit.p99} ms`, met: submit.p99 < 250 },
     { target: 'search p99 < 100 ms on 2,000 pupils', measured: `${search.p99} ms`, met: search.p99 < 100 },
-    { target: 'no errors in any phase', measured: `${r.phases.reduce((n, p) => n + p.errors, 0)}`, met: r.phases.every((p) => p.errors === 0) },
-    { target: 'memory < 250 MB after 10,000 signals', measured: `${r.memory.rssMb} MB RSS (bot)${r.memory.storeRssMb === undefined ? '' : `; store process ${r.memory.storeRssMb} MB`}`, met: r.memory.rssMb < 250 },
+    {
+      target: 'no errors in any phase',
+      measured: `${r.phases.reduce((n, p) => n + p.errors, 0)}`,
+      met: r.phases.every((p) => p.errors === 0),
+    },
+    {
+      target: 'memory < 250 MB after 10,000 signals',
+      measured: `${r.memory.rssMb} MB RSS (bot)${r.memory.storeRssMb === undefined ? '' : `; store process ${r.memory.storeRssMb} MB`}`,
+      met: r.memory.rssMb < 250,
+    },
     { target: 'cold start < 3 s', measured: `${r.coldStartMs} ms`, met: r.coldStartMs < 3000 },
-    { target: `fan-out within 10% of ${r.fanout.theoreticalMs / 1000} s`, measured: `${round(r.fanout.ms / 1000, 2)} s`, met: r.fanout.ms <= r.fanout.theoreticalMs * 1.1 },
-    { target: 'fan-out < 1% calls answered 429', measured: `${round(r.fanout.throttledShare * 100, 2)}% (${r.fanout.throttled}/${r.fanout.calls})`, met: r.fanout.throttledShare < 0.01 },
-    { target: 'listing open signals: reads flat in history', measured: `${r.history.with100.meter.requests} vs ${r.history.with10000.meter.requests} requests`, met: r.history.with10000.meter.requests <= r.history.with100.meter.requests },
+    {
+      target: `fan-out within 10% of ${r.fanout.theoreticalMs / 1000} s`,
+      measured: `${round(r.fanout.ms / 1000, 2)} s`,
+      met: r.fanout.ms <= r.fanout.theoreticalMs * 1.1,
+    },
+    {
+      target: 'fan-out < 1% calls answered 429',
+      measured: `${round(r.fanout.throttledShare * 100, 2)}% (${r.fanout.throttled}/${r.fanout.calls})`,
+      met: r.fanout.throttledShare < 0.01,
+    },
+    {
+      target: 'listing open signals: reads flat in history',
+      measured: `${r.history.with100.meter.requests} vs ${r.history.with10000.meter.requests} requests`,
+      met: r.history.with10000.meter.requests <= r.history.with100.meter.requests,
+    },
   ];
 }
 
 export function renderReport(r: BenchReport): { table: string; markdown: string } {
   const rows = [r.baseline, ...r.phases];
-  const head = ['scenario', 'req/s', 'baseline req/s', '× baseline', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'Cosmos req/turn'];
-  const cells = rows.map((p) => [p.name, String(p.rps), String(p.baselineRps ?? p.rps), String(p.ratio ?? ''), String(p.p50), String(p.p95), String(p.p99), String(p.errors), p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest)]);
+  const head = [
+    'scenario',
+    'req/s',
+    'baseline req/s',
+    '× baseline',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'Cosmos req/turn',
+  ];
+  const cells = rows.map((p) => [
+    p.name,
+    String(p.rps),
+    String(p.baselineRps ?? p.rps),
+    String(p.ratio ?? ''),
+    String(p.p50),
+    String(p.p95),
+    String(p.p99),
+    String(p.errors),
+    p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? pad(v, widths[i]) : lpad(v, widths[i]))).join('  ');
   const t = targets(r);

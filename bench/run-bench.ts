@@ -15,7 +15,19 @@ import { T } from '../src/bot/core/texts';
 import { BenchConnector } from './connector';
 import { BENCH_SCHOOL, BENCH_TEACHER, BENCH_TENANT, SEARCH_QUERIES } from './bench-seed';
 import { round, runPhase, type PhaseResult } from './load-phase';
-import { ROOT, alive, buildForBench, currentStep, freePort, getJson, postJson, spawnEntry, step, stopChild, until } from './processes';
+import {
+  ROOT,
+  alive,
+  buildForBench,
+  currentStep,
+  freePort,
+  getJson,
+  postJson,
+  spawnEntry,
+  step,
+  stopChild,
+  until,
+} from './processes';
 import { renderReport, type BenchReport } from './report';
 import { productionNodeArgs } from './production-runtime';
 
@@ -35,7 +47,11 @@ const PHASE_LIMIT_MS = (SECONDS + 60) * 1000;
 const STEP_LIMIT_MS = Number(process.env.BENCH_STEP_TIMEOUT_SECONDS ?? 240) * 1000;
 const TOTAL_LIMIT_MS = Number(process.env.BENCH_TOTAL_TIMEOUT_SECONDS ?? 600) * 1000;
 
-interface Who { userId: string; name: string; tenant: string }
+interface Who {
+  userId: string;
+  name: string;
+  tenant: string;
+}
 const teacher = staffWith('mentor')[0];
 const worker = staffWith('preventiewerker')[0];
 const demoTeacher: Who = { userId: teacher.entraId, name: teacher.name, tenant: DEMO_TENANT };
@@ -54,13 +70,25 @@ const base = (serviceUrl: string, who: Who) => ({
   locale: 'nl-NL',
   timestamp: new Date().toISOString(),
 });
-const message = (serviceUrl: string, who: Who, text: string) => ({ ...base(serviceUrl, who), type: 'message', id: `msg-${randomUUID()}`, text });
+const message = (serviceUrl: string, who: Who, text: string) => ({
+  ...base(serviceUrl, who),
+  type: 'message',
+  id: `msg-${randomUUID()}`,
+  text,
+});
 const action = (serviceUrl: string, who: Who, verb: string, data: object) => ({
-  ...base(serviceUrl, who), type: 'invoke', name: 'adaptiveCard/action', id: `inv-${randomUUID()}`, replyToId: `card-${randomUUID()}`,
+  ...base(serviceUrl, who),
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  id: `inv-${randomUUID()}`,
+  replyToId: `card-${randomUUID()}`,
   value: { action: { type: 'Action.Execute', verb, data } },
 });
 const search = (serviceUrl: string, who: Who, queryText: string) => ({
-  ...base(serviceUrl, who), type: 'invoke', name: 'application/search', id: `inv-${randomUUID()}`,
+  ...base(serviceUrl, who),
+  type: 'invoke',
+  name: 'application/search',
+  id: `inv-${randomUUID()}`,
   value: { kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset: 'pupils' },
 });
 
@@ -80,10 +108,14 @@ async function main(): Promise<void> {
   await limited.start();
   const children: ChildProcess[] = [];
   const phase = (name: string, url: string, body: () => object, check?: (b: string) => boolean, seconds = SECONDS) =>
-    step(`load phase: ${name}`, PHASE_LIMIT_MS, () => runPhase({ name, url, body, check, seconds, connections: CONNECTIONS }));
+    step(`load phase: ${name}`, PHASE_LIMIT_MS, () =>
+      runPhase({ name, url, body, check, seconds, connections: CONNECTIONS }),
+    );
   // The whole run's deadline: whatever hangs, the bench ends with a message and stops its processes.
   const deadline = setTimeout(() => {
-    process.stderr.write(`bench failed: did not finish within ${TOTAL_LIMIT_MS / 1000} s (step under way: ${currentStep}); see bench/results/*.log\n`);
+    process.stderr.write(
+      `bench failed: did not finish within ${TOTAL_LIMIT_MS / 1000} s (step under way: ${currentStep}); see bench/results/*.log\n`,
+    );
     for (const child of children) child.kill('SIGKILL');
     process.exit(1);
   }, TOTAL_LIMIT_MS);
@@ -96,7 +128,20 @@ async function main(): Promise<void> {
     children.push(echo);
     const echoUrl = `http://127.0.0.1:${echoPort}/api/messages`;
     const echoBody = () => message(connector.url, demoTeacher, 'hallo');
-    await until(async () => (alive(echo, 'the echo bot'), (await fetch(echoUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(echoBody()) })).status === 200), 30_000, 'the echo bot');
+    await until(
+      async () => (
+        alive(echo, 'the echo bot'),
+        (
+          await fetch(echoUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(echoBody()),
+          })
+        ).status === 200
+      ),
+      30_000,
+      'the echo bot',
+    );
     const echoColdStartMs = performance.now() - t0echo;
     log(`echo bot answered after ${round(echoColdStartMs)} ms; warming up`);
     await phase('warm-up', echoUrl, echoBody, undefined, WARMUP_SECONDS);
@@ -110,32 +155,87 @@ async function main(): Promise<void> {
     const control = `http://127.0.0.1:${controlPort}`;
     const botUrl = `http://127.0.0.1:${botPort}/api/messages`;
     const t0bot = performance.now();
-    const bot = spawnEntry('bench/bot-process.ts', {
-      NODE_ENV: 'development', PORT: String(botPort), HOST: '127.0.0.1', DEMO_DATA: 'on', PLAYGROUND_MODE: 'off', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      DISABLE_JOBS: '1', EMBEDDED_COSMOS: 'child-process', BENCH_CONTROL_PORT: String(controlPort), COSMOS_ENDPOINT: '', MICROSOFT_APP_ID: '', ALLOWED_TENANTS: '',
-    }, path.join(RESULTS, 'bot.log'), [...PRODUCTION_NODE_ARGS, ...BOT_NODE_ARGS, ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc'])]);
+    const bot = spawnEntry(
+      'bench/bot-process.ts',
+      {
+        NODE_ENV: 'development',
+        PORT: String(botPort),
+        HOST: '127.0.0.1',
+        DEMO_DATA: 'on',
+        PLAYGROUND_MODE: 'off',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+        DISABLE_JOBS: '1',
+        EMBEDDED_COSMOS: 'child-process',
+        BENCH_CONTROL_PORT: String(controlPort),
+        COSMOS_ENDPOINT: '',
+        MICROSOFT_APP_ID: '',
+        ALLOWED_TENANTS: '',
+      },
+      path.join(RESULTS, 'bot.log'),
+      [
+        ...PRODUCTION_NODE_ARGS,
+        ...BOT_NODE_ARGS,
+        ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']),
+      ],
+    );
     children.push(bot);
-    const firstHelp = () => fetch(botUrl, { signal: AbortSignal.timeout(10_000), method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message(connector.url, demoTeacher, '/help')) });
+    const firstHelp = () =>
+      fetch(botUrl, {
+        signal: AbortSignal.timeout(10_000),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message(connector.url, demoTeacher, '/help')),
+      });
     await until(async () => (alive(bot, 'the bot'), (await firstHelp()).status === 200), 60_000, 'the bot', 5);
     const coldStartMs = performance.now() - t0bot;
     log(`bot answered its first request ${round(coldStartMs)} ms after spawn`);
-    await until(async () => (alive(bot, 'the bot'), (await getJson<{ ready: boolean }>(`${control}/ready`)).ready), 120_000, 'the bench school seed', 100);
+    await until(
+      async () => (alive(bot, 'the bot'), (await getJson<{ ready: boolean }>(`${control}/ready`)).ready),
+      120_000,
+      'the bench school seed',
+      100,
+    );
 
     // The bot's memory after each step (no forced GC): where resident memory grows.
-    const memoryTrail: { after: string; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }[] = [];
+    const memoryTrail: { after: string; rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number }[] =
+      [];
     const sampleMemory = async (after: string) => {
       const m = (await getJson<{ bot: NodeJS.MemoryUsage }>(`${control}/memory`)).bot;
       const mb = (n: number) => round(n / 2 ** 20, 1);
-      memoryTrail.push({ after, rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external) });
+      memoryTrail.push({
+        after,
+        rssMb: mb(m.rss),
+        heapUsedMb: mb(m.heapUsed),
+        heapTotalMb: mb(m.heapTotal),
+        externalMb: mb(m.external),
+      });
     };
     await sampleMemory('start-up and bench school seed');
 
     // 3. Round fan-out to 200 prevention workers against a stand-in enforcing Teams' limits.
-    const fan = await step('fan-out', STEP_LIMIT_MS, () => postJson<{ ms: number; t0: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, { n: FANOUT, serviceUrl: limited.url }));
+    const fan = await step('fan-out', STEP_LIMIT_MS, () =>
+      postJson<{ ms: number; t0: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, {
+        n: FANOUT,
+        serviceUrl: limited.url,
+      }),
+    );
     const span = limited.span();
-    const fanout = { recipients: FANOUT, ms: fan.ms, theoreticalMs: (FANOUT / 50) * 1000, firstCallMs: span ? span.first - fan.t0 : undefined, lastCallMs: span ? span.last - fan.t0 : undefined, calls: limited.calls, throttled: limited.throttled, throttledShare: limited.calls ? limited.throttled / limited.calls : 0, runner: fan.stats, cosmosPerMessage: round(fan.cosmosRequests / FANOUT, 1) };
+    const fanout = {
+      recipients: FANOUT,
+      ms: fan.ms,
+      theoreticalMs: (FANOUT / 50) * 1000,
+      firstCallMs: span ? span.first - fan.t0 : undefined,
+      lastCallMs: span ? span.last - fan.t0 : undefined,
+      calls: limited.calls,
+      throttled: limited.throttled,
+      throttledShare: limited.calls ? limited.throttled / limited.calls : 0,
+      runner: fan.stats,
+      cosmosPerMessage: round(fan.cosmosRequests / FANOUT, 1),
+    };
     await sampleMemory('fan-out');
-    log(`fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`);
+    log(
+      `fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`,
+    );
 
     // 4. Load phases on the real endpoint, each with a short warm-up, the Cosmos meter reset before.
     // Each ratio is against the echo bot measured just before the phase (same load, same minute):
@@ -147,31 +247,76 @@ async function main(): Promise<void> {
       const r = await phase(name, botUrl, body, check);
       const meter = await getJson<{ requests: number; byKind: Record<string, number> }>(`${control}/meter`);
       r.cosmosPerRequest = round(meter.requests / Math.max(1, r.requests), 1);
-      r.cosmosByKind = Object.fromEntries(Object.entries(meter.byKind).map(([k, v]) => [k, round(v / Math.max(1, r.requests), 2)]));
+      r.cosmosByKind = Object.fromEntries(
+        Object.entries(meter.byKind).map(([k, v]) => [k, round(v / Math.max(1, r.requests), 2)]),
+      );
       r.baselineRps = adjacent.rps;
       r.ratio = round(r.rps / adjacent.rps, 2);
       await sampleMemory(name);
-      log(`${name}: ${r.rps} req/s (${r.ratio}× the baseline's ${adjacent.rps} just before), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`);
+      log(
+        `${name}: ${r.rps} req/s (${r.ratio}× the baseline's ${adjacent.rps} just before), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`,
+      );
       return r;
     };
     const phases: PhaseResult[] = [];
     phases.push(await measure('/help message turn', () => message(connector.url, demoTeacher, '/help')));
-    phases.push(await measure('/signaal card request (2,000-pupil school)', () => message(connector.url, benchTeacher, '/signaal')));
-    const submitData = () => ({ submissionId: randomUUID(), pupil: `demo-school|${ownPupilId}`, categories: 'gedrag', level: '2', observation: 'Oogt moe en is vaak te laat in de les.', knowsPupil: 'false', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal' });
-    const submit = await measure('Signal submit (new signal each)', () => action(connector.url, demoTeacher, 'signal.submit', submitData()), (b) => /S-\d{4}-\d{4}/.test(b));
+    phases.push(
+      await measure('/signaal card request (2,000-pupil school)', () =>
+        message(connector.url, benchTeacher, '/signaal'),
+      ),
+    );
+    const submitData = () => ({
+      submissionId: randomUUID(),
+      pupil: `demo-school|${ownPupilId}`,
+      categories: 'gedrag',
+      level: '2',
+      observation: 'Oogt moe en is vaak te laat in de les.',
+      knowsPupil: 'false',
+      knowsParents: 'false',
+      knowsMentor: 'false',
+      urgency: 'normal',
+    });
+    const submit = await measure(
+      'Signal submit (new signal each)',
+      () => action(connector.url, demoTeacher, 'signal.submit', submitData()),
+      (b) => /S-\d{4}-\d{4}/.test(b),
+    );
     phases.push(submit);
     let q = 0;
-    phases.push(await measure('Type-ahead search (2,000 pupils)', () => search(connector.url, benchTeacher, SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]), (b) => b.includes('"results"')));
+    phases.push(
+      await measure(
+        'Type-ahead search (2,000 pupils)',
+        () => search(connector.url, benchTeacher, SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]),
+        (b) => b.includes('"results"'),
+      ),
+    );
     const claimsNeeded = Math.min(8000, Math.max(500, Math.ceil(submit.rps * (SECONDS + WARMUP_SECONDS) * 1.6)));
     log(`preparing ${claimsNeeded} signals to claim`);
-    const { ids } = await step('signals to claim', STEP_LIMIT_MS, () => postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, { n: claimsNeeded, schoolId: 'demo-school', reporterId: demoTeacher.userId, pupilId: ownPupilId, concurrency: 4, returnIds: true }));
+    const { ids } = await step('signals to claim', STEP_LIMIT_MS, () =>
+      postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, {
+        n: claimsNeeded,
+        schoolId: 'demo-school',
+        reporterId: demoTeacher.userId,
+        pupilId: ownPupilId,
+        concurrency: 4,
+        returnIds: true,
+      }),
+    );
     await sampleMemory(`${claimsNeeded} signals raised for the claims`);
     let c = 0;
     const claimSuccess = JSON.stringify(T.claimedYou).slice(1, -1);
-    const claim = await measure('Claim of a signal (a different one each)', () => {
-      const s = ids[c++ % ids.length];
-      return action(connector.url, demoWorker, 'signal.claim', { signalId: s.signalId, schoolId: 'demo-school', v: s.v });
-    }, (b) => b.includes(claimSuccess));
+    const claim = await measure(
+      'Claim of a signal (a different one each)',
+      () => {
+        const s = ids[c++ % ids.length];
+        return action(connector.url, demoWorker, 'signal.claim', {
+          signalId: s.signalId,
+          schoolId: 'demo-school',
+          v: s.v,
+        });
+      },
+      (b) => b.includes(claimSuccess),
+    );
     if (c > ids.length) log(`warning: ${c - ids.length} claims reused a signal (answered "already claimed")`);
     phases.push(claim);
 
@@ -179,7 +324,13 @@ async function main(): Promise<void> {
     const count = await step(`raising ${SIGNALS_FOR_MEMORY} signals`, STEP_LIMIT_MS, async () => {
       let n = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
       while (n < SIGNALS_FOR_MEMORY) {
-        await postJson(`${control}/signals`, { n: Math.min(2000, SIGNALS_FOR_MEMORY - n), schoolId: BENCH_SCHOOL, reporterId: benchTeacher.userId, pupilId: 'pupil:900000', concurrency: 4 });
+        await postJson(`${control}/signals`, {
+          n: Math.min(2000, SIGNALS_FOR_MEMORY - n),
+          schoolId: BENCH_SCHOOL,
+          reporterId: benchTeacher.userId,
+          pupilId: 'pupil:900000',
+          concurrency: 4,
+        });
         n = (await getJson<{ count: number }>(`${control}/signals/count`)).count;
       }
       return n;
@@ -192,21 +343,63 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 10_000));
     const memSettled = await step('memory 10 s after GC', STEP_LIMIT_MS, () => getJson<Mem>(`${control}/memory`));
     const mb = (n: number | undefined) => round((n ?? 0) / 2 ** 20, 1);
-    const memory = { signals: count, rssMb: mb(memBefore.bot.rss), rssAfterGcMb: mb(memAfterGc.bot.rss), rssSettledMb: mb(memSettled.bot.rss), heapUsedMb: mb(memAfterGc.bot.heapUsed), heapTotalMb: mb(memAfterGc.bot.heapTotal), externalMb: mb(memAfterGc.bot.external), arrayBuffersMb: mb(memAfterGc.bot.arrayBuffers), storeRssMb: memAfterGc.store ? mb(memAfterGc.store.rss) : undefined, storeHeapUsedMb: memAfterGc.store ? mb(memAfterGc.store.heapUsed) : undefined };
-    log(`memory after ${count} signals: bot RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, 10 s later ${memory.rssSettledMb} MB; V8 heap ${memory.heapUsedMb} MB used of ${memory.heapTotalMb} MB held; external ${memory.externalMb} MB); store process RSS ${memory.storeRssMb ?? '—'} MB`);
+    const memory = {
+      signals: count,
+      rssMb: mb(memBefore.bot.rss),
+      rssAfterGcMb: mb(memAfterGc.bot.rss),
+      rssSettledMb: mb(memSettled.bot.rss),
+      heapUsedMb: mb(memAfterGc.bot.heapUsed),
+      heapTotalMb: mb(memAfterGc.bot.heapTotal),
+      externalMb: mb(memAfterGc.bot.external),
+      arrayBuffersMb: mb(memAfterGc.bot.arrayBuffers),
+      storeRssMb: memAfterGc.store ? mb(memAfterGc.store.rss) : undefined,
+      storeHeapUsedMb: memAfterGc.store ? mb(memAfterGc.store.heapUsed) : undefined,
+    };
+    log(
+      `memory after ${count} signals: bot RSS ${memory.rssMb} MB (after GC ${memory.rssAfterGcMb} MB, 10 s later ${memory.rssSettledMb} MB; V8 heap ${memory.heapUsedMb} MB used of ${memory.heapTotalMb} MB held; external ${memory.externalMb} MB); store process RSS ${memory.storeRssMb ?? '—'} MB`,
+    );
 
     // 6. Cost flat in history: listing open signals with 100 vs 10,000 closed ones.
-    type History = { closed: number; open: number; ms: number; meter: { requests: number; byKind: Record<string, number> } };
-    const h100 = await step('history probe (100 closed)', STEP_LIMIT_MS, () => postJson<History>(`${control}/history`, { closed: 100, open: 10 }));
-    const h10k = await step('history probe (10,000 closed)', STEP_LIMIT_MS, () => postJson<History>(`${control}/history`, { closed: 10_000, have: 100 }));
-    const history = { measured: 'SignalRepository.listOpen (what the digest reads for open signals)', with100: h100, with10000: h10k };
-    log(`listOpen: ${h100.meter.requests} Cosmos requests with 100 closed, ${h10k.meter.requests} with 10,000 (${round(h100.ms, 1)} vs ${round(h10k.ms, 1)} ms)`);
+    type History = {
+      closed: number;
+      open: number;
+      ms: number;
+      meter: { requests: number; byKind: Record<string, number> };
+    };
+    const h100 = await step('history probe (100 closed)', STEP_LIMIT_MS, () =>
+      postJson<History>(`${control}/history`, { closed: 100, open: 10 }),
+    );
+    const h10k = await step('history probe (10,000 closed)', STEP_LIMIT_MS, () =>
+      postJson<History>(`${control}/history`, { closed: 10_000, have: 100 }),
+    );
+    const history = {
+      measured: 'SignalRepository.listOpen (what the digest reads for open signals)',
+      with100: h100,
+      with10000: h10k,
+    };
+    log(
+      `listOpen: ${h100.meter.requests} Cosmos requests with 100 closed, ${h10k.meter.requests} with 10,000 (${round(h100.ms, 1)} vs ${round(h10k.ms, 1)} ms)`,
+    );
 
     await stopChild(bot);
     const report: BenchReport = {
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '?', node: process.version, memoryGb: round(os.totalmem() / 2 ** 30, 1) },
-      settings: { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)', jobs: 'outbox runner and scheduler off during load phases', start: process.env.BENCH_TSX === '1' ? 'node + tsx (TypeScript)' : 'node on the tsc build (as production)', runtime: `${[...PRODUCTION_NODE_ARGS, ...BOT_NODE_ARGS].join(' ')} (the Dockerfile's NODE_OPTIONS${BOT_NODE_ARGS.length ? ', then BENCH_BOT_NODE_ARGS' : ''})`, loadAverage: os.loadavg().map((x) => round(x, 2)) },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '?',
+        node: process.version,
+        memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      },
+      settings: {
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        connections: CONNECTIONS,
+        store: 'embedded Cosmos (in a child process of the bot, EMBEDDED_COSMOS=child-process)',
+        jobs: 'outbox runner and scheduler off during load phases',
+        start: process.env.BENCH_TSX === '1' ? 'node + tsx (TypeScript)' : 'node on the tsc build (as production)',
+        runtime: `${[...PRODUCTION_NODE_ARGS, ...BOT_NODE_ARGS].join(' ')} (the Dockerfile's NODE_OPTIONS${BOT_NODE_ARGS.length ? ', then BENCH_BOT_NODE_ARGS' : ''})`,
+        loadAverage: os.loadavg().map((x) => round(x, 2)),
+      },
       baseline: { ...baseline, ratio: 1 },
       echoColdStartMs: round(echoColdStartMs),
       phases,
@@ -229,7 +422,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  process.stderr.write(`bench failed: ${String((err as Error)?.stack ?? err)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(`bench failed: ${String((err as Error)?.stack ?? err)}\n`);
+    process.exit(1);
+  },
+);

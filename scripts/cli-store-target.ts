@@ -22,7 +22,11 @@ export const STORE_OPTIONS = {
 } as const;
 
 /** The target from the parsed options and the environment; a bad endpoint throws `bad(message)`. */
-export function storeTarget(v: { endpoint?: string; key?: string; database?: string }, env: NodeJS.ProcessEnv, bad: (message: string) => Error): StoreTarget {
+export function storeTarget(
+  v: { endpoint?: string; key?: string; database?: string },
+  env: NodeJS.ProcessEnv,
+  bad: (message: string) => Error,
+): StoreTarget {
   let endpoint = v.endpoint ?? (env.COSMOS_ENDPOINT || undefined);
   if (endpoint && !/^https?:\/\//.test(endpoint)) throw bad(`--endpoint '${endpoint}' is geen URL`);
   const local = endpoint ? undefined : findLocalStore(localStoreFile(env));

@@ -130,7 +130,8 @@ export function drawColorIcon(size = 192): PNG {
     c = mix(c, [64, 70, 110], glow * 0.55);
     if (insideRoundedRect(x, y, 58 * k, burnerTop, 134 * k, burnerBottom, 5 * k)) c = BURNER;
     if (insideRoundedRect(x, y, 82 * k, burnerTop - 4 * k, 110 * k, burnerTop + 1 * k, 2.5 * k)) c = BURNER_PORT;
-    if (insideFlame(outer, x, y)) c = mix(FLAME_BASE, FLAME_TIP, (outer.bottom - y) / (outer.bottom - outer.top) * 1.15);
+    if (insideFlame(outer, x, y))
+      c = mix(FLAME_BASE, FLAME_TIP, ((outer.bottom - y) / (outer.bottom - outer.top)) * 1.15);
     if (insideFlame(core, x, y)) c = mix(CORE_BASE, CORE_TIP, (core.bottom - y) / (core.bottom - core.top));
     return [c[0], c[1], c[2], 255];
   });
@@ -160,5 +161,7 @@ export function writeIcons(outDir: string): { color: string; outline: string } {
 if (require.main === module) {
   const outDir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'appPackage'));
   const written = writeIcons(outDir);
-  console.log(`Wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`);
+  console.log(
+    `Wrote ${path.relative(process.cwd(), written.color)} and ${path.relative(process.cwd(), written.outline)}`,
+  );
 }

@@ -81,7 +81,12 @@ async function main(): Promise<number> {
   const strict = args.strict || process.env.NODE_ENV === 'production';
 
   try {
-    const result = await buildAppPackage({ appPackageDir: args.appPackageDir, outFile: args.out, env: process.env, strict });
+    const result = await buildAppPackage({
+      appPackageDir: args.appPackageDir,
+      outFile: args.out,
+      env: process.env,
+      strict,
+    });
     const v = result.settings.values;
     console.log(`Teams app package: ${path.relative(process.cwd(), result.zipPath)}`);
     console.log(`  entries:      ${result.entries.join(', ')}`);

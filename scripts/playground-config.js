@@ -26,8 +26,23 @@ const ROOT_CONFIG = path.join(ROOT, '.m365agentsplayground.yml');
 const VARIANT_DIR = path.join(ROOT, 'playground');
 
 /** Role words of staff.csv that get a playground/<role>.yml variant, in this order. */
-const ROLE_VARIANTS = ['mentor', 'docent', 'preventiewerker', 'zorgcoordinator', 'beheerder', 'ot', 'leerplichtambtenaar', 'projectleider'];
-const ALIASES = { default: 'mentor', teacher: 'docent', 'zorgcoördinator': 'zorgcoordinator', gezinswerker: 'ot', admin: 'beheerder' };
+const ROLE_VARIANTS = [
+  'mentor',
+  'docent',
+  'preventiewerker',
+  'zorgcoordinator',
+  'beheerder',
+  'ot',
+  'leerplichtambtenaar',
+  'projectleider',
+];
+const ALIASES = {
+  default: 'mentor',
+  teacher: 'docent',
+  zorgcoördinator: 'zorgcoordinator',
+  gezinswerker: 'ot',
+  admin: 'beheerder',
+};
 
 /** Fixed Playground/Teams ids of the demo (bot, chats, channels). The team comes from demo/school.json. */
 const IDS = {
@@ -65,7 +80,10 @@ function localPart(upn) {
 }
 
 function splitList(value) {
-  return (value || '').split(/[|,]/).map((s) => s.trim()).filter(Boolean);
+  return (value || '')
+    .split(/[|,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function loadSchool(demoDir = DEMO_DIR) {
@@ -78,13 +96,33 @@ function staffFile(demoDir = DEMO_DIR) {
 }
 
 /** A header as the roster import compares it: "E-mail" → "email", "entra_id" → "entraid". */
-const headerKey = (h) => String(h).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const headerKey = (h) =>
+  String(h)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 /** The few staff columns used here, by the header names the roster import also accepts. */
-const STAFF_HEADERS = { name: ['naam', 'weergavenaam', 'medewerker'], upn: ['upn', 'userprincipalname', 'email', 'emailadres', 'mail'], roles: ['rollen', 'rol'], classes: ['klassen', 'klas'], entraId: ['entraid', 'aadobjectid', 'objectid'] };
+const STAFF_HEADERS = {
+  name: ['naam', 'weergavenaam', 'medewerker'],
+  upn: ['upn', 'userprincipalname', 'email', 'emailadres', 'mail'],
+  roles: ['rollen', 'rol'],
+  classes: ['klassen', 'klas'],
+  entraId: ['entraid', 'aadobjectid', 'objectid'],
+};
 
 function loadStaff(demoDir = DEMO_DIR) {
-  const rows = parse(fs.readFileSync(staffFile(demoDir), 'utf8'), { delimiter: ';', columns: (h) => h.map(headerKey), bom: true, trim: true, skip_empty_lines: true });
-  const field = (row, name) => { const k = STAFF_HEADERS[name].find((a) => row[a] !== undefined); return k ? row[k] : undefined; };
+  const rows = parse(fs.readFileSync(staffFile(demoDir), 'utf8'), {
+    delimiter: ';',
+    columns: (h) => h.map(headerKey),
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+  });
+  const field = (row, name) => {
+    const k = STAFF_HEADERS[name].find((a) => row[a] !== undefined);
+    return k ? row[k] : undefined;
+  };
   return rows.map((row) => ({
     name: field(row, 'name'),
     upn: field(row, 'upn').toLowerCase(),
@@ -100,22 +138,31 @@ function loadStaff(demoDir = DEMO_DIR) {
  * nowhere in the roster, and the bot binds them by UPN on first contact (issue 14).
  */
 function entraIdFor(upn) {
-  const h = require('crypto').createHash('sha1').update(`waakvlam-playground:${String(upn).toLowerCase()}`).digest('hex');
+  const h = require('crypto')
+    .createHash('sha1')
+    .update(`waakvlam-playground:${String(upn).toLowerCase()}`)
+    .digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Finds the staff member for a role word, a UPN, its local part, or an Entra object id. */
 function resolveUser(key, staff) {
-  const wanted = String(key || DEFAULT_KEY).trim().toLowerCase();
+  const wanted = String(key || DEFAULT_KEY)
+    .trim()
+    .toLowerCase();
   const role = ALIASES[wanted] || wanted;
   if (ROLE_VARIANTS.includes(role)) {
     // "docent" means a teacher who is not also a mentor, so both paths can be tried.
-    const person = role === 'docent'
-      ? staff.find((s) => s.roles.includes('docent') && !s.roles.includes('mentor')) || staff.find((s) => s.roles.includes('docent'))
-      : staff.find((s) => s.roles.includes(role));
+    const person =
+      role === 'docent'
+        ? staff.find((s) => s.roles.includes('docent') && !s.roles.includes('mentor')) ||
+          staff.find((s) => s.roles.includes('docent'))
+        : staff.find((s) => s.roles.includes(role));
     return person ? { person, role } : undefined;
   }
-  const person = staff.find((s) => s.upn === wanted || localPart(s.upn) === wanted || s.entraId.toLowerCase() === wanted);
+  const person = staff.find(
+    (s) => s.upn === wanted || localPart(s.upn) === wanted || s.entraId.toLowerCase() === wanted,
+  );
   return person ? { person, role: undefined } : undefined;
 }
 
@@ -157,9 +204,10 @@ function renderYaml(config, person, role, demoDir = DEMO_DIR) {
   const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
   const q = (v) => JSON.stringify(v);
   // A user mapping: at `indent`, or as a list item ("- " before the first key) when `item` is set.
-  const user = (u, indent, item) => Object.entries(u)
-    .map(([k, v], i) => `${' '.repeat(indent)}${item ? (i === 0 ? '- ' : '  ') : ''}${k}: ${q(v)}`)
-    .join('\n');
+  const user = (u, indent, item) =>
+    Object.entries(u)
+      .map(([k, v], i) => `${' '.repeat(indent)}${item ? (i === 0 ? '- ' : '  ') : ''}${k}: ${q(v)}`)
+      .join('\n');
   const lines = [
     '# yaml-language-server: $schema=https://aka.ms/teams-app-test-tool-config/0.1.1/config.schema.json',
     `# GENERATED by scripts/playground-config.js from ${rel(staffFile(demoDir))} and ${rel(path.join(demoDir, 'school.json'))}; do not edit.`,
@@ -207,7 +255,8 @@ function expectedFiles(demoDir = DEMO_DIR) {
   const staff = loadStaff(demoDir);
   const files = [{ file: ROOT_CONFIG, text: configFor(DEFAULT_KEY, demoDir).yaml }];
   for (const role of ROLE_VARIANTS) {
-    if (resolveUser(role, staff)) files.push({ file: path.join(VARIANT_DIR, `${role}.yml`), text: configFor(role, demoDir).yaml });
+    if (resolveUser(role, staff))
+      files.push({ file: path.join(VARIANT_DIR, `${role}.yml`), text: configFor(role, demoDir).yaml });
   }
   return files;
 }
@@ -221,13 +270,17 @@ function writeIfChanged(file, text) {
 }
 
 function main(argv) {
-  const arg = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+  const arg = (name) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const schoolDir = arg('--school') ? path.resolve(arg('--school')) : DEMO_DIR;
   if (argv.includes('--list')) {
     const staff = loadStaff(schoolDir);
     for (const role of ROLE_VARIANTS) {
       const found = resolveUser(role, staff);
-      if (found) console.log(`${role.padEnd(20)} ${found.person.name} <${found.person.upn}> (${found.person.roles.join('|')})`);
+      if (found)
+        console.log(`${role.padEnd(20)} ${found.person.name} <${found.person.upn}> (${found.person.roles.join('|')})`);
     }
     for (const s of staff) console.log(`${localPart(s.upn).padEnd(20)} ${s.name} (${s.roles.join('|')})`);
     return 0;
@@ -235,13 +288,17 @@ function main(argv) {
   if (arg('--user')) {
     const { yaml } = configFor(arg('--user'), schoolDir);
     const out = arg('--out');
-    if (out) { writeIfChanged(path.resolve(out), yaml); console.log(path.resolve(out)); } else process.stdout.write(yaml);
+    if (out) {
+      writeIfChanged(path.resolve(out), yaml);
+      console.log(path.resolve(out));
+    } else process.stdout.write(yaml);
     return 0;
   }
   const files = expectedFiles();
   if (argv.includes('--check')) {
     const stale = files.filter(({ file, text }) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text);
-    for (const { file } of stale) console.error(`out of date: ${path.relative(ROOT, file)} (run: node scripts/playground-config.js)`);
+    for (const { file } of stale)
+      console.error(`out of date: ${path.relative(ROOT, file)} (run: node scripts/playground-config.js)`);
     return stale.length ? 1 : 0;
   }
   for (const { file, text } of files) {
@@ -250,7 +307,23 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { IDS, DEMO_DIR, idsFor, ROLE_VARIANTS, DEFAULT_KEY, ROOT_CONFIG, VARIANT_DIR, loadSchool, loadStaff, resolveUser, buildConfig, renderYaml, configFor, expectedFiles, writeIfChanged };
+module.exports = {
+  IDS,
+  DEMO_DIR,
+  idsFor,
+  ROLE_VARIANTS,
+  DEFAULT_KEY,
+  ROOT_CONFIG,
+  VARIANT_DIR,
+  loadSchool,
+  loadStaff,
+  resolveUser,
+  buildConfig,
+  renderYaml,
+  configFor,
+  expectedFiles,
+  writeIfChanged,
+};
 
 if (require.main === module) {
   try {

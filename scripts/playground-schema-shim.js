@@ -17,8 +17,11 @@ let applied = false;
 
 function relax(schema) {
   const users = schema.properties && schema.properties.users;
-  const channels = schema.properties && schema.properties.team && schema.properties.team.properties
-    && schema.properties.team.properties.channels;
+  const channels =
+    schema.properties &&
+    schema.properties.team &&
+    schema.properties.team.properties &&
+    schema.properties.team.properties.channels;
   if (!users || !channels) return false;
   users.minItems = 1;
   delete users.maxItems;
@@ -39,7 +42,9 @@ JSON.parse = function parseAndRelax(text, reviver) {
 setImmediate(() => {
   if (!applied) {
     JSON.parse = originalParse;
-    process.stderr.write('[playground] warning: config-schema shim did not apply (Playground version changed?); '
-      + 'configs with more than 5 users or 1 extra channel will be rejected.\n');
+    process.stderr.write(
+      '[playground] warning: config-schema shim did not apply (Playground version changed?); ' +
+        'configs with more than 5 users or 1 extra channel will be rejected.\n',
+    );
   }
 });

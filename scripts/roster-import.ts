@@ -21,7 +21,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importRoster, type RosterImportReport } from '../src/app/roster/import-roster';
-import { KIND_LABEL, parseRosterCsv, type ParsedPupils, type ParsedStaff, type RosterIssue } from '../src/app/roster/parse-roster';
+import {
+  KIND_LABEL,
+  parseRosterCsv,
+  type ParsedPupils,
+  type ParsedStaff,
+  type RosterIssue,
+} from '../src/app/roster/parse-roster';
 import type { RosterPort } from '../src/app/roster/roster-port';
 import { formatRosterReport, issueLine } from '../src/app/roster/roster-report';
 import { configureLog } from '../src/log';
@@ -29,7 +35,14 @@ import type { CosmosStore } from '../src/store/cosmos';
 import { DirectoryRepository } from '../src/store/directory-repository';
 import { DocStore } from '../src/store/doc-store';
 import { RosterRepository } from '../src/store/roster-repository';
-import { STORE_OPTIONS, noDatabaseLine, openTarget, runAsScript, storeTarget, type StoreTarget } from './cli-store-target';
+import {
+  STORE_OPTIONS,
+  noDatabaseLine,
+  openTarget,
+  runAsScript,
+  storeTarget,
+  type StoreTarget,
+} from './cli-store-target';
 
 const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlingen.csv> [<personeel.csv>]
 
@@ -78,11 +91,14 @@ function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
   const v = parsed.values;
   if (v.help) return 'help';
   if (!v.school) throw new UsageError('--school ontbreekt');
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v.school)) throw new UsageError(`--school '${v.school}': alleen letters, cijfers, - en _`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(v.school))
+    throw new UsageError(`--school '${v.school}': alleen letters, cijfers, - en _`);
   if (parsed.positionals.length === 0) throw new UsageError('geef een leerlingen- en/of personeelsbestand op');
-  if (parsed.positionals.length > 2) throw new UsageError('geef hooguit twee bestanden op: één leerlingen- en één personeelsbestand');
+  if (parsed.positionals.length > 2)
+    throw new UsageError('geef hooguit twee bestanden op: één leerlingen- en één personeelsbestand');
   const progressEvery = v.progress === undefined ? 500 : Number(v.progress);
-  if (!Number.isInteger(progressEvery) || progressEvery < 0) throw new UsageError('--progress verwacht een geheel getal ≥ 0');
+  if (!Number.isInteger(progressEvery) || progressEvery < 0)
+    throw new UsageError('--progress verwacht een geheel getal ≥ 0');
   return {
     schoolId: v.school,
     files: parsed.positionals,
@@ -109,12 +125,18 @@ async function parseFiles(cli: Cli): Promise<{ pupils?: ParsedPupils; staff?: Pa
       },
     });
     if (parsed.kind === 'unknown') {
-      if (parsed.cause === 'header') throw new UsageError(`${name} is geen leerlingen- of personeelsbestand: ${parsed.fileErrors.map(issueLine).join('; ')}`);
+      if (parsed.cause === 'header')
+        throw new UsageError(
+          `${name} is geen leerlingen- of personeelsbestand: ${parsed.fileErrors.map(issueLine).join('; ')}`,
+        );
       out.unusable.push(...parsed.fileErrors);
       continue;
     }
-    if (out[parsed.kind]) throw new UsageError(`${name} is een tweede ${KIND_LABEL[parsed.kind]} (na ${out[parsed.kind]!.fileName})`);
-    say(`${name}: ${KIND_LABEL[parsed.kind]}, ${nl.format(parsed.dataRows)} regels, ${nl.format(parsed.rejected.length)} afgekeurd`);
+    if (out[parsed.kind])
+      throw new UsageError(`${name} is een tweede ${KIND_LABEL[parsed.kind]} (na ${out[parsed.kind]!.fileName})`);
+    say(
+      `${name}: ${KIND_LABEL[parsed.kind]}, ${nl.format(parsed.dataRows)} regels, ${nl.format(parsed.rejected.length)} afgekeurd`,
+    );
     if (parsed.kind === 'pupils') out.pupils = parsed;
     else out.staff = parsed;
   }
@@ -136,7 +158,9 @@ async function connect(cli: Cli): Promise<{ port: RosterPort; cosmos?: CosmosSto
   const school = await new DirectoryRepository(new DocStore(cosmos.containers.directory)).getSchool(cli.schoolId);
   if (!school) {
     cosmos.client.dispose();
-    throw new UsageError(`school '${cli.schoolId}' bestaat niet in database ${cli.database}${cli.local?.found ? ' van de lokale bot' : ''}; richt de school eerst in`);
+    throw new UsageError(
+      `school '${cli.schoolId}' bestaat niet in database ${cli.database}${cli.local?.found ? ' van de lokale bot' : ''}; richt de school eerst in`,
+    );
   }
   return { port: RosterRepository.on(cosmos), cosmos };
 }
@@ -161,7 +185,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const started = performance.now();
   let cosmos: CosmosStore | undefined;
-  if (cli.local?.found) say(`Geen COSMOS_ENDPOINT: import in de ingebouwde database van de lokale bot die nu draait (proces ${cli.local.info.pid}, ${cli.local.info.endpoint}).`);
+  if (cli.local?.found)
+    say(
+      `Geen COSMOS_ENDPOINT: import in de ingebouwde database van de lokale bot die nu draait (proces ${cli.local.info.pid}, ${cli.local.info.endpoint}).`,
+    );
   try {
     const files = await parseFiles(cli);
     const connection = await connect(cli);
@@ -178,7 +205,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       onProgress: (p) => {
         // Batches hold 100 documents: print about every --progress documents, and the last one.
         const step = Math.max(cli.progressEvery, 100);
-        if (cli.progressEvery > 0 && (p.written === p.total || Math.floor(p.written / step) > Math.floor((p.written - 100) / step))) {
+        if (
+          cli.progressEvery > 0 &&
+          (p.written === p.total || Math.floor(p.written / step) > Math.floor((p.written - 100) / step))
+        ) {
           say(`opgeslagen: ${nl.format(p.written)} van ${nl.format(p.total)}`);
         }
       },
@@ -191,7 +221,11 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       );
     }
     const ms = performance.now() - started;
-    lines.push(ms < 1000 ? `Klaar in ${Math.round(ms)} ms.` : `Klaar in ${(ms / 1000).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s.`);
+    lines.push(
+      ms < 1000
+        ? `Klaar in ${Math.round(ms)} ms.`
+        : `Klaar in ${(ms / 1000).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} s.`,
+    );
     process.stdout.write(lines.join('\n') + '\n');
     return exitCodeOf(report);
   } catch (err) {

@@ -56,7 +56,9 @@ function configPath(key, schoolDir) {
   const file = !isDemo
     ? path.join(ROOT, '.localdata', 'playground', playgroundConfig.loadSchool(schoolDir).id, ownFile)
     : found.role
-      ? found.role === playgroundConfig.DEFAULT_KEY ? playgroundConfig.ROOT_CONFIG : path.join(playgroundConfig.VARIANT_DIR, `${found.role}.yml`)
+      ? found.role === playgroundConfig.DEFAULT_KEY
+        ? playgroundConfig.ROOT_CONFIG
+        : path.join(playgroundConfig.VARIANT_DIR, `${found.role}.yml`)
       : path.join(ROOT, '.localdata', 'playground', ownFile);
   playgroundConfig.writeIfChanged(file, found.yaml);
   return { file, found };
@@ -66,20 +68,34 @@ function main() {
   const userKey = process.env.PLAYGROUND_USER || playgroundConfig.DEFAULT_KEY;
   const botEndpoint = process.env.BOT_ENDPOINT || `http://127.0.0.1:${process.env.PORT || 3978}/api/messages`;
   const uiPort = String(process.env.PLAYGROUND_PORT || 56150);
-  const schoolDir = process.env.PLAYGROUND_SCHOOL_DIR ? path.resolve(ROOT, process.env.PLAYGROUND_SCHOOL_DIR) : playgroundConfig.DEMO_DIR;
+  const schoolDir = process.env.PLAYGROUND_SCHOOL_DIR
+    ? path.resolve(ROOT, process.env.PLAYGROUND_SCHOOL_DIR)
+    : playgroundConfig.DEMO_DIR;
   const { file, found } = configPath(userKey, schoolDir);
   const me = found.person;
 
   const env = { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', M365_AGENTS_PLAYGROUND_CONFIG_PATH: file };
   // These make the Playground demand and send Bot Framework tokens; the local bot runs without credentials.
-  for (const name of ['AUTH_CLIENT_ID', 'AUTH_CLIENT_SECRET', 'AUTH_TENANT_ID', 'BOT_ENDPOINT', 'TEAMS_APP_TEST_TOOL_CONFIG_PATH']) delete env[name];
+  for (const name of [
+    'AUTH_CLIENT_ID',
+    'AUTH_CLIENT_SECRET',
+    'AUTH_TENANT_ID',
+    'BOT_ENDPOINT',
+    'TEAMS_APP_TEST_TOOL_CONFIG_PATH',
+  ])
+    delete env[name];
 
   const args = [
-    '-r', path.join(__dirname, 'playground-schema-shim.js'),
-    playgroundCli(), 'start',
-    '--app-endpoint', botEndpoint,
-    '--channel-id', 'msteams',
-    '--port', uiPort,
+    '-r',
+    path.join(__dirname, 'playground-schema-shim.js'),
+    playgroundCli(),
+    'start',
+    '--app-endpoint',
+    botEndpoint,
+    '--channel-id',
+    'msteams',
+    '--port',
+    uiPort,
     '--disable-telemetry',
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -95,12 +111,14 @@ function main() {
       const listening = /^Listening on (\d+)$/.exec(line);
       if (listening && !announced) {
         announced = true;
-        console.log([
-          `[playground] open http://localhost:${listening[1]}`,
-          `[playground] you are ${me.name} <${me.upn}> (${me.roles.join('|')}); switch with PLAYGROUND_USER=<role|upn> and restart`,
-          `[playground] bot endpoint ${botEndpoint}; connector (serviceUrl) http://localhost:${listening[1]}/_connector`,
-          `[playground] config ${path.relative(ROOT, file)}; log devTools/m365agentsplayground.log`,
-        ].join('\n'));
+        console.log(
+          [
+            `[playground] open http://localhost:${listening[1]}`,
+            `[playground] you are ${me.name} <${me.upn}> (${me.roles.join('|')}); switch with PLAYGROUND_USER=<role|upn> and restart`,
+            `[playground] bot endpoint ${botEndpoint}; connector (serviceUrl) http://localhost:${listening[1]}/_connector`,
+            `[playground] config ${path.relative(ROOT, file)}; log devTools/m365agentsplayground.log`,
+          ].join('\n'),
+        );
       } else if (line) {
         console.log(`[playground] ${line}`);
       }
@@ -108,7 +126,10 @@ function main() {
   });
 
   let stopping = false;
-  const forward = (signal) => () => { stopping = true; if (child.exitCode === null) child.kill(signal); };
+  const forward = (signal) => () => {
+    stopping = true;
+    if (child.exitCode === null) child.kill(signal);
+  };
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
   child.on('exit', (code, signal) => {
@@ -116,7 +137,11 @@ function main() {
     if (!stopping && code !== 0) {
       const log = path.join(ROOT, 'devTools', 'm365agentsplayground.log');
       if (fs.existsSync(log)) {
-        const tail = fs.readFileSync(log, 'utf8').split('\n').filter((l) => !l.startsWith('debug Telemetry')).slice(-8);
+        const tail = fs
+          .readFileSync(log, 'utf8')
+          .split('\n')
+          .filter((l) => !l.startsWith('debug Telemetry'))
+          .slice(-8);
         process.stderr.write(`${tail.join('\n')}\n`);
       }
       console.error(`[playground] stopped (code ${code}${signal ? `, ${signal}` : ''})`);

@@ -15,7 +15,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { saveSchoolSettings, type SaveSettingsOutcome, type SchoolSettingsPort } from '../src/app/school/save-school-settings';
+import {
+  saveSchoolSettings,
+  type SaveSettingsOutcome,
+  type SchoolSettingsPort,
+} from '../src/app/school/save-school-settings';
 import { changeLine, settingsFromFile } from '../src/app/school/school-settings';
 import { issueLine, parseSettingsFile } from '../src/app/school/settings-file-schema';
 import { configureLog } from '../src/log';
@@ -23,7 +27,14 @@ import { AuditRepository } from '../src/store/audit-repository';
 import type { CosmosStore } from '../src/store/cosmos';
 import { DirectoryRepository } from '../src/store/directory-repository';
 import { DocStore } from '../src/store/doc-store';
-import { STORE_OPTIONS, noDatabaseLine, openTarget, runAsScript, storeTarget, type StoreTarget } from './cli-store-target';
+import {
+  STORE_OPTIONS,
+  noDatabaseLine,
+  openTarget,
+  runAsScript,
+  storeTarget,
+  type StoreTarget,
+} from './cli-store-target';
 
 const USAGE = `Gebruik: npm run school:setup -- <school.json> [opties]
 
@@ -65,7 +76,8 @@ function readCli(argv: string[], env: NodeJS.ProcessEnv): Cli | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  if (parsed.positionals.length !== 1) throw new UsageError('geef precies één instellingenbestand op (bijvoorbeeld school.json)');
+  if (parsed.positionals.length !== 1)
+    throw new UsageError('geef precies één instellingenbestand op (bijvoorbeeld school.json)');
   return {
     file: parsed.positionals[0],
     ...storeTarget(v, env, (m) => new UsageError(m)),
@@ -96,18 +108,30 @@ const HEADLINE: Record<string, (name: string, id: string) => string> = {
   created: (n, id) => `School '${id}' (${n}) aangemaakt.`,
   updated: (n, id) => `School '${id}' (${n}) bijgewerkt.`,
   unchanged: (n, id) => `School '${id}' (${n}) is al zo ingesteld: niets gewijzigd.`,
-  'would-create': (n, id) => `Proefdraai (--dry-run): school '${id}' (${n}) zou worden aangemaakt. Er is niets opgeslagen.`,
-  'would-update': (n, id) => `Proefdraai (--dry-run): school '${id}' (${n}) zou worden bijgewerkt. Er is niets opgeslagen.`,
+  'would-create': (n, id) =>
+    `Proefdraai (--dry-run): school '${id}' (${n}) zou worden aangemaakt. Er is niets opgeslagen.`,
+  'would-update': (n, id) =>
+    `Proefdraai (--dry-run): school '${id}' (${n}) zou worden bijgewerkt. Er is niets opgeslagen.`,
 };
 
 function report(outcome: SaveSettingsOutcome, name: string, id: string): string[] {
   if (!outcome.ok) {
-    return [outcome.code === 'busy' ? `School '${id}' werd tegelijk door iemand anders gewijzigd; niets opgeslagen. Probeer het opnieuw.` : `School '${id}' niet opgeslagen (${outcome.code}).`];
+    return [
+      outcome.code === 'busy'
+        ? `School '${id}' werd tegelijk door iemand anders gewijzigd; niets opgeslagen. Probeer het opnieuw.`
+        : `School '${id}' niet opgeslagen (${outcome.code}).`,
+    ];
   }
   const lines = [HEADLINE[outcome.status](name, id)];
   if (outcome.changes.length > 0 && outcome.status !== 'unchanged') {
     const isNew = outcome.status === 'created' || outcome.status === 'would-create';
-    lines.push(isNew ? 'Instellingen:' : outcome.status === 'would-update' ? 'Zou wijzigen (oud → nieuw):' : 'Gewijzigd (oud → nieuw):');
+    lines.push(
+      isNew
+        ? 'Instellingen:'
+        : outcome.status === 'would-update'
+          ? 'Zou wijzigen (oud → nieuw):'
+          : 'Gewijzigd (oud → nieuw):',
+    );
     for (const c of outcome.changes) lines.push(`  ${isNew ? `${c.field}: ${c.to}` : changeLine(c)}`);
   }
   return lines;
@@ -131,13 +155,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   }
   const parsed = parseSettingsFile(raw);
   if (!parsed.ok) {
-    say(`${path.basename(cli.file)} bevat ${parsed.issues.length === 1 ? 'een fout' : `${parsed.issues.length} fouten`}; er is niets opgeslagen.`);
+    say(
+      `${path.basename(cli.file)} bevat ${parsed.issues.length === 1 ? 'een fout' : `${parsed.issues.length} fouten`}; er is niets opgeslagen.`,
+    );
     for (const issue of parsed.issues) say(`  - ${issueLine(issue)}`);
     return 1;
   }
   const settings = settingsFromFile(parsed.file);
-  if (!settings.holidayRegion) say('Let op: holidayRegion ontbreekt; zonder vakantieregio tellen de schoolvakanties als schooldag (kies noord, midden of zuid).');
-  if (cli.local?.found) say(`Geen COSMOS_ENDPOINT: de school gaat naar de ingebouwde database van de lokale bot die nu draait (proces ${cli.local.info.pid}, ${cli.local.info.endpoint}).`);
+  if (!settings.holidayRegion)
+    say(
+      'Let op: holidayRegion ontbreekt; zonder vakantieregio tellen de schoolvakanties als schooldag (kies noord, midden of zuid).',
+    );
+  if (cli.local?.found)
+    say(
+      `Geen COSMOS_ENDPOINT: de school gaat naar de ingebouwde database van de lokale bot die nu draait (proces ${cli.local.info.pid}, ${cli.local.info.endpoint}).`,
+    );
 
   let cosmos: CosmosStore | undefined;
   try {
@@ -148,12 +180,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       port = new DirectoryRepository(new DocStore(cosmos.containers.directory));
       audit = new AuditRepository(new DocStore(cosmos.containers.audit), () => new Date());
     }
-    const outcome = await saveSchoolSettings(port, audit, settings, { author: CLI_AUTHOR, dryRun: cli.dryRun || !cosmos });
+    const outcome = await saveSchoolSettings(port, audit, settings, {
+      author: CLI_AUTHOR,
+      dryRun: cli.dryRun || !cosmos,
+    });
     const lines = report(outcome, settings.name, settings.schoolId);
     if (!cosmos) {
       lines.push(noDatabaseLine(cli, 'het bestand is alleen gecontroleerd.'));
     } else if (outcome.ok && (outcome.status === 'created' || outcome.status === 'would-create')) {
-      lines.push(`Volgende stap: het rooster, met npm run roster:import -- --school ${settings.schoolId} <leerlingen.csv> <personeel.csv>`);
+      lines.push(
+        `Volgende stap: het rooster, met npm run roster:import -- --school ${settings.schoolId} <leerlingen.csv> <personeel.csv>`,
+      );
     }
     process.stdout.write(lines.join('\n') + '\n');
     return outcome.ok ? 0 : 1;

@@ -16,11 +16,18 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TENANT_ID: z.string().default(''),
   /** Comma-separated Entra tenant ids the bot serves. Empty in development = any tenant. */
   ALLOWED_TENANTS: z.string().default(''),
-  COSMOS_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  COSMOS_ENDPOINT: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   COSMOS_KEY: z.string().optional(),
   /** Without COSMOS_ENDPOINT: run the embedded store in this process or in a child process of its own (as a remote Cosmos DB would be). */
   EMBEDDED_COSMOS: z.enum(['in-process', 'child-process']).default('in-process'),
-  COSMOS_DATABASE: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).default('waakvlam'),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .default('waakvlam'),
   /** Load the demo school and roster at start-up (default on for the embedded store). */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Treat loopback serviceUrls as the Agents Playground (static choices only). */
@@ -54,7 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     // Name the variable and the rule, never the value (it may be a misplaced secret).
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message.replace(/,? received .*$/s, '')}`).join('; ');
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message.replace(/,? received .*$/s, '')}`)
+      .join('; ');
     throw new ConfigError(`Invalid environment: ${issues}`);
   }
   const c = parsed.data;
@@ -62,13 +71,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     ...c,
     embeddedStore,
-    allowedTenants: c.ALLOWED_TENANTS.split(',').map((s) => s.trim()).filter(Boolean),
+    allowedTenants: c.ALLOWED_TENANTS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     demoData: c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && embeddedStore),
   };
   if (config.NODE_ENV === 'production') {
-    if (!config.MICROSOFT_APP_ID) throw new ConfigError('Production mode needs MICROSOFT_APP_ID: without it botbuilder switches authentication off.');
-    if (config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD) throw new ConfigError('Production mode needs MICROSOFT_APP_PASSWORD.');
-    if (config.embeddedStore) throw new ConfigError('Production mode needs COSMOS_ENDPOINT: the embedded store is for local use only.');
+    if (!config.MICROSOFT_APP_ID)
+      throw new ConfigError(
+        'Production mode needs MICROSOFT_APP_ID: without it botbuilder switches authentication off.',
+      );
+    if (config.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !config.MICROSOFT_APP_PASSWORD)
+      throw new ConfigError('Production mode needs MICROSOFT_APP_PASSWORD.');
+    if (config.embeddedStore)
+      throw new ConfigError('Production mode needs COSMOS_ENDPOINT: the embedded store is for local use only.');
     if (config.allowedTenants.length === 0) throw new ConfigError('Production mode needs ALLOWED_TENANTS.');
     if (config.demoData) throw new ConfigError('Production mode never loads demo data (set DEMO_DATA=off).');
   }

@@ -24,7 +24,11 @@ const TWOS: Record<string, Record<string, number[]>> = {
 };
 const NOTES = ['Vaak te laat in de ochtend.', 'Trekt zich terug in de pauzes.', 'Cijfers wisselend sinds de zomer.'];
 
-export async function seedDemoRoundHistory(repos: Pick<Repositories, 'directory' | 'rounds' | 'leases'>, schoolId: string, now: Date): Promise<void> {
+export async function seedDemoRoundHistory(
+  repos: Pick<Repositories, 'directory' | 'rounds' | 'leases'>,
+  schoolId: string,
+  now: Date,
+): Promise<void> {
   const pupils = await repos.directory.listPupils(schoolId);
   const worker = (await repos.directory.listStaff(schoolId)).find((s) => s.roles.includes('preventionWorker'));
   if (!worker) return;
@@ -33,13 +37,37 @@ export async function seedDemoRoundHistory(repos: Pick<Repositories, 'directory'
     const roundId = windowRoundId(window);
     const closedAt = new Date(`${window.deadline}T23:00:00.000Z`).toISOString();
     if (closedAt > now.toISOString()) continue;
-    const round: RoundRecord = { schoolId, roundId, roundNo, opensOn: window.opensOn, deadline: window.deadline, status: 'closed', openedAt: `${window.opensOn}T07:00:00.000Z`, openedBy: 'scheduler', closedAt };
+    const round: RoundRecord = {
+      schoolId,
+      roundId,
+      roundNo,
+      opensOn: window.opensOn,
+      deadline: window.deadline,
+      status: 'closed',
+      openedAt: `${window.opensOn}T07:00:00.000Z`,
+      openedBy: 'scheduler',
+      closedAt,
+    };
     await repos.rounds.openRound(round, [], now);
     for (const page of classPages(pupils, new Date(`${window.deadline}T12:00:00.000Z`))) {
       const twos = TWOS[roundId]?.[page.className] ?? [];
-      const scores = page.pupils.map((p, i) => (twos.includes(i) ? { pupilId: p.id, level: 2 as Level, note: NOTES[i % NOTES.length] } : { pupilId: p.id, level: 1 as Level }));
+      const scores = page.pupils.map((p, i) =>
+        twos.includes(i)
+          ? { pupilId: p.id, level: 2 as Level, note: NOTES[i % NOTES.length] }
+          : { pupilId: p.id, level: 1 as Level },
+      );
       await repos.rounds.savePage(
-        { schoolId, roundId, classId: page.classId, className: page.className, page: page.page, savedBy: worker.userId, savedAt: `${window.deadline}T14:00:00.000Z`, late: false, scores },
+        {
+          schoolId,
+          roundId,
+          classId: page.classId,
+          className: page.className,
+          page: page.page,
+          savedBy: worker.userId,
+          savedAt: `${window.deadline}T14:00:00.000Z`,
+          late: false,
+          scores,
+        },
         undefined,
       ); // 'conflict' when it is already there: left as it is
     }

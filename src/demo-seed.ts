@@ -17,7 +17,13 @@ export async function seedDemoSchool(repos: Repositories, now: Date, dir = DEMO_
   const settings = settingsFromFile(parsed.file);
   const schoolId = settings.schoolId;
   const existing = await repos.directory.getSchool(schoolId);
-  const school = SchoolDocSchema.parse({ ...existing?.doc, ...settings, id: 'school', type: 'school', channels: existing?.doc.channels ?? {} });
+  const school = SchoolDocSchema.parse({
+    ...existing?.doc,
+    ...settings,
+    id: 'school',
+    type: 'school',
+    channels: existing?.doc.channels ?? {},
+  });
   await repos.directory.saveSchool(school);
   const pupils = path.join(dir, 'roster', 'pupils.csv');
   const staff = path.join(dir, 'roster', 'staff.csv');

@@ -21,11 +21,18 @@ async function main(): Promise<void> {
     throw err;
   }
   const bot = await startBot(config);
-  process.stdout.write(`Waakvlam listens on http://localhost:${bot.port}/api/messages (store: ${config.embeddedStore ? 'embedded Cosmos-compatible server' : config.COSMOS_ENDPOINT})\n`);
+  process.stdout.write(
+    `Waakvlam listens on http://localhost:${bot.port}/api/messages (store: ${config.embeddedStore ? 'embedded Cosmos-compatible server' : config.COSMOS_ENDPOINT})\n`,
+  );
   // The embedded store lives in this process: tell local commands (npm run roster:import) where it is.
   const storeFile = bot.repos.embedded ? localStoreFile() : undefined;
   if (storeFile && bot.repos.embedded) {
-    publishLocalStore(storeFile, { ...bot.repos.embedded, database: config.COSMOS_DATABASE, pid: process.pid, startedAt: new Date().toISOString() });
+    publishLocalStore(storeFile, {
+      ...bot.repos.embedded,
+      database: config.COSMOS_DATABASE,
+      pid: process.pid,
+      startedAt: new Date().toISOString(),
+    });
     process.on('exit', () => withdrawLocalStore(storeFile));
   }
   const shutdown = async (signal: string) => {

@@ -4,7 +4,20 @@
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
-const FORBIDDEN_KEYS = new Set(['name', 'displayName', 'firstName', 'lastName', 'observation', 'note', 'text', 'question', 'answer', 'summary', 'reason', 'body']);
+const FORBIDDEN_KEYS = new Set([
+  'name',
+  'displayName',
+  'firstName',
+  'lastName',
+  'observation',
+  'note',
+  'text',
+  'question',
+  'answer',
+  'summary',
+  'reason',
+  'body',
+]);
 
 export type LogFields = Record<string, string | number | boolean | undefined | null>;
 export type LogSink = (line: string) => void;

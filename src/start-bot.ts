@@ -47,7 +47,8 @@ export interface StartOptions {
   embeddedStarting?: Promise<import('./store/embedded-cosmos').EmbeddedCosmos>;
 }
 
-const isLoopback = (url: string | undefined) => !!url && /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(url);
+const isLoopback = (url: string | undefined) =>
+  !!url && /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$)/i.test(url);
 
 /** Wires store, bot and jobs together and starts listening. */
 export async function startBot(config: Config, opts: StartOptions = {}): Promise<RunningBot> {
@@ -57,7 +58,16 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   const demoClock = config.demoData && config.NODE_ENV !== 'production' ? shiftableClock(baseClock) : undefined;
   const clock: Clock = demoClock ?? baseClock;
   const t0 = Date.now();
-  const repos = opts.repos ?? (await openRepositories({ endpoint: config.COSMOS_ENDPOINT, key: config.COSMOS_KEY, databaseId: config.COSMOS_DATABASE, clock, embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process', embeddedStarting: opts.embeddedStarting }));
+  const repos =
+    opts.repos ??
+    (await openRepositories({
+      endpoint: config.COSMOS_ENDPOINT,
+      key: config.COSMOS_KEY,
+      databaseId: config.COSMOS_DATABASE,
+      clock,
+      embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process',
+      embeddedStarting: opts.embeddedStarting,
+    }));
   if (config.demoData) await seedDemoSchool(repos, clock.now());
   // The demo's earlier 1-2-3 rounds (last round's scores, trends); tests set up their own history.
   if (config.demoData && config.NODE_ENV !== 'test') await seedDemoRoundHistory(repos, DEMO_SCHOOL_ID, clock.now());
@@ -82,16 +92,28 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   );
   // Never throws: whatever escaped here would reach botbuilder's console.error(err), which can print request bodies.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    log.error('turn.error', { correlationId: correlationIdOf(context), error: String(error?.name ?? 'Error').slice(0, 60), code: String((error as { code?: unknown })?.code ?? '').slice(0, 60), type: String(context.activity?.type ?? '').slice(0, 40) });
+    log.error('turn.error', {
+      correlationId: correlationIdOf(context),
+      error: String(error?.name ?? 'Error').slice(0, 60),
+      code: String((error as { code?: unknown })?.code ?? '').slice(0, 60),
+      type: String(context.activity?.type ?? '').slice(0, 40),
+    });
     if (context.activity.type === 'invoke') {
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } }).catch(() => undefined);
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } })
+        .catch(() => undefined);
     } else {
-      await context.sendActivity('Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.').catch(() => undefined);
+      await context
+        .sendActivity(
+          'Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.',
+        )
+        .catch(() => undefined);
     }
   };
 
   const conversations: ConversationPort = {
-    saveConversation: (schoolId, userId, reference, now) => repos.directory.saveConversation(schoolId, userId, reference as never, now),
+    saveConversation: (schoolId, userId, reference, now) =>
+      repos.directory.saveConversation(schoolId, userId, reference as never, now),
     getConversation: async (schoolId, userId) => {
       const doc = await repos.directory.getConversation(schoolId, userId);
       return doc && { reference: doc.reference as unknown as StoredReference };
@@ -110,7 +132,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     ports: { clock, directory: repos.directory as never, signals: repos.signals, audit: repos.audit },
     conversations,
     outbox: outboxPort,
-    isPlayground: (serviceUrl) => config.PLAYGROUND_MODE === 'on' || (config.PLAYGROUND_MODE === 'auto' && isLoopback(serviceUrl) && config.NODE_ENV !== 'test'),
+    isPlayground: (serviceUrl) =>
+      config.PLAYGROUND_MODE === 'on' ||
+      (config.PLAYGROUND_MODE === 'auto' && isLoopback(serviceUrl) && config.NODE_ENV !== 'test'),
     kickOutbox: () => runner?.kick(),
     rounds: repos.rounds,
     processedActivities: new ProcessedActivityRepository(repos.cases, PROCESSED_MARKER_TTL_SECONDS),
@@ -120,7 +144,15 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
     schoolSettings: { port: repos.directory, audit: repos.audit },
     staffBinding: new StaffBinder(
-      { binding: new StaffBindingRepository(new DocStore(repos.cosmos.containers.directory), repos.directory, repos.cases), audit: repos.audit, tenantOf: (schoolId) => repos.directory.schoolTenant(schoolId) },
+      {
+        binding: new StaffBindingRepository(
+          new DocStore(repos.cosmos.containers.directory),
+          repos.directory,
+          repos.cases,
+        ),
+        audit: repos.audit,
+        tenantOf: (schoolId) => repos.directory.schoolTenant(schoolId),
+      },
       () => clock.now().getTime(),
     ),
     demo: demoClock && {
@@ -133,14 +165,21 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     },
   };
   const app = buildTeamsApp(adapter, config.MICROSOFT_APP_ID, deps);
-  const sender = new ProactiveSender(adapter, config.MICROSOFT_APP_ID, deps, {
-    channelReference: async (schoolId, channel) => (await repos.directory.getSchool(schoolId))?.doc.channels[channel]?.reference as StoredReference | undefined,
-    previousDelivery: async (schoolId, subjectId, target) => {
-      const all = await repos.outbox.deliveriesOf(schoolId, subjectId);
-      const d = all.find((x) => JSON.stringify(x.target) === JSON.stringify(target));
-      return d && { conversationId: d.conversationId, activityId: d.activityId };
+  const sender = new ProactiveSender(
+    adapter,
+    config.MICROSOFT_APP_ID,
+    deps,
+    {
+      channelReference: async (schoolId, channel) =>
+        (await repos.directory.getSchool(schoolId))?.doc.channels[channel]?.reference as StoredReference | undefined,
+      previousDelivery: async (schoolId, subjectId, target) => {
+        const all = await repos.outbox.deliveriesOf(schoolId, subjectId);
+        const d = all.find((x) => JSON.stringify(x.target) === JSON.stringify(target));
+        return d && { conversationId: d.conversationId, activityId: d.activityId };
+      },
     },
-  }, config.CONNECTOR_SDK_RETRIES !== 'off');
+    config.CONNECTOR_SDK_RETRIES !== 'off',
+  );
   runner = new OutboxRunner({
     outbox: repos.outbox,
     directory: repos.directory,
@@ -151,7 +190,12 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     teamsRateLimits: config.OUTBOX_TEAMS_LIMITS !== 'off',
   });
 
-  const scheduler = new Scheduler({ leases: repos.leases, now: () => clock.now(), holder: config.INSTANCE_ID ?? `instance-${randomUUID()}`, tickMs: config.SCHEDULER_TICK_MS });
+  const scheduler = new Scheduler({
+    leases: repos.leases,
+    now: () => clock.now(),
+    holder: config.INSTANCE_ID ?? `instance-${randomUUID()}`,
+    tickMs: config.SCHEDULER_TICK_MS,
+  });
   schedulerRef = scheduler;
   registerJobs(scheduler, { repos, deps, config });
 
@@ -164,10 +208,23 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       const a = context.activity;
       const fromConversation = a.conversation?.tenantId;
       const fromChannelData = (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
-      const ok = !!fromConversation && !!fromChannelData && fromConversation === fromChannelData && allowed.has(fromConversation);
+      const ok =
+        !!fromConversation &&
+        !!fromChannelData &&
+        fromConversation === fromChannelData &&
+        allowed.has(fromConversation);
       if (!ok) {
         log.warn('tenant.refused', { tenant: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
-        await repos.audit.record({ schoolId: '_tenant', actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128), actorRoles: [], action: 'tenant.refused', outcome: 'refused', code: 'tenant-not-allowed', subject: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64), correlationId: correlationIdOf(context) });
+        await repos.audit.record({
+          schoolId: '_tenant',
+          actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128),
+          actorRoles: [],
+          action: 'tenant.refused',
+          outcome: 'refused',
+          code: 'tenant-not-allowed',
+          subject: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64),
+          correlationId: correlationIdOf(context),
+        });
       }
       return ok;
     },

@@ -17,7 +17,10 @@ export function listPlaceholders(template: string): string[] {
  * Replaces every `${{NAME}}` with its value, JSON-escaped (the placeholders sit inside JSON
  * strings). Names without a value are returned in `missing` and left in place.
  */
-export function fillPlaceholders(template: string, values: Record<string, string | undefined>): { text: string; missing: string[] } {
+export function fillPlaceholders(
+  template: string,
+  values: Record<string, string | undefined>,
+): { text: string; missing: string[] } {
   const missing = new Set<string>();
   const text = template.replace(PLACEHOLDER, (whole, name: string) => {
     const v = values[name];
@@ -107,7 +110,8 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
     for (const list of bot.commandLists ?? []) {
       const titles = (list.commands ?? []).map((c) => String(c.title));
       const dupes = titles.filter((t, i) => titles.indexOf(t) !== i);
-      if (dupes.length > 0) problems.push(`command list for ${JSON.stringify(list.scopes)} repeats: ${dupes.join(', ')}`);
+      if (dupes.length > 0)
+        problems.push(`command list for ${JSON.stringify(list.scopes)} repeats: ${dupes.join(', ')}`);
     }
   }
   return problems;

@@ -115,7 +115,9 @@ export function resolveSettings(env: NodeJS.ProcessEnv, opts: { strict?: boolean
   const BOT_DOMAIN = normaliseDomain(domainRaw ?? LOCAL_BOT_DOMAIN);
   if (!domainRaw) defaulted.push('BOT_DOMAIN');
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/.test(BOT_DOMAIN)) {
-    problems.push(`BOT_DOMAIN must be a host name such as 'waakvlam-bot.azurewebsites.net' (no path), got '${domainRaw}'`);
+    problems.push(
+      `BOT_DOMAIN must be a host name such as 'waakvlam-bot.azurewebsites.net' (no path), got '${domainRaw}'`,
+    );
   }
 
   const siteOrigin = `https://${BOT_DOMAIN}`;

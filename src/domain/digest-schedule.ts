@@ -72,7 +72,14 @@ export function digestDue(now: Date, schedule: DigestSchedule, mark: DigestMark 
   if (!mark) return { kind: 'baseline', slot };
   if (slot.key <= mark.lastSlot) return { kind: 'none' };
   let slotsCovered = 0;
-  for (let s = slot; s.key > mark.lastSlot && slotsCovered < 1000; s = slotOn(addDays(s.key, -7), schedule)) slotsCovered++;
+  for (let s = slot; s.key > mark.lastSlot && slotsCovered < 1000; s = slotOn(addDays(s.key, -7), schedule))
+    slotsCovered++;
   const since = new Date(mark.coveredUntil);
-  return { kind: 'due', slot, since, slotsCovered, late: slotsCovered > 1 || now.getTime() - slot.at.getTime() > LATE_AFTER_MS };
+  return {
+    kind: 'due',
+    slot,
+    since,
+    slotsCovered,
+    late: slotsCovered > 1 || now.getTime() - slot.at.getTime() > LATE_AFTER_MS,
+  };
 }

@@ -1,6 +1,17 @@
 import { levelCounts, progress, type LevelCounts, type ProgressCount, type ProgressPage } from './round-scores';
 import { schoolDaysBetween } from './school-days';
-import { CATEGORIES, LEVELS, OPEN_STATES, effectiveLevel, type Category, type Escalation, type Level, type OpenState, type Signal, type SignalState } from './signal';
+import {
+  CATEGORIES,
+  LEVELS,
+  OPEN_STATES,
+  effectiveLevel,
+  type Category,
+  type Escalation,
+  type Level,
+  type OpenState,
+  type Signal,
+  type SignalState,
+} from './signal';
 
 export { SMALL_NUMBER_THRESHOLD, suppressCount, type ShownCount } from './small-numbers';
 export { regionDigest, type RegionDigest, type RegionSchool, type RegionFigures } from './region-digest';
@@ -74,7 +85,13 @@ export interface SchoolDigest {
   open: { total: number; byState: Record<OpenState, number>; overdue: number; items: OpenItem[] };
   escalations: { open: number; unclaimed: number; overdueUnclaimed: number };
   rounds?: { perWorker: Array<{ workerId: string } & ProgressCount>; overall: ProgressCount };
-  distribution?: { current: LevelCounts; currentTotal: number; previous?: LevelCounts; previousTotal?: number; delta?: LevelCounts };
+  distribution?: {
+    current: LevelCounts;
+    currentTotal: number;
+    previous?: LevelCounts;
+    previousTotal?: number;
+    delta?: LevelCounts;
+  };
 }
 
 const zeroBy = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -86,18 +103,26 @@ export function schoolDigest(input: DigestInput): SchoolDigest {
   const limits = { ...DEFAULT_DIGEST_LIMITS, ...input.limits };
   const age = (iso: string) => schoolDaysBetween(new Date(iso), now, holidays);
 
-  const fresh = input.signals.filter((s) => Date.parse(s.createdAt) >= since.getTime() && Date.parse(s.createdAt) <= now.getTime());
+  const fresh = input.signals.filter(
+    (s) => Date.parse(s.createdAt) >= since.getTime() && Date.parse(s.createdAt) <= now.getTime(),
+  );
   const byCategory = zeroBy(CATEGORIES);
   for (const s of fresh) for (const c of new Set(s.categories)) byCategory[c]++;
 
   const open = input.signals.filter((s): s is DigestSignal & { state: OpenState } => s.state !== 'closed');
   const items: OpenItem[] = [...open]
-    .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
+    .sort(
+      (a, b) =>
+        Date.parse(a.createdAt) - Date.parse(b.createdAt) ||
+        (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
+    )
     .map((s) => item(s, age, limits));
   const byState = zeroBy(OPEN_STATES);
   for (const s of open) byState[s.state]++;
 
-  const escalated = open.filter((s) => s.state === 'escalated' && (s.escalation?.status === 'open' || s.escalation?.status === 'claimed'));
+  const escalated = open.filter(
+    (s) => s.state === 'escalated' && (s.escalation?.status === 'open' || s.escalation?.status === 'claimed'),
+  );
   const unclaimed = escalated.filter((s) => s.escalation?.status === 'open');
 
   return {
@@ -109,7 +134,8 @@ export function schoolDigest(input: DigestInput): SchoolDigest {
     escalations: {
       open: escalated.length,
       unclaimed: unclaimed.length,
-      overdueUnclaimed: unclaimed.filter((s) => age(s.escalation!.requestedAt) > limits.escalationUnclaimedSchoolDays).length,
+      overdueUnclaimed: unclaimed.filter((s) => age(s.escalation!.requestedAt) > limits.escalationUnclaimedSchoolDays)
+        .length,
     },
     ...(input.roundPages ? { rounds: roundsOf(input.roundPages) } : {}),
     ...(input.distribution ? { distribution: distributionOf(input.distribution) } : {}),
@@ -120,7 +146,9 @@ function item(s: DigestSignal & { state: OpenState }, age: (iso: string) => numb
   const ageSchoolDays = age(s.createdAt);
   const unclaimed = s.state === 'new' && ageSchoolDays > limits.unclaimedSchoolDays;
   const escalationLate =
-    s.state === 'escalated' && s.escalation?.status === 'open' && age(s.escalation.requestedAt) > limits.escalationUnclaimedSchoolDays;
+    s.state === 'escalated' &&
+    s.escalation?.status === 'open' &&
+    age(s.escalation.requestedAt) > limits.escalationUnclaimedSchoolDays;
   const overdueReason = unclaimed ? 'unclaimed' : escalationLate ? 'escalationUnclaimed' : undefined;
   return {
     signalId: s.id,

@@ -33,7 +33,10 @@ export const foldText = (s: string): string =>
     .replace(/ß/g, 'ss')
     .replace(/ĳ/g, 'ij');
 
-const words = (s: string | undefined): string[] => foldText(s ?? '').split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+const words = (s: string | undefined): string[] =>
+  foldText(s ?? '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
 
 /** Query tokens: dots vanish so 'v.d.' reads as 'vd'; other separators split. */
 const queryTokens = (query: string): string[] =>
@@ -63,7 +66,9 @@ const index = (p: SearchablePupil): Indexed => {
     phraseFull: [...words(p.firstName), ...prefix, ...last].join(' '),
     phraseLast: [...prefix, ...last].join(' '),
     // Dutch roster order ignores the particle: 'Berg, Sanne van der'.
-    sortKey: [last.join(' '), words(p.firstName).join(' '), prefix.join(' '), words(p.className).join(' '), p.id].join('\u0000'),
+    sortKey: [last.join(' '), words(p.firstName).join(' '), prefix.join(' '), words(p.className).join(' '), p.id].join(
+      '\u0000',
+    ),
   };
 };
 
@@ -105,7 +110,11 @@ export function indexPupils(pupils: readonly SearchablePupil[]): PupilIndex {
  * words, first names, last names, classes), then by last name, first name, particle, class
  * and id. An empty query finds nobody.
  */
-export function searchPupils(pupils: readonly SearchablePupil[], query: string, limit = SEARCH_LIMIT): SearchablePupil[] {
+export function searchPupils(
+  pupils: readonly SearchablePupil[],
+  query: string,
+  limit = SEARCH_LIMIT,
+): SearchablePupil[] {
   return searchIndexed([indexPupils(pupils)], query, limit);
 }
 
@@ -128,6 +137,9 @@ export function searchIndexed(indexes: readonly PupilIndex[], query: string, lim
       if (score >= 0) hits.push({ x, phrase: isPhraseMatch(tokens, x) ? 0 : 1, score });
     }
   }
-  hits.sort((a, b) => a.phrase - b.phrase || a.score - b.score || (a.x.sortKey < b.x.sortKey ? -1 : a.x.sortKey > b.x.sortKey ? 1 : 0));
+  hits.sort(
+    (a, b) =>
+      a.phrase - b.phrase || a.score - b.score || (a.x.sortKey < b.x.sortKey ? -1 : a.x.sortKey > b.x.sortKey ? 1 : 0),
+  );
   return hits.slice(0, limit).map((h) => h.x.pupil);
 }

@@ -48,14 +48,27 @@ const add = <K extends string | number>(a: Record<K, number>, b: Record<K, numbe
 function sum(digests: readonly SchoolDigest[]): Raw {
   const [first, ...rest] = digests;
   const acc: Raw = {
-    newSignals: { ...first.newSignals, byCategory: { ...first.newSignals.byCategory }, byLevel: { ...first.newSignals.byLevel } },
+    newSignals: {
+      ...first.newSignals,
+      byCategory: { ...first.newSignals.byCategory },
+      byLevel: { ...first.newSignals.byLevel },
+    },
     open: { ...first.open, byState: { ...first.open.byState }, items: [] },
     escalations: { ...first.escalations },
     distribution: first.distribution,
   };
   for (const d of rest) {
-    acc.newSignals = { total: acc.newSignals.total + d.newSignals.total, byCategory: add(acc.newSignals.byCategory, d.newSignals.byCategory), byLevel: add(acc.newSignals.byLevel, d.newSignals.byLevel) };
-    acc.open = { total: acc.open.total + d.open.total, byState: add(acc.open.byState, d.open.byState), overdue: acc.open.overdue + d.open.overdue, items: [] };
+    acc.newSignals = {
+      total: acc.newSignals.total + d.newSignals.total,
+      byCategory: add(acc.newSignals.byCategory, d.newSignals.byCategory),
+      byLevel: add(acc.newSignals.byLevel, d.newSignals.byLevel),
+    };
+    acc.open = {
+      total: acc.open.total + d.open.total,
+      byState: add(acc.open.byState, d.open.byState),
+      overdue: acc.open.overdue + d.open.overdue,
+      items: [],
+    };
     acc.escalations = {
       open: acc.escalations.open + d.escalations.open,
       unclaimed: acc.escalations.unclaimed + d.escalations.unclaimed,
@@ -66,22 +79,43 @@ function sum(digests: readonly SchoolDigest[]): Raw {
   return acc;
 }
 
-function addDistribution(a: SchoolDigest['distribution'], b: SchoolDigest['distribution']): SchoolDigest['distribution'] {
+function addDistribution(
+  a: SchoolDigest['distribution'],
+  b: SchoolDigest['distribution'],
+): SchoolDigest['distribution'] {
   if (!a || !b) return a ?? b;
   const current = add(a.current, b.current) as LevelCounts;
   if (!a.previous || !b.previous) return { current, currentTotal: a.currentTotal + b.currentTotal };
   const previous = add(a.previous, b.previous) as LevelCounts;
   const delta = { 1: current[1] - previous[1], 2: current[2] - previous[2], 3: current[3] - previous[3] };
-  return { current, currentTotal: a.currentTotal + b.currentTotal, previous, previousTotal: (a.previousTotal ?? 0) + (b.previousTotal ?? 0), delta };
+  return {
+    current,
+    currentTotal: a.currentTotal + b.currentTotal,
+    previous,
+    previousTotal: (a.previousTotal ?? 0) + (b.previousTotal ?? 0),
+    delta,
+  };
 }
 
 function shown(raw: Raw, threshold: number): RegionFigures {
   const s = (n: number) => suppressCount(n, threshold);
   const d = raw.distribution;
   return {
-    newSignals: { total: s(raw.newSignals.total), byCategory: suppressRecord(raw.newSignals.byCategory, threshold), byLevel: suppressRecord(raw.newSignals.byLevel, threshold) },
-    open: { total: s(raw.open.total), byState: suppressRecord(raw.open.byState, threshold), overdue: s(raw.open.overdue) },
-    escalations: { open: s(raw.escalations.open), unclaimed: s(raw.escalations.unclaimed), overdueUnclaimed: s(raw.escalations.overdueUnclaimed) },
+    newSignals: {
+      total: s(raw.newSignals.total),
+      byCategory: suppressRecord(raw.newSignals.byCategory, threshold),
+      byLevel: suppressRecord(raw.newSignals.byLevel, threshold),
+    },
+    open: {
+      total: s(raw.open.total),
+      byState: suppressRecord(raw.open.byState, threshold),
+      overdue: s(raw.open.overdue),
+    },
+    escalations: {
+      open: s(raw.escalations.open),
+      unclaimed: s(raw.escalations.unclaimed),
+      overdueUnclaimed: s(raw.escalations.overdueUnclaimed),
+    },
     ...(d
       ? {
           distribution: {
@@ -94,9 +128,15 @@ function shown(raw: Raw, threshold: number): RegionFigures {
   };
 }
 
-function safeDelta(current: LevelCounts, previous: LevelCounts, delta: LevelCounts, threshold: number): Record<Level, number | null> {
+function safeDelta(
+  current: LevelCounts,
+  previous: LevelCounts,
+  delta: LevelCounts,
+  threshold: number,
+): Record<Level, number | null> {
   const out = { 1: null, 2: null, 3: null } as Record<Level, number | null>;
-  for (const l of LEVELS) out[l] = isSuppressed(current[l], threshold) || isSuppressed(previous[l], threshold) ? null : delta[l];
+  for (const l of LEVELS)
+    out[l] = isSuppressed(current[l], threshold) || isSuppressed(previous[l], threshold) ? null : delta[l];
   return out;
 }
 
@@ -105,7 +145,9 @@ export function regionDigest(
   now: Date,
   threshold = SMALL_NUMBER_THRESHOLD,
 ): RegionDigest {
-  const sorted = [...schools].sort((a, b) => (a.schoolName < b.schoolName ? -1 : a.schoolName > b.schoolName ? 1 : a.schoolId < b.schoolId ? -1 : 1));
+  const sorted = [...schools].sort((a, b) =>
+    a.schoolName < b.schoolName ? -1 : a.schoolName > b.schoolName ? 1 : a.schoolId < b.schoolId ? -1 : 1,
+  );
   const empty: SchoolDigest = {
     generatedAt: '',
     since: '',
@@ -120,7 +162,12 @@ export function regionDigest(
     totals: shown(sum(schools.length > 0 ? schools.map((s) => s.digest) : [empty]), threshold),
     schools: sorted.map(({ schoolId, schoolName, digest }) => {
       const shownInDetail = digest.signalCount >= threshold;
-      return { schoolId, schoolName, shownInDetail, ...(shownInDetail ? { figures: shown(sum([digest]), threshold) } : {}) };
+      return {
+        schoolId,
+        schoolName,
+        shownInDetail,
+        ...(shownInDetail ? { figures: shown(sum([digest]), threshold) } : {}),
+      };
     }),
   };
 }

@@ -99,7 +99,10 @@ export function roleLabel(school: RoleLabelSource, role: RoleLabelKey, opts: Rol
 /** roleLabel bound to one school: what a text that names a role takes as its parameter. */
 export type RoleNames = (role: RoleLabelKey, opts?: RoleLabelOptions) => string;
 
-export const roleNamesOf = (school: RoleLabelSource): RoleNames => (role, opts) => roleLabel(school, role, opts);
+export const roleNamesOf =
+  (school: RoleLabelSource): RoleNames =>
+  (role, opts) =>
+    roleLabel(school, role, opts);
 
 /** The glossary's words, for texts shown where no school is known. */
 export const DEFAULT_ROLE_NAMES: RoleNames = roleNamesOf(undefined);

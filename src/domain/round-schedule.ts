@@ -45,7 +45,11 @@ export interface CurrentRound {
 }
 
 /** The round whose window contains today (Europe/Amsterdam), if any. */
-export function currentRound(windows: readonly RoundWindow[], now: Date, holidays: readonly string[] = []): CurrentRound | undefined {
+export function currentRound(
+  windows: readonly RoundWindow[],
+  now: Date,
+  holidays: readonly string[] = [],
+): CurrentRound | undefined {
   const today = localDate(now);
   const w = windows.find((x) => x.opensOn <= today && today <= x.deadline);
   if (!w) return undefined;
@@ -68,7 +72,10 @@ export function previousRound(windows: readonly RoundWindow[], now: Date): Round
 /** A page handed in after the deadline day is accepted and marked late. */
 export const isLateSubmission = (w: RoundWindow, submittedAt: Date): boolean => localDate(submittedAt) > w.deadline;
 
-function stepTimes(w: RoundWindow, o: Required<RoundScheduleOptions>): Record<RoundStep, { at: Date; onOrBeforeOpening: boolean }> {
+function stepTimes(
+  w: RoundWindow,
+  o: Required<RoundScheduleOptions>,
+): Record<RoundStep, { at: Date; onOrBeforeOpening: boolean }> {
   const reminder = (days: number) => {
     const date = addSchoolDays(w.deadline, -days, o.holidays);
     return { at: atLocalTime(date, o.sendHour), onOrBeforeOpening: date <= w.opensOn };
@@ -110,5 +117,7 @@ export function dueRoundSteps(
       out.push({ step, roundId: id, roundNo: w.roundNo, key, dueAt: times[step].at.toISOString(), superseded });
     }
   }
-  return out.sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step)));
+  return out.sort((a, b) =>
+    a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : STEP_ORDER.indexOf(a.step) - STEP_ORDER.indexOf(b.step),
+  );
 }

@@ -52,7 +52,10 @@ export function progress(pages: ReadonlyArray<ProgressPage>): RoundProgress {
   for (const p of pages) {
     const t = Math.max(0, p.total);
     const d = Math.min(t, Math.max(0, p.done));
-    for (const [map, key] of [[byClass, p.classId], [byWorker, p.workerId]] as const) {
+    for (const [map, key] of [
+      [byClass, p.classId],
+      [byWorker, p.workerId],
+    ] as const) {
       const acc = map.get(key) ?? [0, 0];
       map.set(key, [acc[0] + d, acc[1] + t]);
     }

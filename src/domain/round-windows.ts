@@ -40,11 +40,16 @@ export function defaultRoundWindows(schoolYearStart: number, holidays: readonly 
     const year = month >= 8 ? schoolYearStart : schoolYearStart + 1;
     const anchor = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const opensOn = nextSchoolDay(anchor, holidays);
-    return { roundNo: (i + 1) as RoundWindow['roundNo'], opensOn, deadline: addSchoolDays(opensOn, DEFAULT_ROUND_SCHOOL_DAYS, holidays) };
+    return {
+      roundNo: (i + 1) as RoundWindow['roundNo'],
+      opensOn,
+      deadline: addSchoolDays(opensOn, DEFAULT_ROUND_SCHOOL_DAYS, holidays),
+    };
   });
 }
 
-export type RoundWindowsRefusal = 'round-count' | 'invalid-date' | 'deadline-before-open' | 'rounds-overlap' | 'other-school-year';
+export type RoundWindowsRefusal =
+  'round-count' | 'invalid-date' | 'deadline-before-open' | 'rounds-overlap' | 'other-school-year';
 
 /** Checks round dates a school sets: rounds 1-4 in order, real dates, one school year, no overlap. */
 export function checkRoundWindows(windows: readonly RoundWindow[]): Result<RoundWindow[], RoundWindowsRefusal> {
@@ -55,7 +60,8 @@ export function checkRoundWindows(windows: readonly RoundWindow[]): Result<Round
     if (w.deadline < w.opensOn) return refuse('deadline-before-open', { roundNo: w.roundNo });
   }
   const year = schoolYearStartOf(sorted[0].opensOn);
-  if (sorted.some((w) => schoolYearStartOf(w.opensOn) !== year || schoolYearStartOf(w.deadline) !== year)) return refuse('other-school-year');
+  if (sorted.some((w) => schoolYearStartOf(w.opensOn) !== year || schoolYearStartOf(w.deadline) !== year))
+    return refuse('other-school-year');
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].opensOn <= sorted[i - 1].deadline) return refuse('rounds-overlap', { roundNo: sorted[i].roundNo });
   }

@@ -33,7 +33,12 @@ export interface Routing {
  * - DUO absence reminder: for 'verzuim'.
  * The reporter is never told about their own signal as mentor, coordinator or attendance officer.
  */
-export function routeNewSignal(signal: Signal, pupil: PupilRef, staff: StaffMember[], policy: SchoolRoutingPolicy): Routing {
+export function routeNewSignal(
+  signal: Signal,
+  pupil: PupilRef,
+  staff: StaffMember[],
+  policy: SchoolRoutingPolicy,
+): Routing {
   const ours = staff.filter((s) => s.schoolId === signal.schoolId);
   const withRole = (role: Role) => unique(ours.filter((s) => s.roles.includes(role)).map((s) => s.userId));
   const notReporter = (ids: string[]) => ids.filter((id) => id !== signal.reporterId);

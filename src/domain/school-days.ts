@@ -39,7 +39,7 @@ export const addSchoolDays = (date: string, n: number, holidays: readonly string
   const off = closedSet(holidays);
   const step = n < 0 ? -1 : 1;
   let d = date;
-  for (let left = Math.abs(Math.trunc(n)); left > 0; ) {
+  for (let left = Math.abs(Math.trunc(n)); left > 0;) {
     d = addDays(d, step);
     if (!isWeekend(d) && !off.has(d)) left--;
   }

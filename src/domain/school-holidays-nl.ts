@@ -37,7 +37,10 @@ export interface HolidayPeriod {
   source?: string;
 }
 
-export interface PublicHoliday { name: string; date: string }
+export interface PublicHoliday {
+  name: string;
+  date: string;
+}
 
 /** A holiday that is not in the data for some regions, and why. */
 export interface HolidayGap {
@@ -71,13 +74,16 @@ const period = (name: HolidayName, from: string, to: string, source?: string): H
 /** The same period in every region. */
 const everywhere = (p: HolidayPeriod): Record<HolidayRegion, HolidayPeriod> => ({ noord: p, midden: p, zuid: p });
 
-const AUTUMN_2026 = 'https://schoolvakanties.org/herfstvakanties-nederland/ (adviesdata Rijksoverheid), retrieved 2026-12-05';
-const CHRISTMAS_2026 = 'https://www.schoolvakanties-nederland.nl/kerstvakantie-2023.html ("Bron vakantie data: Ministerie van OCW"), retrieved 2026-12-05';
+const AUTUMN_2026 =
+  'https://schoolvakanties.org/herfstvakanties-nederland/ (adviesdata Rijksoverheid), retrieved 2026-12-05';
+const CHRISTMAS_2026 =
+  'https://www.schoolvakanties-nederland.nl/kerstvakantie-2023.html ("Bron vakantie data: Ministerie van OCW"), retrieved 2026-12-05';
 const kerst2026 = everywhere(period('kerstvakantie', '2026-12-19', '2027-01-03', CHRISTMAS_2026));
 /** Open data set (OpenHolidays) whose 2026-2027 rows cite Rijksoverheid's preliminary overview of that year. */
 const OPEN_HOLIDAYS_2027 =
   'https://github.com/openpotato/openholidaysapi.data/blob/dd3dfa81f691d89964b42d30de582e935ec87a6e/src/nl/holidays/holidays.school.csv (source: Rijksoverheid, "Voorlopig overzicht schoolvakanties 2026-2027")';
-const SCHOOL_NOORD_2027 = 'https://www.ckcderegenboog.nl/mijn-kind-leerling/vakanties-onderwijs (school in regio noord; lists the school days)';
+const SCHOOL_NOORD_2027 =
+  'https://www.ckcderegenboog.nl/mijn-kind-leerling/vakanties-onderwijs (school in regio noord; lists the school days)';
 const SCHOOLS_MIDDEN_2027 =
   'https://deschelp.csgdewaard.nl/onze-school/schoolvakanties and https://mariaschool.wsko.nl/nl/vakanties-en-vrije-dagen (schools in regio midden)';
 const checked = (...sources: string[]): string => `${sources.join('; ')}, retrieved ${RETRIEVED}`;
@@ -88,7 +94,10 @@ const mei2027 = everywhere(
     'meivakantie',
     '2027-04-24',
     '2027-05-02',
-    checked(OPEN_HOLIDAYS_2027, 'the schools above close 24 April t/m 9 May 2027, this week plus the optional second week'),
+    checked(
+      OPEN_HOLIDAYS_2027,
+      'the schools above close 24 April t/m 9 May 2027, this week plus the optional second week',
+    ),
   ),
 );
 type Range = readonly [from: string, to: string];
@@ -97,7 +106,13 @@ const year2027 = (autumn: Range, confirmed?: { spring: Range; summer: Range; sou
   const [herfst, kerst, mei] = [period('herfstvakantie', ...autumn, AUTUMN_2026), kerst2026.noord, mei2027.noord]; // kerst and mei: national
   if (!confirmed) return [herfst, kerst, mei];
   const { spring, summer, source } = confirmed;
-  return [herfst, kerst, period('voorjaarsvakantie', ...spring, source), mei, period('zomervakantie', ...summer, source)];
+  return [
+    herfst,
+    kerst,
+    period('voorjaarsvakantie', ...spring, source),
+    mei,
+    period('zomervakantie', ...summer, source),
+  ];
 };
 const mei2028 = everywhere(period('meivakantie', '2028-04-29', '2028-05-07'));
 const kerst2027 = everywhere(period('kerstvakantie', '2027-12-25', '2028-01-09'));
@@ -109,8 +124,16 @@ export const NL_SCHOOL_HOLIDAYS: readonly SchoolYearHolidays[] = [
     schoolYear: '2026-2027',
     source: { url: `${ROOT}/overzicht-schoolvakanties-2026-2027`, retrieved: RETRIEVED },
     regions: {
-      noord: year2027(['2026-10-10', '2026-10-18'], { spring: ['2027-02-20', '2027-02-28'], summer: ['2027-07-10', '2027-08-22'], source: NOORD_2027 }),
-      midden: year2027(['2026-10-17', '2026-10-25'], { spring: ['2027-02-20', '2027-02-28'], summer: ['2027-07-17', '2027-08-29'], source: MIDDEN_2027 }),
+      noord: year2027(['2026-10-10', '2026-10-18'], {
+        spring: ['2027-02-20', '2027-02-28'],
+        summer: ['2027-07-10', '2027-08-22'],
+        source: NOORD_2027,
+      }),
+      midden: year2027(['2026-10-17', '2026-10-25'], {
+        spring: ['2027-02-20', '2027-02-28'],
+        summer: ['2027-07-17', '2027-08-29'],
+        source: MIDDEN_2027,
+      }),
       zuid: year2027(['2026-10-17', '2026-10-25']),
     },
     // Koningsdag (27 April 2027) falls in the May holiday.
@@ -123,12 +146,14 @@ export const NL_SCHOOL_HOLIDAYS: readonly SchoolYearHolidays[] = [
       {
         name: 'voorjaarsvakantie',
         regions: ['zuid'],
-        reason: 'the open data set gives 13 February t/m 21 March 2027 (a broken row) and no second source names the advisory week',
+        reason:
+          'the open data set gives 13 February t/m 21 March 2027 (a broken row) and no second source names the advisory week',
       },
       {
         name: 'zomervakantie',
         regions: ['zuid'],
-        reason: 'the open data set gives 24 July t/m 5 September 2027, a school in regio zuid (montessoricollege.nl) 17 July t/m 29 August 2027',
+        reason:
+          'the open data set gives 24 July t/m 5 September 2027, a school in regio zuid (montessoricollege.nl) 17 July t/m 29 August 2027',
       },
     ],
   },

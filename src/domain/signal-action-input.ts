@@ -27,7 +27,11 @@ const text = (raw: unknown, max: number, field: string): Result<string, Lifecycl
  * Checks what an action carries and returns it normalised (texts trimmed). Runs after the
  * permission and state checks, so a refusal here is about the input, not about the person.
  */
-export function checkActionInput(signal: Signal, action: SignalAction, now: Date): Result<SignalAction, LifecycleRefusal> {
+export function checkActionInput(
+  signal: Signal,
+  action: SignalAction,
+  now: Date,
+): Result<SignalAction, LifecycleRefusal> {
   switch (action.type) {
     case 'score':
       return [1, 2, 3].includes(action.level) ? ok(action) : refuse('invalid-input', { field: 'level' });
@@ -36,7 +40,8 @@ export function checkActionInput(signal: Signal, action: SignalAction, now: Date
       return t.ok ? ok({ ...action, text: t.value }) : t;
     }
     case 'askReporter': {
-      if (typeof action.questionId !== 'string' || action.questionId === '') return refuse('invalid-input', { field: 'questionId' });
+      if (typeof action.questionId !== 'string' || action.questionId === '')
+        return refuse('invalid-input', { field: 'questionId' });
       if (signal.questions.some((q) => q.id === action.questionId)) return refuse('question-exists');
       const t = text(action.question, QUESTION_MAX, 'question');
       return t.ok ? ok({ ...action, question: t.value }) : t;

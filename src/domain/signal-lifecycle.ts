@@ -56,7 +56,8 @@ function reach(signal: Signal, type: SignalActionType): Result<SignalState, Life
       if (type === 'reannounceEscalation' && esc.reannouncedAt !== undefined) return refuse('already-reannounced');
       break;
     case 'deEscalate':
-      if (esc?.status !== 'open' && esc?.status !== 'claimed') return refuse('invalid-transition', { state: signal.state });
+      if (esc?.status !== 'open' && esc?.status !== 'claimed')
+        return refuse('invalid-transition', { state: signal.state });
       break;
     case 'reannounce':
       if (signal.reannouncedAt !== undefined) return refuse('already-reannounced');
@@ -103,7 +104,16 @@ export function allowedActions(signal: Signal, actor: Actor, _now: Date): Signal
 /** Events a freshly created signal causes: a level-3 estimate alerts the coordinator at once (S4). */
 export function creationEvents(signal: Signal): SignalEvent[] {
   if (signal.reporterLevel !== 3) return [];
-  return [{ type: 'levelThreeRaised', signalId: signal.id, schoolId: signal.schoolId, actorId: signal.reporterId, at: signal.createdAt, level: 3 }];
+  return [
+    {
+      type: 'levelThreeRaised',
+      signalId: signal.id,
+      schoolId: signal.schoolId,
+      actorId: signal.reporterId,
+      at: signal.createdAt,
+      level: 3,
+    },
+  ];
 }
 
 /** A new version must differ from the old one even when clocks of two instances disagree. */
@@ -112,7 +122,11 @@ function stampAfter(previous: string, now: Date): string {
   return new Date(Number.isNaN(prev) ? now.getTime() : Math.max(now.getTime(), prev + 1)).toISOString();
 }
 
-type Change = { patch: Partial<Signal>; entry: Partial<HistoryEntry>; events: Array<Omit<SignalEvent, 'signalId' | 'schoolId' | 'actorId' | 'at'>> };
+type Change = {
+  patch: Partial<Signal>;
+  entry: Partial<HistoryEntry>;
+  events: Array<Omit<SignalEvent, 'signalId' | 'schoolId' | 'actorId' | 'at'>>;
+};
 
 function apply(signal: Signal, action: SignalAction, to: SignalState, actor: Actor, at: string): Decision {
   const from = signal.state;
@@ -120,7 +134,14 @@ function apply(signal: Signal, action: SignalAction, to: SignalState, actor: Act
   const next: Signal = { ...signal, ...change.patch, state: to, updatedAt: at, lastChangeBy: actor.userId };
   if (to !== 'watch') delete next.watch;
   const moved = from !== to ? { fromState: from, toState: to } : {};
-  const entry: HistoryEntry = { at, actorId: actor.userId, action: action.type, visibility: 'all', ...moved, ...change.entry };
+  const entry: HistoryEntry = {
+    at,
+    actorId: actor.userId,
+    action: action.type,
+    visibility: 'all',
+    ...moved,
+    ...change.entry,
+  };
   next.history = [...signal.history, entry];
   const base = { signalId: signal.id, schoolId: signal.schoolId, actorId: actor.userId, at };
   const events: SignalEvent[] = change.events.map((e) => ({ ...base, ...e }));
@@ -138,20 +159,32 @@ function effect(signal: Signal, action: SignalAction, actor: Actor, at: string):
       return {
         patch: { workerLevel: action.level },
         entry: { level: action.level, visibility: 'care' },
-        events: [{ type: 'scored', level: action.level }, ...(raised ? [{ type: 'levelThreeRaised' as const, level: 3 as const }] : [])],
+        events: [
+          { type: 'scored', level: action.level },
+          ...(raised ? [{ type: 'levelThreeRaised' as const, level: 3 as const }] : []),
+        ],
       };
     }
     case 'note':
       return { patch: {}, entry: { note: action.text, visibility: 'care' }, events: [{ type: 'noteAdded' }] };
     case 'askReporter':
       return {
-        patch: { questions: [...signal.questions, { id: action.questionId, question: action.question, askedBy: actor.userId, askedAt: at }] },
+        patch: {
+          questions: [
+            ...signal.questions,
+            { id: action.questionId, question: action.question, askedBy: actor.userId, askedAt: at },
+          ],
+        },
         entry: { note: action.question, questionId: action.questionId, visibility: 'care' },
         events: [{ type: 'questionAsked', questionId: action.questionId }],
       };
     case 'answerQuestion':
       return {
-        patch: { questions: signal.questions.map((q) => (q.id === action.questionId ? { ...q, answer: action.answer, answeredAt: at } : q)) },
+        patch: {
+          questions: signal.questions.map((q) =>
+            q.id === action.questionId ? { ...q, answer: action.answer, answeredAt: at } : q,
+          ),
+        },
         entry: { note: action.answer, questionId: action.questionId, visibility: 'care' },
         events: [{ type: 'questionAnswered', questionId: action.questionId }],
       };
@@ -160,7 +193,9 @@ function effect(signal: Signal, action: SignalAction, actor: Actor, at: string):
       return {
         patch: {
           escalation: { ...asked, status: 'open', requestedBy: actor.userId, requestedAt: at },
-          ...(signal.escalation ? { previousEscalations: [...(signal.previousEscalations ?? []), signal.escalation] } : {}),
+          ...(signal.escalation
+            ? { previousEscalations: [...(signal.previousEscalations ?? []), signal.escalation] }
+            : {}),
         },
         entry: { note: action.reason, visibility: 'care' },
         events: [{ type: 'escalated', urgency: action.urgency }],
@@ -174,25 +209,46 @@ function effect(signal: Signal, action: SignalAction, actor: Actor, at: string):
       };
     case 'deEscalate':
       return {
-        patch: { escalation: { ...signal.escalation!, status: 'returned', summary: action.summary, returnedAt: at }, watch: { checkInDate: action.checkInDate } },
+        patch: {
+          escalation: { ...signal.escalation!, status: 'returned', summary: action.summary, returnedAt: at },
+          watch: { checkInDate: action.checkInDate },
+        },
         entry: { note: action.summary, checkInDate: action.checkInDate, visibility: 'care' },
         events: [{ type: 'deEscalated', checkInDate: action.checkInDate }],
       };
     case 'setWatch':
-      return { patch: { watch: { checkInDate: action.checkInDate } }, entry: { checkInDate: action.checkInDate }, events: [] };
+      return {
+        patch: { watch: { checkInDate: action.checkInDate } },
+        entry: { checkInDate: action.checkInDate },
+        events: [],
+      };
     case 'startAftercare':
       return { patch: {}, entry: {}, events: [] };
     case 'close':
-      return { patch: { outcome: action.outcome, closedAt: at }, entry: { outcome: action.outcome }, events: [{ type: 'closed', outcome: action.outcome }] };
+      return {
+        patch: { outcome: action.outcome, closedAt: at },
+        entry: { outcome: action.outcome },
+        events: [{ type: 'closed', outcome: action.outcome }],
+      };
     case 'reassign':
       return {
         patch: { ownerId: action.toUserId },
         entry: { targetUserId: action.toUserId },
-        events: [{ type: 'reassigned', toUserId: action.toUserId, ...(signal.ownerId ? { previousOwnerId: signal.ownerId } : {}) }],
+        events: [
+          {
+            type: 'reassigned',
+            toUserId: action.toUserId,
+            ...(signal.ownerId ? { previousOwnerId: signal.ownerId } : {}),
+          },
+        ],
       };
     case 'reannounce':
       return { patch: { reannouncedAt: at }, entry: {}, events: [{ type: 'reannounced' }] };
     case 'reannounceEscalation':
-      return { patch: { escalation: { ...signal.escalation!, reannouncedAt: at } }, entry: {}, events: [{ type: 'escalationReannounced' }] };
+      return {
+        patch: { escalation: { ...signal.escalation!, reannouncedAt: at } },
+        entry: {},
+        events: [{ type: 'escalationReannounced' }],
+      };
   }
 }

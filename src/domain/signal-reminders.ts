@@ -56,7 +56,12 @@ export function aftercareReminderDue(signal: Signal, now: Date): DueReminder | u
 }
 
 /** Still 'new' after the school's limit of school days, and not re-announced before (S4). */
-export function needsReannouncement(signal: Signal, now: Date, limitSchoolDays: number | undefined, holidays: readonly string[] = []): boolean {
+export function needsReannouncement(
+  signal: Signal,
+  now: Date,
+  limitSchoolDays: number | undefined,
+  holidays: readonly string[] = [],
+): boolean {
   if (signal.state !== 'new' || signal.reannouncedAt !== undefined) return false;
   return isOverdue(new Date(signal.createdAt), now, limitSchoolDays ?? DEFAULT_UNCLAIMED_SCHOOL_DAYS, holidays);
 }

@@ -74,66 +74,178 @@ export const ACTION_RULES = {
   // The first prevention worker to claim owns it; every later click learns it is taken.
   claim: {
     who: WORKER,
-    states: { new: to('claimed'), claimed: no('already-claimed'), inProgress: no('already-claimed'), escalated: no('already-claimed'), watch: no('already-claimed'), aftercare: no('already-claimed'), closed },
+    states: {
+      new: to('claimed'),
+      claimed: no('already-claimed'),
+      inProgress: no('already-claimed'),
+      escalated: no('already-claimed'),
+      watch: no('already-claimed'),
+      aftercare: no('already-claimed'),
+      closed,
+    },
   },
   // Substantive work (score, note, askReporter, escalate…) on a claimed signal puts it 'inProgress'.
   score: {
     who: WORKER,
-    states: { new: no('not-claimed'), claimed: to('inProgress'), inProgress: to('inProgress'), escalated: to('escalated'), watch: to('watch'), aftercare: to('aftercare'), closed },
+    states: {
+      new: no('not-claimed'),
+      claimed: to('inProgress'),
+      inProgress: to('inProgress'),
+      escalated: to('escalated'),
+      watch: to('watch'),
+      aftercare: to('aftercare'),
+      closed,
+    },
   },
   // A note may precede the claim ("I know this pupil"); it leaves 'new' alone.
   note: {
     who: WORKER_OR_COORDINATOR,
-    states: { new: to('new'), claimed: to('inProgress'), inProgress: to('inProgress'), escalated: to('escalated'), watch: to('watch'), aftercare: to('aftercare'), closed },
+    states: {
+      new: to('new'),
+      claimed: to('inProgress'),
+      inProgress: to('inProgress'),
+      escalated: to('escalated'),
+      watch: to('watch'),
+      aftercare: to('aftercare'),
+      closed,
+    },
   },
   askReporter: {
     who: WORKER,
-    states: { new: no('not-claimed'), claimed: to('inProgress'), inProgress: to('inProgress'), escalated: to('escalated'), watch: to('watch'), aftercare: to('aftercare'), closed },
+    states: {
+      new: no('not-claimed'),
+      claimed: to('inProgress'),
+      inProgress: to('inProgress'),
+      escalated: to('escalated'),
+      watch: to('watch'),
+      aftercare: to('aftercare'),
+      closed,
+    },
   },
   // The answer is the reporter's, not work on the case: the state stays.
   answerQuestion: {
     who: 'reporter',
-    states: { new: to('new'), claimed: to('claimed'), inProgress: to('inProgress'), escalated: to('escalated'), watch: to('watch'), aftercare: to('aftercare'), closed },
+    states: {
+      new: to('new'),
+      claimed: to('claimed'),
+      inProgress: to('inProgress'),
+      escalated: to('escalated'),
+      watch: to('watch'),
+      aftercare: to('aftercare'),
+      closed,
+    },
   },
   // Escalate from active work, and again from watch/aftercare when things get worse.
   escalate: {
     who: WORKER,
-    states: { new: no('not-claimed'), claimed: to('escalated'), inProgress: to('escalated'), escalated: no('invalid-transition'), watch: to('escalated'), aftercare: to('escalated'), closed },
+    states: {
+      new: no('not-claimed'),
+      claimed: to('escalated'),
+      inProgress: to('escalated'),
+      escalated: no('invalid-transition'),
+      watch: to('escalated'),
+      aftercare: to('escalated'),
+      closed,
+    },
   },
   claimEscalation: {
     who: SUPPORT_TEAM,
-    states: { new: no('invalid-transition'), claimed: no('invalid-transition'), inProgress: no('invalid-transition'), escalated: to('escalated'), watch: no('invalid-transition'), aftercare: no('invalid-transition'), closed },
+    states: {
+      new: no('invalid-transition'),
+      claimed: no('invalid-transition'),
+      inProgress: no('invalid-transition'),
+      escalated: to('escalated'),
+      watch: no('invalid-transition'),
+      aftercare: no('invalid-transition'),
+      closed,
+    },
   },
   // The OT hands back, with or without having claimed it ("not for us"): waakvlam follows.
   deEscalate: {
     who: SUPPORT_TEAM,
-    states: { new: no('invalid-transition'), claimed: no('invalid-transition'), inProgress: no('invalid-transition'), escalated: to('watch'), watch: no('invalid-transition'), aftercare: no('invalid-transition'), closed },
+    states: {
+      new: no('invalid-transition'),
+      claimed: no('invalid-transition'),
+      inProgress: no('invalid-transition'),
+      escalated: to('watch'),
+      watch: no('invalid-transition'),
+      aftercare: no('invalid-transition'),
+      closed,
+    },
   },
   // watch → watch moves the check-in date (after a check-in, the next one).
   setWatch: {
     who: WORKER,
-    states: { new: no('not-claimed'), claimed: to('watch'), inProgress: to('watch'), escalated: no('invalid-transition'), watch: to('watch'), aftercare: to('watch'), closed },
+    states: {
+      new: no('not-claimed'),
+      claimed: to('watch'),
+      inProgress: to('watch'),
+      escalated: no('invalid-transition'),
+      watch: to('watch'),
+      aftercare: to('watch'),
+      closed,
+    },
   },
   startAftercare: {
     who: WORKER,
-    states: { new: no('not-claimed'), claimed: no('invalid-transition'), inProgress: to('aftercare'), escalated: no('invalid-transition'), watch: to('aftercare'), aftercare: no('invalid-transition'), closed },
+    states: {
+      new: no('not-claimed'),
+      claimed: no('invalid-transition'),
+      inProgress: to('aftercare'),
+      escalated: no('invalid-transition'),
+      watch: to('aftercare'),
+      aftercare: no('invalid-transition'),
+      closed,
+    },
   },
   // Closing, with an outcome, from every open state (S5).
   close: {
     who: WORKER_OR_COORDINATOR,
-    states: { new: to('closed'), claimed: to('closed'), inProgress: to('closed'), escalated: to('closed'), watch: to('closed'), aftercare: to('closed'), closed },
+    states: {
+      new: to('closed'),
+      claimed: to('closed'),
+      inProgress: to('closed'),
+      escalated: to('closed'),
+      watch: to('closed'),
+      aftercare: to('closed'),
+      closed,
+    },
   },
   // Reassigning a new signal assigns it: it becomes claimed by the target.
   reassign: {
     who: COORDINATOR,
-    states: { new: to('claimed'), claimed: to('claimed'), inProgress: to('inProgress'), escalated: to('escalated'), watch: to('watch'), aftercare: to('aftercare'), closed },
+    states: {
+      new: to('claimed'),
+      claimed: to('claimed'),
+      inProgress: to('inProgress'),
+      escalated: to('escalated'),
+      watch: to('watch'),
+      aftercare: to('aftercare'),
+      closed,
+    },
   },
   reannounce: {
     who: SYSTEM,
-    states: { new: to('new'), claimed: no('already-claimed'), inProgress: no('already-claimed'), escalated: no('already-claimed'), watch: no('already-claimed'), aftercare: no('already-claimed'), closed },
+    states: {
+      new: to('new'),
+      claimed: no('already-claimed'),
+      inProgress: no('already-claimed'),
+      escalated: no('already-claimed'),
+      watch: no('already-claimed'),
+      aftercare: no('already-claimed'),
+      closed,
+    },
   },
   reannounceEscalation: {
     who: SYSTEM,
-    states: { new: no('invalid-transition'), claimed: no('invalid-transition'), inProgress: no('invalid-transition'), escalated: to('escalated'), watch: no('invalid-transition'), aftercare: no('invalid-transition'), closed },
+    states: {
+      new: no('invalid-transition'),
+      claimed: no('invalid-transition'),
+      inProgress: no('invalid-transition'),
+      escalated: to('escalated'),
+      watch: no('invalid-transition'),
+      aftercare: no('invalid-transition'),
+      closed,
+    },
   },
 } as const satisfies Record<SignalActionType, ActionRule>;

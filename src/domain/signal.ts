@@ -138,7 +138,15 @@ export type CreateSignalRefusal = (typeof CREATE_SIGNAL_REFUSALS)[number];
  * Who may raise a signal: anyone working at the school. Not the project lead, who sees
  * region-wide figures and never pupil names (GLOSSARY), so never picks a pupil.
  */
-const RAISER_ROLES: readonly Role[] = ['teacher', 'mentor', 'preventionWorker', 'coordinator', 'supportTeam', 'attendanceOfficer', 'admin'];
+const RAISER_ROLES: readonly Role[] = [
+  'teacher',
+  'mentor',
+  'preventionWorker',
+  'coordinator',
+  'supportTeam',
+  'attendanceOfficer',
+  'admin',
+];
 
 export const mayRaiseSignal = (actor: Actor): boolean => isStaff(actor) && hasAnyRole(actor, RAISER_ROLES);
 

@@ -11,7 +11,10 @@ export const suppressCount = (n: number, threshold = SMALL_NUMBER_THRESHOLD): Sh
 
 export const isSuppressed = (n: number, threshold = SMALL_NUMBER_THRESHOLD): boolean => n > 0 && n < threshold;
 
-export const suppressRecord = <K extends string | number>(r: Record<K, number>, threshold = SMALL_NUMBER_THRESHOLD): Record<K, ShownCount> => {
+export const suppressRecord = <K extends string | number>(
+  r: Record<K, number>,
+  threshold = SMALL_NUMBER_THRESHOLD,
+): Record<K, ShownCount> => {
   const out = {} as Record<K, ShownCount>;
   for (const k of Object.keys(r) as K[]) out[k] = suppressCount(r[k], threshold);
   return out;

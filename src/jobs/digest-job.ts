@@ -9,7 +9,11 @@ import type { Job } from './scheduler';
  * Runs every tick; a school whose slot has come gets one digest (once per slot across instances,
  * see postScheduledDigest). The outbox parks it until the channel is linked.
  */
-export function digestJob(deps: { digest: DigestPorts; directory: Pick<DirectoryPort, 'listStaff'>; kick?: () => void }): Job {
+export function digestJob(deps: {
+  digest: DigestPorts;
+  directory: Pick<DirectoryPort, 'listStaff'>;
+  kick?: () => void;
+}): Job {
   return {
     name: 'digest-weekly',
     async run(now) {
@@ -19,9 +23,15 @@ export function digestJob(deps: { digest: DigestPorts; directory: Pick<Directory
           const outcome = await postScheduledDigest(deps.digest, deps.directory, school, now);
           if (outcome.kind === 'posted') {
             posted++;
-            log.info('digest.posted', { schoolId: school.schoolId, slot: outcome.slotKey, slotsCovered: outcome.slotsCovered, late: outcome.late });
+            log.info('digest.posted', {
+              schoolId: school.schoolId,
+              slot: outcome.slotKey,
+              slotsCovered: outcome.slotsCovered,
+              late: outcome.late,
+            });
           } else if (outcome.kind === 'baseline') log.info('digest.baseline', { schoolId: school.schoolId });
-          else if (outcome.kind === 'already-posted' || outcome.kind === 'conflict') log.info('digest.skipped', { schoolId: school.schoolId, outcome: outcome.kind });
+          else if (outcome.kind === 'already-posted' || outcome.kind === 'conflict')
+            log.info('digest.skipped', { schoolId: school.schoolId, outcome: outcome.kind });
         } catch (err) {
           log.error('digest.failed', { schoolId: school.schoolId, error: String((err as Error)?.name ?? 'Error') });
         }

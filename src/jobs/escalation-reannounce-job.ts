@@ -17,7 +17,9 @@ export function escalationReannounceJob(ctx: Pick<JobContext, 'repos'> & { deps:
     async run(now) {
       let reannounced = 0;
       for (const school of await ctx.repos.directory.listSchools()) {
-        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, schoolClosedDays(school)));
+        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) =>
+          escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, schoolClosedDays(school)),
+        );
         for (const signal of due) {
           const outcome = await reannounceEscalation(ctx.deps.ports, school.schoolId, signal.id);
           if (outcome.ok) reannounced++;

@@ -55,14 +55,24 @@ export class OutboxRunner {
   stats = { sent: 0, retried: 0, parked: 0, dead: 0, skipped: 0 };
 
   constructor(
-    private readonly deps: { outbox: OutboxRepository; directory: DirectoryRepository; deliver: Deliver; now: () => Date; pollMs: number; backoffBaseMs?: number; teamsRateLimits?: boolean },
+    private readonly deps: {
+      outbox: OutboxRepository;
+      directory: DirectoryRepository;
+      deliver: Deliver;
+      now: () => Date;
+      pollMs: number;
+      backoffBaseMs?: number;
+      teamsRateLimits?: boolean;
+    },
   ) {}
 
   start(): void {
     this.stopped = false;
     const loop = async () => {
       if (this.stopped) return;
-      await this.runOnce().catch((err) => log.error('outbox.tick_failed', { error: String((err as Error)?.name ?? 'Error') }));
+      await this.runOnce().catch((err) =>
+        log.error('outbox.tick_failed', { error: String((err as Error)?.name ?? 'Error') }),
+      );
       if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs);
     };
     this.timer = setTimeout(loop, 10);
@@ -187,7 +197,12 @@ export class OutboxRunner {
     const now = this.deps.now();
     if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return 'held';
     const claimEnd = new Date(now.getTime() + CLAIM_MS).toISOString();
-    const claimed: OutboxDoc = { ...current.doc, attempts: current.doc.attempts + 1, dueAt: claimEnd, claimedUntil: claimEnd };
+    const claimed: OutboxDoc = {
+      ...current.doc,
+      attempts: current.doc.attempts + 1,
+      dueAt: claimEnd,
+      claimedUntil: claimEnd,
+    };
     const claimedNow = await this.deps.outbox.saveVersioned(claimed, current.etag);
     if (!claimedNow) return 'held';
     // Wait for room in Teams' limits right before sending; checking and taking the slot with no
@@ -221,18 +236,43 @@ export class OutboxRunner {
         // when the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed.
         await againAfterStoreFault(async () => {
           // Only the signal card itself is updated in place later; notices and reminders stay as sent.
-          if (result.activityId && base.payload.signalId && !base.payload.updateOf && base.payload.kind === 'signalCard') {
-            await this.deps.outbox.recordDelivery(base.schoolId, base.payload.signalId, base.target, result.conversationId, result.activityId, after);
+          if (
+            result.activityId &&
+            base.payload.signalId &&
+            !base.payload.updateOf &&
+            base.payload.kind === 'signalCard'
+          ) {
+            await this.deps.outbox.recordDelivery(
+              base.schoolId,
+              base.payload.signalId,
+              base.target,
+              result.conversationId,
+              result.activityId,
+              after,
+            );
           }
           if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
-            await this.deps.outbox.recordDelivery(base.schoolId, String(base.payload.params.deliveryKey), base.target, result.conversationId, result.activityId, after);
+            await this.deps.outbox.recordDelivery(
+              base.schoolId,
+              String(base.payload.params.deliveryKey),
+              base.target,
+              result.conversationId,
+              result.activityId,
+              after,
+            );
           }
-          await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+          await this.deps.outbox.save(
+            { ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS },
+            claimedNow.etag,
+          );
         });
         this.stats.sent++;
         return 'done';
       case 'skipped':
-        await this.deps.outbox.save({ ...base, status: 'sent', sentAt: after.toISOString(), lastError: 'skipped', ttl: SENT_TTL_SECONDS }, claimedNow.etag);
+        await this.deps.outbox.save(
+          { ...base, status: 'sent', sentAt: after.toISOString(), lastError: 'skipped', ttl: SENT_TTL_SECONDS },
+          claimedNow.etag,
+        );
         this.stats.skipped++;
         return 'done';
       case 'waiting':
@@ -240,7 +280,8 @@ export class OutboxRunner {
       case 'retry': {
         // A person's connection that stayed gone through every attempt (the Playground restarted on
         // another port; in Teams a serviceUrl that moved): wait for their next reference instead.
-        if (base.attempts >= MAX_ATTEMPTS && base.target.kind === 'user' && !/^\d+$/.test(result.error)) return this.park(base, claimedNow.etag, `connection-lost:${result.error}`, now);
+        if (base.attempts >= MAX_ATTEMPTS && base.target.kind === 'user' && !/^\d+$/.test(result.error))
+          return this.park(base, claimedNow.etag, `connection-lost:${result.error}`, now);
         if (base.attempts >= MAX_ATTEMPTS) {
           await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
           await this.tellCoordinators(base, `gave-up:${result.error}`);
@@ -250,11 +291,25 @@ export class OutboxRunner {
         }
         // The connection failed while the person reconnected (a new reference saved during this
         // send; `retryNow` leaves a message that is being sent alone): try the new one at once.
-        const reconnected = base.target.kind === 'user' && !/^\d+$/.test(result.error) && (await this.reachableNow(base, 'connection-lost', now));
-        const wait = reconnected ? 0 : Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
-        await this.deps.outbox.save({ ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error }, claimedNow.etag);
+        const reconnected =
+          base.target.kind === 'user' &&
+          !/^\d+$/.test(result.error) &&
+          (await this.reachableNow(base, 'connection-lost', now));
+        const wait = reconnected
+          ? 0
+          : Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
+        await this.deps.outbox.save(
+          { ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error },
+          claimedNow.etag,
+        );
         this.stats.retried++;
-        log.info('outbox.retry', { id: base.id, error: result.error, waitMs: wait, attempt: base.attempts, reconnected });
+        log.info('outbox.retry', {
+          id: base.id,
+          error: result.error,
+          waitMs: wait,
+          attempt: base.attempts,
+          reconnected,
+        });
         return 'held';
       }
       case 'unreachable':
@@ -281,14 +336,18 @@ export class OutboxRunner {
 
   /** Parks a message until its recipient can be reached, telling the coordinators (S4). */
   private async park(base: OutboxDoc, etag: string, reason: string, attemptedAt: Date): Promise<'held'> {
-    await this.deps.outbox.save({ ...base, status: 'waiting', lastError: reason, attempts: 0, unreachableNotified: true }, etag);
+    await this.deps.outbox.save(
+      { ...base, status: 'waiting', lastError: reason, attempts: 0, unreachableNotified: true },
+      etag,
+    );
     if (!base.unreachableNotified) await this.tellCoordinators(base, reason);
     this.stats.parked++;
     log.warn('outbox.parked', { id: base.id, reason });
     // A turn may have saved the missing reference (or linked the channel, or reinstalled the app)
     // while this message was being parked, and released before it was parked: look again, so it
     // does not wait for a next change of reference that may never come.
-    if (await this.reachableNow(base, reason, attemptedAt)) await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
+    if (await this.reachableNow(base, reason, attemptedAt))
+      await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
     return 'held';
   }
 
@@ -299,14 +358,20 @@ export class OutboxRunner {
       // refused on the reference it had: reachable again only if the person registered since
       return !!conversation && conversation.updatedAt > attemptedAt.toISOString();
     }
-    return reason === 'channel-not-linked' && !!(await this.deps.directory.getSchool(doc.schoolId))?.doc.channels[doc.target.channel]?.reference;
+    return (
+      reason === 'channel-not-linked' &&
+      !!(await this.deps.directory.getSchool(doc.schoolId))?.doc.channels[doc.target.channel]?.reference
+    );
   }
 
   /** S4: a signal never silently goes nowhere: the coordinators hear who could not be reached. */
   private async tellCoordinators(doc: OutboxDoc, reason: string): Promise<void> {
     if (doc.payload.kind === 'undeliverable') return;
     const now = this.deps.now();
-    const [staff, school] = await Promise.all([this.deps.directory.listStaff(doc.schoolId), doc.target.kind === 'user' ? this.deps.directory.getSchool(doc.schoolId) : undefined]);
+    const [staff, school] = await Promise.all([
+      this.deps.directory.listStaff(doc.schoolId),
+      doc.target.kind === 'user' ? this.deps.directory.getSchool(doc.schoolId) : undefined,
+    ]);
     const notices = undeliverableNotices(doc, reason, staff, schoolDayOf(now, schoolClosedDays(school?.doc ?? {})));
     if (notices.length) await this.deps.outbox.enqueue(doc.schoolId, notices, now);
   }

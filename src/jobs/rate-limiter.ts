@@ -3,7 +3,10 @@
  * 8 per 2 seconds, 60 per 30 seconds) and per tenant (50 per second). `waitMs` says how long
  * to wait before the next send to a key is within every window; `take` records a send.
  */
-export interface Window { count: number; ms: number }
+export interface Window {
+  count: number;
+  ms: number;
+}
 /**
  * Teams counts a message when it arrives; the runner takes its slot a moment before (the message
  * is still rendered and sent). A send's slot is therefore moved to the moment its call returned
@@ -13,15 +16,25 @@ export interface Window { count: number; ms: number }
  * (A fixed 200 ms margin on every window instead cost 0.6 s on a 200-recipient fan-out.)
  */
 export const SEND_JITTER_MARGIN_MS = 50;
-export const CONVERSATION_WINDOWS: Window[] = [{ count: 7, ms: 1000 }, { count: 8, ms: 2000 }, { count: 60, ms: 30_000 }];
+export const CONVERSATION_WINDOWS: Window[] = [
+  { count: 7, ms: 1000 },
+  { count: 8, ms: 2000 },
+  { count: 60, ms: 30_000 },
+];
 export const TENANT_WINDOWS: Window[] = [{ count: 50, ms: 1000 }];
 
-interface Slot { at: number; settled: boolean }
+interface Slot {
+  at: number;
+  settled: boolean;
+}
 
 export class SlidingLimiter {
   private readonly sent = new Map<string, Slot[]>();
   private readonly longest: number;
-  constructor(private readonly windows: Window[], private readonly marginMs = SEND_JITTER_MARGIN_MS) {
+  constructor(
+    private readonly windows: Window[],
+    private readonly marginMs = SEND_JITTER_MARGIN_MS,
+  ) {
     this.longest = Math.max(...windows.map((w) => w.ms)) + marginMs;
   }
 
@@ -30,7 +43,10 @@ export class SlidingLimiter {
     let wait = 0;
     for (const w of this.windows) {
       // when each slot leaves this window: a settled one at its arrival + the window, one under way with a margin
-      const ends = slots.map((s) => s.at + w.ms + (s.settled ? 0 : this.marginMs)).filter((end) => end > now).sort((a, b) => a - b);
+      const ends = slots
+        .map((s) => s.at + w.ms + (s.settled ? 0 : this.marginMs))
+        .filter((end) => end > now)
+        .sort((a, b) => a - b);
       if (ends.length >= w.count) wait = Math.max(wait, ends[ends.length - w.count] - now + 1);
     }
     return wait;

@@ -25,7 +25,13 @@ export function registerJobs(scheduler: Scheduler, ctx: JobContext): void {
   scheduler.register(retentionPurgeJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
   scheduler.register(escalationReannounceJob(ctx));
   scheduler.register(roundStepsJob(ctx, ctx.config.INSTANCE_ID ?? 'scheduler'));
-  scheduler.register(digestJob({ digest: ctx.deps.digest ?? digestPorts(ctx.repos), directory: ctx.repos.directory, kick: ctx.deps.kickOutbox }));
+  scheduler.register(
+    digestJob({
+      digest: ctx.deps.digest ?? digestPorts(ctx.repos),
+      directory: ctx.repos.directory,
+      kick: ctx.deps.kickOutbox,
+    }),
+  );
   void scheduler;
   void ctx;
 }

@@ -20,7 +20,8 @@ export function retentionPurgeJob(ctx: Pick<JobContext, 'repos'> & { deps: { por
         if (!(await ctx.repos.leases.claimOnce(`retention:${day}`, holder, now, school.schoolId))) continue;
         try {
           const counts = await purgeSchool(ctx.deps.ports, ctx.repos.privacy, school.schoolId, school.retention, now);
-          if (counts.signals + counts.scores + counts.audit + counts.digests > 0) log.info('retention.purged', { schoolId: school.schoolId, ...counts });
+          if (counts.signals + counts.scores + counts.audit + counts.digests > 0)
+            log.info('retention.purged', { schoolId: school.schoolId, ...counts });
         } catch (err) {
           log.error('retention.failed', { schoolId: school.schoolId, error: String((err as Error)?.name ?? 'Error') });
         }

@@ -31,7 +31,9 @@ export function roundStepsJob(ctx: { repos: RoundRepos }, holder: string): Job {
     async run(now) {
       for (const school of await ctx.repos.directory.listSchools()) {
         const prefix = markerPrefix(school.schoolId);
-        const done = new Set((await ctx.repos.leases.listMarkers(prefix, school.schoolId)).map((m) => m.slice(prefix.length)));
+        const done = new Set(
+          (await ctx.repos.leases.listMarkers(prefix, school.schoolId)).map((m) => m.slice(prefix.length)),
+        );
         const due = dueRoundSteps(roundWindowsAt(school, now), now, done, { holidays: schoolClosedDays(school) });
         for (const step of due) {
           try {
@@ -39,7 +41,11 @@ export function roundStepsJob(ctx: { repos: RoundRepos }, holder: string): Job {
             await ctx.repos.leases.claimOnce(prefix + step.key, holder, now, school.schoolId);
             log.info('round.step', { schoolId: school.schoolId, key: step.key, superseded: step.superseded });
           } catch (err) {
-            log.error('round.step_failed', { schoolId: school.schoolId, key: step.key, error: String((err as Error)?.name ?? 'Error') });
+            log.error('round.step_failed', {
+              schoolId: school.schoolId,
+              key: step.key,
+              error: String((err as Error)?.name ?? 'Error'),
+            });
             break; // later steps of this school wait for the next tick, in order
           }
         }
@@ -48,7 +54,15 @@ export function roundStepsJob(ctx: { repos: RoundRepos }, holder: string): Job {
   };
 }
 
-async function runStep(repos: RoundRepos, rounds: RoundPort, directory: AppPorts['directory'], school: SchoolDoc, step: DueRoundStep, due: DueRoundStep[], now: Date): Promise<void> {
+async function runStep(
+  repos: RoundRepos,
+  rounds: RoundPort,
+  directory: AppPorts['directory'],
+  school: SchoolDoc,
+  step: DueRoundStep,
+  due: DueRoundStep[],
+  now: Date,
+): Promise<void> {
   const window = roundWindowsAt(school, now).find((w) => w.roundNo === step.roundNo)!;
   if (step.step === 'open') {
     // Its deadline passed before it could open (a school set up mid-year, a long outage): record, send nothing.
@@ -63,14 +77,30 @@ async function runStep(repos: RoundRepos, rounds: RoundPort, directory: AppPorts
     // The coordinators' closing summary goes in the same batch as the status change: once, even with several instances.
     const coordinators = activeCoordinators(await repos.directory.listStaff(school.schoolId));
     const messages = roundClosedMessages(school.schoolId, step.roundId, coordinators);
-    const outcome = await rounds.updateRound({ ...current.doc, status: 'closed', closedAt: now.toISOString() }, current.etag, messages, now);
+    const outcome = await rounds.updateRound(
+      { ...current.doc, status: 'closed', closedAt: now.toISOString() },
+      current.etag,
+      messages,
+      now,
+    );
     if (outcome === 'conflict') throw new Error('Round changed while closing');
     return;
   }
   // remind5 / remind1: only the prevention workers who still have pages left
   if (current.doc.status !== 'open') return;
-  const [pupils, staff, saved] = await Promise.all([repos.directory.listPupils(school.schoolId), repos.directory.listStaff(school.schoolId), rounds.listPages(school.schoolId, step.roundId)]);
+  const [pupils, staff, saved] = await Promise.all([
+    repos.directory.listPupils(school.schoolId),
+    repos.directory.listStaff(school.schoolId),
+    rounds.listPages(school.schoolId, step.roundId),
+  ]);
   const workers = activePreventionWorkers(staff);
-  const left = roundProgress(classPages(pupils, now), saved, workers).perWorker.filter((w) => w.pagesLeft > 0).map((w) => w.workerId);
-  if (left.length > 0) await repos.outbox.enqueue(school.schoolId, roundReminderMessages(school.schoolId, step.roundId, step.step, left), now);
+  const left = roundProgress(classPages(pupils, now), saved, workers)
+    .perWorker.filter((w) => w.pagesLeft > 0)
+    .map((w) => w.workerId);
+  if (left.length > 0)
+    await repos.outbox.enqueue(
+      school.schoolId,
+      roundReminderMessages(school.schoolId, step.roundId, step.step, left),
+      now,
+    );
 }

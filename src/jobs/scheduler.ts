@@ -20,7 +20,15 @@ export class Scheduler {
   private running?: Promise<void>;
   private stopped = true;
 
-  constructor(private readonly deps: { leases: LeaseRepository; now: () => Date; holder: string; tickMs: number; leaseMs?: number }) {}
+  constructor(
+    private readonly deps: {
+      leases: LeaseRepository;
+      now: () => Date;
+      holder: string;
+      tickMs: number;
+      leaseMs?: number;
+    },
+  ) {}
 
   register(job: Job): void {
     if (this.jobs.some((j) => j.name === job.name)) throw new Error(`Job ${job.name} registered twice`);
@@ -54,11 +62,20 @@ export class Scheduler {
       for (const job of this.jobs) {
         const now = this.deps.now();
         try {
-          const mine = await this.deps.leases.acquire(`job:${job.name}`, this.deps.holder, now, this.deps.leaseMs ?? Math.max(60_000, this.deps.tickMs * 3));
+          const mine = await this.deps.leases.acquire(
+            `job:${job.name}`,
+            this.deps.holder,
+            now,
+            this.deps.leaseMs ?? Math.max(60_000, this.deps.tickMs * 3),
+          );
           if (!mine) continue;
           await job.run(now);
         } catch (err) {
-          log.error('job.failed', { job: job.name, error: String((err as Error)?.name ?? 'Error'), code: String((err as { code?: unknown })?.code ?? '') });
+          log.error('job.failed', {
+            job: job.name,
+            error: String((err as Error)?.name ?? 'Error'),
+            code: String((err as { code?: unknown })?.code ?? ''),
+          });
         }
       }
     })().finally(() => {

@@ -9,7 +9,14 @@ import type { Repositories } from '../store';
  * key is deterministic (a repeat is a no-op) and a once-marker, set after queueing, keeps it from
  * coming back after the sent message has expired. A crash between the two only repeats a no-op.
  */
-export async function queueReminderOnce(repos: Pick<Repositories, 'outbox' | 'leases'>, signal: Signal, staff: StaffDoc[], reminder: DueReminder, now: Date, holder: string): Promise<boolean> {
+export async function queueReminderOnce(
+  repos: Pick<Repositories, 'outbox' | 'leases'>,
+  signal: Signal,
+  staff: StaffDoc[],
+  reminder: DueReminder,
+  now: Date,
+  holder: string,
+): Promise<boolean> {
   if (await repos.leases.hasMarker(reminder.onceKey, signal.schoolId)) return false;
   const messages = reminderMessages(signal, staff, reminder);
   if (messages.length > 0) await repos.outbox.enqueue(signal.schoolId, messages, now);

@@ -17,7 +17,9 @@ export function unclaimedSignalJob(ctx: Pick<JobContext, 'repos'> & { deps: { po
     async run(now) {
       let reannounced = 0;
       for (const school of await ctx.repos.directory.listSchools()) {
-        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) => needsReannouncement(s, now, school.limits.unclaimedSchoolDays, schoolClosedDays(school)));
+        const due = (await ctx.repos.signals.listOpen(school.schoolId)).filter((s) =>
+          needsReannouncement(s, now, school.limits.unclaimedSchoolDays, schoolClosedDays(school)),
+        );
         for (const signal of due) {
           const outcome = await reannounceUnclaimed(ctx.deps.ports, school.schoolId, signal.id);
           if (outcome.ok) reannounced++;

@@ -3,7 +3,10 @@ import { DocStore } from './doc-store';
 import { againAfterStoreFault } from './store-fault-retry';
 import { AuditDocSchema, type AuditDoc, type AuditEntry } from './schemas/audit-doc';
 
-interface Queued { doc: AuditDoc; done: (err?: unknown) => void }
+interface Queued {
+  doc: AuditDoc;
+  done: (err?: unknown) => void;
+}
 
 /** Cosmos DB caps a transactional batch at 100 operations. */
 const BATCH_MAX = 100;
@@ -19,7 +22,10 @@ const BATCH_MAX = 100;
 export class AuditRepository {
   private readonly queued = new Map<string, Queued[]>();
   private readonly writing = new Set<string>();
-  constructor(private readonly store: DocStore, private readonly now: () => Date) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly now: () => Date,
+  ) {}
 
   record(entry: AuditEntry): Promise<void> {
     const at = entry.at ?? this.now().toISOString();
@@ -44,8 +50,12 @@ export class AuditRepository {
           // are unique, so a 409 on a later try means an earlier one landed unseen.
           await againAfterStoreFault(async (attempt) => {
             if (group.length === 1) return void (await this.store.create(group[0].doc));
-            const res = await this.store.batch(schoolId, group.map((q) => ({ operationType: 'Create' as const, resourceBody: q.doc })));
-            if (!res.ok && !(attempt > 1 && res.status === 409)) throw new Error(`Audit batch failed with status ${res.status}`);
+            const res = await this.store.batch(
+              schoolId,
+              group.map((q) => ({ operationType: 'Create' as const, resourceBody: q.doc })),
+            );
+            if (!res.ok && !(attempt > 1 && res.status === 409))
+              throw new Error(`Audit batch failed with status ${res.status}`);
           });
           for (const q of group) q.done();
         } catch (err) {
@@ -58,12 +68,22 @@ export class AuditRepository {
   }
 
   forPupil(schoolId: string, pupilId: string): Promise<AuditDoc[]> {
-    return this.store.query(AuditDocSchema, "SELECT * FROM c WHERE c.type = 'audit' AND c.pupilId = @p ORDER BY c.at ASC", { p: pupilId }, schoolId);
+    return this.store.query(
+      AuditDocSchema,
+      "SELECT * FROM c WHERE c.type = 'audit' AND c.pupilId = @p ORDER BY c.at ASC",
+      { p: pupilId },
+      schoolId,
+    );
   }
 
   forSchool(schoolId: string, action?: string): Promise<AuditDoc[]> {
     return action
-      ? this.store.query(AuditDocSchema, "SELECT * FROM c WHERE c.type = 'audit' AND c.action = @a ORDER BY c.at ASC", { a: action }, schoolId)
+      ? this.store.query(
+          AuditDocSchema,
+          "SELECT * FROM c WHERE c.type = 'audit' AND c.action = @a ORDER BY c.at ASC",
+          { a: action },
+          schoolId,
+        )
       : this.store.query(AuditDocSchema, "SELECT * FROM c WHERE c.type = 'audit' ORDER BY c.at ASC", {}, schoolId);
   }
 }

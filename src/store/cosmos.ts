@@ -58,8 +58,13 @@ export interface CosmosOptions {
  * The diagnostics object on each response stays as it is; other levels are left alone.
  */
 function skipDiscardedDiagnostics(client: CosmosClient): void {
-  const context = (client as unknown as { clientContext?: { diagnosticLevel?: string; diagnosticFormatter?: { format(d: unknown): string } } }).clientContext;
-  if (context?.diagnosticFormatter && context.diagnosticLevel === 'info') context.diagnosticFormatter = { format: () => '' };
+  const context = (
+    client as unknown as {
+      clientContext?: { diagnosticLevel?: string; diagnosticFormatter?: { format(d: unknown): string } };
+    }
+  ).clientContext;
+  if (context?.diagnosticFormatter && context.diagnosticLevel === 'info')
+    context.diagnosticFormatter = { format: () => '' };
 }
 
 export async function openCosmos(opts: CosmosOptions): Promise<CosmosStore> {
@@ -67,7 +72,11 @@ export async function openCosmos(opts: CosmosOptions): Promise<CosmosStore> {
   const plugins = [
     {
       on: 'request',
-      plugin: async (context: { operationType?: string; resourceType?: string }, _diag: unknown, next: (c: unknown) => Promise<{ headers: Record<string, string> }>) => {
+      plugin: async (
+        context: { operationType?: string; resourceType?: string },
+        _diag: unknown,
+        next: (c: unknown) => Promise<{ headers: Record<string, string> }>,
+      ) => {
         // Counted whether it succeeds or not: a 404 or 412 is a request (and charged) too.
         let headers: Record<string, unknown> | undefined;
         try {
@@ -79,7 +88,10 @@ export async function openCosmos(opts: CosmosOptions): Promise<CosmosStore> {
           throw err;
         } finally {
           const charge = Number(headers?.['x-ms-request-charge'] ?? 0);
-          meter.record(`${context.resourceType ?? '?'}:${context.operationType ?? '?'}`, Number.isFinite(charge) ? charge : 0);
+          meter.record(
+            `${context.resourceType ?? '?'}:${context.operationType ?? '?'}`,
+            Number.isFinite(charge) ? charge : 0,
+          );
         }
       },
     },

@@ -3,7 +3,13 @@ import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Signal } from '../domain/signal';
 import type { DirectoryRepository } from './directory-repository';
 import type { DocStore, BatchOp } from './doc-store';
-import { DIGEST_STATE_ID, DigestSnapshotDocSchema, DigestStateDocSchema, type DigestSnapshotDoc, type DigestStateDoc } from './schemas/digest-docs';
+import {
+  DIGEST_STATE_ID,
+  DigestSnapshotDocSchema,
+  DigestStateDocSchema,
+  type DigestSnapshotDoc,
+  type DigestStateDoc,
+} from './schemas/digest-docs';
 import type { SchoolDoc } from './schemas/directory-docs';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { SignalDocSchema } from './schemas/signal-doc';
@@ -18,7 +24,12 @@ export interface DigestSchoolRow {
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   digest: { weekday: number; time: string };
 }
-export interface DigestStateRow { lastSlot: string; coveredUntil: string; postedAt: string; baseline?: boolean }
+export interface DigestStateRow {
+  lastSlot: string;
+  coveredUntil: string;
+  postedAt: string;
+  baseline?: boolean;
+}
 export interface DigestSnapshotRow {
   snapshotId: string;
   schoolId: string;
@@ -36,10 +47,23 @@ const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, submissionId: _s, ...rest } = d;
   return rest as unknown as Signal;
 };
-const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({ schoolId: s.schoolId, name: s.name, region: s.region, holidays: schoolClosedDays(s), limits: s.limits, digest: s.digest });
+const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({
+  schoolId: s.schoolId,
+  name: s.name,
+  region: s.region,
+  holidays: schoolClosedDays(s),
+  limits: s.limits,
+  digest: s.digest,
+});
 /** Cosmos TTL as a second line behind the retention purge (DIGEST_SNAPSHOT_DAYS after the period, plus a week). */
 const SNAPSHOT_TTL_SECONDS = (90 + 7) * 86_400;
-const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc => ({ id: s.snapshotId, type: 'digestSnapshot', ...withoutId(s), ttl: SNAPSHOT_TTL_SECONDS }) as unknown as DigestSnapshotDoc;
+const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc =>
+  ({
+    id: s.snapshotId,
+    type: 'digestSnapshot',
+    ...withoutId(s),
+    ttl: SNAPSHOT_TTL_SECONDS,
+  }) as unknown as DigestSnapshotDoc;
 const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshotRow) => rest;
 
 /**
@@ -48,7 +72,11 @@ const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshotRow) => rest;
  * Writes: state and snapshot docs in `cases`, with the outbox message in one batch.
  */
 export class DigestRepository {
-  constructor(private readonly cases: DocStore, private readonly signals: SignalRepository, private readonly directory: DirectoryRepository) {}
+  constructor(
+    private readonly cases: DocStore,
+    private readonly signals: SignalRepository,
+    private readonly directory: DirectoryRepository,
+  ) {}
 
   async listSchools(): Promise<DigestSchoolRow[]> {
     return (await this.directory.listSchools()).map(schoolRow);
@@ -76,7 +104,17 @@ export class DigestRepository {
 
   async getState(schoolId: string): Promise<{ state: DigestStateRow; etag: string } | undefined> {
     const v = await this.cases.read(DigestStateDocSchema, DIGEST_STATE_ID, schoolId);
-    return v && { state: { lastSlot: v.doc.lastSlot, coveredUntil: v.doc.coveredUntil, postedAt: v.doc.postedAt, ...(v.doc.baseline ? { baseline: true } : {}) }, etag: v.etag };
+    return (
+      v && {
+        state: {
+          lastSlot: v.doc.lastSlot,
+          coveredUntil: v.doc.coveredUntil,
+          postedAt: v.doc.postedAt,
+          ...(v.doc.baseline ? { baseline: true } : {}),
+        },
+        etag: v.etag,
+      }
+    );
   }
 
   async saveBaseline(schoolId: string, state: DigestStateRow): Promise<boolean> {
@@ -84,8 +122,19 @@ export class DigestRepository {
     return (await this.cases.create(doc)) === 'ok';
   }
 
-  async recordScheduled(snapshot: DigestSnapshotRow, message: NewOutboxMessage, state: DigestStateRow, stateEtag: string, now: Date): Promise<'ok' | 'already-posted' | 'conflict'> {
-    const stateDoc: DigestStateDoc = { id: DIGEST_STATE_ID, type: 'digestState', schoolId: snapshot.schoolId, ...state };
+  async recordScheduled(
+    snapshot: DigestSnapshotRow,
+    message: NewOutboxMessage,
+    state: DigestStateRow,
+    stateEtag: string,
+    now: Date,
+  ): Promise<'ok' | 'already-posted' | 'conflict'> {
+    const stateDoc: DigestStateDoc = {
+      id: DIGEST_STATE_ID,
+      type: 'digestState',
+      schoolId: snapshot.schoolId,
+      ...state,
+    };
     const ops: BatchOp[] = [
       { operationType: 'Create', resourceBody: snapshotDoc(snapshot) },
       { operationType: 'Replace', id: DIGEST_STATE_ID, resourceBody: stateDoc, ifMatch: stateEtag },
@@ -98,7 +147,11 @@ export class DigestRepository {
     throw new Error(`Digest write failed with status ${res.status}`);
   }
 
-  async recordManual(snapshot: DigestSnapshotRow, message: NewOutboxMessage, now: Date): Promise<'ok' | 'already-posted' | 'conflict'> {
+  async recordManual(
+    snapshot: DigestSnapshotRow,
+    message: NewOutboxMessage,
+    now: Date,
+  ): Promise<'ok' | 'already-posted' | 'conflict'> {
     const res = await this.cases.batch(snapshot.schoolId, [
       { operationType: 'Create', resourceBody: snapshotDoc(snapshot) },
       { operationType: 'Create', resourceBody: outboxDoc(snapshot.schoolId, message, now, 0) },

@@ -36,7 +36,12 @@ export class DirectoryRepository {
   private readonly tenantCacheMs = 10 * 60_000;
   private pupilIndexes = new WeakMap<PupilDoc[], Map<string, PupilDoc>>();
   private lastSweep = 0;
-  constructor(private readonly store: DocStore, private readonly pupilCacheMs = 10_000, private readonly nowMs: () => number = Date.now, private readonly staffCacheMs = 5_000) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly pupilCacheMs = 10_000,
+    private readonly nowMs: () => number = Date.now,
+    private readonly staffCacheMs = 5_000,
+  ) {}
 
   /**
    * Drops cache entries that can no longer be answered (a pupil list older than three times its
@@ -49,7 +54,8 @@ export class DirectoryRepository {
     const now = this.nowMs();
     if (now - this.lastSweep < this.pupilCacheMs) return;
     this.lastSweep = now;
-    for (const [k, e] of this.pupilCache) if (e.settled && !e.refreshing && now - e.at >= 3 * this.pupilCacheMs) this.pupilCache.delete(k);
+    for (const [k, e] of this.pupilCache)
+      if (e.settled && !e.refreshing && now - e.at >= 3 * this.pupilCacheMs) this.pupilCache.delete(k);
     for (const [k, e] of this.staffCache) if (now - e.at >= this.staffCacheMs) this.staffCache.delete(k);
     for (const [k, e] of this.schoolCache) if (now - e.at >= this.staffCacheMs) this.schoolCache.delete(k);
   }
@@ -129,7 +135,9 @@ export class DirectoryRepository {
   /** Creates a school that does not exist yet (school setup); 'conflict' when it does. */
   async createSchool(fields: Omit<z.input<typeof SchoolDocSchema>, 'id' | 'type'>): Promise<'ok' | 'conflict'> {
     try {
-      return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok' ? 'ok' : 'conflict';
+      return (await this.store.create(SchoolDocSchema.parse({ ...fields, id: 'school', type: 'school' }))) === 'ok'
+        ? 'ok'
+        : 'conflict';
     } finally {
       this.tenantCache.delete(fields.schoolId);
       this.schoolCache.delete(fields.schoolId);
@@ -138,11 +146,15 @@ export class DirectoryRepository {
 
   /** Every school this Entra user is staff of (a cross-partition query on an indexed field). */
   findStaffByUser(userId: string): Promise<StaffDoc[]> {
-    return this.cachedStaff(`user|${userId}`, () => this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff' AND c.userId = @u", { u: userId }));
+    return this.cachedStaff(`user|${userId}`, () =>
+      this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff' AND c.userId = @u", { u: userId }),
+    );
   }
 
   listStaff(schoolId: string): Promise<StaffDoc[]> {
-    return this.cachedStaff(`school|${schoolId}`, () => this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff'", {}, schoolId));
+    return this.cachedStaff(`school|${schoolId}`, () =>
+      this.store.query(StaffDocSchema, "SELECT * FROM c WHERE c.type = 'staff'", {}, schoolId),
+    );
   }
 
   async upsertStaff(doc: StaffDoc): Promise<void> {
@@ -192,7 +204,12 @@ export class DirectoryRepository {
 
   /** One query of the whole school, cached (concurrent misses share it). */
   private loadPupils(schoolId: string): PupilCacheEntry {
-    const entry: PupilCacheEntry = { at: this.nowMs(), settled: false, refreshing: false, pupils: this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId) };
+    const entry: PupilCacheEntry = {
+      at: this.nowMs(),
+      settled: false,
+      refreshing: false,
+      pupils: this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId),
+    };
     this.pupilCache.set(schoolId, entry);
     entry.pupils.then(
       () => Object.assign(entry, { settled: true, at: this.nowMs() }),
@@ -207,7 +224,9 @@ export class DirectoryRepository {
     stale.refreshing = true;
     const pupils = this.store.query(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil'", {}, schoolId);
     pupils.then(
-      () => this.pupilCache.get(schoolId) === stale && this.pupilCache.set(schoolId, { at: this.nowMs(), settled: true, refreshing: false, pupils }),
+      () =>
+        this.pupilCache.get(schoolId) === stale &&
+        this.pupilCache.set(schoolId, { at: this.nowMs(), settled: true, refreshing: false, pupils }),
       () => (stale.refreshing = false),
     );
   }
@@ -216,8 +235,20 @@ export class DirectoryRepository {
     this.pupilCache.delete(schoolId);
   }
 
-  async saveConversation(schoolId: string, userId: string, reference: StoredConversationReference, now: Date): Promise<void> {
-    const doc: ConversationDoc = { id: conversationDocId(userId), type: 'conversation', schoolId, userId, reference, updatedAt: now.toISOString() };
+  async saveConversation(
+    schoolId: string,
+    userId: string,
+    reference: StoredConversationReference,
+    now: Date,
+  ): Promise<void> {
+    const doc: ConversationDoc = {
+      id: conversationDocId(userId),
+      type: 'conversation',
+      schoolId,
+      userId,
+      reference,
+      updatedAt: now.toISOString(),
+    };
     await this.store.upsert(doc);
   }
 

@@ -8,7 +8,11 @@ export interface Versioned<T> {
 }
 
 export class StoredDocumentInvalid extends Error {
-  constructor(readonly container: string, readonly id: string, detail: string) {
+  constructor(
+    readonly container: string,
+    readonly id: string,
+    detail: string,
+  ) {
     super(`Stored document ${container}/${id} does not match its schema: ${detail}`);
   }
 }
@@ -34,7 +38,11 @@ export type WriteOutcome = 'ok' | 'conflict' | 'precondition-failed' | 'not-foun
 export class DocStore {
   constructor(readonly container: Container) {}
 
-  async read<S extends z.ZodTypeAny>(schema: S, id: string, schoolId: string): Promise<Versioned<z.infer<S>> | undefined> {
+  async read<S extends z.ZodTypeAny>(
+    schema: S,
+    id: string,
+    schoolId: string,
+  ): Promise<Versioned<z.infer<S>> | undefined> {
     try {
       const res = await this.container.item(id, schoolId).read();
       if (res.statusCode === 404 || !res.resource) return undefined;
@@ -47,27 +55,53 @@ export class DocStore {
 
   parse<S extends z.ZodTypeAny>(schema: S, id: string, raw: unknown): z.infer<S> {
     const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new StoredDocumentInvalid(this.container.id, id, parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; '));
+    if (!parsed.success)
+      throw new StoredDocumentInvalid(
+        this.container.id,
+        id,
+        parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; '),
+      );
     return parsed.data;
   }
 
-  async query<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<z.infer<S>[]> {
+  async query<S extends z.ZodTypeAny>(
+    schema: S,
+    query: string,
+    parameters: Record<string, unknown> = {},
+    schoolId?: string,
+  ): Promise<z.infer<S>[]> {
     const resources = await this.queryRaw(query, parameters, schoolId);
     return resources.map((r: { id?: string }) => this.parse(schema, String(r?.id ?? '?'), r));
   }
 
   /** A `SELECT *` query whose documents come back with their ETags (to update them without reading each again). */
-  async queryVersioned<S extends z.ZodTypeAny>(schema: S, query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<Versioned<z.infer<S>>[]> {
+  async queryVersioned<S extends z.ZodTypeAny>(
+    schema: S,
+    query: string,
+    parameters: Record<string, unknown> = {},
+    schoolId?: string,
+  ): Promise<Versioned<z.infer<S>>[]> {
     const resources = await this.queryRaw(query, parameters, schoolId);
     return resources.map((r: { id?: string; _etag?: unknown }) => {
-      if (typeof r?._etag !== 'string') throw new StoredDocumentInvalid(this.container.id, String(r?.id ?? '?'), '_etag missing from a query result');
+      if (typeof r?._etag !== 'string')
+        throw new StoredDocumentInvalid(this.container.id, String(r?.id ?? '?'), '_etag missing from a query result');
       return { doc: this.parse(schema, String(r.id ?? '?'), r), etag: r._etag };
     });
   }
 
-  private async queryRaw(query: string, parameters: Record<string, unknown>, schoolId?: string): Promise<{ id?: string; _etag?: unknown }[]> {
+  private async queryRaw(
+    query: string,
+    parameters: Record<string, unknown>,
+    schoolId?: string,
+  ): Promise<{ id?: string; _etag?: unknown }[]> {
     if (schoolId) ({ query, parameters } = scopeToSchool(query, parameters, schoolId));
-    const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: name.startsWith('@') ? name : `@${name}`, value: value as never })) };
+    const spec = {
+      query,
+      parameters: Object.entries(parameters).map(([name, value]) => ({
+        name: name.startsWith('@') ? name : `@${name}`,
+        value: value as never,
+      })),
+    };
     const { resources } = await this.container.items.query(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
     return resources;
   }
@@ -75,8 +109,16 @@ export class DocStore {
   /** Raw query for aggregates (VALUE COUNT(1) and the like). */
   async queryValues<T>(query: string, parameters: Record<string, unknown> = {}, schoolId?: string): Promise<T[]> {
     if (schoolId) ({ query, parameters } = scopeToSchool(query, parameters, schoolId));
-    const spec = { query, parameters: Object.entries(parameters).map(([name, value]) => ({ name: `@${name.replace(/^@/, '')}`, value: value as never })) };
-    const { resources } = await this.container.items.query<T>(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
+    const spec = {
+      query,
+      parameters: Object.entries(parameters).map(([name, value]) => ({
+        name: `@${name.replace(/^@/, '')}`,
+        value: value as never,
+      })),
+    };
+    const { resources } = await this.container.items
+      .query<T>(spec, schoolId ? { partitionKey: schoolId } : {})
+      .fetchAll();
     return resources;
   }
 
@@ -96,7 +138,9 @@ export class DocStore {
 
   async replace<T extends { id: string; schoolId: string }>(doc: T, etag: string): Promise<WriteOutcome> {
     try {
-      await this.container.item(doc.id, doc.schoolId).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      await this.container
+        .item(doc.id, doc.schoolId)
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
       return 'ok';
     } catch (err) {
       const s = statusOf(err);
@@ -107,9 +151,14 @@ export class DocStore {
   }
 
   /** `replace`, answering the new ETag when it was written (saves reading the document back). */
-  async replaceVersioned<T extends { id: string; schoolId: string }>(doc: T, etag: string): Promise<{ outcome: WriteOutcome; etag?: string }> {
+  async replaceVersioned<T extends { id: string; schoolId: string }>(
+    doc: T,
+    etag: string,
+  ): Promise<{ outcome: WriteOutcome; etag?: string }> {
     try {
-      const res = await this.container.item(doc.id, doc.schoolId).replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      const res = await this.container
+        .item(doc.id, doc.schoolId)
+        .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
       return { outcome: 'ok', etag: res.etag };
     } catch (err) {
       const s = statusOf(err);
@@ -131,7 +180,10 @@ export class DocStore {
    * A transactional batch in one partition: all or nothing. Returns the first failing
    * operation's index and status, or ok. (Cosmos DB caps a batch at 100 operations.)
    */
-  async batch(schoolId: string, operations: BatchOp[]): Promise<{ ok: true; etags: (string | undefined)[] } | { ok: false; index: number; status: number }> {
+  async batch(
+    schoolId: string,
+    operations: BatchOp[],
+  ): Promise<{ ok: true; etags: (string | undefined)[] } | { ok: false; index: number; status: number }> {
     if (operations.length > 100) throw new Error('A transactional batch holds at most 100 operations');
     let result: { statusCode: number; eTag?: string }[] | undefined;
     try {
@@ -153,7 +205,11 @@ export class DocStore {
  * a query on Cosmos DB, but the embedded server ignores it; the explicit filter makes both agree
  * (and costs nothing on Cosmos DB, where it matches the partition anyway).
  */
-export function scopeToSchool(query: string, parameters: Record<string, unknown>, schoolId: string): { query: string; parameters: Record<string, unknown> } {
+export function scopeToSchool(
+  query: string,
+  parameters: Record<string, unknown>,
+  schoolId: string,
+): { query: string; parameters: Record<string, unknown> } {
   const orderAt = query.search(/\sORDER\s+BY\s/i);
   const head = orderAt >= 0 ? query.slice(0, orderAt) : query;
   const tail = orderAt >= 0 ? query.slice(orderAt) : '';

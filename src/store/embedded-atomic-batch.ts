@@ -14,7 +14,13 @@ import readJson from '@vercel/cosmosdb-server/lib/json';
 import trueHeader from '@vercel/cosmosdb-server/lib/true-header';
 import getPartitionFromHeader, { parsePartitionKey } from '@vercel/cosmosdb-server/lib/utils/get-partition-from-header';
 
-type Op = { operationType: string; id?: string; partitionKey?: string; ifMatch?: string; resourceBody?: { id?: string } };
+type Op = {
+  operationType: string;
+  id?: string;
+  partitionKey?: string;
+  ifMatch?: string;
+  resourceBody?: { id?: string };
+};
 
 function precheck(collection: any, body: Op[], batchPartitionKey: string | undefined): number[] {
   const touched = new Map<string, { exists: boolean; etag?: string; changed: boolean }>();
@@ -83,18 +89,27 @@ async function atomicBatch(account: any, req: any, res: any, { dbId, collId }: {
   for (const op of body as Op[]) {
     if (op.partitionKey === undefined && batchPartitionKey !== undefined) op.partitionKey = batchPartitionKey;
     const fn =
-      op.operationType === 'Create' ? ops.createOperation
-      : op.operationType === 'Upsert' ? ops.upsertOperation
-      : op.operationType === 'Read' ? ops.readOperation
-      : op.operationType === 'Delete' ? ops.deleteOperation
-      : op.operationType === 'Replace' ? ops.replaceOperation
-      : undefined;
+      op.operationType === 'Create'
+        ? ops.createOperation
+        : op.operationType === 'Upsert'
+          ? ops.upsertOperation
+          : op.operationType === 'Read'
+            ? ops.readOperation
+            : op.operationType === 'Delete'
+              ? ops.deleteOperation
+              : op.operationType === 'Replace'
+                ? ops.replaceOperation
+                : undefined;
     if (!fn) {
       res.statusCode = 400;
       return { message: `Operation type '${op.operationType}' is not supported in Batch.` };
     }
     const r: any = fn(collection, op as any);
-    out.push(r.statusCode >= 400 ? { statusCode: r.statusCode, requestCharge: 0 } : { statusCode: r.statusCode, requestCharge: 1, eTag: r.body?._etag, resourceBody: r.body });
+    out.push(
+      r.statusCode >= 400
+        ? { statusCode: r.statusCode, requestCharge: 0 }
+        : { statusCode: r.statusCode, requestCharge: 1, eTag: r.body?._etag, resourceBody: r.body },
+    );
   }
   return out;
 }

@@ -80,9 +80,14 @@ function readTlsThroughStreamEvents(server: import('node:https').Server): void {
  */
 async function startInChildProcess(port: number): Promise<EmbeddedCosmos> {
   const entry = path.join(__dirname, `embedded-cosmos-child${path.extname(__filename) || '.js'}`);
-  const child = fork(entry, [], { env: { ...process.env, EMBEDDED_COSMOS_PORT: String(port) }, execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(entry, [], {
+    env: { ...process.env, EMBEDDED_COSMOS_PORT: String(port) },
+    execArgv: process.execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const endpoint = await new Promise<string>((resolve, reject) => {
-    const onExit = (code: number | null) => reject(new Error(`The embedded Cosmos process exited (${code}) before it listened`));
+    const onExit = (code: number | null) =>
+      reject(new Error(`The embedded Cosmos process exited (${code}) before it listened`));
     child.once('exit', onExit);
     child.once('error', reject);
     child.on('message', (m: { type?: string; endpoint?: string }) => {
@@ -94,7 +99,7 @@ async function startInChildProcess(port: number): Promise<EmbeddedCosmos> {
   let asked = 0;
   const pending = new Map<number, (m: NodeJS.MemoryUsage) => void>();
   child.on('message', (m: { type?: string; id?: number; memory?: NodeJS.MemoryUsage }) => {
-    if (m?.type === 'memory' && m.id !== undefined && m.memory) pending.get(m.id)?.(m.memory), pending.delete(m.id);
+    if (m?.type === 'memory' && m.id !== undefined && m.memory) (pending.get(m.id)?.(m.memory), pending.delete(m.id));
   });
   child.unref();
   (child.channel as { unref?: () => void } | undefined)?.unref?.();

@@ -48,7 +48,11 @@ export function queryType(query: string, parameters: { name: string; value: unkn
   return typeof p?.value === 'string' ? p.value : undefined;
 }
 
-function maps(self: any): { byP: Map<string, Map<string, Item>>; byT: Map<string, Map<string, Item>>; byPT: Map<string, Map<string, Item>> } {
+function maps(self: any): {
+  byP: Map<string, Map<string, Item>>;
+  byT: Map<string, Map<string, Item>>;
+  byPT: Map<string, Map<string, Item>>;
+} {
   if (!self._scopeMaps) self._scopeMaps = { byP: new Map(), byT: new Map(), byPT: new Map() };
   return self._scopeMaps;
 }
@@ -68,7 +72,8 @@ const remove = (m: Map<string, Map<string, Item>>, key: string, rid: string) => 
 function scopedData(self: any, scope: Scope): any[] {
   const { byP, byT, byPT } = maps(self);
   let items: Iterable<Item>;
-  if (scope.partition !== undefined && scope.type !== undefined) items = byPT.get(scope.partition + SEP + scope.type)?.values() ?? [];
+  if (scope.partition !== undefined && scope.type !== undefined)
+    items = byPT.get(scope.partition + SEP + scope.type)?.values() ?? [];
   else if (scope.partition !== undefined) items = byP.get(scope.partition)?.values() ?? [];
   else if (scope.type !== undefined) items = byT.get(scope.type)?.values() ?? [];
   else items = self._data.values();
@@ -112,7 +117,13 @@ function install(): void {
     const compositeIndexes = (parent.indexingPolicy ? parent.indexingPolicy.compositeIndexes : null) || [];
     const q = this._getQuery(params.query);
     try {
-      return q.exec(scopedData(this, scope), { parameters: params.parameters, udf: this._userDefinedFunctions(), maxItemCount, continuation, compositeIndexes });
+      return q.exec(scopedData(this, scope), {
+        parameters: params.parameters,
+        udf: this._userDefinedFunctions(),
+        maxItemCount,
+        continuation,
+        compositeIndexes,
+      });
     } catch (err) {
       (err as { badRequest?: boolean }).badRequest = true;
       throw err;
@@ -122,7 +133,12 @@ function install(): void {
 }
 
 /** The server's query handler (same checks and answers), evaluated on the scoped documents. */
-async function scopedQueryHandler(account: any, req: any, res: any, { dbId, collId }: { dbId: string; collId: string }) {
+async function scopedQueryHandler(
+  account: any,
+  req: any,
+  res: any,
+  { dbId, collId }: { dbId: string; collId: string },
+) {
   return readItems(req, res, 'Documents', async ({ continuation, maxItemCount }: any) => {
     const body = await readJson(req);
     if (!body.query) {
@@ -133,7 +149,8 @@ async function scopedQueryHandler(account: any, req: any, res: any, { dbId, coll
     // The SDK asks for a query plan before every query. The server does not make plans: it ran the
     // whole query (unscoped) and answered documents, which the SDK reads as a plan with no special
     // steps. The same answer without running the query.
-    if (trueHeader(req, 'x-ms-cosmos-is-query-plan-request')) return collection.read() ? { _rid: '', _count: 0, Documents: [] } : null;
+    if (trueHeader(req, 'x-ms-cosmos-is-query-plan-request'))
+      return collection.read() ? { _rid: '', _count: 0, Documents: [] } : null;
     if (!trueHeader(req, 'x-ms-documentdb-query-enablecrosspartition')) {
       const { partitionKey } = collection.read() || {};
       const paths = (partitionKey || {}).paths || [];
@@ -142,7 +159,10 @@ async function scopedQueryHandler(account: any, req: any, res: any, { dbId, coll
         return { message: 'missing partition keys' };
       }
     }
-    const scope: Scope = { partition: partitionOf(req), type: queryType(String(body.query), Array.isArray(body.parameters) ? body.parameters : []) };
+    const scope: Scope = {
+      partition: partitionOf(req),
+      type: queryType(String(body.query), Array.isArray(body.parameters) ? body.parameters : []),
+    };
     try {
       return collection.documents.queryScoped(body, { continuation, maxItemCount }, scope);
     } catch (err) {
@@ -168,7 +188,9 @@ function partitionOf(req: any): string | undefined {
 
 // The query engine the server itself uses (its own dependency, resolved from the server's package).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const cosmosQuery = require(require.resolve('@zeit/cosmosdb-query', { paths: [require.resolve('@vercel/cosmosdb-server')] })).default as (sql: string) => { containsPartitionKeys(paths: string[]): boolean };
+const cosmosQuery = require(
+  require.resolve('@zeit/cosmosdb-query', { paths: [require.resolve('@vercel/cosmosdb-server')] }),
+).default as (sql: string) => { containsPartitionKeys(paths: string[]): boolean };
 
 let installed = false;
 /** Must run before `@vercel/cosmosdb-server`'s index (and so its routes) is first loaded. */

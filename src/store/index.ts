@@ -66,7 +66,12 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
     directory,
     signals,
     privacy: new PrivacyRepository(
-      { cases, directory: new DocStore(cosmos.containers.directory), audit: new DocStore(cosmos.containers.audit), leases: new DocStore(cosmos.containers.leases) },
+      {
+        cases,
+        directory: new DocStore(cosmos.containers.directory),
+        audit: new DocStore(cosmos.containers.audit),
+        leases: new DocStore(cosmos.containers.leases),
+      },
       (schoolId) => directory.invalidatePupils(schoolId),
     ),
     outbox: new OutboxRepository(cases),

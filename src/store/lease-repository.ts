@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { DocStore } from './doc-store';
 
-const LeaseDocSchema = z.object({ id: z.string(), type: z.literal('lease'), schoolId: z.string(), holder: z.string(), until: z.string() });
-const MarkerDocSchema = z.object({ id: z.string(), type: z.literal('marker'), schoolId: z.string(), at: z.string(), holder: z.string() });
+const LeaseDocSchema = z.object({
+  id: z.string(),
+  type: z.literal('lease'),
+  schoolId: z.string(),
+  holder: z.string(),
+  until: z.string(),
+});
+const MarkerDocSchema = z.object({
+  id: z.string(),
+  type: z.literal('marker'),
+  schoolId: z.string(),
+  at: z.string(),
+  holder: z.string(),
+});
 const GLOBAL = '_global';
 
 /**
@@ -24,17 +36,26 @@ export class LeaseRepository {
 
   async release(name: string, holder: string, schoolId = GLOBAL): Promise<void> {
     const current = await this.store.read(LeaseDocSchema, `lease:${name}`, schoolId);
-    if (current && current.doc.holder === holder) await this.store.replace({ ...current.doc, until: new Date(0).toISOString() }, current.etag);
+    if (current && current.doc.holder === holder)
+      await this.store.replace({ ...current.doc, until: new Date(0).toISOString() }, current.etag);
   }
 
   /** True for exactly one caller per marker name, whichever instance it runs in. */
   async claimOnce(marker: string, holder: string, now: Date, schoolId = GLOBAL): Promise<boolean> {
-    return (await this.store.create({ id: `marker:${marker}`, type: 'marker', schoolId, at: now.toISOString(), holder })) === 'ok';
+    return (
+      (await this.store.create({ id: `marker:${marker}`, type: 'marker', schoolId, at: now.toISOString(), holder })) ===
+      'ok'
+    );
   }
 
   /** Names of the once-markers of a partition that start with `prefix` (e.g. every step of a school's rounds). */
   async listMarkers(prefix: string, schoolId = GLOBAL): Promise<string[]> {
-    const rows = await this.store.query(MarkerDocSchema, "SELECT * FROM c WHERE c.type = 'marker' AND STARTSWITH(c.id, @p)", { p: `marker:${prefix}` }, schoolId);
+    const rows = await this.store.query(
+      MarkerDocSchema,
+      "SELECT * FROM c WHERE c.type = 'marker' AND STARTSWITH(c.id, @p)",
+      { p: `marker:${prefix}` },
+      schoolId,
+    );
     return rows.map((r) => r.id.slice('marker:'.length));
   }
 

@@ -20,7 +20,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** WAAKVLAM_LOCAL_STORE_FILE, else .localdata/embedded-store.json in the repository. */
 export const localStoreFile = (env: NodeJS.ProcessEnv = process.env): string =>
-  env.WAAKVLAM_LOCAL_STORE_FILE ? path.resolve(env.WAAKVLAM_LOCAL_STORE_FILE) : path.join(ROOT, '.localdata', 'embedded-store.json');
+  env.WAAKVLAM_LOCAL_STORE_FILE
+    ? path.resolve(env.WAAKVLAM_LOCAL_STORE_FILE)
+    : path.join(ROOT, '.localdata', 'embedded-store.json');
 
 const isLoopback = (endpoint: string) => /^https:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\/?$/.test(endpoint);
 
@@ -49,7 +51,8 @@ const alive = (pid: number): boolean => {
   }
 };
 
-export type LocalStoreLookup = { found: true; info: LocalStoreInfo } | { found: false; reason: 'no-file' | 'bot-stopped' | 'unreadable' };
+export type LocalStoreLookup =
+  { found: true; info: LocalStoreInfo } | { found: false; reason: 'no-file' | 'bot-stopped' | 'unreadable' };
 
 /** The running local bot's store, if a bot published one and still runs. */
 export function findLocalStore(file: string): LocalStoreLookup {
@@ -61,7 +64,13 @@ export function findLocalStore(file: string): LocalStoreLookup {
   }
   try {
     const info = JSON.parse(raw) as LocalStoreInfo;
-    if (typeof info.endpoint !== 'string' || !isLoopback(info.endpoint) || typeof info.key !== 'string' || typeof info.database !== 'string' || !Number.isInteger(info.pid)) {
+    if (
+      typeof info.endpoint !== 'string' ||
+      !isLoopback(info.endpoint) ||
+      typeof info.key !== 'string' ||
+      typeof info.database !== 'string' ||
+      !Number.isInteger(info.pid)
+    ) {
       return { found: false, reason: 'unreadable' };
     }
     return alive(info.pid) ? { found: true, info } : { found: false, reason: 'bot-stopped' };

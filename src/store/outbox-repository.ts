@@ -1,14 +1,33 @@
 import { DocStore, type Versioned } from './doc-store';
-import { DeliveryDocSchema, OutboxDocSchema, conversationKeyOf, deliveryDocId, outboxDoc, type DeliveryDoc, type NewOutboxMessage, type OutboxDoc, type OutboxTarget } from './schemas/outbox-doc';
+import {
+  DeliveryDocSchema,
+  OutboxDocSchema,
+  conversationKeyOf,
+  deliveryDocId,
+  outboxDoc,
+  type DeliveryDoc,
+  type NewOutboxMessage,
+  type OutboxDoc,
+  type OutboxTarget,
+} from './schemas/outbox-doc';
 
-const inConversationOrder = (docs: OutboxDoc[]) => [...docs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+const inConversationOrder = (docs: OutboxDoc[]) =>
+  [...docs].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
 /** A runner holds the message: its claim set dueAt to the claim's end and has not ended yet. */
-const isClaimed = (doc: OutboxDoc, now: Date) => !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
+const isClaimed = (doc: OutboxDoc, now: Date) =>
+  !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
 
-const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) => a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
+const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
 
 /** What ordering needs of a message: whose conversation, and where in it. */
-const OutboxOrderFieldsSchema = OutboxDocSchema.pick({ id: true, schoolId: true, target: true, createdAt: true, seq: true });
+const OutboxOrderFieldsSchema = OutboxDocSchema.pick({
+  id: true,
+  schoolId: true,
+  target: true,
+  createdAt: true,
+  seq: true,
+});
 type OrderFields = Pick<OutboxDoc, 'id' | 'schoolId' | 'target' | 'createdAt' | 'seq'>;
 
 /** Pending messages a pass does not send, by conversation: later messages of theirs wait. */
@@ -66,7 +85,12 @@ export class OutboxRepository {
   /** Messages parked because their recipient has no conversation reference yet. */
   waitingFor(schoolId: string, target: OutboxTarget): Promise<OutboxDoc[]> {
     const where = target.kind === 'user' ? 'c.target.userId = @k' : 'c.target.channel = @k';
-    return this.store.query(OutboxDocSchema, `SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND ${where}`, { k: target.kind === 'user' ? target.userId : target.channel }, schoolId);
+    return this.store.query(
+      OutboxDocSchema,
+      `SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND ${where}`,
+      { k: target.kind === 'user' ? target.userId : target.channel },
+      schoolId,
+    );
   }
 
   /**
@@ -136,16 +160,39 @@ export class OutboxRepository {
     }
   }
 
-  async recordDelivery(schoolId: string, subjectId: string, target: OutboxTarget, conversationId: string, activityId: string, now: Date): Promise<void> {
-    const doc: DeliveryDoc = { id: deliveryDocId(subjectId, target), type: 'delivery', schoolId, subjectId, target, conversationId, activityId, at: now.toISOString() };
+  async recordDelivery(
+    schoolId: string,
+    subjectId: string,
+    target: OutboxTarget,
+    conversationId: string,
+    activityId: string,
+    now: Date,
+  ): Promise<void> {
+    const doc: DeliveryDoc = {
+      id: deliveryDocId(subjectId, target),
+      type: 'delivery',
+      schoolId,
+      subjectId,
+      target,
+      conversationId,
+      activityId,
+      at: now.toISOString(),
+    };
     await this.store.upsert(doc);
   }
 
   deliveriesOf(schoolId: string, subjectId: string): Promise<DeliveryDoc[]> {
-    return this.store.query(DeliveryDocSchema, "SELECT * FROM c WHERE c.type = 'delivery' AND c.subjectId = @s", { s: subjectId }, schoolId);
+    return this.store.query(
+      DeliveryDocSchema,
+      "SELECT * FROM c WHERE c.type = 'delivery' AND c.subjectId = @s",
+      { s: subjectId },
+      schoolId,
+    );
   }
 
   countByStatus(status: OutboxDoc['status']): Promise<number[]> {
-    return this.store.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = @s", { s: status });
+    return this.store.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = @s", {
+      s: status,
+    });
   }
 }

@@ -6,10 +6,19 @@ import type { DocStore } from './doc-store';
  * long-running local use.
  */
 export class ProcessedActivityRepository {
-  constructor(private readonly store: DocStore, private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly store: DocStore,
+    private readonly ttlSeconds: number,
+  ) {}
 
   async markProcessed(schoolId: string, key: string, now: Date): Promise<boolean> {
-    const outcome = await this.store.create({ id: `processed:${key}`, type: 'processed', schoolId, at: now.toISOString(), ttl: this.ttlSeconds });
+    const outcome = await this.store.create({
+      id: `processed:${key}`,
+      type: 'processed',
+      schoolId,
+      at: now.toISOString(),
+      ttl: this.ttlSeconds,
+    });
     return outcome === 'ok';
   }
 }

@@ -9,7 +9,8 @@ export interface StoredRosterDoc<T> {
   etag?: string;
 }
 
-export type RosterWriteOp = { op: 'create'; doc: StaffDoc | PupilDoc } | { op: 'replace'; doc: StaffDoc | PupilDoc; etag?: string };
+export type RosterWriteOp =
+  { op: 'create'; doc: StaffDoc | PupilDoc } | { op: 'replace'; doc: StaffDoc | PupilDoc; etag?: string };
 
 /**
  * Staff and pupils of the `directory` container for the roster import: read a whole school at
@@ -36,10 +37,15 @@ export class RosterRepository {
   async writeBatch(schoolId: string, writes: RosterWriteOp[]): Promise<'ok' | 'conflict'> {
     if (writes.length === 0) return 'ok';
     const ops: BatchOp[] = writes.map((w) => {
-      const doc = w.doc.type === 'staff' ? this.store.parse(StaffDocSchema, w.doc.id, w.doc) : this.store.parse(PupilDocSchema, w.doc.id, w.doc);
+      const doc =
+        w.doc.type === 'staff'
+          ? this.store.parse(StaffDocSchema, w.doc.id, w.doc)
+          : this.store.parse(PupilDocSchema, w.doc.id, w.doc);
       if (doc.schoolId !== schoolId) throw new Error(`Roster document ${doc.id} belongs to another school partition`);
       if (w.op === 'create') return { operationType: 'Create', resourceBody: doc };
-      return w.etag ? { operationType: 'Replace', id: doc.id, resourceBody: doc, ifMatch: w.etag } : { operationType: 'Upsert', resourceBody: doc };
+      return w.etag
+        ? { operationType: 'Replace', id: doc.id, resourceBody: doc, ifMatch: w.etag }
+        : { operationType: 'Upsert', resourceBody: doc };
     });
     const res = await this.store.batch(schoolId, ops);
     if (res.ok) return 'ok';
@@ -48,10 +54,18 @@ export class RosterRepository {
     throw new Error(`Roster batch failed with status ${res.status} at operation ${res.index}`);
   }
 
-  private async listVersioned<S extends z.ZodTypeAny>(schema: S, type: 'staff' | 'pupil', schoolId: string): Promise<StoredRosterDoc<z.infer<S>>[]> {
+  private async listVersioned<S extends z.ZodTypeAny>(
+    schema: S,
+    type: 'staff' | 'pupil',
+    schoolId: string,
+  ): Promise<StoredRosterDoc<z.infer<S>>[]> {
     // The schoolId condition is redundant on Cosmos DB, but the embedded server ignores the
     // partition key of a query and would answer with every school's documents.
-    const raw = await this.store.queryValues<{ id?: string; _etag?: string }>('SELECT * FROM c WHERE c.type = @type AND c.schoolId = @schoolId', { type, schoolId }, schoolId);
+    const raw = await this.store.queryValues<{ id?: string; _etag?: string }>(
+      'SELECT * FROM c WHERE c.type = @type AND c.schoolId = @schoolId',
+      { type, schoolId },
+      schoolId,
+    );
     return raw.map((r) => ({ doc: this.store.parse(schema, String(r.id ?? '?'), r), etag: r._etag }));
   }
 }

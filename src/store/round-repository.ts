@@ -22,7 +22,11 @@ type PupilScore = RoundPageRecord['scores'][number];
 
 const strip = <T extends object>(d: T): T => {
   const { _rid, _self, _etag, _attachments, _ts, ...rest } = d as T & Record<string, unknown>;
-  void _rid; void _self; void _etag; void _attachments; void _ts;
+  void _rid;
+  void _self;
+  void _etag;
+  void _attachments;
+  void _ts;
   return rest as T;
 };
 const toRound = (d: RoundDoc): RoundRecord => {
@@ -51,7 +55,12 @@ export class RoundRepository {
 
   async listRounds(schoolId: string, limit: number): Promise<RoundRecord[]> {
     const n = Math.max(1, Math.min(50, Math.floor(limit)));
-    const rows = await this.store.query(RoundDocSchema, `SELECT TOP ${n} * FROM c WHERE c.type = 'round' ORDER BY c.roundId DESC`, {}, schoolId);
+    const rows = await this.store.query(
+      RoundDocSchema,
+      `SELECT TOP ${n} * FROM c WHERE c.type = 'round' ORDER BY c.roundId DESC`,
+      {},
+      schoolId,
+    );
     return rows.map(toRound);
   }
 
@@ -64,7 +73,10 @@ export class RoundRepository {
     const first = messages.slice(0, MAX_BATCH - 1);
     const res = await this.store.batch(round.schoolId, [
       { operationType: 'Create', resourceBody: roundDoc(round) },
-      ...first.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(round.schoolId, m, now, i) })),
+      ...first.map((m, i) => ({
+        operationType: 'Create' as const,
+        resourceBody: outboxDoc(round.schoolId, m, now, i),
+      })),
     ]);
     if (!res.ok && res.index === 0 && res.status === 409) {
       await this.enqueueRest(round.schoolId, messages, now, 0);
@@ -84,17 +96,28 @@ export class RoundRepository {
   private async enqueueRest(schoolId: string, messages: NewOutboxMessage[], now: Date, from: number): Promise<void> {
     for (let i = from; i < messages.length; i += MAX_BATCH) {
       const chunk = messages.slice(i, i + MAX_BATCH);
-      const res = await this.store.batch(schoolId, chunk.map((m, j) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, now, i + j) })));
+      const res = await this.store.batch(
+        schoolId,
+        chunk.map((m, j) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, now, i + j) })),
+      );
       if (!res.ok && res.status !== 409) throw new Error(`Round messages failed with status ${res.status}`);
       if (!res.ok) for (const [j, m] of chunk.entries()) await this.store.create(outboxDoc(schoolId, m, now, i + j));
     }
   }
 
-  async updateRound(round: RoundRecord, etag: string, messages: NewOutboxMessage[], now: Date): Promise<'ok' | 'conflict'> {
+  async updateRound(
+    round: RoundRecord,
+    etag: string,
+    messages: NewOutboxMessage[],
+    now: Date,
+  ): Promise<'ok' | 'conflict'> {
     if (messages.length > MAX_BATCH - 1) throw new Error('Too many messages for one round update');
     const ops: BatchOp[] = [
       { operationType: 'Replace', id: roundDocId(round.roundId), resourceBody: roundDoc(round), ifMatch: etag },
-      ...messages.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(round.schoolId, m, now, i) })),
+      ...messages.map((m, i) => ({
+        operationType: 'Create' as const,
+        resourceBody: outboxDoc(round.schoolId, m, now, i),
+      })),
     ];
     const res = await this.store.batch(round.schoolId, ops);
     if (res.ok) return 'ok';
@@ -103,19 +126,34 @@ export class RoundRepository {
     throw new Error(`Round update failed with status ${res.status}`);
   }
 
-  async getPage(schoolId: string, roundId: string, classId: string, page: number): Promise<Versioned<RoundPageRecord> | undefined> {
+  async getPage(
+    schoolId: string,
+    roundId: string,
+    classId: string,
+    page: number,
+  ): Promise<Versioned<RoundPageRecord> | undefined> {
     const v = await this.store.read(RoundPageDocSchema, roundPageDocId(roundId, classId, page), schoolId);
     return v && { doc: toPage(v.doc), etag: v.etag };
   }
 
   async listPages(schoolId: string, roundId: string): Promise<RoundPageRecord[]> {
-    const rows = await this.store.query(RoundPageDocSchema, "SELECT * FROM c WHERE c.type = 'roundPage' AND c.roundId = @r", { r: roundId }, schoolId);
+    const rows = await this.store.query(
+      RoundPageDocSchema,
+      "SELECT * FROM c WHERE c.type = 'roundPage' AND c.roundId = @r",
+      { r: roundId },
+      schoolId,
+    );
     return rows.map(toPage);
   }
 
   async savePage(page: RoundPageRecord, etag: string | undefined): Promise<'ok' | 'conflict'> {
     if (page.scores.length > MAX_BATCH - 1) throw new Error('A round page holds at most 99 pupils');
-    const doc: RoundPageDoc = { id: roundPageDocId(page.roundId, page.classId, page.page), type: 'roundPage', ...page, scores: page.scores.map(noteless) };
+    const doc: RoundPageDoc = {
+      id: roundPageDocId(page.roundId, page.classId, page.page),
+      type: 'roundPage',
+      ...page,
+      scores: page.scores.map(noteless),
+    };
     const scores: ScoreDoc[] = page.scores.map((s) => ({
       id: scoreDocId(page.roundId, s.pupilId),
       type: 'score',
@@ -127,7 +165,9 @@ export class RoundRepository {
       savedAt: page.savedAt,
     }));
     const ops: BatchOp[] = [
-      etag ? { operationType: 'Replace', id: doc.id, resourceBody: doc, ifMatch: etag } : { operationType: 'Create', resourceBody: doc },
+      etag
+        ? { operationType: 'Replace', id: doc.id, resourceBody: doc, ifMatch: etag }
+        : { operationType: 'Create', resourceBody: doc },
       ...scores.map((s) => ({ operationType: 'Upsert' as const, resourceBody: s })),
     ];
     const res = await this.store.batch(page.schoolId, ops);
@@ -141,7 +181,8 @@ export class RoundRepository {
     const params: Record<string, unknown> = {};
     const rIn = roundIds.map((r, i) => ((params[`r${i}`] = r), `@r${i}`)).join(', ');
     let where = `c.type = 'score' AND c.roundId IN (${rIn})`;
-    if (pupilIds) where += ` AND c.pupilId IN (${pupilIds.map((p, i) => ((params[`p${i}`] = p), `@p${i}`)).join(', ')})`;
+    if (pupilIds)
+      where += ` AND c.pupilId IN (${pupilIds.map((p, i) => ((params[`p${i}`] = p), `@p${i}`)).join(', ')})`;
     const rows = await this.store.query(ScoreDocSchema, `SELECT * FROM c WHERE ${where}`, params, schoolId);
     return rows.map((d) => {
       const { id: _id, type: _type, ...rest } = strip(d);

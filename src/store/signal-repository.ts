@@ -7,7 +7,8 @@ import { CounterDocSchema, SignalDocSchema, counterDocId, signalDocId, type Sign
 /** Builds the new signal and its messages once its id and reference number are known. */
 export type SignalBuilder = (id: string, seq: number) => { signal: Signal; messages: NewOutboxMessage[] };
 
-export type CreateOutcome = { status: 'created'; signal: Signal } | { status: 'duplicate'; existing: Versioned<Signal> };
+export type CreateOutcome =
+  { status: 'created'; signal: Signal } | { status: 'duplicate'; existing: Versioned<Signal> };
 export type UpdateOutcome = 'ok' | 'conflict';
 
 interface PendingCreate {
@@ -29,7 +30,7 @@ const GROUP_MAX = 20;
 function takeGroup(queue: PendingCreate[]): PendingCreate[] {
   const group: PendingCreate[] = [];
   const ids = new Set<string>();
-  for (let i = 0; i < queue.length && group.length < GROUP_MAX; ) {
+  for (let i = 0; i < queue.length && group.length < GROUP_MAX;) {
     if (ids.has(queue[i].submissionId)) {
       i++;
       continue;
@@ -40,9 +41,22 @@ function takeGroup(queue: PendingCreate[]): PendingCreate[] {
   return group;
 }
 
-const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({ ...(s as unknown as SignalDoc), type: 'signal', ...extra });
+const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({
+  ...(s as unknown as SignalDoc),
+  type: 'signal',
+  ...extra,
+});
 const fromDoc = (d: SignalDoc): Signal => {
-  const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, ...rest } = d as SignalDoc & Record<string, unknown>;
+  const {
+    type: _t,
+    ttl: _ttl,
+    _rid,
+    _self,
+    _etag,
+    _attachments,
+    _ts,
+    ...rest
+  } = d as SignalDoc & Record<string, unknown>;
   return rest as unknown as Signal;
 };
 
@@ -52,12 +66,20 @@ const fromDoc = (d: SignalDoc): Signal => {
  * the creation time match. A card submitted before (a real duplicate) has another reference,
  * or at least another time. Told apart, the turn answers, and audits, the signal as created.
  */
-const isOwnUnseenWrite = (found: Signal, unseen: string[], now: Date) => unseen.includes(found.reference) && found.createdAt === now.toISOString();
+const isOwnUnseenWrite = (found: Signal, unseen: string[], now: Date) =>
+  unseen.includes(found.reference) && found.createdAt === now.toISOString();
 
 /** The stored signal is this decided change: same version, same author, same history (its last step alike). */
 const isSameChange = (stored: Signal, decided: Signal) => {
   const [a, b] = [stored.history.at(-1), decided.history.at(-1)];
-  return stored.updatedAt === decided.updatedAt && stored.lastChangeBy === decided.lastChangeBy && stored.history.length === decided.history.length && a?.at === b?.at && a?.actorId === b?.actorId && a?.action === b?.action;
+  return (
+    stored.updatedAt === decided.updatedAt &&
+    stored.lastChangeBy === decided.lastChangeBy &&
+    stored.history.length === decided.history.length &&
+    a?.at === b?.at &&
+    a?.actorId === b?.actorId &&
+    a?.action === b?.action
+  );
 };
 
 /**
@@ -78,7 +100,10 @@ export class SignalRepository {
    * next create in this instance needs no read. Another instance's write makes the ETag fail (412),
    * and the counter is read again.
    */
-  private readonly counters = new Map<string, Versioned<{ id: string; type: 'counter'; schoolId: string; value: number }>>();
+  private readonly counters = new Map<
+    string,
+    Versioned<{ id: string; type: 'counter'; schoolId: string; value: number }>
+  >();
   constructor(private readonly store: DocStore) {}
 
   async get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined> {
@@ -87,7 +112,12 @@ export class SignalRepository {
   }
 
   async findByReference(schoolId: string, reference: string): Promise<Signal | undefined> {
-    const rows = await this.store.query(SignalDocSchema, "SELECT * FROM c WHERE c.type = 'signal' AND c.reference = @r", { r: reference }, schoolId);
+    const rows = await this.store.query(
+      SignalDocSchema,
+      "SELECT * FROM c WHERE c.type = 'signal' AND c.reference = @r",
+      { r: reference },
+      schoolId,
+    );
     return rows[0] && fromDoc(rows[0]);
   }
 
@@ -178,16 +208,30 @@ export class SignalRepository {
       }
       let messageSeq = 0;
       const ops: BatchOp[] = [
-        ...built.map((b) => ({ operationType: 'Create' as const, resourceBody: toDoc(b.signal, { submissionId: b.item.submissionId }) })),
+        ...built.map((b) => ({
+          operationType: 'Create' as const,
+          resourceBody: toDoc(b.signal, { submissionId: b.item.submissionId }),
+        })),
         counter
-          ? { operationType: 'Replace', id: counterId, resourceBody: { ...counter.doc, value: seq }, ifMatch: counter.etag }
+          ? {
+              operationType: 'Replace',
+              id: counterId,
+              resourceBody: { ...counter.doc, value: seq },
+              ifMatch: counter.etag,
+            }
           : { operationType: 'Create', resourceBody: { id: counterId, type: 'counter', schoolId, value: seq } },
-        ...built.flatMap((b) => b.messages.map((m) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, b.item.now, messageSeq++) }))),
+        ...built.flatMap((b) =>
+          b.messages.map((m) => ({
+            operationType: 'Create' as const,
+            resourceBody: outboxDoc(schoolId, m, b.item.now, messageSeq++),
+          })),
+        ),
       ];
       const res = await this.store.batch(schoolId, ops);
       if (res.ok) {
         const etag = res.etags[built.length];
-        if (etag) this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
+        if (etag)
+          this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
         else this.counters.delete(counterKey);
         for (const b of built) b.item.resolve({ status: 'created', signal: b.signal });
         for (const r of refused) r.item.reject(r.err);
@@ -198,7 +242,10 @@ export class SignalRepository {
       if (res.index >= 0 && res.index < built.length) {
         // One of the signals exists: a card submitted before. One at a time tells which.
         for (const item of [...built.map((b) => b.item), ...refused.map((r) => r.item)]) {
-          await this.createNow(schoolId, item.submissionId, year, item.build, item.now, item.unseen).then(item.resolve, item.reject);
+          await this.createNow(schoolId, item.submissionId, year, item.build, item.now, item.unseen).then(
+            item.resolve,
+            item.reject,
+          );
         }
         return deferred;
       }
@@ -228,14 +275,20 @@ export class SignalRepository {
       const ops: BatchOp[] = [
         { operationType: 'Create', resourceBody: toDoc(signal, { submissionId }) },
         counter
-          ? { operationType: 'Replace', id: counterId, resourceBody: { ...counter.doc, value: seq }, ifMatch: counter.etag }
+          ? {
+              operationType: 'Replace',
+              id: counterId,
+              resourceBody: { ...counter.doc, value: seq },
+              ifMatch: counter.etag,
+            }
           : { operationType: 'Create', resourceBody: { id: counterId, type: 'counter', schoolId, value: seq } },
         ...messages.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(schoolId, m, now, i) })),
       ];
       const res = await this.store.batch(schoolId, ops);
       if (res.ok) {
         const etag = res.etags[1];
-        if (etag) this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
+        if (etag)
+          this.counters.set(counterKey, { doc: { id: counterId, type: 'counter', schoolId, value: seq }, etag });
         else this.counters.delete(counterKey);
         return { status: 'created', signal };
       }
@@ -259,7 +312,10 @@ export class SignalRepository {
     const ttl = signal.state === 'closed' ? await this.closedSignalTtlSeconds?.(signal.schoolId) : undefined;
     const ops: BatchOp[] = [
       { operationType: 'Replace', id: signal.id, resourceBody: toDoc(signal, ttl ? { ttl } : {}), ifMatch: etag },
-      ...messages.map((m, i) => ({ operationType: 'Create' as const, resourceBody: outboxDoc(signal.schoolId, m, now, i) })),
+      ...messages.map((m, i) => ({
+        operationType: 'Create' as const,
+        resourceBody: outboxDoc(signal.schoolId, m, now, i),
+      })),
     ];
     for (let i = 0; i < ops.length; i += 100) {
       if (i > 0) throw new Error('Too many messages for one transactional batch');
@@ -286,18 +342,33 @@ export class SignalRepository {
   }
 
   async listByReporter(schoolId: string, reporterId: string): Promise<Signal[]> {
-    const rows = await this.store.query(SignalDocSchema, "SELECT * FROM c WHERE c.type = 'signal' AND c.reporterId = @u ORDER BY c.createdAt DESC", { u: reporterId }, schoolId);
+    const rows = await this.store.query(
+      SignalDocSchema,
+      "SELECT * FROM c WHERE c.type = 'signal' AND c.reporterId = @u ORDER BY c.createdAt DESC",
+      { u: reporterId },
+      schoolId,
+    );
     return rows.map(fromDoc);
   }
 
   /** Open signals of a school: the working set; never the closed history. */
   async listOpen(schoolId: string): Promise<Signal[]> {
-    const rows = await this.store.query(SignalDocSchema, "SELECT * FROM c WHERE c.type = 'signal' AND c.state != 'closed' ORDER BY c.createdAt ASC", {}, schoolId);
+    const rows = await this.store.query(
+      SignalDocSchema,
+      "SELECT * FROM c WHERE c.type = 'signal' AND c.state != 'closed' ORDER BY c.createdAt ASC",
+      {},
+      schoolId,
+    );
     return rows.map(fromDoc);
   }
 
   async listByPupil(schoolId: string, pupilId: string): Promise<Signal[]> {
-    const rows = await this.store.query(SignalDocSchema, "SELECT * FROM c WHERE c.type = 'signal' AND c.pupilId = @p ORDER BY c.createdAt DESC", { p: pupilId }, schoolId);
+    const rows = await this.store.query(
+      SignalDocSchema,
+      "SELECT * FROM c WHERE c.type = 'signal' AND c.pupilId = @p ORDER BY c.createdAt DESC",
+      { p: pupilId },
+      schoolId,
+    );
     return rows.map(fromDoc);
   }
 }

@@ -29,23 +29,46 @@ export class StaffBindingRepository {
   async findUnbound(upns: string[]): Promise<{ staff: StaffDoc; etag: string }[]> {
     if (upns.length === 0) return [];
     const params = Object.fromEntries(upns.slice(0, 8).map((u, i) => [`u${i}`, u]));
-    const where = Object.keys(params).map((k) => `c.upn = @${k}`).join(' OR ');
-    const found = await this.store.queryVersioned(StaffDocSchema, `SELECT * FROM c WHERE c.type = 'staff' AND (${where})`, params);
+    const where = Object.keys(params)
+      .map((k) => `c.upn = @${k}`)
+      .join(' OR ');
+    const found = await this.store.queryVersioned(
+      StaffDocSchema,
+      `SELECT * FROM c WHERE c.type = 'staff' AND (${where})`,
+      params,
+    );
     return found.filter((v) => v.doc.userId.startsWith('upn:')).map((v) => ({ staff: v.doc, etag: v.etag }));
   }
 
-  async bind(record: { staff: { id: string; schoolId: string; userId: string }; etag: string }, entraId: string): Promise<'ok' | 'conflict'> {
+  async bind(
+    record: { staff: { id: string; schoolId: string; userId: string }; etag: string },
+    entraId: string,
+  ): Promise<'ok' | 'conflict'> {
     const { schoolId, userId: oldId } = record.staff;
     const old = this.store.parse(StaffDocSchema, record.staff.id, record.staff);
     const staffOps: BatchOp[] = [
       { operationType: 'Create', resourceBody: { ...old, id: staffDocId(entraId), userId: entraId } },
       { operationType: 'Delete', id: old.id, ifMatch: record.etag },
     ];
-    const mentored = () => this.store.queryVersioned(PupilDocSchema, "SELECT * FROM c WHERE c.type = 'pupil' AND c.mentorId = @m", { m: oldId }, schoolId);
+    const mentored = () =>
+      this.store.queryVersioned(
+        PupilDocSchema,
+        "SELECT * FROM c WHERE c.type = 'pupil' AND c.mentorId = @m",
+        { m: oldId },
+        schoolId,
+      );
     try {
       const pupils = await mentored();
       const inBatch = pupils.slice(0, BATCH_MAX - staffOps.length);
-      let res = await this.store.batch(schoolId, [...staffOps, ...inBatch.map((p): BatchOp => ({ operationType: 'Replace', id: p.doc.id, resourceBody: { ...p.doc, mentorId: entraId }, ifMatch: p.etag }))]);
+      let res = await this.store.batch(schoolId, [
+        ...staffOps,
+        ...inBatch.map((p): BatchOp => ({
+          operationType: 'Replace',
+          id: p.doc.id,
+          resourceBody: { ...p.doc, mentorId: entraId },
+          ifMatch: p.etag,
+        })),
+      ]);
       let rest = pupils.slice(inBatch.length);
       if (!res.ok && res.index >= staffOps.length && res.status === 412) {
         // A pupil changed between the query and the batch (an import under way): bind the record
@@ -73,21 +96,37 @@ export class StaffBindingRepository {
    */
   private async retargetWaiting(schoolId: string, oldId: string, entraId: string): Promise<void> {
     if (!this.cases) return;
-    const query = "SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND c.target.kind = 'user' AND c.target.userId = @u";
+    const query =
+      "SELECT * FROM c WHERE c.type = 'outbox' AND c.status = 'waiting' AND c.target.kind = 'user' AND c.target.userId = @u";
     const stillOld = (d: OutboxDoc) => d.status === 'waiting' && d.target.kind === 'user' && d.target.userId === oldId;
     for (const m of await this.cases.queryVersioned(OutboxDocSchema, query, { u: oldId }, schoolId)) {
-      await guardedChange(this.cases, OutboxDocSchema, m, stillOld, (d): OutboxDoc => ({ ...d, target: { kind: 'user', userId: entraId } }));
+      await guardedChange(this.cases, OutboxDocSchema, m, stillOld, (d): OutboxDoc => ({
+        ...d,
+        target: { kind: 'user', userId: entraId },
+      }));
     }
   }
 
   /** Points one pupil's mentor at the Entra id while it still names the old id. */
   private repointPupil(found: Versioned<PupilDoc>, oldId: string, entraId: string): Promise<void> {
-    return guardedChange(this.store, PupilDocSchema, found, (d) => d.mentorId === oldId, (d) => ({ ...d, mentorId: entraId }));
+    return guardedChange(
+      this.store,
+      PupilDocSchema,
+      found,
+      (d) => d.mentorId === oldId,
+      (d) => ({ ...d, mentorId: entraId }),
+    );
   }
 }
 
 /** Writes `change(doc)` ETag-guarded while `applies(doc)` holds, re-reading after a race (a few times): safe to repeat. */
-async function guardedChange<S extends z.ZodTypeAny>(store: DocStore, schema: S, found: Versioned<z.infer<S>>, applies: (d: z.infer<S>) => boolean, change: (d: z.infer<S>) => z.infer<S>): Promise<void> {
+async function guardedChange<S extends z.ZodTypeAny>(
+  store: DocStore,
+  schema: S,
+  found: Versioned<z.infer<S>>,
+  applies: (d: z.infer<S>) => boolean,
+  change: (d: z.infer<S>) => z.infer<S>,
+): Promise<void> {
   let current: Versioned<z.infer<S>> | undefined = found;
   for (let attempt = 0; attempt < 5 && current && applies(current.doc); attempt++) {
     if ((await store.replace(change(current.doc), current.etag)) !== 'precondition-failed') return;

@@ -17,12 +17,28 @@ describe('privacy helpers (issue 7)', () => {
   });
 
   it('builds a neutral update that names where the copy lives and nothing about the pupil, with a deterministic key', () => {
-    const d = { id: 'delivery:signal:1:u1', subjectId: 'signal:1', target: { kind: 'user' as const, userId: 'u1' }, conversationId: 'a:conv', activityId: 'act-1', at: '2026-01-01T00:00:00Z' };
+    const d = {
+      id: 'delivery:signal:1:u1',
+      subjectId: 'signal:1',
+      target: { kind: 'user' as const, userId: 'u1' },
+      conversationId: 'a:conv',
+      activityId: 'act-1',
+      at: '2026-01-01T00:00:00Z',
+    };
     const m = neutralUpdate('signal:1', d, 'retention');
     expect(m).toEqual({
       key: 'signal:1:removed:u1',
       target: d.target,
-      payload: { kind: 'privacy.messageRemoved', updateOf: 'signal:1', params: { reason: 'retention', tombstoneConversationId: 'a:conv', tombstoneActivityId: 'act-1', removedSignal: 'signal:1' } },
+      payload: {
+        kind: 'privacy.messageRemoved',
+        updateOf: 'signal:1',
+        params: {
+          reason: 'retention',
+          tombstoneConversationId: 'a:conv',
+          tombstoneActivityId: 'act-1',
+          removedSignal: 'signal:1',
+        },
+      },
     });
     expect(m.payload).not.toHaveProperty('signalId');
   });

@@ -26,7 +26,16 @@ describeWithChromium()('the digest in the Agents Playground', () => {
     const mentor = person('mentor', 0);
     const pupils = demoPupils.filter((p) => mentor.classes.includes(p.className));
     const raise = (i: number, categories: string, level: string) =>
-      tb.post(invokeAction(tb, mentor, 'signal.submit', { submissionId: randomUUID(), pupil: `demo-school|pupil:${pupils[i].number}`, categories, level, observation: 'Demo: oogt moe, vaak te laat.', urgency: 'normal' }));
+      tb.post(
+        invokeAction(tb, mentor, 'signal.submit', {
+          submissionId: randomUUID(),
+          pupil: `demo-school|pupil:${pupils[i].number}`,
+          categories,
+          level,
+          observation: 'Demo: oogt moe, vaak te laat.',
+          urgency: 'normal',
+        }),
+      );
     tb.clock.set('2026-11-16T10:00:00+01:00');
     await raise(0, 'verzuim', '2');
     await raise(1, 'pesten', '3');
@@ -38,7 +47,10 @@ describeWithChromium()('the digest in the Agents Playground', () => {
   }
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000' } });
+    tb = await startTestBot({
+      clock: new TestClock(undefined, { ticking: true }),
+      env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000' },
+    });
     await demoWeek();
     s = await PlaygroundSession.launch(tb.bot.port, 'digest', { width: 1280, height: 2600 });
     await s.openAs('zorgcoordinator', 'Hanneke Brouwer');
@@ -49,16 +61,22 @@ describeWithChromium()('the digest in the Agents Playground', () => {
     await tb?.close().catch(() => undefined);
   });
 
-  it('a coordinator links the coordinators\' channel, posts the digest there and sees it drawn', async () => {
+  it("a coordinator links the coordinators' channel, posts the digest there and sees it drawn", async () => {
     await s.step('link', async () => {
       await s.openConversation(CHANNEL_ITEM);
       await s.postMentioning('/koppel overzicht');
-      await s.page.getByText(/gekoppeld als kanaal van de zorgcoördinatoren/).first().waitFor();
+      await s.page
+        .getByText(/gekoppeld als kanaal van de zorgcoördinatoren/)
+        .first()
+        .waitFor();
     });
     await s.step('trigger', async () => {
       await s.openConversation('Personal Chat');
       await s.send('/overzicht kanaal');
-      await s.page.getByText(/staat klaar voor het kanaal van de zorgcoördinatoren/).first().waitFor();
+      await s.page
+        .getByText(/staat klaar voor het kanaal van de zorgcoördinatoren/)
+        .first()
+        .waitFor();
     });
     const card = s.cards('Overzicht Demo College De Linde').last();
     await s.step('channel-digest', async () => {
@@ -70,7 +88,8 @@ describeWithChromium()('the digest in the Agents Playground', () => {
     const shown = (await card.textContent()) ?? '';
     expect(shown).toContain('6 nieuwe signalen');
     expect(shown).toContain('Over de termijn');
-    for (const p of demoPupils) expect(shown).not.toContain(`${p.firstName} ${p.prefix ? p.prefix + ' ' : ''}${p.lastName}`);
+    for (const p of demoPupils)
+      expect(shown).not.toContain(`${p.firstName} ${p.prefix ? p.prefix + ' ' : ''}${p.lastName}`);
   });
 
   it('the coordinator runs /overzicht and sees the names behind the flagged signals', async () => {

@@ -24,10 +24,12 @@ jest.setTimeout(240_000);
 
 const SCHOOL = 'demo-school';
 const OT_CHANNEL = 'Demo College De Linde - Ondersteuningsteam (OT)';
-const QUESTION = 'Moeder vertelde dat er thuis veel spanning is. Kan het OT het gezin ondersteunen? Wij hebben twee gesprekken met de leerling gehad.';
+const QUESTION =
+  'Moeder vertelde dat er thuis veel spanning is. Kan het OT het gezin ondersteunen? Wij hebben twee gesprekken met de leerling gehad.';
 const NO_CONSENT_WHY = 'Vader wil eerst zelf met het OT kennismaken.';
 const OT_NOTE = 'Kennismakingsgesprek met beide ouders gepland op 2 december.';
-const SUMMARY = 'Gezin is aangemeld bij de gezinscoach; ouders werken mee. Graag een oogje in het zeil houden op school.';
+const SUMMARY =
+  'Gezin is aangemeld bij de gezinscoach; ouders werken mee. Graag een oogje in het zeil houden op school.';
 /** The bot's TestClock starts on Monday 23 November 2026. */
 const CHECK_IN = '2026-12-14';
 
@@ -53,22 +55,42 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     let since = Date.now();
     await s.until(async () => {
       const c = await cards.count();
-      if (c !== n) { n = c; since = Date.now(); }
+      if (c !== n) {
+        n = c;
+        since = Date.now();
+      }
       return n > 0 && Date.now() - since > 1500;
     }, 'the newest card to settle');
     return cards.nth(n - 1);
   }
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
+    tb = await startTestBot({
+      clock: new TestClock(undefined, { ticking: true }),
+      env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' },
+    });
     // The mentor raised a signal and Demi claimed it (issue 3's walk-through shows these steps).
-    const raised = await tb.post(invokeAction(tb, mentor, 'signal.submit', {
-      submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'thuissituatie,sociaal-emotioneel', level: '2',
-      observation: 'Is de laatste weken stil en teruggetrokken; vertelde dat het thuis onrustig is.', urgency: 'soon',
-    }));
+    const raised = await tb.post(
+      invokeAction(tb, mentor, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${pupil.number}`,
+        categories: 'thuissituatie,sociaal-emotioneel',
+        level: '2',
+        observation: 'Is de laatste weken stil en teruggetrokken; vertelde dat het thuis onrustig is.',
+        urgency: 'soon',
+      }),
+    );
     reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(raised.body))![0];
-    const signal = (await tb.repos.signals.listByReporter(SCHOOL, mentor.entraId)).find((x) => x.reference === reference)!;
-    expect((await tb.post(invokeAction(tb, worker, 'signal.claim', { signalId: signal.id, schoolId: SCHOOL, v: signal.updatedAt }))).status).toBe(200);
+    const signal = (await tb.repos.signals.listByReporter(SCHOOL, mentor.entraId)).find(
+      (x) => x.reference === reference,
+    )!;
+    expect(
+      (
+        await tb.post(
+          invokeAction(tb, worker, 'signal.claim', { signalId: signal.id, schoolId: SCHOOL, v: signal.updatedAt }),
+        )
+      ).status,
+    ).toBe(200);
     s = await PlaygroundSession.launch(tb.bot.port, 'escalation', { width: 1280, height: 1500 });
   });
 
@@ -135,8 +157,10 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     await s.step('channel-post', () => post.waitFor());
     await s.screenshot('escalation-linked');
     const text = (await post.textContent()) ?? '';
-    for (const fact of ['Thuissituatie / gezin', 'Snel (binnen twee schooldagen)', 'Demi Koster', 'Nog niet opgepakt']) expect(text).toContain(fact);
-    for (const leak of [pupilFullName(pupil), pupil.firstName, pupil.lastName, pupil.className, QUESTION]) expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
+    for (const fact of ['Thuissituatie / gezin', 'Snel (binnen twee schooldagen)', 'Demi Koster', 'Nog niet opgepakt'])
+      expect(text).toContain(fact);
+    for (const leak of [pupilFullName(pupil), pupil.firstName, pupil.lastName, pupil.className, QUESTION])
+      expect({ leak, found: text.includes(leak) }).toEqual({ leak, found: false });
     await s.screenshot('escalation-channel-post', post);
   });
 
@@ -145,7 +169,11 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     await s.step('ot-claim', async () => {
       await post.getByRole('button', { name: 'Oppakken' }).click();
       await said(/Je hebt dit verzoek opgepakt/).waitFor();
-      await s.cards(`Verzoek aan het OT: ${reference}`).filter({ hasText: 'Opgepakt door Hanneke Brouwer' }).last().waitFor();
+      await s
+        .cards(`Verzoek aan het OT: ${reference}`)
+        .filter({ hasText: 'Opgepakt door Hanneke Brouwer' })
+        .last()
+        .waitFor();
     });
     await s.screenshot('escalation-claimed', s.cards(`Verzoek aan het OT: ${reference}`).last());
     await s.step('ot-details', async () => {
@@ -178,10 +206,15 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     await s.screenshot('escalation-de-escalated', s.cards(`OT-verzoek ${reference}`).last());
     await s.step('channel-shows-return', async () => {
       await s.openConversation(OT_CHANNEL);
-      await s.cards(`Verzoek aan het OT: ${reference}`).filter({ hasText: 'Teruggegeven aan de preventiewerker' }).last().waitFor();
+      await s
+        .cards(`Verzoek aan het OT: ${reference}`)
+        .filter({ hasText: 'Teruggegeven aan de preventiewerker' })
+        .last()
+        .waitFor();
     });
     const channelText = (await s.cards(`Verzoek aan het OT: ${reference}`).last().textContent()) ?? '';
-    for (const leak of [SUMMARY, OT_NOTE, pupil.lastName]) expect({ leak, found: channelText.includes(leak) }).toEqual({ leak, found: false });
+    for (const leak of [SUMMARY, OT_NOTE, pupil.lastName])
+      expect({ leak, found: channelText.includes(leak) }).toEqual({ leak, found: false });
   });
 
   it('the prevention worker sees the case back in waakvlam with the OT summary', async () => {
@@ -197,13 +230,17 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     });
     expect(await claimed.count()).toBe(1);
     expect(await returned.count()).toBe(1);
-    expect((await claimed.last().textContent()) ?? '').toContain(`Hanneke Brouwer van het ondersteuningsteam heeft je verzoek over ${pupilFullName(pupil)}`);
+    expect((await claimed.last().textContent()) ?? '').toContain(
+      `Hanneke Brouwer van het ondersteuningsteam heeft je verzoek over ${pupilFullName(pupil)}`,
+    );
     const returnedText = (await returned.last().textContent()) ?? '';
     expect(returnedText).toContain('Hanneke Brouwer van het ondersteuningsteam heeft de casus');
     expect(returnedText).toContain('14 dec');
     const allCards = s.page.locator('.ac-adaptiveCard');
     const texts = await allCards.allTextContents();
-    expect(texts.findIndex((t) => t.includes(`Het OT heeft ${reference} opgepakt`))).toBeLessThan(texts.findIndex((t) => t.includes(`${reference} is terug bij jou`)));
+    expect(texts.findIndex((t) => t.includes(`Het OT heeft ${reference} opgepakt`))).toBeLessThan(
+      texts.findIndex((t) => t.includes(`${reference} is terug bij jou`)),
+    );
     await s.screenshot('escalation-worker-notices');
     await s.step('worker-back', async () => {
       await s.send('/mijn');

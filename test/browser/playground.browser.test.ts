@@ -20,7 +20,10 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
   let reference = '';
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on' } });
+    tb = await startTestBot({
+      clock: new TestClock(undefined, { ticking: true }),
+      env: { PLAYGROUND_MODE: 'on', LOG_LEVEL: 'silent', DEMO_DATA: 'on' },
+    });
     s = await PlaygroundSession.launch(tb.bot.port, 'playground');
   });
 
@@ -53,7 +56,10 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
     await s.step('mentor-empty-observation-refused', async () => {
       await card.getByRole('button', { name: 'Versturen' }).click();
       // The card's own isRequired check (its errorMessage) or the bot's re-rendered card: either Dutch message.
-      await page.getByText(/Beschrijf wat je hebt gezien of gehoord\.|Controleer de gemarkeerde velden\./).first().waitFor();
+      await page
+        .getByText(/Beschrijf wat je hebt gezien of gehoord\.|Controleer de gemarkeerde velden\./)
+        .first()
+        .waitFor();
       const form = s.cards('Wat heb je gezien of gehoord?').last();
       await expect(form.getByRole('combobox', { name: /Leerling/ }).inputValue()).resolves.toBe(pupil);
       await expect(form.getByRole('checkbox', { name: 'Verzuim' }).isChecked()).resolves.toBe(true);
@@ -61,7 +67,9 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
 
     await s.step('mentor-submit', async () => {
       const form = s.cards('Wat heb je gezien of gehoord?').last();
-      await form.getByRole('textbox', { name: /Wat heb je gezien of gehoord/ }).fill('Drie keer deze week te laat in het eerste uur; oogt moe.');
+      await form
+        .getByRole('textbox', { name: /Wat heb je gezien of gehoord/ })
+        .fill('Drie keer deze week te laat in het eerste uur; oogt moe.');
       await form.getByRole('button', { name: 'Versturen' }).click();
       const confirmation = s.cards(REFERENCE).last();
       await confirmation.waitFor();
@@ -89,7 +97,11 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
     await s.step('worker-claim', async () => {
       await claimable.last().getByRole('button', { name: 'Oppakken' }).click();
       await page.getByText('Je hebt dit signaal opgepakt.').first().waitFor();
-      const claimed = s.cards(reference).filter({ hasText: 'Demi Koster' }).filter({ hasNot: page.getByRole('button', { name: 'Oppakken' }) }).last();
+      const claimed = s
+        .cards(reference)
+        .filter({ hasText: 'Demi Koster' })
+        .filter({ hasNot: page.getByRole('button', { name: 'Oppakken' }) })
+        .last();
       await claimed.waitFor();
       await s.screenshot('playground-signal-claimed', claimed);
     });
@@ -102,7 +114,10 @@ describeWithChromium()('Agents Playground in headless Chromium', () => {
     });
     await s.step('coordinator-koppel', async () => {
       await s.postMentioning('/koppel ot');
-      await s.page.getByText(/Dit kanaal is gekoppeld als OT-kanaal van Demo College De Linde/).first().waitFor();
+      await s.page
+        .getByText(/Dit kanaal is gekoppeld als OT-kanaal van Demo College De Linde/)
+        .first()
+        .waitFor();
     });
   });
 });

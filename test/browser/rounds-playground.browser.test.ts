@@ -30,7 +30,15 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
   beforeAll(async () => {
     // a clock that runs: a message that failed on the Playground's previous port (each user switch
     // restarts it) waits out a backoff of a few hundred ms, which a clock that stands still never ends
-    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }), env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' } });
+    tb = await startTestBot({
+      clock: new TestClock(undefined, { ticking: true }),
+      env: {
+        PLAYGROUND_MODE: 'on',
+        DEMO_DATA: 'on',
+        SCHEDULER_TICK_MS: '3600000',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      },
+    });
     await seedDemoRoundHistory(tb.repos, 'demo-school', tb.clock.now());
     s = await PlaygroundSession.launch(tb.bot.port, 'rounds', { width: 1280, height: 2600 });
   });
@@ -46,9 +54,15 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
     await s.step('coordinator-open', async () => {
       await s.openAs('zorgcoordinator', 'Hanneke Brouwer');
       await s.send('/ronde open');
-      await s.page.getByText(/Ronde 2 is nu geopend \(deadline 15 december 2026\)/).first().waitFor();
+      await s.page
+        .getByText(/Ronde 2 is nu geopend \(deadline 15 december 2026\)/)
+        .first()
+        .waitFor();
       // the workers' chats are not open in this Playground (one user at a time): the coordinator is told, in words that fit
-      await s.page.getByText('Het formulier van de 1-2-3 meting kon niet worden bezorgd bij Demi Koster', { exact: false }).first().waitFor();
+      await s.page
+        .getByText('Het formulier van de 1-2-3 meting kon niet worden bezorgd bij Demi Koster', { exact: false })
+        .first()
+        .waitFor();
       await s.screenshot('rounds-opened');
     });
     expect(await s.page.getByText(/Signaal\s+kon niet worden bezorgd/).count()).toBe(0);
@@ -73,7 +87,10 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
       // first pupil: 1 → 2 last rounds, now a 3 with a note; the second keeps last round's 2 but gets no note yet
       await form.getByRole('combobox', { name: new RegExp(escape(pupilFullName(class2A[0]))) }).click();
       await s.page.getByRole('option', { name: /^3 — belemmering/ }).click();
-      await form.getByRole('textbox').nth(0).fill('Sinds de herfstvakantie vaak afwezig, zegt thuis niet te kunnen slapen.');
+      await form
+        .getByRole('textbox')
+        .nth(0)
+        .fill('Sinds de herfstvakantie vaak afwezig, zegt thuis niet te kunnen slapen.');
       await form.getByRole('button', { name: 'Opslaan' }).click();
       await form.getByText('Geef een toelichting bij score 2 of 3.').first().waitFor();
       await s.screenshot('rounds-validation', form);
@@ -97,7 +114,10 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
     const progress = s.cards('Per preventiewerker').last();
     await s.step('progress', async () => {
       await s.send('/ronde');
-      await s.until(async () => /2A\s*\d+\/\d+ klaar/.test((await progress.textContent()) ?? ''), '/ronde to show 2A done');
+      await s.until(
+        async () => /2A\s*\d+\/\d+ klaar/.test((await progress.textContent()) ?? ''),
+        '/ronde to show 2A done',
+      );
       await s.screenshot('rounds-progress', progress);
     });
     const progressText = (await progress.textContent()) ?? '';

@@ -29,7 +29,12 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   let pupil = '';
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new TestClock(undefined, { ticking: true }) /* runs like a wall clock from Monday 23 November 2026, 09:00; /demo tijd moves it on */, env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' } });
+    tb = await startTestBot({
+      clock: new TestClock(undefined, {
+        ticking: true,
+      }) /* runs like a wall clock from Monday 23 November 2026, 09:00; /demo tijd moves it on */,
+      env: { PLAYGROUND_MODE: 'on', DEMO_DATA: 'on', SCHEDULER_TICK_MS: '3600000', LOG_LEVEL: 'silent' },
+    });
     s = await PlaygroundSession.launch(tb.bot.port, 'lifecycle', { width: 1280, height: 1400 });
   });
 
@@ -60,7 +65,10 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
       await option.click();
       await form.getByRole('checkbox', { name: 'Thuissituatie' }).check();
       await form.getByRole('radio', { name: /^2 — signaal/ }).check();
-      await typeInto(form.getByRole('textbox', { name: /Wat heb je gezien of gehoord/ }), 'Is de laatste weken stil en teruggetrokken, komt vaak moe binnen.');
+      await typeInto(
+        form.getByRole('textbox', { name: /Wat heb je gezien of gehoord/ }),
+        'Is de laatste weken stil en teruggetrokken, komt vaak moe binnen.',
+      );
       await form.getByRole('button', { name: 'Versturen' }).click();
       const confirmation = s.cards(REFERENCE).last();
       await confirmation.waitFor();
@@ -111,7 +119,10 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
       await said(/Je vraag is naar de melder gestuurd/).waitFor();
     });
 
-    const questionCard = s.cards(QUESTION).filter({ has: s.page.getByRole('button', { name: 'Antwoord versturen' }) }).last();
+    const questionCard = s
+      .cards(QUESTION)
+      .filter({ has: s.page.getByRole('button', { name: 'Antwoord versturen' }) })
+      .last();
     await s.step('mentor-sees-question', async () => {
       await s.openAs('mentor', 'Marloes van Dijk');
       await questionCard.waitFor();

@@ -9,7 +9,9 @@ import { chartAwareContext } from '../support/chart-elements';
 /** Teams rejects messages over ~28 KB; cards must stay well inside that. */
 const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 
-const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const templates = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 
 function verbsIn(node: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(node)) node.forEach((n) => verbsIn(n, out));
@@ -31,13 +33,16 @@ function parseWithSdk(card: object): string[] {
     const e = context.getEventAt(i);
     problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   }
-  for (const e of ac.validateProperties().validationEvents) problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
+  for (const e of ac.validateProperties().validationEvents)
+    problems.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   return problems;
 }
 
 describe('card templates', () => {
   it('has at least the intake, confirmation and signal cards', () => {
-    expect(templates).toEqual(expect.arrayContaining(['signal-intake', 'signal-confirmation', 'signal-worker', 'notice']));
+    expect(templates).toEqual(
+      expect.arrayContaining(['signal-intake', 'signal-confirmation', 'signal-worker', 'notice']),
+    );
   });
 
   describe.each(templates)('%s', (name) => {
@@ -62,7 +67,8 @@ describe('card templates', () => {
     it('uses only verbs that have a route', () => {
       const routed = new Set(VERB_ROUTES.map((r) => r.verb));
       const raw = JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
-      for (const verb of verbsIn(raw)) expect({ verb, routed: routed.has(verb as never) }).toEqual({ verb, routed: true });
+      for (const verb of verbsIn(raw))
+        expect({ verb, routed: routed.has(verb as never) }).toEqual({ verb, routed: true });
     });
   });
 

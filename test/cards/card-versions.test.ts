@@ -8,13 +8,16 @@ function executesIn(node: unknown, out: Array<{ verb: string; data: Record<strin
   if (Array.isArray(node)) node.forEach((n) => executesIn(n, out));
   else if (node && typeof node === 'object') {
     const o = node as Record<string, unknown>;
-    if (o.type === 'Action.Execute' && typeof o.verb === 'string') out.push({ verb: o.verb, data: (o.data ?? {}) as Record<string, unknown> });
+    if (o.type === 'Action.Execute' && typeof o.verb === 'string')
+      out.push({ verb: o.verb, data: (o.data ?? {}) as Record<string, unknown> });
     Object.values(o).forEach((v) => executesIn(v, out));
   }
   return out;
 }
 
-const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+const templates = readdirSync(CARDS_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
 const routeOf = (verb: string) => VERB_ROUTES.find((r) => r.verb === verb);
 
 describe('every state-changing card action carries its version (issue 19)', () => {
@@ -22,7 +25,8 @@ describe('every state-changing card action carries its version (issue 19)', () =
     for (const r of VERB_ROUTES.filter((x) => !x.readOnly)) {
       expect([r.verb, !!r.version !== !!r.unversioned]).toEqual([r.verb, true]);
     }
-    for (const r of VERB_ROUTES.filter((x) => x.readOnly)) expect([r.verb, r.version, r.unversioned]).toEqual([r.verb, undefined, undefined]);
+    for (const r of VERB_ROUTES.filter((x) => x.readOnly))
+      expect([r.verb, r.version, r.unversioned]).toEqual([r.verb, undefined, undefined]);
   });
 
   it.each(templates)('%s sends the version field with every state-changing action, filled from its sample', (name) => {
@@ -38,7 +42,11 @@ describe('every state-changing card action carries its version (issue 19)', () =
       const field = routeOf(action.verb)?.version;
       if (!field) continue;
       const value = action.data[field];
-      expect([action.verb, typeof value === 'string' || typeof value === 'number', String(value).includes('${')]).toEqual([action.verb, true, false]);
+      expect([
+        action.verb,
+        typeof value === 'string' || typeof value === 'number',
+        String(value).includes('${'),
+      ]).toEqual([action.verb, true, false]);
     }
   });
 });

@@ -13,7 +13,8 @@ function sdkProblems(card: object): string[] {
   const context = chartAwareContext();
   ac.parse(card, context);
   const out: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) out.push(`${AC.ValidationEvent[context.getEventAt(i).event]}: ${context.getEventAt(i).message}`);
+  for (let i = 0; i < context.eventCount; i++)
+    out.push(`${AC.ValidationEvent[context.getEventAt(i).event]}: ${context.getEventAt(i).message}`);
   for (const e of ac.validateProperties().validationEvents) out.push(`${AC.ValidationEvent[e.event]}: ${e.message}`);
   return out;
 }
@@ -31,12 +32,24 @@ const charts = (card: unknown) => nodes(card, (n) => typeof n.type === 'string' 
 function personal(view: ReturnType<typeof busyDigestView>, namedCount: number): PersonalDigest {
   const flagged = view.digest.open.items.filter((i) => i.overdue);
   return {
-    school: { schoolId: 'demo-school', name: view.schoolName, region: 'Demo-regio', holidays: [], limits: { unclaimedSchoolDays: 2, escalationUnclaimedSchoolDays: 3 }, digest: { weekday: 1, time: '08:00' } },
+    school: {
+      schoolId: 'demo-school',
+      name: view.schoolName,
+      region: 'Demo-regio',
+      holidays: [],
+      limits: { unclaimedSchoolDays: 2, escalationUnclaimedSchoolDays: 3 },
+      digest: { weekday: 1, time: '08:00' },
+    },
     digest: view.digest,
     since: view.since,
     until: view.until,
     workerNames: view.workerNames,
-    named: flagged.slice(0, namedCount).map((item, i) => ({ item, pupil: { firstName: 'Voornaamlang', lastNamePrefix: 'van der', lastName: `Achternaam-${i}`, className: '3B' } })),
+    named: flagged
+      .slice(0, namedCount)
+      .map((item, i) => ({
+        item,
+        pupil: { firstName: 'Voornaamlang', lastNamePrefix: 'van der', lastName: `Achternaam-${i}`, className: '3B' },
+      })),
     moreFlagged: Math.max(0, flagged.length - namedCount),
   };
 }
@@ -46,9 +59,22 @@ const variants = {
   'channel, busy school': () => channelDigestCard(busyDigestView()),
   'personal, empty school': () => personalDigestCard(personal(emptyDigestView(), 0)),
   'personal, busy school': () => personalDigestCard(personal(busyDigestView(), MAX_NAMED_ITEMS)),
-  'region, empty region': () => regionDigestCard('Demo-regio', regionDigest([{ schoolId: 'a', schoolName: 'A', digest: emptyDigestView().digest }], SAMPLE_NOW)),
+  'region, empty region': () =>
+    regionDigestCard(
+      'Demo-regio',
+      regionDigest([{ schoolId: 'a', schoolName: 'A', digest: emptyDigestView().digest }], SAMPLE_NOW),
+    ),
   'region, busy region': () =>
-    regionDigestCard('Demo-regio', regionDigest([{ schoolId: 'a', schoolName: 'Stedelijk Lyceum Noord', digest: busyDigestView().digest }, { schoolId: 'b', schoolName: 'Klein', digest: emptyDigestView().digest }], SAMPLE_NOW)),
+    regionDigestCard(
+      'Demo-regio',
+      regionDigest(
+        [
+          { schoolId: 'a', schoolName: 'Stedelijk Lyceum Noord', digest: busyDigestView().digest },
+          { schoolId: 'b', schoolName: 'Klein', digest: emptyDigestView().digest },
+        ],
+        SAMPLE_NOW,
+      ),
+    ),
 };
 
 describe('digest card variants', () => {
@@ -67,7 +93,8 @@ describe('digest card variants', () => {
         expect(chart.fallback?.type).toBe('Container');
         expect(Array.isArray(chart.data)).toBe(true);
         for (const point of chart.data) {
-          if (chart.type === 'Chart.Donut') expect(point).toEqual(expect.objectContaining({ legend: expect.any(String), value: expect.any(Number) }));
+          if (chart.type === 'Chart.Donut')
+            expect(point).toEqual(expect.objectContaining({ legend: expect.any(String), value: expect.any(Number) }));
           else expect(point).toEqual(expect.objectContaining({ x: expect.any(String), y: expect.any(Number) }));
         }
       }
@@ -76,7 +103,13 @@ describe('digest card variants', () => {
 
   it('draws the busy school with charts for categories, levels, states, round completion and the 1-2-3 distribution', () => {
     const types = charts(channelDigestCard(busyDigestView())).map((c) => c.type);
-    expect(types).toEqual(['Chart.HorizontalBar', 'Chart.Donut', 'Chart.VerticalBar', 'Chart.HorizontalBar', 'Chart.Donut']);
+    expect(types).toEqual([
+      'Chart.HorizontalBar',
+      'Chart.Donut',
+      'Chart.VerticalBar',
+      'Chart.HorizontalBar',
+      'Chart.Donut',
+    ]);
   });
 
   it('draws no empty charts for an empty school and says so in words', () => {
@@ -94,7 +127,9 @@ describe('digest card variants', () => {
 
   it('flags overdue items in the channel by reference only, oldest first', () => {
     const view = busyDigestView();
-    const facts = nodes(channelDigestCard(view), (n) => typeof n.title === 'string' && n.title.startsWith('⚠ S-')).map((f) => f.title.slice(2));
+    const facts = nodes(channelDigestCard(view), (n) => typeof n.title === 'string' && n.title.startsWith('⚠ S-')).map(
+      (f) => f.title.slice(2),
+    );
     const overdue = view.digest.open.items.filter((i) => i.overdue).map((i) => i.reference);
     expect(facts).toEqual(overdue.slice(0, facts.length));
     expect(facts.length).toBeGreaterThan(0);
@@ -110,7 +145,11 @@ describe('digest card variants', () => {
   });
 
   it('still reports a misspelt chart type as unknown (the registry knows only the real Teams charts)', () => {
-    const problems = sdkProblems({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Chart.Donot', data: [], fallback: { type: 'TextBlock', text: 'x' } }] });
+    const problems = sdkProblems({
+      type: 'AdaptiveCard',
+      version: '1.5',
+      body: [{ type: 'Chart.Donot', data: [], fallback: { type: 'TextBlock', text: 'x' } }],
+    });
     expect(problems.join(' ')).toMatch(/Chart\.Donot/);
   });
 });

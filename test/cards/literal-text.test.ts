@@ -2,9 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CARDS_DIR, renderCard } from '../../src/bot/core/render-card';
 import { escapeMarkdown, literal, markdownOf, plainOf } from '../../src/bot/core/literal-text';
-import { allStrings, bareAddresses, literalTextProblems, markdownTexts, unescapedLinks } from '../support/literal-text-check';
+import {
+  allStrings,
+  bareAddresses,
+  literalTextProblems,
+  markdownTexts,
+  unescapedLinks,
+} from '../support/literal-text-check';
 
-const HOSTILE = ' [klik hier](https://evil.example/phish) ![](https://evil.example/x.png) **vet** _schuin_ <b>x</b> `code` ~~weg~~ https://evil.example www.evil.example &amp;\n- lijst\n1. nummer\n# kop';
+const HOSTILE =
+  ' [klik hier](https://evil.example/phish) ![](https://evil.example/x.png) **vet** _schuin_ <b>x</b> `code` ~~weg~~ https://evil.example www.evil.example &amp;\n- lijst\n1. nummer\n# kop';
 
 describe('escapeMarkdown (user text in a Markdown field)', () => {
   it('escapes link and image syntax so no link or image is left, also for a renderer that ignores backslashes', () => {
@@ -16,16 +23,24 @@ describe('escapeMarkdown (user text in a Markdown field)', () => {
   });
 
   it('escapes emphasis, code, strike-through, HTML-ish tags and entities everywhere', () => {
-    expect(escapeMarkdown('**vet** _schuin_ `c` ~~s~~ <b>x</b> &amp; a\\b')).toBe('\\*\\*vet\\*\\* \\_schuin\\_ \\`c\\` \\~\\~s\\~\\~ \\<b\\>x\\</b\\> \\&amp; a\\\\b');
+    expect(escapeMarkdown('**vet** _schuin_ `c` ~~s~~ <b>x</b> &amp; a\\b')).toBe(
+      '\\*\\*vet\\*\\* \\_schuin\\_ \\`c\\` \\~\\~s\\~\\~ \\<b\\>x\\</b\\> \\&amp; a\\\\b',
+    );
   });
 
   it('escapes list, heading and setext markers only at the start of a line', () => {
-    expect(escapeMarkdown('- a\n+ b\n1. c\n12) d\n# e\n===\nJan-Willem 3. klas')).toBe('\\- a\n\\+ b\n1\\. c\n12\\) d\n\\# e\n\\===\nJan-Willem 3. klas');
+    expect(escapeMarkdown('- a\n+ b\n1. c\n12) d\n# e\n===\nJan-Willem 3. klas')).toBe(
+      '\\- a\n\\+ b\n1\\. c\n12\\) d\n\\# e\n\\===\nJan-Willem 3. klas',
+    );
   });
 
   it('breaks bare addresses for auto-linkers and leaves ordinary punctuation alone', () => {
-    expect(escapeMarkdown('zie https://evil.example en www.evil.example')).toBe('zie https\\://evil.example en www\\.evil.example');
-    expect(escapeMarkdown("Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!")).toBe("Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!");
+    expect(escapeMarkdown('zie https://evil.example en www.evil.example')).toBe(
+      'zie https\\://evil.example en www\\.evil.example',
+    );
+    expect(escapeMarkdown("Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!")).toBe(
+      "Milan van den Berg (3A), 10:30 uur; zo'n 5% minder!",
+    );
   });
 
   it('keeps an Adaptive Cards date function as text', () => {
@@ -45,17 +60,32 @@ describe('marking user text (literal, markdownOf, plainOf)', () => {
   });
 
   it('escapes marked text in TextBlocks and Facts and only unmarks it in inputs, choices and action data', () => {
-    const card = renderCard('notice', { title: literal('[t](https://e.example)'), text: literal('**x**'), color: 'Default', facts: [{ title: literal('_a_'), value: literal('<b>') }] });
-    expect(markdownTexts(card)).toEqual(expect.arrayContaining(['\\[t\\]\\(https\\://e.example)', '\\*\\*x\\*\\*', '\\_a\\_', '\\<b\\>']));
+    const card = renderCard('notice', {
+      title: literal('[t](https://e.example)'),
+      text: literal('**x**'),
+      color: 'Default',
+      facts: [{ title: literal('_a_'), value: literal('<b>') }],
+    });
+    expect(markdownTexts(card)).toEqual(
+      expect.arrayContaining(['\\[t\\]\\(https\\://e.example)', '\\*\\*x\\*\\*', '\\_a\\_', '\\<b\\>']),
+    );
     expect(allStrings(card).join('')).not.toMatch(/[\ufdd0\ufdd1]/);
   });
 });
 
 describe('every card template, with hostile marked text in every field of its sample data', () => {
-  const templates = readdirSync(CARDS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const templates = readdirSync(CARDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   /** Every string of the sample becomes marked user text followed by the hostile sample. */
   const hostile = (v: unknown): unknown =>
-    typeof v === 'string' ? literal(v + HOSTILE) : Array.isArray(v) ? v.map(hostile) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hostile(x)])) : v;
+    typeof v === 'string'
+      ? literal(v + HOSTILE)
+      : Array.isArray(v)
+        ? v.map(hostile)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, hostile(x)]))
+          : v;
 
   it.each(templates)('%s shows no link, image, bare address, control character or mark', (name) => {
     const sample = JSON.parse(readFileSync(path.join(CARDS_DIR, 'samples', `${name}.json`), 'utf8'));

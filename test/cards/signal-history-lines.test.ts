@@ -13,7 +13,13 @@ const staff: StaffRecord[] = [
   { schoolId: 's', userId: 'u-sanne', displayName: 'Sanne Bakker', roles: ['preventionWorker'], classIds: [] },
 ];
 const at = '2026-11-23T08:00:00.000Z';
-const entry = (e: Partial<HistoryEntry>): HistoryEntry => ({ at, actorId: 'u-demi', action: 'claim', visibility: 'all', ...e });
+const entry = (e: Partial<HistoryEntry>): HistoryEntry => ({
+  at,
+  actorId: 'u-demi',
+  action: 'claim',
+  visibility: 'all',
+  ...e,
+});
 
 describe('the history lines on the signal card (Verloop)', () => {
   it('has a Dutch label for every lifecycle action, so no action code ever shows', () => {
@@ -26,19 +32,31 @@ describe('the history lines on the signal card (Verloop)', () => {
   });
 
   it('writes the facts of a step as Dutch labels: score, escalation reason, check-in date, outcome and new owner', () => {
-    expect(historyLine(entry({ action: 'score', level: 3, visibility: 'care' }), staff, true)).toContain('score gegeven — 3 — crisis/nood');
-    const escalated = historyLine(entry({ action: 'escalate', note: 'thuissituatie', visibility: 'care' }), staff, true);
+    expect(historyLine(entry({ action: 'score', level: 3, visibility: 'care' }), staff, true)).toContain(
+      'score gegeven — 3 — crisis/nood',
+    );
+    const escalated = historyLine(
+      entry({ action: 'escalate', note: 'thuissituatie', visibility: 'care' }),
+      staff,
+      true,
+    );
     expect(escalated).toContain('reden: Thuissituatie / gezin');
     expect(escalated).not.toContain(': thuissituatie');
-    expect(historyLine(entry({ action: 'setWatch', checkInDate: '2026-11-26' }), staff, true)).toContain('waakvlam gezet — weer kijken op 26 november 2026');
+    expect(historyLine(entry({ action: 'setWatch', checkInDate: '2026-11-26' }), staff, true)).toContain(
+      'waakvlam gezet — weer kijken op 26 november 2026',
+    );
     const closed = historyLine(entry({ action: 'close', outcome: 'careTeamMeeting' }), staff, true);
     expect(closed).toContain('afgesloten — Besproken in ZAT/MDO');
     expect(closed).not.toContain('careTeamMeeting');
-    expect(historyLine(entry({ action: 'reassign', targetUserId: 'u-sanne' }), staff, true)).toContain('toegewezen — aan Sanne Bakker');
+    expect(historyLine(entry({ action: 'reassign', targetUserId: 'u-sanne' }), staff, true)).toContain(
+      'toegewezen — aan Sanne Bakker',
+    );
   });
 
   it('names the bot itself for scheduled steps, and keeps notes and scores from those who may not see them', () => {
-    expect(historyLine(entry({ action: 'reannounce', actorId: SYSTEM_USER_ID }), staff, true)).toContain('Waakvlam: opnieuw aangeboden');
+    expect(historyLine(entry({ action: 'reannounce', actorId: SYSTEM_USER_ID }), staff, true)).toContain(
+      'Waakvlam: opnieuw aangeboden',
+    );
     const note = historyLine(entry({ action: 'note', note: 'GEHEIM', visibility: 'care', level: 2 }), staff, false);
     expect(note).not.toContain('GEHEIM');
     expect(note).not.toContain('signaal');

@@ -30,7 +30,10 @@ describe('configuration (issue 7)', () => {
   });
 
   it('lets a managed identity run in production without a password', () => {
-    expect(loadConfig({ ...production, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_PASSWORD: '' }).MICROSOFT_APP_TYPE).toBe('UserAssignedMSI');
+    expect(
+      loadConfig({ ...production, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_PASSWORD: '' })
+        .MICROSOFT_APP_TYPE,
+    ).toBe('UserAssignedMSI');
   });
 
   it('runs without credentials (authentication off) outside production only', () => {

@@ -44,13 +44,25 @@ describe('createSignal', () => {
     { name: 'the project lead', over: { reporter: actor('lead', ['projectLead']) }, code: 'not-staff' },
     { name: 'an unknown pupil', over: { pupil: undefined }, code: 'pupil-unknown' },
     { name: 'a pupil record for another id', over: { pupil: { ...pupil, id: 'pupil-2' } }, code: 'pupil-unknown' },
-    { name: 'a pupil of another school', over: { pupil: { ...pupil, schoolId: 'school-b' } }, code: 'pupil-other-school' },
+    {
+      name: 'a pupil of another school',
+      over: { pupil: { ...pupil, schoolId: 'school-b' } },
+      code: 'pupil-other-school',
+    },
     { name: 'a pupil who left yesterday', over: { pupil: { ...pupil, leftAt: '2026-10-06' } }, code: 'pupil-left' },
     { name: 'no category', over: { input: { ...input, categories: [] } }, code: 'no-category' },
-    { name: 'an unknown category', over: { input: { ...input, categories: ['hacking'] as never } }, code: 'invalid-input' },
+    {
+      name: 'an unknown category',
+      over: { input: { ...input, categories: ['hacking'] as never } },
+      code: 'invalid-input',
+    },
     { name: 'reporter level 1', over: { input: { ...input, reporterLevel: 1 as never } }, code: 'invalid-input' },
     { name: 'an empty observation', over: { input: { ...input, observation: ' \n\t ' } }, code: 'observation-empty' },
-    { name: 'an observation over the limit', over: { input: { ...input, observation: 'x'.repeat(OBSERVATION_MAX + 1) } }, code: 'observation-too-long' },
+    {
+      name: 'an observation over the limit',
+      over: { input: { ...input, observation: 'x'.repeat(OBSERVATION_MAX + 1) } },
+      code: 'observation-too-long',
+    },
   ])('refuses $name', ({ over, code }) => {
     expect(create(over)).toMatchObject({ ok: false, code });
   });

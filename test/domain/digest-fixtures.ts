@@ -25,7 +25,11 @@ export const SCHOOL_A_SIGNALS: DigestSignal[] = [
     createdAt: '2026-09-20T10:00:00.000Z',
     escalation: { status: 'open', requestedAt: '2026-10-06T09:00:00.000Z' }, // unclaimed 4 days: overdue
   }), // 16 days
-  s('000D', { state: 'escalated', createdAt: '2026-09-28T08:00:00.000Z', escalation: { status: 'claimed', requestedAt: '2026-10-01T08:00:00.000Z' } }), // 10 days
+  s('000D', {
+    state: 'escalated',
+    createdAt: '2026-09-28T08:00:00.000Z',
+    escalation: { status: 'claimed', requestedAt: '2026-10-01T08:00:00.000Z' },
+  }), // 10 days
   s('000E', { state: 'inProgress', categories: ['verzuim'], level: 1, createdAt: '2026-10-05T07:00:00.000Z' }), // new since; 5 days
   s('000F', { state: 'closed', categories: ['anders'], createdAt: '2026-10-06T10:00:00.000Z' }), // new since, closed already
   s('000G', { state: 'watch', categories: ['sociaal-emotioneel'], createdAt: '2026-09-01T08:00:00.000Z' }), // 29 days

@@ -2,13 +2,24 @@ import { schoolDigest, toDigestSignal } from '../../src/domain/digest';
 import { baseSignal } from './fixtures';
 import { DIGEST_NOW, DIGEST_SINCE, SCHOOL_A_SIGNALS } from './digest-fixtures';
 
-const digest = (over = {}) => schoolDigest({ now: DIGEST_NOW, since: DIGEST_SINCE, signals: SCHOOL_A_SIGNALS, ...over });
+const digest = (over = {}) =>
+  schoolDigest({ now: DIGEST_NOW, since: DIGEST_SINCE, signals: SCHOOL_A_SIGNALS, ...over });
 
 describe('schoolDigest', () => {
   it('counts new signals since the last digest by category and level', () => {
     expect(digest().newSignals).toEqual({
       total: 4,
-      byCategory: { verzuim: 2, leerprestaties: 0, gedrag: 1, 'sociaal-emotioneel': 0, thuissituatie: 0, pesten: 1, middelengebruik: 0, veiligheid: 0, anders: 1 },
+      byCategory: {
+        verzuim: 2,
+        leerprestaties: 0,
+        gedrag: 1,
+        'sociaal-emotioneel': 0,
+        thuissituatie: 0,
+        pesten: 1,
+        middelengebruik: 0,
+        veiligheid: 0,
+        anders: 1,
+      },
       byLevel: { 1: 1, 2: 2, 3: 1 },
     });
   });
@@ -63,7 +74,9 @@ describe('schoolDigest', () => {
   });
 
   it('compares the 1-2-3 distribution with the previous round', () => {
-    const d = digest({ distribution: { current: { 1: 300, 2: 40, 3: 6 }, previous: { 1: 310, 2: 33, 3: 3 } } }).distribution;
+    const d = digest({
+      distribution: { current: { 1: 300, 2: 40, 3: 6 }, previous: { 1: 310, 2: 33, 3: 3 } },
+    }).distribution;
     expect(d).toEqual({
       current: { 1: 300, 2: 40, 3: 6 },
       currentTotal: 346,

@@ -7,7 +7,12 @@ export const NOW = new Date('2026-10-07T10:00:00.000Z');
 export const SCHOOL = 'school-a';
 export const OTHER_SCHOOL = 'school-b';
 
-export const actor = (userId: string, roles: Role[], schoolId = SCHOOL): Actor => ({ userId, schoolId, roles, displayName: userId });
+export const actor = (userId: string, roles: Role[], schoolId = SCHOOL): Actor => ({
+  userId,
+  schoolId,
+  roles,
+  displayName: userId,
+});
 
 export const ACTORS = {
   teacher: actor('teacher-1', ['teacher']),
@@ -25,7 +30,16 @@ export type ActorKey = keyof typeof ACTORS;
 export const ACTOR_KEYS = Object.keys(ACTORS) as ActorKey[];
 
 /** States of the table, with the escalated state split by whether the OT claimed it. */
-export const STATE_KEYS = ['new', 'claimed', 'inProgress', 'escalated', 'escalatedClaimed', 'watch', 'aftercare', 'closed'] as const;
+export const STATE_KEYS = [
+  'new',
+  'claimed',
+  'inProgress',
+  'escalated',
+  'escalatedClaimed',
+  'watch',
+  'aftercare',
+  'closed',
+] as const;
 export type StateKey = (typeof STATE_KEYS)[number];
 
 export function baseSignal(overrides: Partial<Signal> = {}): Signal {
@@ -45,7 +59,9 @@ export function baseSignal(overrides: Partial<Signal> = {}): Signal {
     updatedAt: '2026-10-06T09:00:00.000Z',
     lastChangeBy: 'reporter-1',
     questions: [],
-    history: [{ at: '2026-10-05T08:00:00.000Z', actorId: 'reporter-1', action: 'created', toState: 'new', visibility: 'all' }],
+    history: [
+      { at: '2026-10-05T08:00:00.000Z', actorId: 'reporter-1', action: 'created', toState: 'new', visibility: 'all' },
+    ],
     ...overrides,
   };
 }
@@ -75,13 +91,22 @@ export function signalIn(key: StateKey): Signal {
     case 'escalated':
       return baseSignal({ ...claimed, state: 'escalated', escalation });
     case 'escalatedClaimed':
-      return baseSignal({ ...claimed, state: 'escalated', escalation: { ...escalation, status: 'claimed', claimedBy: 'ot-2', claimedAt: '2026-10-06T10:00:00.000Z' } });
+      return baseSignal({
+        ...claimed,
+        state: 'escalated',
+        escalation: { ...escalation, status: 'claimed', claimedBy: 'ot-2', claimedAt: '2026-10-06T10:00:00.000Z' },
+      });
     case 'watch':
       return baseSignal({
         ...claimed,
         state: 'watch',
         watch: { checkInDate: '2026-10-20' },
-        escalation: { ...escalation, status: 'returned', summary: 'Hulp loopt.', returnedAt: '2026-10-06T11:00:00.000Z' },
+        escalation: {
+          ...escalation,
+          status: 'returned',
+          summary: 'Hulp loopt.',
+          returnedAt: '2026-10-06T11:00:00.000Z',
+        },
       });
     case 'closed':
       return baseSignal({ ...claimed, state: 'closed', outcome: 'resolved', closedAt: '2026-10-06T09:00:00.000Z' });
@@ -95,9 +120,20 @@ export const VALID_ACTIONS: Record<SignalActionType, SignalAction> = {
   note: { type: 'note', text: 'Gesprek gehad met leerling.' },
   askReporter: { type: 'askReporter', questionId: 'q-new', question: 'Is dit eerder gebeurd?' },
   answerQuestion: { type: 'answerQuestion', questionId: 'q1', answer: 'Sinds de herfst.' },
-  escalate: { type: 'escalate', reason: 'Zorgen over thuis', question: 'Graag gezinswerker', urgency: 'soon', parentsInformed: true, parentsConsented: true },
+  escalate: {
+    type: 'escalate',
+    reason: 'Zorgen over thuis',
+    question: 'Graag gezinswerker',
+    urgency: 'soon',
+    parentsInformed: true,
+    parentsConsented: true,
+  },
   claimEscalation: { type: 'claimEscalation' },
-  deEscalate: { type: 'deEscalate', summary: 'Gezin heeft hulp, terug naar preventiewerker.', checkInDate: '2026-10-21' },
+  deEscalate: {
+    type: 'deEscalate',
+    summary: 'Gezin heeft hulp, terug naar preventiewerker.',
+    checkInDate: '2026-10-21',
+  },
   setWatch: { type: 'setWatch', checkInDate: '2026-10-21' },
   startAftercare: { type: 'startAftercare' },
   close: { type: 'close', outcome: 'resolved' },

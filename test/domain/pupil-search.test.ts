@@ -1,6 +1,13 @@
 import { displayName, searchPupils, type SearchablePupil } from '../../src/domain/pupil-search';
 
-const p = (id: string, firstName: string, lastName: string, className: string, lastNamePrefix?: string, leftAt?: string): SearchablePupil => ({
+const p = (
+  id: string,
+  firstName: string,
+  lastName: string,
+  className: string,
+  lastNamePrefix?: string,
+  leftAt?: string,
+): SearchablePupil => ({
   id,
   firstName,
   lastName,
@@ -53,7 +60,9 @@ describe('searchPupils', () => {
   });
 
   it('returns at most 15 by default and honours a smaller limit', () => {
-    const many = Array.from({ length: 20 }, (_, i) => p(`m${String(i).padStart(2, '0')}`, 'Lotte', `Achternaam${String(i).padStart(2, '0')}`, '1A'));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      p(`m${String(i).padStart(2, '0')}`, 'Lotte', `Achternaam${String(i).padStart(2, '0')}`, '1A'),
+    );
     expect(searchPupils(many, 'lotte')).toHaveLength(15);
     expect(searchPupils(many, 'lotte').map((x) => x.id)[0]).toBe('m00');
     expect(ids('jan', 2)).toEqual(['8', '2']);

@@ -15,9 +15,12 @@ describe('signal references', () => {
     expect(parseReference('  s-2026-0042 ')).toEqual({ year: 2026, seq: 42 });
   });
 
-  it.each(['S-2026-42', 'S-2026-00042', 'S-2026-0000', 'X-2026-0042', 'S-26-0042', 'S-2026-0042x', ''])('rejects %p', (text) => {
-    expect(parseReference(text)).toBeUndefined();
-  });
+  it.each(['S-2026-42', 'S-2026-00042', 'S-2026-0000', 'X-2026-0042', 'S-26-0042', 'S-2026-0042x', ''])(
+    'rejects %p',
+    (text) => {
+      expect(parseReference(text)).toBeUndefined();
+    },
+  );
 });
 
 describe('schoolYearOf', () => {

@@ -7,7 +7,11 @@ const schools = [
   {
     schoolId: 'a',
     schoolName: 'Atlas College',
-    digest: schoolDigest({ ...base, signals: SCHOOL_A_SIGNALS, distribution: { current: { 1: 300, 2: 40, 3: 6 }, previous: { 1: 310, 2: 33, 3: 3 } } }),
+    digest: schoolDigest({
+      ...base,
+      signals: SCHOOL_A_SIGNALS,
+      distribution: { current: { 1: 300, 2: 40, 3: 6 }, previous: { 1: 310, 2: 33, 3: 3 } },
+    }),
   },
   { schoolId: 'b', schoolName: 'Bonhoeffer', digest: schoolDigest({ ...base, signals: schoolBSignals() }) },
 ];
@@ -32,7 +36,17 @@ describe('regionDigest', () => {
     expect(region.schoolCount).toBe(3);
     expect(region.totals.newSignals).toEqual({
       total: 13,
-      byCategory: { verzuim: '<5', leerprestaties: 0, gedrag: 7, 'sociaal-emotioneel': 0, thuissituatie: 0, pesten: '<5', middelengebruik: 0, veiligheid: 0, anders: '<5' },
+      byCategory: {
+        verzuim: '<5',
+        leerprestaties: 0,
+        gedrag: 7,
+        'sociaal-emotioneel': 0,
+        thuissituatie: 0,
+        pesten: '<5',
+        middelengebruik: 0,
+        veiligheid: 0,
+        anders: '<5',
+      },
       byLevel: { 1: '<5', 2: 8, 3: '<5' },
     });
     expect(region.totals.open).toEqual({

@@ -1,4 +1,10 @@
-import { DEFAULT_ROLE_LABELS, ROLE_LABEL_KEYS, dutchPlural, roleLabel, roleNamesOf } from '../../src/domain/role-labels';
+import {
+  DEFAULT_ROLE_LABELS,
+  ROLE_LABEL_KEYS,
+  dutchPlural,
+  roleLabel,
+  roleNamesOf,
+} from '../../src/domain/role-labels';
 
 describe('role labels per school', () => {
   it('uses the glossary words when the school sets no label', () => {
@@ -9,7 +15,9 @@ describe('role labels per school', () => {
   });
 
   it("uses the school's own label, and derives its plural", () => {
-    const school = { roleLabels: { preventionWorker: 'jeugd- en gezinswerker', coordinator: 'ondersteuningscoördinator' } };
+    const school = {
+      roleLabels: { preventionWorker: 'jeugd- en gezinswerker', coordinator: 'ondersteuningscoördinator' },
+    };
     expect(roleLabel(school, 'preventionWorker')).toBe('jeugd- en gezinswerker');
     expect(roleLabel(school, 'preventionWorker', { plural: true })).toBe('jeugd- en gezinswerkers');
     expect(roleLabel(school, 'preventionWorker', { plural: true, capital: true })).toBe('Jeugd- en gezinswerkers');
@@ -24,7 +32,9 @@ describe('role labels per school', () => {
 
   it('falls back to the default for an empty, blank or overlong label', () => {
     expect(roleLabel({ roleLabels: { preventionWorker: '   ' } }, 'preventionWorker')).toBe('preventiewerker');
-    expect(roleLabel({ roleLabels: { preventionWorker: 'x'.repeat(61) } }, 'preventionWorker', { plural: true })).toBe('preventiewerkers');
+    expect(roleLabel({ roleLabels: { preventionWorker: 'x'.repeat(61) } }, 'preventionWorker', { plural: true })).toBe(
+      'preventiewerkers',
+    );
     expect(roleLabel({ roleLabels: { preventionWorker: '  JMW  er ' } }, 'preventionWorker')).toBe('JMW er');
   });
 
@@ -50,7 +60,8 @@ describe('role labels per school', () => {
   });
 
   it('derives every glossary plural from its singular the same way', () => {
-    for (const key of ROLE_LABEL_KEYS) expect(dutchPlural(DEFAULT_ROLE_LABELS[key].one)).toBe(DEFAULT_ROLE_LABELS[key].many);
+    for (const key of ROLE_LABEL_KEYS)
+      expect(dutchPlural(DEFAULT_ROLE_LABELS[key].one)).toBe(DEFAULT_ROLE_LABELS[key].many);
   });
 
   it('binds the labels of one school for the texts', () => {
@@ -62,7 +73,9 @@ describe('role labels per school', () => {
 
 describe('the OT abbreviation', () => {
   it('drops a trailing (OT) from the support team label: the texts add it themselves', () => {
-    expect(roleLabel({ roleLabels: { supportTeam: 'ondersteuningsteam (OT)' } }, 'supportTeam')).toBe('ondersteuningsteam');
+    expect(roleLabel({ roleLabels: { supportTeam: 'ondersteuningsteam (OT)' } }, 'supportTeam')).toBe(
+      'ondersteuningsteam',
+    );
     expect(roleLabel({ roleLabels: { supportTeam: 'zorgteam' } }, 'supportTeam', { plural: true })).toBe('zorgteams');
     expect(roleLabel({ roleLabels: { supportTeam: '(OT)' } }, 'supportTeam')).toBe('ondersteuningsteam');
   });

@@ -1,4 +1,10 @@
-import { currentRound, dueRoundSteps, isLateSubmission, previousRound, type RoundWindow } from '../../src/domain/rounds';
+import {
+  currentRound,
+  dueRoundSteps,
+  isLateSubmission,
+  previousRound,
+  type RoundWindow,
+} from '../../src/domain/rounds';
 
 const windows: RoundWindow[] = [
   { roundNo: 1, opensOn: '2026-10-01', deadline: '2026-10-15' },
@@ -14,10 +20,30 @@ describe('dueRoundSteps', () => {
     ['the opening at 08:00 Amsterdam summer time', '2026-10-01T06:00:00Z', [], ['2026-1:open']],
     ['nothing again once the opening is done', '2026-10-07T10:00:00Z', ['2026-1:open'], []],
     ['the reminder five school days before the deadline', '2026-10-08T06:00:00Z', ['2026-1:open'], ['2026-1:remind5']],
-    ['the reminder one school day before the deadline', '2026-10-14T06:00:00Z', ['2026-1:open', '2026-1:remind5'], ['2026-1:remind1']],
-    ['the close once the deadline day is over', '2026-10-15T22:00:00Z', ['2026-1:open', '2026-1:remind5', '2026-1:remind1'], ['2026-1:close']],
-    ['no close while the deadline day lasts', '2026-10-15T21:59:59Z', ['2026-1:open', '2026-1:remind5', '2026-1:remind1'], []],
-    ['the December opening at 08:00 winter time', '2026-12-01T07:00:00Z', ['2026-1:open', '2026-1:remind5', '2026-1:remind1', '2026-1:close'], ['2026-2:open']],
+    [
+      'the reminder one school day before the deadline',
+      '2026-10-14T06:00:00Z',
+      ['2026-1:open', '2026-1:remind5'],
+      ['2026-1:remind1'],
+    ],
+    [
+      'the close once the deadline day is over',
+      '2026-10-15T22:00:00Z',
+      ['2026-1:open', '2026-1:remind5', '2026-1:remind1'],
+      ['2026-1:close'],
+    ],
+    [
+      'no close while the deadline day lasts',
+      '2026-10-15T21:59:59Z',
+      ['2026-1:open', '2026-1:remind5', '2026-1:remind1'],
+      [],
+    ],
+    [
+      'the December opening at 08:00 winter time',
+      '2026-12-01T07:00:00Z',
+      ['2026-1:open', '2026-1:remind5', '2026-1:remind1', '2026-1:close'],
+      ['2026-2:open'],
+    ],
   ])('returns %s', (_name, now, done, want) => {
     expect(due(now, done)).toEqual(want);
   });
@@ -27,7 +53,12 @@ describe('dueRoundSteps', () => {
   });
 
   it('catches up after the whole round was missed: forms still go out, reminders do not', () => {
-    expect(due('2026-10-20T08:00:00Z')).toEqual(['2026-1:open', '2026-1:remind5 (superseded)', '2026-1:remind1 (superseded)', '2026-1:close']);
+    expect(due('2026-10-20T08:00:00Z')).toEqual([
+      '2026-1:open',
+      '2026-1:remind5 (superseded)',
+      '2026-1:remind1 (superseded)',
+      '2026-1:close',
+    ]);
   });
 
   it('supersedes a reminder that would come before a short round opens', () => {
@@ -41,9 +72,13 @@ describe('dueRoundSteps', () => {
 
   it('moves reminders before the school’s holidays and honours other reminder days', () => {
     const holidays = ['2026-10-14'];
-    const steps = dueRoundSteps(windows, at('2026-10-13T06:00:00Z'), new Set(['2026-1:open', '2026-1:remind5']), { holidays });
+    const steps = dueRoundSteps(windows, at('2026-10-13T06:00:00Z'), new Set(['2026-1:open', '2026-1:remind5']), {
+      holidays,
+    });
     expect(steps.map((s) => s.key)).toEqual(['2026-1:remind1']);
-    const custom = dueRoundSteps(windows, at('2026-10-12T06:00:00Z'), new Set(['2026-1:open']), { reminderDays: { remind5: 3, remind1: 1 } });
+    const custom = dueRoundSteps(windows, at('2026-10-12T06:00:00Z'), new Set(['2026-1:open']), {
+      reminderDays: { remind5: 3, remind1: 1 },
+    });
     expect(custom.map((s) => [s.key, s.dueAt])).toEqual([['2026-1:remind5', '2026-10-12T06:00:00.000Z']]);
   });
 });

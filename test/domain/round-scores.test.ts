@@ -48,7 +48,11 @@ describe('progress', () => {
   });
 
   it('never counts more done than there is, and calls nothing to do complete', () => {
-    expect(progress([{ workerId: 'w', classId: 'c', total: 3, done: 9 }]).overall).toEqual({ done: 3, total: 3, percent: 100 });
+    expect(progress([{ workerId: 'w', classId: 'c', total: 3, done: 9 }]).overall).toEqual({
+      done: 3,
+      total: 3,
+      percent: 100,
+    });
     expect(progress([]).overall).toEqual({ done: 0, total: 0, percent: 100 });
   });
 

@@ -1,5 +1,11 @@
 import { dateRange, daysBetween, schoolYearStartOf, weekdayOf } from '../../src/domain/calendar-date';
-import { checkRoundWindows, defaultRoundWindows, parseRoundId, roundId, type RoundWindow } from '../../src/domain/rounds';
+import {
+  checkRoundWindows,
+  defaultRoundWindows,
+  parseRoundId,
+  roundId,
+  type RoundWindow,
+} from '../../src/domain/rounds';
 
 describe('default round windows', () => {
   it('spreads four two-week rounds over school year 2026/27', () => {
@@ -20,7 +26,11 @@ describe('default round windows', () => {
 
   it('moves opening and deadline past the school’s holidays', () => {
     const holidays = dateRange('2026-10-01', '2026-10-02');
-    expect(defaultRoundWindows(2026, holidays)[0]).toEqual({ roundNo: 1, opensOn: '2026-10-05', deadline: '2026-10-19' });
+    expect(defaultRoundWindows(2026, holidays)[0]).toEqual({
+      roundNo: 1,
+      opensOn: '2026-10-05',
+      deadline: '2026-10-19',
+    });
   });
 
   const years = Array.from({ length: 16 }, (_, i) => 2020 + i);
@@ -55,9 +65,21 @@ describe('checkRoundWindows', () => {
     { name: 'three rounds', windows: good.slice(0, 3), code: 'round-count' },
     { name: 'round 2 twice', windows: change(2, { roundNo: 2 }), code: 'round-count' },
     { name: 'a date that does not exist', windows: change(1, { deadline: '2026-11-31' }), code: 'invalid-date' },
-    { name: 'a deadline before the opening', windows: change(0, { deadline: '2026-09-30' }), code: 'deadline-before-open' },
-    { name: 'a round opening before the last one closed', windows: change(1, { opensOn: '2026-10-15' }), code: 'rounds-overlap' },
-    { name: 'a round in the next school year', windows: change(3, { opensOn: '2027-08-20', deadline: '2027-09-03' }), code: 'other-school-year' },
+    {
+      name: 'a deadline before the opening',
+      windows: change(0, { deadline: '2026-09-30' }),
+      code: 'deadline-before-open',
+    },
+    {
+      name: 'a round opening before the last one closed',
+      windows: change(1, { opensOn: '2026-10-15' }),
+      code: 'rounds-overlap',
+    },
+    {
+      name: 'a round in the next school year',
+      windows: change(3, { opensOn: '2027-08-20', deadline: '2027-09-03' }),
+      code: 'other-school-year',
+    },
   ])('refuses $name', ({ windows, code }) => {
     expect(checkRoundWindows(windows)).toMatchObject({ ok: false, code });
   });

@@ -40,9 +40,27 @@ describe('routeNewSignal', () => {
   });
 
   it.each([
-    { name: 'verzuim with the school option on', categories: ['verzuim' as const], policy: on, officers: ['lpa-1'], reminder: true },
-    { name: 'verzuim with the school option off', categories: ['verzuim' as const], policy: off, officers: [], reminder: true },
-    { name: 'another category with the option on', categories: ['pesten' as const], policy: on, officers: [], reminder: false },
+    {
+      name: 'verzuim with the school option on',
+      categories: ['verzuim' as const],
+      policy: on,
+      officers: ['lpa-1'],
+      reminder: true,
+    },
+    {
+      name: 'verzuim with the school option off',
+      categories: ['verzuim' as const],
+      policy: off,
+      officers: [],
+      reminder: true,
+    },
+    {
+      name: 'another category with the option on',
+      categories: ['pesten' as const],
+      policy: on,
+      officers: [],
+      reminder: false,
+    },
   ])('handles $name', ({ categories, policy, officers, reminder }) => {
     const r = routeNewSignal(baseSignal({ categories }), pupil, staff, policy);
     expect(r.attendanceOfficers).toEqual(officers);
@@ -50,7 +68,12 @@ describe('routeNewSignal', () => {
   });
 
   it('falls back to the coordinators when the school has no prevention worker', () => {
-    const r = routeNewSignal(baseSignal(), pupil, staff.filter((s) => !s.roles.includes('preventionWorker')), on);
+    const r = routeNewSignal(
+      baseSignal(),
+      pupil,
+      staff.filter((s) => !s.roles.includes('preventionWorker')),
+      on,
+    );
     expect(r).toMatchObject({ preventionWorkers: [], coordinators: ['coord-1'], noPreventionWorker: true });
   });
 

@@ -8,8 +8,22 @@ const at = (iso: string) => new Date(iso);
 
 describe('schoolClosedDays', () => {
   it('joins the region’s holidays, the school’s own closed days and the legacy holidays, sorted and once each', () => {
-    const days = schoolClosedDays({ holidayRegion: 'midden', closedDays: ['2026-11-25', '2026-12-21'], holidays: ['2026-11-24', '2026-11-25'] });
-    expect(days).toEqual(expect.arrayContaining(['2026-11-24', '2026-11-25', '2026-12-21', '2026-12-25', '2027-01-01', '2026-10-19', '2027-03-29']));
+    const days = schoolClosedDays({
+      holidayRegion: 'midden',
+      closedDays: ['2026-11-25', '2026-12-21'],
+      holidays: ['2026-11-24', '2026-11-25'],
+    });
+    expect(days).toEqual(
+      expect.arrayContaining([
+        '2026-11-24',
+        '2026-11-25',
+        '2026-12-21',
+        '2026-12-25',
+        '2027-01-01',
+        '2026-10-19',
+        '2027-03-29',
+      ]),
+    );
     expect(days).toEqual([...new Set(days)].sort());
     expect(days).not.toContain('2026-10-12'); // noord's autumn holiday, not midden's
     expect(schoolClosedDays({ holidayRegion: 'noord' })).toContain('2026-10-12');
@@ -54,15 +68,26 @@ describe('schoolClosedDays', () => {
 
   it('counts a school’s extra closed day as no school day', () => {
     const s = baseSignal({ state: 'new', createdAt: '2026-11-20T10:00:00.000Z' }); // a Friday
-    expect(needsReannouncement(s, at('2026-11-25T10:00:00Z'), 2, schoolClosedDays({ holidayRegion: 'midden' }))).toBe(true);
-    expect(needsReannouncement(s, at('2026-11-25T10:00:00Z'), 2, schoolClosedDays({ holidayRegion: 'midden', closedDays: ['2026-11-24'] }))).toBe(false);
+    expect(needsReannouncement(s, at('2026-11-25T10:00:00Z'), 2, schoolClosedDays({ holidayRegion: 'midden' }))).toBe(
+      true,
+    );
+    expect(
+      needsReannouncement(
+        s,
+        at('2026-11-25T10:00:00Z'),
+        2,
+        schoolClosedDays({ holidayRegion: 'midden', closedDays: ['2026-11-24'] }),
+      ),
+    ).toBe(false);
   });
 
   it('moves round reminders before a deadline across the Christmas holiday', () => {
     const midden = schoolClosedDays({ holidayRegion: 'midden' });
     const windows = [{ roundNo: 2 as const, opensOn: '2026-12-14', deadline: '2027-01-08' }];
     const remindersOn = (holidays: readonly string[]) =>
-      dueRoundSteps(windows, at('2027-01-09T00:00:00Z'), new Set(['2026-2:open', '2026-2:close']), { holidays }).map((s) => s.dueAt);
+      dueRoundSteps(windows, at('2027-01-09T00:00:00Z'), new Set(['2026-2:open', '2026-2:close']), { holidays }).map(
+        (s) => s.dueAt,
+      );
     // without holidays: 5 school days before Friday 8 January is Friday 1 January
     expect(remindersOn([])).toEqual([expect.stringMatching(/^2027-01-01T/), expect.stringMatching(/^2027-01-07T/)]);
     // with them: Thursday 7 … Monday 4 January are four, the fifth is Friday 18 December
@@ -70,6 +95,8 @@ describe('schoolClosedDays', () => {
   });
 
   it('lets the default rounds open on the first school day after a closed day', () => {
-    expect(defaultRoundWindows(2027, schoolClosedDays({ holidayRegion: 'zuid', closedDays: ['2027-10-01'] }))[0].opensOn).toBe('2027-10-04');
+    expect(
+      defaultRoundWindows(2027, schoolClosedDays({ holidayRegion: 'zuid', closedDays: ['2027-10-01'] }))[0].opensOn,
+    ).toBe('2027-10-04');
   });
 });

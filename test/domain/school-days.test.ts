@@ -19,7 +19,12 @@ describe('Amsterdam local dates', () => {
   });
 
   it('agrees with the time-zone database on every hour from 2025 to 2028', () => {
-    const tz = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const tz = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     const mismatches: string[] = [];
     for (let t = Date.UTC(2025, 0, 1); t < Date.UTC(2029, 0, 1); t += 3_600_000) {
       const d = new Date(t + 30 * 60_000);
@@ -49,7 +54,12 @@ describe('school days', () => {
     ['Friday to Saturday', '2026-10-02T14:00:00Z', '2026-10-03T10:00:00Z', 0],
     ['one full week', '2026-10-05T07:00:00Z', '2026-10-12T07:00:00Z', 5],
     ['backwards', '2026-10-07T07:00:00Z', '2026-10-05T07:00:00Z', 0],
-    ['Friday evening late in Amsterdam (UTC still Friday) to Monday', '2026-10-02T22:30:00Z', '2026-10-05T08:00:00Z', 1],
+    [
+      'Friday evening late in Amsterdam (UTC still Friday) to Monday',
+      '2026-10-02T22:30:00Z',
+      '2026-10-05T08:00:00Z',
+      1,
+    ],
     ['Saturday to Monday across the end of summer time', '2026-10-24T10:00:00Z', '2026-10-26T08:00:00Z', 1],
   ])('counts %s', (_name, from, to, n) => {
     expect(schoolDaysBetween(at(from), at(to))).toBe(n);

@@ -5,14 +5,27 @@ const HOLIDAY_NAMES = ['herfstvakantie', 'kerstvakantie', 'voorjaarsvakantie', '
 
 /** Easter Sunday (anonymous Gregorian computus), to check the Easter-bound public holidays. */
 const easterSunday = (y: number): string => {
-  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
-  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+  const a = y % 19,
+    b = Math.floor(y / 100),
+    c = y % 100,
+    d = Math.floor(b / 4),
+    e = b % 4;
+  const f = Math.floor((b + 8) / 25),
+    g = Math.floor((b - f + 1) / 3),
+    h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4),
+    k = c % 4,
+    l = (32 + 2 * e + 2 * i - h - k) % 7,
+    m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31),
+    day = ((h + l - 7 * m + 114) % 31) + 1;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
-const periodsOf = () => NL_SCHOOL_HOLIDAYS.flatMap((y) => HOLIDAY_REGIONS.flatMap((r) => y.regions[r].map((p) => ({ year: y, region: r, p }))));
+const periodsOf = () =>
+  NL_SCHOOL_HOLIDAYS.flatMap((y) =>
+    HOLIDAY_REGIONS.flatMap((r) => y.regions[r].map((p) => ({ year: y, region: r, p }))),
+  );
 
 describe('the official Dutch school holidays (data)', () => {
   it('covers the school years 2026-2027, 2027-2028 and 2028-2029, each for noord, midden and zuid', () => {
@@ -48,7 +61,8 @@ describe('the official Dutch school holidays (data)', () => {
         periods.slice(1).forEach((p, i) => expect(p.from > periods[i].to).toBe(true));
       }
     }
-    for (const { p } of periodsOf()) expect(p.status).toBe(p.name === 'herfstvakantie' || p.name === 'voorjaarsvakantie' ? 'advies' : 'verplicht');
+    for (const { p } of periodsOf())
+      expect(p.status).toBe(p.name === 'herfstvakantie' || p.name === 'voorjaarsvakantie' ? 'advies' : 'verplicht');
   });
 
   it('lets the Christmas holiday cover Christmas Day and New Year’s Day in every region', () => {
@@ -79,18 +93,31 @@ describe('the official Dutch school holidays (data)', () => {
       expect(Object.fromEntries(y.publicHolidays.map((h) => [h.name, h.date]))).toEqual(Object.fromEntries(outside));
       for (const h of y.publicHolidays) {
         expect([1, 2, 3, 4, 5]).toContain(weekdayOf(h.date));
-        for (const r of HOLIDAY_REGIONS) expect(y.regions[r].some((p) => p.from <= h.date && h.date <= p.to)).toBe(false);
+        for (const r of HOLIDAY_REGIONS)
+          expect(y.regions[r].some((p) => p.from <= h.date && h.date <= p.to)).toBe(false);
       }
     }
   });
 
   it('ships the 2027 spring, May and summer holidays where two sources agree, and reports regio zuid’s spring and summer holiday as gaps', () => {
     const y = NL_SCHOOL_HOLIDAYS.find((s) => s.schoolYear === '2026-2027')!;
-    const dates = (r: (typeof HOLIDAY_REGIONS)[number]) => Object.fromEntries(y.regions[r].map((p) => [p.name, `${p.from}/${p.to}`]));
-    expect(dates('noord')).toMatchObject({ voorjaarsvakantie: '2027-02-20/2027-02-28', meivakantie: '2027-04-24/2027-05-02', zomervakantie: '2027-07-10/2027-08-22' });
-    expect(dates('midden')).toMatchObject({ voorjaarsvakantie: '2027-02-20/2027-02-28', meivakantie: '2027-04-24/2027-05-02', zomervakantie: '2027-07-17/2027-08-29' });
+    const dates = (r: (typeof HOLIDAY_REGIONS)[number]) =>
+      Object.fromEntries(y.regions[r].map((p) => [p.name, `${p.from}/${p.to}`]));
+    expect(dates('noord')).toMatchObject({
+      voorjaarsvakantie: '2027-02-20/2027-02-28',
+      meivakantie: '2027-04-24/2027-05-02',
+      zomervakantie: '2027-07-10/2027-08-22',
+    });
+    expect(dates('midden')).toMatchObject({
+      voorjaarsvakantie: '2027-02-20/2027-02-28',
+      meivakantie: '2027-04-24/2027-05-02',
+      zomervakantie: '2027-07-17/2027-08-29',
+    });
     expect(dates('zuid')).toMatchObject({ meivakantie: '2027-04-24/2027-05-02' });
-    expect(y.gaps.map((g) => [g.name, g.regions])).toEqual([['voorjaarsvakantie', ['zuid']], ['zomervakantie', ['zuid']]]);
+    expect(y.gaps.map((g) => [g.name, g.regions])).toEqual([
+      ['voorjaarsvakantie', ['zuid']],
+      ['zomervakantie', ['zuid']],
+    ]);
     for (const p of HOLIDAY_REGIONS.flatMap((r) => y.regions[r])) expect(p.source).toMatch(/retrieved 2026-12-05$/);
   });
 });

@@ -47,7 +47,11 @@ describe('the user-text rule (cleanUserText)', () => {
 
   it('applies to the texts of the school settings too (name, region, role words), on one line', () => {
     const parsed = SchoolSettingsFileSchema.parse({
-      id: 'het-lyceum', name: ' Het\u202e Lyceum\n', region: 'Regio\u0000\nNoord', tenantId: 'f4801c24-a43b-528f-9f61-f21a7d3447a8', roleLabels: { mentor: 'coach\u200b' },
+      id: 'het-lyceum',
+      name: ' Het\u202e Lyceum\n',
+      region: 'Regio\u0000\nNoord',
+      tenantId: 'f4801c24-a43b-528f-9f61-f21a7d3447a8',
+      roleLabels: { mentor: 'coach\u200b' },
     });
     expect([parsed.name, parsed.region, parsed.roleLabels.mentor]).toEqual(['Het Lyceum', 'Regio Noord', 'coach']);
   });
@@ -58,6 +62,8 @@ describe('the user-text rule (cleanUserText)', () => {
       const r = SchoolSettingsFileSchema.safeParse({ ...base, name });
       expect(r.success ? 'accepted' : r.error.issues[0].message).toContain('geen opmaaktekens');
     }
-    expect(SchoolSettingsFileSchema.safeParse({ ...base, name: "O.B.S. De Regenboog (Noord) & 't Kofschip" }).success).toBe(true);
+    expect(
+      SchoolSettingsFileSchema.safeParse({ ...base, name: "O.B.S. De Regenboog (Noord) & 't Kofschip" }).success,
+    ).toBe(true);
   });
 });

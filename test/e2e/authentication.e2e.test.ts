@@ -1,5 +1,13 @@
 import { JwtIssuer, type TokenClaims } from '../support/jwt-issuer';
-import { installation, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  message,
+  person,
+  personalConversationId,
+  searchInvoke,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 const APP_ID = '6f1b2c3d-0000-4000-8000-00000000b07a';
 
@@ -28,7 +36,12 @@ describe('authentication of incoming activities (issue 7)', () => {
   beforeAll(async () => {
     await issuer.start();
     tb = await startTestBot({
-      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'test-only-secret', MICROSOFT_APP_TYPE: 'MultiTenant', BOT_OPENID_METADATA: issuer.metadataUrl },
+      env: {
+        MICROSOFT_APP_ID: APP_ID,
+        MICROSOFT_APP_PASSWORD: 'test-only-secret',
+        MICROSOFT_APP_TYPE: 'MultiTenant',
+        BOT_OPENID_METADATA: issuer.metadataUrl,
+      },
     });
   });
   afterAll(async () => {
@@ -50,14 +63,32 @@ describe('authentication of incoming activities (issue 7)', () => {
     ['a scheme other than Bearer', () => `Basic ${issuer.token(good())}`],
     ['a token that is not a JWT', () => bearer('not-a-token')],
     ['a bad signature (a key nobody published)', () => bearer(issuer.signWithStrangerKey(good()))],
-    ['a tampered payload', () => {
-      const [h, , s] = issuer.token(good()).split('.');
-      return bearer([h, Buffer.from(JSON.stringify({ ...good(), aud: APP_ID, extra: 1 })).toString('base64url'), s].join('.'));
-    }],
+    [
+      'a tampered payload',
+      () => {
+        const [h, , s] = issuer.token(good()).split('.');
+        return bearer(
+          [h, Buffer.from(JSON.stringify({ ...good(), aud: APP_ID, extra: 1 })).toString('base64url'), s].join('.'),
+        );
+      },
+    ],
     ['a wrong audience (another bot)', () => bearer(issuer.token({ ...good(), aud: 'another-bot-app-id' }))],
     ['a wrong issuer', () => bearer(issuer.token({ ...good(), iss: 'https://evil.example.com' }))],
-    ['an expired token', () => bearer(issuer.token({ ...good(), exp: Math.floor(Date.now() / 1000) - 3600, nbf: Math.floor(Date.now() / 1000) - 7200 }))],
-    ['a serviceUrl claim that does not match the activity', () => bearer(issuer.token({ ...good(), serviceurl: 'https://smba.trafficmanager.net/emea/' }))],
+    [
+      'an expired token',
+      () =>
+        bearer(
+          issuer.token({
+            ...good(),
+            exp: Math.floor(Date.now() / 1000) - 3600,
+            nbf: Math.floor(Date.now() / 1000) - 7200,
+          }),
+        ),
+    ],
+    [
+      'a serviceUrl claim that does not match the activity',
+      () => bearer(issuer.token({ ...good(), serviceurl: 'https://smba.trafficmanager.net/emea/' })),
+    ],
   ];
 
   it.each(refusals)('refuses %s with 401, runs no handler and writes nothing', async (_case, header) => {

@@ -27,7 +27,18 @@ describe('a state-changing card action without its version is refused as stale (
   it('saves a note only with the version the signal has now: without one or with an old one it is stale', async () => {
     const drawnOn = await current(bot.tb, bot.claimed);
     // someone changes the signal after the card was drawn
-    expect((await bot.tb.post(invokeAction(bot.tb, pw1, 'signal.score', { signalId: drawnOn.id, schoolId: SCHOOL, v: drawnOn.updatedAt, level: '2' }))).status).toBe(200);
+    expect(
+      (
+        await bot.tb.post(
+          invokeAction(bot.tb, pw1, 'signal.score', {
+            signalId: drawnOn.id,
+            schoolId: SCHOOL,
+            v: drawnOn.updatedAt,
+            level: '2',
+          }),
+        )
+      ).status,
+    ).toBe(200);
     const changed = await current(bot.tb, bot.claimed);
     const note = { signalId: drawnOn.id, schoolId: SCHOOL, note: 'Moeder gebeld.' };
 

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { parseShift } from '../../src/bot/demo/demo-clock-command';
 import { shiftableClock, fixedClock } from '../../src/domain/clock';
 import { demoPupils } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -45,18 +53,36 @@ describe('/demo tijd over HTTP', () => {
 
   it('moves the bot clock forward, runs the jobs at once, and a watch reminder arrives', async () => {
     const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', { submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', level: '2', observation: 'Oogt moe.', urgency: 'normal' }));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${pupil.number}`,
+        categories: 'gedrag',
+        level: '2',
+        observation: 'Oogt moe.',
+        urgency: 'normal',
+      }),
+    );
     const reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(res.body.value))![0];
-    const signal = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((s) => s.reference === reference)!;
+    const signal = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find(
+      (s) => s.reference === reference,
+    )!;
     const act = async (verb: string, extra: object = {}) => {
       const fresh = (await tb.repos.signals.get(SCHOOL, signal.id))!.doc;
-      return tb.post(invokeAction(tb, worker, verb, { signalId: fresh.id, schoolId: SCHOOL, v: fresh.updatedAt, ...extra }));
+      return tb.post(
+        invokeAction(tb, worker, verb, { signalId: fresh.id, schoolId: SCHOOL, v: fresh.updatedAt, ...extra }),
+      );
     };
     await act('signal.claim');
     await act('signal.watch', { checkInDate: '2026-11-26' });
 
     expect(await say(worker, '/demo tijd')).toContain('de klok loopt gelijk');
-    const reminderCount = () => tb.connector.calls.filter((c) => c.conversationId === personalConversationId(worker) && JSON.stringify(c.body).includes('Waakvlam: tijd om te kijken')).length;
+    const reminderCount = () =>
+      tb.connector.calls.filter(
+        (c) =>
+          c.conversationId === personalConversationId(worker) &&
+          JSON.stringify(c.body).includes('Waakvlam: tijd om te kijken'),
+      ).length;
     expect(reminderCount()).toBe(0);
     const answer = await say(worker, '/demo tijd +3');
     expect(answer).toContain('3 dagen verder');

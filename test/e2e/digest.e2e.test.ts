@@ -4,7 +4,17 @@ import { Scheduler } from '../../src/jobs/scheduler';
 import { digestPorts } from '../../src/jobs/digest-wiring';
 import { actionsOf } from '../support/card-walk';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
-import { TENANT, TestClock, installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  TENANT,
+  TestClock,
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -18,16 +28,26 @@ const coordinator = person('zorgcoordinator');
 
 /** Every demo pupil's first and last name, as whole words (case-sensitive: they are names). */
 const PUPIL_NAMES = [...new Set(demoPupils.flatMap((p) => [p.firstName, p.lastName]))];
-const namesIn = (payload: string) => PUPIL_NAMES.filter((n) => new RegExp(`(?<!\\p{L})${n}(?!\\p{L})`, 'u').test(payload));
+const namesIn = (payload: string) =>
+  PUPIL_NAMES.filter((n) => new RegExp(`(?<!\\p{L})${n}(?!\\p{L})`, 'u').test(payload));
 
-const channelCalls = (tb: TestBot) => tb.connector.calls.filter((c) => c.conversationId.startsWith(CHANNEL) && c.status < 300);
-const channelDigests = (tb: TestBot) => channelCalls(tb).filter((c) => text(c.body).includes('Overzicht Demo College De Linde'));
+const channelCalls = (tb: TestBot) =>
+  tb.connector.calls.filter((c) => c.conversationId.startsWith(CHANNEL) && c.status < 300);
+const channelDigests = (tb: TestBot) =>
+  channelCalls(tb).filter((c) => text(c.body).includes('Overzicht Demo College De Linde'));
 
 async function raise(tb: TestBot, pupilIndex: number): Promise<string> {
   const pupil = demoPupils.filter((p) => teacher.classes.includes(p.className))[pupilIndex];
-  const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
-    submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: pupilIndex % 2 ? 'pesten' : 'gedrag', level: pupilIndex === 0 ? '3' : '2', observation: 'Trekt zich terug in de les.', urgency: 'normal',
-  }));
+  const res = await tb.post(
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${SCHOOL}|pupil:${pupil.number}`,
+      categories: pupilIndex % 2 ? 'pesten' : 'gedrag',
+      level: pupilIndex === 0 ? '3' : '2',
+      observation: 'Trekt zich terug in de les.',
+      urgency: 'normal',
+    }),
+  );
   return /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
 }
 
@@ -42,15 +62,24 @@ async function tick(tb: TestBot) {
 
 /** Links the coordinators' channel the way a coordinator does it: `/koppel overzicht` typed in the channel. */
 async function linkChannel(tb: TestBot, who: DemoStaff) {
-  const res = await tb.post(message(tb, who, '/koppel overzicht', {
-    conversation: { id: `${CHANNEL};messageid=1700000000000`, conversationType: 'channel', tenantId: TENANT, isGroup: true },
-    channelData: { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } },
-  }));
+  const res = await tb.post(
+    message(tb, who, '/koppel overzicht', {
+      conversation: {
+        id: `${CHANNEL};messageid=1700000000000`,
+        conversationType: 'channel',
+        tenantId: TENANT,
+        isGroup: true,
+      },
+      channelData: { tenant: { id: TENANT }, team: { id: TEAM }, channel: { id: CHANNEL } },
+    }),
+  );
   expect(res.status).toBe(200);
 }
 
 async function auditEntries(tb: TestBot, action: string): Promise<any[]> {
-  const { resources } = await tb.repos.cosmos.containers.audit.items.query({ query: 'SELECT * FROM c WHERE c.action = @a', parameters: [{ name: '@a', value: action }] }).fetchAll();
+  const { resources } = await tb.repos.cosmos.containers.audit.items
+    .query({ query: 'SELECT * FROM c WHERE c.action = @a', parameters: [{ name: '@a', value: action }] })
+    .fetchAll();
   return resources;
 }
 
@@ -59,7 +88,10 @@ describe('digests for coordinators (issue 6)', () => {
   const references: string[] = [];
 
   beforeAll(async () => {
-    tb = await startTestBot({ clock: new TestClock(new Date('2026-11-23T09:00:00+01:00')), env: { SCHEDULER_TICK_MS: '3600000' } });
+    tb = await startTestBot({
+      clock: new TestClock(new Date('2026-11-23T09:00:00+01:00')),
+      env: { SCHEDULER_TICK_MS: '3600000' },
+    });
     for (const who of [teacher, pw1, coordinator]) expect((await tb.post(installation(tb, who))).status).toBe(200);
     // the first run after install starts the count: no digest of the past for a new school
     await tick(tb);
@@ -68,7 +100,7 @@ describe('digests for coordinators (issue 6)', () => {
   }, 60_000);
   afterAll(async () => tb.close());
 
-  it('posts the weekly digest into the coordinators\' channel at the slot, with counts and no pupil name anywhere', async () => {
+  it("posts the weekly digest into the coordinators' channel at the slot, with counts and no pupil name anywhere", async () => {
     await linkChannel(tb, coordinator);
     tb.clock.set('2026-11-30T07:29:00+01:00'); // Monday, a minute before the demo school's 07:30
     await tick(tb);
@@ -91,7 +123,12 @@ describe('digests for coordinators (issue 6)', () => {
   });
 
   it('posts a slot once when two scheduler instances run, and once more when both run the job again', async () => {
-    const second = new Scheduler({ leases: tb.repos.leases, now: () => tb.clock.now(), holder: 'second-instance', tickMs: 60_000 });
+    const second = new Scheduler({
+      leases: tb.repos.leases,
+      now: () => tb.clock.now(),
+      holder: 'second-instance',
+      tickMs: 60_000,
+    });
     const job = () => digestJob({ digest: digestPorts(tb.repos), directory: tb.repos.directory });
     second.register(job());
     tb.clock.set('2026-12-07T07:35:00+01:00');
@@ -127,7 +164,9 @@ describe('digests for coordinators (issue 6)', () => {
     await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(teacher)).length > 0);
     expect(tb.connector.texts(personalConversationId(teacher)).join(' ')).toContain('alleen voor zorgcoördinatoren');
     expect(tb.connector.cards(personalConversationId(teacher))).toEqual([]);
-    const refused = (await auditEntries(tb, 'digest.view')).filter((e) => e.outcome === 'refused' && e.actorId === teacher.entraId);
+    const refused = (await auditEntries(tb, 'digest.view')).filter(
+      (e) => e.outcome === 'refused' && e.actorId === teacher.entraId,
+    );
     expect(refused.length).toBeGreaterThan(0);
   });
 
@@ -148,7 +187,11 @@ describe('digests for coordinators (issue 6)', () => {
     const res = await tb.post(invokeAction(tb, coordinator, 'digest.openSignal', buttons[0].data));
     expect(res.status).toBe(200);
     expect(text(res.body.value)).toContain('met namen'); // the digest stays in place
-    await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(coordinator)).some((c) => text(c).includes(references[0]) && !text(c).includes('met namen')));
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(personalConversationId(coordinator))
+        .some((c) => text(c).includes(references[0]) && !text(c).includes('met namen')),
+    );
 
     // a teacher replaying the button gets nothing
     const forged = await tb.post(invokeAction(tb, teacher, 'digest.openSignal', buttons[0].data));
@@ -167,8 +210,23 @@ describe('digests for coordinators (issue 6)', () => {
   });
 
   it('gives the project lead a region digest with counts only and small numbers suppressed', async () => {
-    const lead = { name: 'Petra Projectleider', entraId: '5b9c4c1e-0000-4000-8000-00000000ab01', upn: 'p.lead@demo-school.example', roles: ['projectleider'], classes: [] } as DemoStaff;
-    await tb.repos.directory.upsertStaff({ id: `staff:${lead.entraId}`, type: 'staff', schoolId: SCHOOL, userId: lead.entraId, upn: lead.upn, displayName: lead.name, roles: ['projectLead'], classIds: [] });
+    const lead = {
+      name: 'Petra Projectleider',
+      entraId: '5b9c4c1e-0000-4000-8000-00000000ab01',
+      upn: 'p.lead@demo-school.example',
+      roles: ['projectleider'],
+      classes: [],
+    } as DemoStaff;
+    await tb.repos.directory.upsertStaff({
+      id: `staff:${lead.entraId}`,
+      type: 'staff',
+      schoolId: SCHOOL,
+      userId: lead.entraId,
+      upn: lead.upn,
+      displayName: lead.name,
+      roles: ['projectLead'],
+      classIds: [],
+    });
     tb.connector.reset();
     await tb.post(message(tb, lead, '/overzicht regio'));
     await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(lead)).length > 0);

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { configureLog } from '../../src/log';
 import { demoPupils } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 const cardText = (card: unknown) => JSON.stringify(card);
 
@@ -11,7 +19,15 @@ describe('errors never leak, redeliveries are handled once (issue 7)', () => {
   const teacher = person('mentor', 0);
   const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
   const submit = (submissionId = randomUUID()) => ({
-    submissionId, pupil: `demo-school|pupil:${pupil.number}`, categories: 'verzuim', level: '2', observation: 'Komt al een week te laat binnen.', knowsPupil: 'false', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal',
+    submissionId,
+    pupil: `demo-school|pupil:${pupil.number}`,
+    categories: 'verzuim',
+    level: '2',
+    observation: 'Komt al een week te laat binnen.',
+    knowsPupil: 'false',
+    knowsParents: 'false',
+    knowsMentor: 'false',
+    urgency: 'normal',
   });
   const signalsOfTeacher = async () => (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).length;
 
@@ -33,7 +49,9 @@ describe('errors never leak, redeliveries are handled once (issue 7)', () => {
 
   it('answers a card submit whose handler throws with 500, a correlation id and no message or stack, and logs the id with the error code', async () => {
     const secret = `database exploded near ${pupil.firstName} ${pupil.lastName}`;
-    jest.spyOn(tb.repos.signals, 'create').mockRejectedValueOnce(Object.assign(new TypeError(secret), { code: 'E_TEST' }));
+    jest
+      .spyOn(tb.repos.signals, 'create')
+      .mockRejectedValueOnce(Object.assign(new TypeError(secret), { code: 'E_TEST' }));
     const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', submit()));
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: 'internal', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
@@ -50,12 +68,18 @@ describe('errors never leak, redeliveries are handled once (issue 7)', () => {
     const res = await tb.post(message(tb, teacher, '/signaal'));
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body ?? '')).not.toContain('boom');
-    await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(teacher)).some((t) => t.includes('Er ging iets mis')));
+    await tb.connector.waitFor(() =>
+      tb.connector.texts(personalConversationId(teacher)).some((t) => t.includes('Er ging iets mis')),
+    );
     expect(tb.connector.calls.every((c) => !JSON.stringify(c.body).includes('boom'))).toBe(true);
   });
 
   it('never puts an error message in the body of a 4xx either', async () => {
-    const res = await fetch(`${tb.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": ' });
+    const res = await fetch(`${tb.bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"type": ',
+    });
     expect(res.status).toBe(400);
     expect(await res.text()).not.toMatch(/Unexpected|JSON|at /);
   });

@@ -4,7 +4,15 @@ import type { AddressInfo } from 'node:net';
 import type { Signal } from '../../src/domain/signal';
 import { DEMO_TEAM_ID, OT_CHANNEL_ID, channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, pupilFullName, staffWith, type DemoStaff } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
@@ -30,31 +38,52 @@ const current = async (tb: TestBot, s: Signal) => (await tb.repos.signals.get(SC
 
 /** Raises a signal as the teacher and claims it as prevention worker 1. */
 async function raiseAndClaim(tb: TestBot): Promise<Signal> {
-  const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
-    submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'thuissituatie', level: '3', observation: 'OBSERVATIE-GEHEIM trekt zich terug.', urgency: 'soon',
-  }));
+  const res = await tb.post(
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${SCHOOL}|pupil:${pupil.number}`,
+      categories: 'thuissituatie',
+      level: '3',
+      observation: 'OBSERVATIE-GEHEIM trekt zich terug.',
+      urgency: 'soon',
+    }),
+  );
   const reference = /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
   const s = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((x) => x.reference === reference)!;
-  const claimed = await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: s.id, schoolId: SCHOOL, v: s.updatedAt }));
+  const claimed = await tb.post(
+    invokeAction(tb, pw1, 'signal.claim', { signalId: s.id, schoolId: SCHOOL, v: s.updatedAt }),
+  );
   expect(claimed.status).toBe(200);
   return current(tb, s);
 }
 
-const FORM = { reason: 'thuissituatie', question: `${SECRET} kan het OT het gezin ondersteunen?`, urgency: 'soon', parentsInformed: 'ja', parentsConsented: 'ja', noConsentReason: '' };
+const FORM = {
+  reason: 'thuissituatie',
+  question: `${SECRET} kan het OT het gezin ondersteunen?`,
+  urgency: 'soon',
+  parentsInformed: 'ja',
+  parentsConsented: 'ja',
+  noConsentReason: '',
+};
 
 /** Escalates through the form as prevention worker 1; returns the answer card. */
 async function escalate(tb: TestBot, s: Signal, form: object = FORM): Promise<any> {
   const fresh = await current(tb, s);
-  const formCard = await tb.post(invokeAction(tb, pw1, 'signal.escalateForm', { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt }));
+  const formCard = await tb.post(
+    invokeAction(tb, pw1, 'signal.escalateForm', { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt }),
+  );
   expect(text(formCard.body.value)).toContain('Opschalen naar het OT');
-  const res = await tb.post(invokeAction(tb, pw1, 'signal.escalate', { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt, ...form }));
+  const res = await tb.post(
+    invokeAction(tb, pw1, 'signal.escalate', { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt, ...form }),
+  );
   expect(res.status).toBe(200);
   return res.body.value;
 }
 
 /** Every call the bot made to the OT channel conversation. */
 const channelCalls = (tb: TestBot) => tb.connector.calls.filter((c) => c.conversationId === OT_CHANNEL_ID);
-const channelPostsFor = (tb: TestBot, s: Signal) => channelCalls(tb).filter((c) => c.status < 300 && text(c.body).includes(s.reference));
+const channelPostsFor = (tb: TestBot, s: Signal) =>
+  channelCalls(tb).filter((c) => c.status < 300 && text(c.body).includes(s.reference));
 /** Polls until the condition holds (the outbox runner works beside the test). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -87,7 +116,15 @@ describe('escalation to the OT (issue 4)', () => {
     }
     expect((await tb.repos.directory.getSchool(SCHOOL))!.doc.channels.ot).toBeUndefined();
     const audit = await tb.repos.audit.forSchool(SCHOOL);
-    expect(audit.some((a) => a.action === 'channel.link' && a.outcome === 'refused' && a.actorId === teacher.entraId && a.code === 'link-no-role')).toBe(true);
+    expect(
+      audit.some(
+        (a) =>
+          a.action === 'channel.link' &&
+          a.outcome === 'refused' &&
+          a.actorId === teacher.entraId &&
+          a.code === 'link-no-role',
+      ),
+    ).toBe(true);
     // wrong use by a coordinator: help, nothing linked
     const before = tb.connector.texts(OT_CHANNEL_ID).length;
     await tb.post(channelMessage(tb, coordinator, '/koppel kantine'));
@@ -106,9 +143,14 @@ describe('escalation to the OT (issue 4)', () => {
     const card = await escalate(tb, s);
     expect(text(card)).toContain('nog niet gekoppeld');
     expect((await current(tb, s)).state).toBe('escalated');
-    const parked = async () => (await tb.repos.outbox.waitingFor(SCHOOL, { kind: 'channel', channel: 'ot' })).filter((d) => d.payload.signalId === s.id);
+    const parked = async () =>
+      (await tb.repos.outbox.waitingFor(SCHOOL, { kind: 'channel', channel: 'ot' })).filter(
+        (d) => d.payload.signalId === s.id,
+      );
     await eventually(async () => (await parked()).length === 1);
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes('het OT-kanaal')));
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(coordinator)).some((c) => text(c).includes('het OT-kanaal')),
+    );
     expect(channelPostsFor(tb, s)).toHaveLength(0);
 
     const before = tb.connector.texts(OT_CHANNEL_ID).length;
@@ -118,15 +160,31 @@ describe('escalation to the OT (issue 4)', () => {
     const link = (await tb.repos.directory.getSchool(SCHOOL))!.doc.channels.ot!;
     expect(link).toMatchObject({ teamId: DEMO_TEAM_ID, channelId: OT_CHANNEL_ID, linkedBy: coordinator.entraId });
     expect(link.reference.conversation.id).toBe(OT_CHANNEL_ID);
-    expect((await tb.repos.audit.forSchool(SCHOOL)).some((a) => a.action === 'channel.link' && a.outcome === 'ok' && a.actorId === coordinator.entraId)).toBe(true);
-    await tb.connector.waitFor(() => channelPostsFor(tb, s).some((c) => c.method === 'POST' && text(c.body).includes('Verzoek aan het OT')));
+    expect(
+      (await tb.repos.audit.forSchool(SCHOOL)).some(
+        (a) => a.action === 'channel.link' && a.outcome === 'ok' && a.actorId === coordinator.entraId,
+      ),
+    ).toBe(true);
+    await tb.connector.waitFor(() =>
+      channelPostsFor(tb, s).some((c) => c.method === 'POST' && text(c.body).includes('Verzoek aan het OT')),
+    );
     // the post's activity id is kept under its own key, so claim and hand-back update it in place
-    await eventually(async () => (await tb.repos.outbox.deliveriesOf(SCHOOL, `${s.id}:ot:0`)).some((d) => d.target.kind === 'channel' && d.conversationId === OT_CHANNEL_ID));
+    await eventually(async () =>
+      (await tb.repos.outbox.deliveriesOf(SCHOOL, `${s.id}:ot:0`)).some(
+        (d) => d.target.kind === 'channel' && d.conversationId === OT_CHANNEL_ID,
+      ),
+    );
   });
 
   it('re-draws the form with Dutch messages and the input kept when answers are missing', async () => {
     const s = await raiseAndClaim(tb);
-    const card = await escalate(tb, s, { ...FORM, question: 'Mijn vraag blijft staan', parentsInformed: 'nee', parentsConsented: 'ja', urgency: '' });
+    const card = await escalate(tb, s, {
+      ...FORM,
+      question: 'Mijn vraag blijft staan',
+      parentsInformed: 'nee',
+      parentsConsented: 'ja',
+      urgency: '',
+    });
     expect(text(card)).toContain('Ouders die niet zijn geïnformeerd');
     expect(text(card)).toContain('Kies de urgentie.');
     expect(text(card)).toContain('Mijn vraag blijft staan');
@@ -150,12 +208,19 @@ describe('escalation to the OT (issue 4)', () => {
     const claimAnswer = await tb.post(channelInvoke(tb, ot, 'escalation.claim', escRef(s)));
     await tb.connector.waitFor(() => channelPostsFor(tb, s).some((c) => c.method === 'PUT'));
     const everything = text(channelCalls(tb)) + text(claimAnswer.body);
-    for (const leak of [pupilFullName(pupil), pupil.firstName, pupil.lastName, `(${pupil.className})`, SECRET, 'OBSERVATIE-GEHEIM']) {
+    for (const leak of [
+      pupilFullName(pupil),
+      pupil.firstName,
+      pupil.lastName,
+      `(${pupil.className})`,
+      SECRET,
+      'OBSERVATIE-GEHEIM',
+    ]) {
       expect({ leak, found: everything.includes(leak) }).toEqual({ leak, found: false });
     }
   });
 
-  it('refuses the details to someone outside the OT (audited) and sends them to an OT member\'s personal chat', async () => {
+  it("refuses the details to someone outside the OT (audited) and sends them to an OT member's personal chat", async () => {
     const s = await raiseAndClaim(tb);
     await escalate(tb, s);
     await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
@@ -163,13 +228,26 @@ describe('escalation to the OT (issue 4)', () => {
     expect(text(refused.body.value)).toContain('alleen voor leden van het ondersteuningsteam');
     expect(text(refused.body.value)).not.toContain(pupil.lastName);
     const audit = await tb.repos.audit.forSchool(SCHOOL);
-    expect(audit.some((a) => a.action === 'escalation.details' && a.outcome === 'refused' && a.actorId === pw2.entraId && a.signalId === s.id)).toBe(true);
+    expect(
+      audit.some(
+        (a) =>
+          a.action === 'escalation.details' &&
+          a.outcome === 'refused' &&
+          a.actorId === pw2.entraId &&
+          a.signalId === s.id,
+      ),
+    ).toBe(true);
 
     const asOt = await tb.post(channelInvoke(tb, ot, 'escalation.details', escRef(s)));
     expect(text(asOt.body.value)).toContain('persoonlijke chat');
     expect(text(asOt.body.value)).not.toContain(pupil.lastName);
-    await tb.connector.waitFor(() => tb.connector.cards(conv(ot)).some((c) => text(c).includes(`OT-verzoek ${s.reference}`)));
-    const details = tb.connector.cards(conv(ot)).filter((c) => text(c).includes(`OT-verzoek ${s.reference}`)).at(-1);
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(ot)).some((c) => text(c).includes(`OT-verzoek ${s.reference}`)),
+    );
+    const details = tb.connector
+      .cards(conv(ot))
+      .filter((c) => text(c).includes(`OT-verzoek ${s.reference}`))
+      .at(-1);
     expect(text(details)).toContain(pupilFullName(pupil));
     expect(text(details)).toContain(SECRET);
     expect(tb.connector.cards(conv(pw2)).some((c) => text(c).includes(`OT-verzoek ${s.reference}`))).toBe(false);
@@ -177,12 +255,28 @@ describe('escalation to the OT (issue 4)', () => {
   });
 
   it('lets exactly one of two OT members claim, shows who in the channel and tells the prevention worker', async () => {
-    const ot2: DemoStaff = { name: 'Tweede Gezinswerker', upn: 't.gezinswerker@demo-school.example', roles: ['ot'], classes: [], entraId: randomUUID() };
-    await tb.repos.directory.upsertStaff({ id: `staff:${ot2.entraId}`, type: 'staff', schoolId: SCHOOL, userId: ot2.entraId, displayName: ot2.name, roles: ['supportTeam'], classIds: [] });
+    const ot2: DemoStaff = {
+      name: 'Tweede Gezinswerker',
+      upn: 't.gezinswerker@demo-school.example',
+      roles: ['ot'],
+      classes: [],
+      entraId: randomUUID(),
+    };
+    await tb.repos.directory.upsertStaff({
+      id: `staff:${ot2.entraId}`,
+      type: 'staff',
+      schoolId: SCHOOL,
+      userId: ot2.entraId,
+      displayName: ot2.name,
+      roles: ['supportTeam'],
+      classIds: [],
+    });
     const s = await raiseAndClaim(tb);
     await escalate(tb, s);
     await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
-    const answers = await Promise.all([ot, ot2].map((who) => tb.post(channelInvoke(tb, who, 'escalation.claim', escRef(s)))));
+    const answers = await Promise.all(
+      [ot, ot2].map((who) => tb.post(channelInvoke(tb, who, 'escalation.claim', escRef(s)))),
+    );
     const won = answers.map((a) => text(a.body.value).includes('Je hebt dit verzoek opgepakt'));
     expect(won.filter(Boolean)).toHaveLength(1);
     const loser = answers[won.indexOf(false)];
@@ -192,8 +286,16 @@ describe('escalation to the OT (issue 4)', () => {
     expect(after.escalation).toMatchObject({ status: 'claimed', claimedBy: winner.entraId });
     expect(after.history.filter((h) => h.action === 'claimEscalation')).toHaveLength(1);
     const postId = (await tb.repos.outbox.deliveriesOf(SCHOOL, `${s.id}:ot:0`))[0].activityId;
-    await tb.connector.waitFor(() => channelPostsFor(tb, s).some((c) => c.method === 'PUT' && c.activityId === postId && text(c.body).includes(`Opgepakt door ${winner.name}`)));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`Het OT heeft ${s.reference} opgepakt`) && text(c).includes(winner.name)));
+    await tb.connector.waitFor(() =>
+      channelPostsFor(tb, s).some(
+        (c) => c.method === 'PUT' && c.activityId === postId && text(c.body).includes(`Opgepakt door ${winner.name}`),
+      ),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(pw1))
+        .some((c) => text(c).includes(`Het OT heeft ${s.reference} opgepakt`) && text(c).includes(winner.name)),
+    );
   });
 
   it('hands the case back to the prevention worker in waakvlam with the OT summary; the reporter hears only that', async () => {
@@ -202,25 +304,45 @@ describe('escalation to the OT (issue 4)', () => {
     await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
     await tb.post(channelInvoke(tb, ot, 'escalation.claim', escRef(s)));
     // notes and the hand-back from the details card in the OT member's personal chat
-    const noted = await tb.post(invokeAction(tb, ot, 'escalation.note', { ...escRef(s), note: 'OT-NOTITIE gesprek met moeder gepland' }));
+    const noted = await tb.post(
+      invokeAction(tb, ot, 'escalation.note', { ...escRef(s), note: 'OT-NOTITIE gesprek met moeder gepland' }),
+    );
     expect(text(noted.body.value)).toContain('Je notitie is opgeslagen');
-    const emptySummary = await tb.post(invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: '  ', checkInDate: '2026-12-14' }));
+    const emptySummary = await tb.post(
+      invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: '  ', checkInDate: '2026-12-14' }),
+    );
     expect(text(emptySummary.body.value)).toContain('Schrijf een korte terugkoppeling');
     expect((await current(tb, s)).state).toBe('escalated');
-    const back = await tb.post(invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: SUMMARY, checkInDate: '2026-12-14' }));
+    const back = await tb.post(
+      invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: SUMMARY, checkInDate: '2026-12-14' }),
+    );
     expect(text(back.body.value)).toContain('teruggegeven aan de preventiewerker');
     const after = await current(tb, s);
     expect(after.state).toBe('watch');
     expect(after.watch).toEqual({ checkInDate: '2026-12-14' });
     expect(after.escalation).toMatchObject({ status: 'returned', summary: SUMMARY });
-    expect(after.history.some((h) => h.action === 'note' && h.actorId === ot.entraId && h.visibility === 'care')).toBe(true);
+    expect(after.history.some((h) => h.action === 'note' && h.actorId === ot.entraId && h.visibility === 'care')).toBe(
+      true,
+    );
 
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`${s.reference} is terug bij jou`) && text(c).includes(SUMMARY)));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(teacher)).some((c) => text(c).includes(s.reference) && text(c).includes('weer bij de preventiewerker')));
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(pw1))
+        .some((c) => text(c).includes(`${s.reference} is terug bij jou`) && text(c).includes(SUMMARY)),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(teacher))
+        .some((c) => text(c).includes(s.reference) && text(c).includes('weer bij de preventiewerker')),
+    );
     const toReporter = text(tb.connector.cards(conv(teacher)).filter((c) => text(c).includes(s.reference)));
     expect(toReporter).not.toContain('SAMENVATTING-GEHEIM');
     expect(toReporter).not.toContain('OT-NOTITIE');
-    await tb.connector.waitFor(() => channelPostsFor(tb, s).some((c) => c.method === 'PUT' && text(c.body).includes('Teruggegeven aan de preventiewerker')));
+    await tb.connector.waitFor(() =>
+      channelPostsFor(tb, s).some(
+        (c) => c.method === 'PUT' && text(c.body).includes('Teruggegeven aan de preventiewerker'),
+      ),
+    );
     const channel = text(channelCalls(tb));
     expect(channel).not.toContain('SAMENVATTING-GEHEIM');
     expect(channel).not.toContain('OT-NOTITIE');
@@ -235,18 +357,24 @@ describe('escalation to the OT (issue 4)', () => {
     expect(escalated).toContain('Opgeschaald naar het OT');
     expect(escalated).toContain('Nog niet opgepakt');
     expect(escalated).toContain(SECRET);
-    const historyLine = (card: string) => (JSON.parse(card).body as any[]).map((b) => String(b.text ?? '')).find((t) => /: opgeschaald naar het OT/.test(t)) ?? '';
+    const historyLine = (card: string) =>
+      (JSON.parse(card).body as any[])
+        .map((b) => String(b.text ?? ''))
+        .find((t) => /: opgeschaald naar het OT/.test(t)) ?? '';
     expect(historyLine(escalated)).toContain('Thuissituatie / gezin');
     expect(historyLine(escalated)).not.toMatch(/\bthuissituatie\b/);
     await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
-    const workerCard = async (who: DemoStaff = pw1) => text((await tb.post(invokeAction(tb, who, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }))).body.value);
+    const workerCard = async (who: DemoStaff = pw1) =>
+      text((await tb.post(invokeAction(tb, who, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }))).body.value);
 
     await tb.post(channelInvoke(tb, ot, 'escalation.claim', escRef(s)));
     const claimed = await workerCard();
     expect(claimed).toContain(`Opgepakt door ${ot.name}`);
     expect(claimed).toContain(SECRET);
 
-    await tb.post(invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: SUMMARY, checkInDate: '2026-12-14' }));
+    await tb.post(
+      invokeAction(tb, ot, 'escalation.deEscalate', { ...escRef(s), summary: SUMMARY, checkInDate: '2026-12-14' }),
+    );
     const back = await workerCard();
     expect(back).toContain('Terug van het OT');
     expect(back).toContain('Terugkoppeling van het OT');
@@ -255,7 +383,8 @@ describe('escalation to the OT (issue 4)', () => {
 
     const reporterView = await workerCard(teacher);
     expect(reporterView).toContain(s.reference);
-    for (const secret of [SECRET, SUMMARY, 'Vraag aan het OT', 'Thuissituatie / gezin']) expect({ secret, found: reporterView.includes(secret) }).toEqual({ secret, found: false });
+    for (const secret of [SECRET, SUMMARY, 'Vraag aan het OT', 'Thuissituatie / gezin'])
+      expect({ secret, found: reporterView.includes(secret) }).toEqual({ secret, found: false });
   });
 
   it('shows initials and class, never the name, when the school opted in to them', async () => {
@@ -280,26 +409,45 @@ describe('escalation to the OT (issue 4)', () => {
     const school = (await tb.repos.directory.getSchool(SCHOOL))!;
     const link = school.doc.channels.ot!;
     // the bot was removed from the team: Teams answers 404 for the channel
-    const gone = http.createServer((_req, res) => { res.statusCode = 404; res.end('{"error":{"code":"ConversationNotFound"}}'); });
+    const gone = http.createServer((_req, res) => {
+      res.statusCode = 404;
+      res.end('{"error":{"code":"ConversationNotFound"}}');
+    });
     await new Promise<void>((r) => gone.listen(0, '127.0.0.1', () => r()));
     afterAllClose.push(() => new Promise<void>((r) => gone.close(() => r())));
     const goneUrl = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/`;
-    await tb.repos.directory.saveSchool({ ...school.doc, channels: { ...school.doc.channels, ot: { ...link, reference: { ...link.reference, serviceUrl: goneUrl } } } });
+    await tb.repos.directory.saveSchool({
+      ...school.doc,
+      channels: { ...school.doc.channels, ot: { ...link, reference: { ...link.reference, serviceUrl: goneUrl } } },
+    });
     const s = await raiseAndClaim(tb);
     await escalate(tb, s);
-    await eventually(async () => (await tb.repos.outbox.waitingFor(SCHOOL, { kind: 'channel', channel: 'ot' })).some((d) => d.payload.signalId === s.id && d.lastError === 'channel-unreachable'));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`OT-kanaal niet bereikbaar — ${s.reference}`)));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(s.reference) && text(c).includes('het OT-kanaal')));
+    await eventually(async () =>
+      (await tb.repos.outbox.waitingFor(SCHOOL, { kind: 'channel', channel: 'ot' })).some(
+        (d) => d.payload.signalId === s.id && d.lastError === 'channel-unreachable',
+      ),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`OT-kanaal niet bereikbaar — ${s.reference}`)),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(coordinator))
+        .some((c) => text(c).includes(s.reference) && text(c).includes('het OT-kanaal')),
+    );
     expect(channelPostsFor(tb, s)).toHaveLength(0);
     await tb.post(channelMessage(tb, coordinator, '/koppel ot'));
-    await tb.connector.waitFor(() => channelPostsFor(tb, s).some((c) => c.method === 'POST' && text(c.body).includes('Verzoek aan het OT')));
+    await tb.connector.waitFor(() =>
+      channelPostsFor(tb, s).some((c) => c.method === 'POST' && text(c.body).includes('Verzoek aan het OT')),
+    );
   });
 
   it('re-announces an escalation nobody claimed within 3 school days exactly once', async () => {
     const s = await raiseAndClaim(tb);
     await escalate(tb, s);
     await tb.connector.waitFor(() => channelPostsFor(tb, s).length > 0);
-    const reminders = () => channelPostsFor(tb, s).filter((c) => c.method === 'POST' && text(c.body).includes('Herinnering'));
+    const reminders = () =>
+      channelPostsFor(tb, s).filter((c) => c.method === 'POST' && text(c.body).includes('Herinnering'));
     await tb.bot.scheduler.runOnce();
     await tb.bot.outbox.runOnce();
     expect(reminders()).toHaveLength(0);

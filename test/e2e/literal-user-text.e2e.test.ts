@@ -5,7 +5,16 @@ import { channelInvoke, channelMessage } from '../support/channel-activities';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import { actionsOf, inputsOf } from '../support/card-walk';
 import { allStrings, literalTextProblems, markdownTexts } from '../support/literal-text-check';
-import { installation, invokeAction, message, person, searchInvoke, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  searchInvoke,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -29,7 +38,9 @@ const conv = (who: DemoStaff) => personalConversationId(who);
 
 /** No shown text holds a link, image, bare address or control character; no string anywhere a mark or control character. */
 function expectLiteral(everything: unknown[]): void {
-  const problems = markdownTexts(everything).flatMap((t) => literalTextProblems(t).map((p) => `${p} in ${JSON.stringify(t.slice(0, 120))}`));
+  const problems = markdownTexts(everything).flatMap((t) =>
+    literalTextProblems(t).map((p) => `${p} in ${JSON.stringify(t.slice(0, 120))}`),
+  );
   expect(problems).toEqual([]);
   const leaks = allStrings(everything).filter((t) => /[\ufdd0\ufdd1\u0000\u0007\u202e]/.test(t));
   expect(leaks).toEqual([]);
@@ -52,10 +63,17 @@ describe('user text is shown as literal text (issue 19)', () => {
     tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
     // names from the roster are user text too: the import keeps Markdown (it is just characters)
     const p = (await tb.repos.directory.getPupil(SCHOOL, `pupil:${pupil.number}`))!;
-    await tb.repos.directory.upsertPupil({ ...p, firstName: cleanName(`${HOSTILE_NAME}\u202E`), lastName: cleanName('_Schuin_ ![](https://evil.example/p.png)') });
+    await tb.repos.directory.upsertPupil({
+      ...p,
+      firstName: cleanName(`${HOSTILE_NAME}\u202E`),
+      lastName: cleanName('_Schuin_ ![](https://evil.example/p.png)'),
+    });
     for (const who of [teacher, pw1]) {
       const doc = (await tb.repos.directory.listStaff(SCHOOL)).find((s) => s.userId === who.entraId)!;
-      await tb.repos.directory.upsertStaff({ ...doc, displayName: cleanName(`${HOSTILE_NAME} ${who === teacher ? 'docent' : 'pw'}\u0007`) });
+      await tb.repos.directory.upsertStaff({
+        ...doc,
+        displayName: cleanName(`${HOSTILE_NAME} ${who === teacher ? 'docent' : 'pw'}\u0007`),
+      });
     }
     for (const who of [teacher, pw1, pw2, coordinator, ot]) await post(installation(tb, who));
     await post(channelMessage(tb, coordinator, '/koppel ot'));
@@ -63,9 +81,16 @@ describe('user text is shown as literal text (issue 19)', () => {
   afterAll(async () => tb.close());
 
   it('keeps control, bidi and hidden characters out of what it stores', async () => {
-    const res = await post(invokeAction(tb, teacher, 'signal.submit', {
-      submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'thuissituatie', level: '2', observation: `\u200b${HOSTILE('OBS')}\u2066`, urgency: 'soon',
-    }));
+    const res = await post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${pupil.number}`,
+        categories: 'thuissituatie',
+        level: '2',
+        observation: `\u200b${HOSTILE('OBS')}\u2066`,
+        urgency: 'soon',
+      }),
+    );
     const reference = /S-\d{4}-\d{4}/.exec(text(res))![0];
     const s = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((x) => x.reference === reference)!;
     expect(s.observation).toBe(HOSTILE('OBS').replace(/[\u202E\u0007\u0000]/g, ''));
@@ -77,17 +102,32 @@ describe('user text is shown as literal text (issue 19)', () => {
     await act(pw1, 'signal.note', s, { note: HOSTILE('NOTE') });
     await act(pw1, 'signal.ask', s, { question: HOSTILE('ASK') });
     const q = (await current(s)).questions[0];
-    await post(invokeAction(tb, teacher, 'signal.answer', { signalId: s.id, schoolId: SCHOOL, v: (await current(s)).updatedAt, questionId: q.id, answer: HOSTILE('ANSWER') }));
+    await post(
+      invokeAction(tb, teacher, 'signal.answer', {
+        signalId: s.id,
+        schoolId: SCHOOL,
+        v: (await current(s)).updatedAt,
+        questionId: q.id,
+        answer: HOSTILE('ANSWER'),
+      }),
+    );
     await act(pw1, 'signal.escalateForm', s);
     await act(pw1, 'signal.escalate', s, {
-      reason: 'thuissituatie', question: HOSTILE('OTQ'), urgency: 'soon', parentsInformed: 'ja', parentsConsented: 'nee', noConsentReason: HOSTILE('NOCONSENT'),
+      reason: 'thuissituatie',
+      question: HOSTILE('OTQ'),
+      urgency: 'soon',
+      parentsInformed: 'ja',
+      parentsConsented: 'nee',
+      noConsentReason: HOSTILE('NOCONSENT'),
     });
     expect((await current(s)).state).toBe('escalated');
     const ref = { signalId: s.id, schoolId: SCHOOL, n: 0 };
     await post(channelInvoke(tb, ot, 'escalation.claim', ref));
     await post(channelInvoke(tb, ot, 'escalation.details', ref));
     await post(invokeAction(tb, ot, 'escalation.note', { ...ref, note: HOSTILE('OTNOTE') }));
-    await post(invokeAction(tb, ot, 'escalation.deEscalate', { ...ref, summary: HOSTILE('SUMMARY'), checkInDate: '2099-12-14' }));
+    await post(
+      invokeAction(tb, ot, 'escalation.deEscalate', { ...ref, summary: HOSTILE('SUMMARY'), checkInDate: '2099-12-14' }),
+    );
     await act(pw1, 'signal.refresh', s);
     await act(teacher, 'signal.refresh', s);
     await post(message(tb, pw1, '/mijn'));
@@ -101,11 +141,16 @@ describe('user text is shown as literal text (issue 19)', () => {
     await post(message(tb, coordinator, `/audit ${pupil.number}`));
     await post(message(tb, coordinator, `/vergeet ${pupil.number}`));
     await post(message(tb, coordinator, '/overzicht'));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).filter((c) => text(c).includes('Jan')).length >= 2);
+    await tb.connector.waitFor(
+      () => tb.connector.cards(conv(coordinator)).filter((c) => text(c).includes('Jan')).length >= 2,
+    );
     // the inzage export, downloaded the way the coordinator does
     await post(message(tb, coordinator, `/inzage ${pupil.number}`));
     await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes('/export/')));
-    const exportCard = tb.connector.cards(conv(coordinator)).filter((c) => text(c).includes('/export/')).at(-1);
+    const exportCard = tb.connector
+      .cards(conv(coordinator))
+      .filter((c) => text(c).includes('/export/'))
+      .at(-1);
     const url: string = exportCard.actions.find((a: any) => a.type === 'Action.OpenUrl').url;
     const md = await (await fetch(url)).text();
 
@@ -113,13 +158,26 @@ describe('user text is shown as literal text (issue 19)', () => {
     const everything = [...sent, ...answers];
     const shown = markdownTexts(everything);
     // not vacuous: every hostile field and name reached a card, escaped
-    for (const marker of ['OBS', 'NOTE', 'ASK', 'ANSWER', 'OTQ', 'NOCONSENT', 'SUMMARY', '\\[Klik\\]\\(https\\://evil.example/naam) \\*\\*Jan\\*\\*', '\\_Schuin\\_']) {
+    for (const marker of [
+      'OBS',
+      'NOTE',
+      'ASK',
+      'ANSWER',
+      'OTQ',
+      'NOCONSENT',
+      'SUMMARY',
+      '\\[Klik\\]\\(https\\://evil.example/naam) \\*\\*Jan\\*\\*',
+      '\\_Schuin\\_',
+    ]) {
       expect([marker, shown.some((t) => t.includes(marker))]).toEqual([marker, true]);
     }
-    expect(shown.some((t) => t.includes('\\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)'))).toBe(true);
+    expect(shown.some((t) => t.includes('\\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)'))).toBe(
+      true,
+    );
     expectLiteral(everything);
 
-    for (const marker of ['OBS', 'NOTE', 'ASK', 'ANSWER', 'OTQ', 'NOCONSENT', 'SUMMARY', 'OTNOTE']) expect(md).toContain(marker);
+    for (const marker of ['OBS', 'NOTE', 'ASK', 'ANSWER', 'OTQ', 'NOCONSENT', 'SUMMARY', 'OTNOTE'])
+      expect(md).toContain(marker);
     expect(literalTextProblems(md)).toEqual([]);
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   }, 60_000);
@@ -130,7 +188,9 @@ describe('user text is shown as literal text (issue 19)', () => {
     await tb.bot.outbox.runOnce();
     const before = answers.length;
     const classId = pupil.className.toLowerCase();
-    const form = await post(invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }));
+    const form = await post(
+      invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }),
+    );
     const data: Record<string, unknown> = { ...actionsOf(form, 'round.savePage')[0].data };
     for (const input of inputsOf(form).filter((i) => i.id.startsWith('level:'))) {
       const own = input.id === `level:pupil:${pupil.number}`;
@@ -140,13 +200,24 @@ describe('user text is shown as literal text (issue 19)', () => {
     const saved = await post(invokeAction(tb, pw1, 'round.savePage', data));
     expect(JSON.stringify(saved)).toContain('Opgeslagen');
     const stored = await tb.repos.rounds.getPage(SCHOOL, '2026-2', classId, 0);
-    expect(stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note).toBe(HOSTILE('ROUNDNOTE').replace(/[\u202E\u0007\u0000]/g, ''));
+    expect(stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note).toBe(
+      HOSTILE('ROUNDNOTE').replace(/[\u202E\u0007\u0000]/g, ''),
+    );
     const shown = markdownTexts(answers.slice(before));
-    expect(shown.some((t) => t.includes('ROUNDNOTE \\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)'))).toBe(true);
+    expect(
+      shown.some((t) => t.includes('ROUNDNOTE \\[klik hier voor het dossier\\]\\(https\\://evil.example/phish)')),
+    ).toBe(true);
     expect(shown.some((t) => t.includes('\\[Klik\\]\\(https\\://evil.example/naam) \\*\\*Jan\\*\\*'))).toBe(true);
     // the note goes back into the form's input as typed, not escaped
-    const again = await post(invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }));
-    expect(inputsOf(again).find((i) => i.id === `note:pupil:${pupil.number}`)?.value).toBe(stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note);
-    expectLiteral([...answers.slice(before), ...tb.connector.calls.filter((c) => c.status < 300 && c.method !== 'GET').map((c) => c.body)]);
+    const again = await post(
+      invokeAction(tb, pw1, 'round.openPage', { schoolId: SCHOOL, roundId: '2026-2', classId, page: 0 }),
+    );
+    expect(inputsOf(again).find((i) => i.id === `note:pupil:${pupil.number}`)?.value).toBe(
+      stored?.doc.scores.find((x) => x.pupilId === `pupil:${pupil.number}`)?.note,
+    );
+    expectLiteral([
+      ...answers.slice(before),
+      ...tb.connector.calls.filter((c) => c.status < 300 && c.method !== 'GET').map((c) => c.body),
+    ]);
   }, 60_000);
 });

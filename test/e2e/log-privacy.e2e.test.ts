@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { format } from 'node:util';
 import { configureLog } from '../../src/log';
 import { demoPupils, pupilFullName, staffWith } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  searchInvoke,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 const cardText = (card: unknown) => JSON.stringify(card);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,14 +30,29 @@ describe('logs hold no pupil names or notes (issue 7)', () => {
   const mine = demoPupils.filter((p) => teacher.classes.includes(p.className));
   const own = Array.from({ length: 12 }, (_, i) => mine[i % mine.length]);
   const observations: string[] = [];
-  const submit = (pupil = own[0], observation = `${pupil.firstName} ${pupil.lastName} oogt al dagen somber en zegt dat thuis alles misgaat.`) => {
+  const submit = (
+    pupil = own[0],
+    observation = `${pupil.firstName} ${pupil.lastName} oogt al dagen somber en zegt dat thuis alles misgaat.`,
+  ) => {
     observations.push(observation);
-    return { submissionId: randomUUID(), pupil: `demo-school|pupil:${pupil.number}`, categories: 'sociaal-emotioneel,thuissituatie', level: '3', observation, knowsPupil: 'true', knowsParents: 'false', knowsMentor: 'true', urgency: 'soon' };
+    return {
+      submissionId: randomUUID(),
+      pupil: `demo-school|pupil:${pupil.number}`,
+      categories: 'sociaal-emotioneel,thuissituatie',
+      level: '3',
+      observation,
+      knowsPupil: 'true',
+      knowsParents: 'false',
+      knowsMentor: 'true',
+      urgency: 'soon',
+    };
   };
 
   beforeAll(async () => {
     for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      jest.spyOn(console, method).mockImplementation((...args: unknown[]) => void captured.push(`console.${method} ${format(...args)}`));
+      jest
+        .spyOn(console, method)
+        .mockImplementation((...args: unknown[]) => void captured.push(`console.${method} ${format(...args)}`));
     }
     tb = await startTestBot();
     configureLog('debug', (line) => captured.push(line));
@@ -48,24 +72,52 @@ describe('logs hold no pupil names or notes (issue 7)', () => {
     await tb.post(searchInvoke(tb, teacher, own[3].firstName));
     // invalid and forged submits
     await tb.post(invokeAction(tb, teacher, 'signal.submit', { ...submit(own[4]), observation: '   ' }));
-    await tb.post(invokeAction(tb, teacher, 'signal.submit', { ...submit(own[5], `${own[5].firstName} ${own[5].lastName} ${'x'.repeat(5000)}`) }));
+    await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        ...submit(own[5], `${own[5].firstName} ${own[5].lastName} ${'x'.repeat(5000)}`),
+      }),
+    );
     await tb.post(invokeAction(tb, teacher, 'signal.submit', { ...submit(own[6]), pupil: 'other-school|pupil:1' }));
-    await tb.post(invokeAction(tb, teacher, 'signal.submit', { ...submit(own[7]), categories: 'bestaat-niet', submissionId: 'geen-uuid' }));
+    await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        ...submit(own[7]),
+        categories: 'bestaat-niet',
+        submissionId: 'geen-uuid',
+      }),
+    );
     // a handler that fails with pupil data in the error message
-    const failing = jest.spyOn(tb.repos.signals, 'create').mockRejectedValueOnce(new Error(`write failed for ${pupilFullName(own[8])}: ${observations[0]}`));
+    const failing = jest
+      .spyOn(tb.repos.signals, 'create')
+      .mockRejectedValueOnce(new Error(`write failed for ${pupilFullName(own[8])}: ${observations[0]}`));
     expect((await tb.post(invokeAction(tb, teacher, 'signal.submit', submit(own[8])))).status).toBe(500);
     failing.mockRestore();
     // valid submits, one delivered through a throttled connector, then claims (one refused)
     tb.connector.failNext({ status: 429, retryAfter: 0 }, { status: 502 });
     const done = await tb.post(invokeAction(tb, teacher, 'signal.submit', submit(own[9])));
     const reference = /S-\d{4}-\d{4}/.exec(cardText(done.body.value))![0];
-    await tb.connector.waitFor(() => [pw1, pw2].every((pw) => tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference))), 15_000);
-    const signal = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).find((s) => s.reference === reference)!;
-    await tb.post(invokeAction(tb, teacher, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }));
-    const claimed = await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }));
+    await tb.connector.waitFor(
+      () =>
+        [pw1, pw2].every((pw) =>
+          tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference)),
+        ),
+      15_000,
+    );
+    const signal = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).find(
+      (s) => s.reference === reference,
+    )!;
+    await tb.post(
+      invokeAction(tb, teacher, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }),
+    );
+    const claimed = await tb.post(
+      invokeAction(tb, pw1, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }),
+    );
     expect(cardText(claimed.body.value)).toContain('opgepakt');
-    await tb.post(invokeAction(tb, pw2, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }));
-    await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(teacher)).some((c) => cardText(c).includes('is opgepakt door')));
+    await tb.post(
+      invokeAction(tb, pw2, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(personalConversationId(teacher)).some((c) => cardText(c).includes('is opgepakt door')),
+    );
     await tb.bot.scheduler.runOnce?.();
     await tb.bot.outbox.runOnce?.();
   });

@@ -2,21 +2,31 @@ import { Scheduler } from '../../src/jobs/scheduler';
 import { actionsOf, inputsOf } from '../support/card-walk';
 import { roundStepsJob } from '../../src/jobs/round-steps';
 import { demoPupils } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const ROUND = '2026-2'; // default windows: round 2 opens Tue 1 Dec 2026 08:00, deadline Tue 15 Dec
 const text = (card: unknown) => JSON.stringify(card);
 const inputs = inputsOf;
-const pupilIdsOf = (className: string) => demoPupils.filter((p) => p.className === className).map((p) => `pupil:${p.number}`);
+const pupilIdsOf = (className: string) =>
+  demoPupils.filter((p) => p.className === className).map((p) => `pupil:${p.number}`);
 
 describe('the quarterly 1-2-3 round (issue 5)', () => {
   let tb: TestBot;
   const [pw1, pw2] = [person('preventiewerker', 0), person('preventiewerker', 1)];
   const coordinator = person('zorgcoordinator');
   const teacher = person('mentor', 0);
-  const roundCards = (who: typeof pw1) => tb.connector.cards(personalConversationId(who)).filter((c) => text(c).includes('round.openPage'));
+  const roundCards = (who: typeof pw1) =>
+    tb.connector.cards(personalConversationId(who)).filter((c) => text(c).includes('round.openPage'));
   const drive = async () => {
     await tb.bot.scheduler.runOnce();
     await tb.bot.outbox.runOnce();
@@ -24,15 +34,18 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
   /** A full, valid submit for a form card: every pupil level 1 unless `levels` says otherwise. */
   const submitFor = (form: any, levels: Record<number, [string, string]> = {}) => {
     const data: Record<string, unknown> = { ...actionsOf(form, 'round.savePage')[0].data };
-    inputs(form).filter((i) => i.id.startsWith('level:')).forEach((input, n) => {
-      const pupilId = input.id.slice('level:'.length);
-      data[input.id] = levels[n]?.[0] ?? '1';
-      data[`note:${pupilId}`] = levels[n]?.[1] ?? '';
-    });
+    inputs(form)
+      .filter((i) => i.id.startsWith('level:'))
+      .forEach((input, n) => {
+        const pupilId = input.id.slice('level:'.length);
+        data[input.id] = levels[n]?.[0] ?? '1';
+        data[`note:${pupilId}`] = levels[n]?.[1] ?? '';
+      });
     return data;
   };
   const openForm = async (who: typeof pw1, classId: string, page = 0) =>
-    (await tb.post(invokeAction(tb, who, 'round.openPage', { schoolId: SCHOOL, roundId: ROUND, classId, page }))).body.value;
+    (await tb.post(invokeAction(tb, who, 'round.openPage', { schoolId: SCHOOL, roundId: ROUND, classId, page }))).body
+      .value;
 
   beforeAll(async () => {
     tb = await startTestBot({ startJobs: false });
@@ -40,7 +53,20 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     await tb.bot.outbox.runOnce();
     // last round's scores for class 1A: everyone a 1, so the form defaults to 1 and a 3 is a rise by two
     const prev = pupilIdsOf('1A');
-    await tb.repos.rounds.savePage({ schoolId: SCHOOL, roundId: '2026-1', classId: '1a', className: '1A', page: 0, savedBy: pw1.entraId, savedAt: '2026-10-05T10:00:00.000Z', late: false, scores: prev.map((pupilId) => ({ pupilId, level: 1 as const })) }, undefined);
+    await tb.repos.rounds.savePage(
+      {
+        schoolId: SCHOOL,
+        roundId: '2026-1',
+        classId: '1a',
+        className: '1A',
+        page: 0,
+        savedBy: pw1.entraId,
+        savedAt: '2026-10-05T10:00:00.000Z',
+        late: false,
+        scores: prev.map((pupilId) => ({ pupilId, level: 1 as const })),
+      },
+      undefined,
+    );
   });
   afterAll(async () => tb.close());
 
@@ -52,7 +78,12 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
 
     tb.connector.reset();
     tb.clock.set('2026-12-01T08:05:00+01:00');
-    const other = new Scheduler({ leases: tb.repos.leases, now: () => tb.clock.now(), holder: 'second-instance', tickMs: 1000 });
+    const other = new Scheduler({
+      leases: tb.repos.leases,
+      now: () => tb.clock.now(),
+      holder: 'second-instance',
+      tickMs: 1000,
+    });
     other.register(roundStepsJob({ repos: tb.repos }, 'second-instance'));
     await Promise.all([tb.bot.scheduler.runOnce(), other.runOnce()]);
     tb.clock.advance(5 * 60_000); // both leases expired: each instance runs the job again
@@ -60,7 +91,11 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     await tb.bot.scheduler.runOnce();
     await tb.bot.outbox.runOnce();
 
-    expect((await tb.repos.rounds.getRound(SCHOOL, ROUND))?.doc).toMatchObject({ status: 'open', roundNo: 2, deadline: '2026-12-15' });
+    expect((await tb.repos.rounds.getRound(SCHOOL, ROUND))?.doc).toMatchObject({
+      status: 'open',
+      roundNo: 2,
+      deadline: '2026-12-15',
+    });
     for (const who of [pw1, pw2]) {
       const cards = roundCards(who);
       expect(cards).toHaveLength(1);
@@ -83,7 +118,9 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
 
   it('re-draws an invalid page (a 2 without a note) with a Dutch error and the input kept, and saves nothing', async () => {
     const form = await openForm(pw1, '1a');
-    const res = await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(form, { 0: ['2', ''], 1: ['3', 'Veel verzuim'] })));
+    const res = await tb.post(
+      invokeAction(tb, pw1, 'round.savePage', submitFor(form, { 0: ['2', ''], 1: ['3', 'Veel verzuim'] })),
+    );
     const card = res.body.value;
     expect(text(card)).toContain('Geef een toelichting bij score 2 of 3.');
     expect(text(card)).toContain('Niet opgeslagen');
@@ -96,7 +133,14 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
 
   it('saves a page, answers with the saved state, stores a score per pupil and offers a signal for a pupil scored 3', async () => {
     const form = await openForm(pw1, '1a');
-    const res = await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(form, { 0: ['3', 'Veel verzuim sinds de herfstvakantie.'], 1: ['2', 'Cijfers gezakt.'] })));
+    const res = await tb.post(
+      invokeAction(
+        tb,
+        pw1,
+        'round.savePage',
+        submitFor(form, { 0: ['3', 'Veel verzuim sinds de herfstvakantie.'], 1: ['2', 'Cijfers gezakt.'] }),
+      ),
+    );
     const card = res.body.value;
     expect(text(card)).toContain('Opgeslagen');
     expect(text(card)).not.toContain('Te laat');
@@ -109,17 +153,26 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     // the offer opens a signal with the worker as reporter, the note as observation, and the trend on its card
     const pupilId = offers[0].data.pupilId;
     expect(page.scores.find((s) => s.pupilId === pupilId)?.level).toBe(3);
-    const offered = await tb.post(invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'signal').data));
+    const offered = await tb.post(
+      invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'signal').data),
+    );
     expect(text(offered.body.value)).toMatch(/Signaal S-\d{4}-\d{4}/);
     expect(text(offered.body.value)).toContain('1 → 3');
     const signal = (await tb.repos.signals.listOpen(SCHOOL)).find((s) => s.pupilId === pupilId)!;
-    expect(signal).toMatchObject({ reporterId: pw1.entraId, categories: ['anders'], reporterLevel: 3, urgency: 'normal' });
+    expect(signal).toMatchObject({
+      reporterId: pw1.entraId,
+      categories: ['anders'],
+      reporterLevel: 3,
+      urgency: 'normal',
+    });
     expect(signal.observation).toContain('Veel verzuim sinds de herfstvakantie.');
     // a second click shows the same signal instead of a second one
     await tb.post(invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'signal').data));
     expect((await tb.repos.signals.listOpen(SCHOOL)).filter((s) => s.pupilId === pupilId)).toHaveLength(1);
     // 'Opschalen naar OT': the worker claims that signal and gets the escalation form
-    const escalate = await tb.post(invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'escalate').data));
+    const escalate = await tb.post(
+      invokeAction(tb, pw1, 'round.offerSignal', offers.find((o) => o.data.mode === 'escalate').data),
+    );
     expect(text(escalate.body.value)).toContain('signal.escalate');
     expect((await tb.repos.signals.get(SCHOOL, signal.id))?.doc).toMatchObject({ ownerId: pw1.entraId });
   });
@@ -130,7 +183,9 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     expect(text(res.body.value)).toContain('geweigerd');
     expect(await tb.repos.rounds.getPage(SCHOOL, ROUND, '1b', 0)).toBeUndefined();
     const audit = await tb.repos.audit.forSchool(SCHOOL, 'round.savePage');
-    expect(audit.some((a) => a.actorId === teacher.entraId && a.outcome === 'refused' && a.code === 'forged')).toBe(true);
+    expect(audit.some((a) => a.actorId === teacher.entraId && a.outcome === 'refused' && a.code === 'forged')).toBe(
+      true,
+    );
   });
 
   it('shows progress with /ronde per class and per prevention worker, with the deadline and the trend of flagged pupils', async () => {
@@ -153,7 +208,8 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     tb.connector.reset();
     tb.clock.set('2026-12-08T08:05:00+01:00');
     await drive();
-    const reminders = (who: typeof pw1) => tb.connector.cards(personalConversationId(who)).filter((c) => text(c).includes('Herinnering'));
+    const reminders = (who: typeof pw1) =>
+      tb.connector.cards(personalConversationId(who)).filter((c) => text(c).includes('Herinnering'));
     expect(reminders(pw1)).toHaveLength(1);
     expect(text(reminders(pw1)[0])).toContain("nog 3 pagina's open");
     expect(reminders(pw2)).toHaveLength(0);
@@ -168,7 +224,10 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     const form = await openForm(pw2, '1b');
     const res = await tb.post(invokeAction(tb, pw2, 'round.savePage', submitFor(form)));
     expect(text(res.body.value)).toContain('Te laat');
-    expect((await tb.repos.rounds.getPage(SCHOOL, ROUND, '1b', 0))?.doc).toMatchObject({ late: true, savedBy: pw2.entraId });
+    expect((await tb.repos.rounds.getPage(SCHOOL, ROUND, '1b', 0))?.doc).toMatchObject({
+      late: true,
+      savedBy: pw2.entraId,
+    });
     const onTime = await openForm(pw1, '1a');
     const again = await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(onTime)));
     expect(text(again.body.value)).toContain('De ronde is gesloten');
@@ -185,7 +244,11 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     const said = tb.connector.texts(personalConversationId(coordinator));
     expect(said[0]).toContain('Ronde 3 is nu geopend');
     expect(said[1]).toContain('Ronde 3 was al geopend');
-    expect((await tb.repos.rounds.getRound(SCHOOL, '2026-3'))?.doc).toMatchObject({ status: 'open', opensOn: '2027-01-11', openedBy: coordinator.entraId });
+    expect((await tb.repos.rounds.getRound(SCHOOL, '2026-3'))?.doc).toMatchObject({
+      status: 'open',
+      opensOn: '2027-01-11',
+      openedBy: coordinator.entraId,
+    });
     await tb.connector.waitFor(() => roundCards(pw1).length > 0 && roundCards(pw2).length > 0); // the command kicked the outbox
     for (const who of [pw1, pw2]) expect(roundCards(who)).toHaveLength(1);
     const audit = await tb.repos.audit.forSchool(SCHOOL, 'round.openNow');
@@ -198,14 +261,33 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
   });
   it('does not let one worker overwrite a page the other saved meanwhile unseen: the second save is re-drawn with a warning, then overwrites', async () => {
     const round3 = '2026-3';
-    const open = async (who: typeof pw1) => (await tb.post(invokeAction(tb, who, 'round.openPage', { schoolId: SCHOOL, roundId: round3, classId: '2a', page: 0 }))).body.value;
+    const open = async (who: typeof pw1) =>
+      (
+        await tb.post(
+          invokeAction(tb, who, 'round.openPage', { schoolId: SCHOOL, roundId: round3, classId: '2a', page: 0 }),
+        )
+      ).body.value;
     const [form1, form2] = [await open(pw1), await open(pw2)];
-    expect(text((await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(form1)))).body.value)).toContain('Opgeslagen');
-    const stale = (await tb.post(invokeAction(tb, pw2, 'round.savePage', submitFor(form2, { 0: ['2', 'Zit niet lekker in zijn vel.'] })))).body.value;
+    expect(text((await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(form1)))).body.value)).toContain(
+      'Opgeslagen',
+    );
+    const stale = (
+      await tb.post(
+        invokeAction(tb, pw2, 'round.savePage', submitFor(form2, { 0: ['2', 'Zit niet lekker in zijn vel.'] })),
+      )
+    ).body.value;
     expect(text(stale)).toContain('intussen door een collega opgeslagen');
     expect(inputs(stale).filter((i) => i.id.startsWith('level:'))[0].value).toBe('2');
     expect((await tb.repos.rounds.getPage(SCHOOL, round3, '2a', 0))?.doc.savedBy).toBe(pw1.entraId);
-    expect(text((await tb.post(invokeAction(tb, pw2, 'round.savePage', submitFor(stale, { 0: ['2', 'Zit niet lekker in zijn vel.'] })))).body.value)).toContain('Opgeslagen');
+    expect(
+      text(
+        (
+          await tb.post(
+            invokeAction(tb, pw2, 'round.savePage', submitFor(stale, { 0: ['2', 'Zit niet lekker in zijn vel.'] })),
+          )
+        ).body.value,
+      ),
+    ).toContain('Opgeslagen');
     expect((await tb.repos.rounds.getPage(SCHOOL, round3, '2a', 0))?.doc.savedBy).toBe(pw2.entraId);
   });
 });

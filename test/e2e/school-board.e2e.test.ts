@@ -3,7 +3,17 @@ import { SchoolDocSchema, pupilDocId, staffDocId } from '../../src/store/schemas
 import { FIELD_ERRORS } from '../../src/bot/core/texts';
 import { findById } from '../support/card-walk';
 import { demoPupils, pupilFullName, staffWith, type DemoStaff } from '../support/demo-people';
-import { TENANT, installation, invokeAction, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  TENANT,
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  searchInvoke,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /**
  * A school board (issue 14): two schools in one tenant. A prevention worker works at both; the
@@ -16,8 +26,20 @@ const SCHOOL_B_NAME = 'Het Lindehof Lyceum';
 
 const [boardWorker, workerOnlyA] = staffWith('preventiewerker'); // boardWorker also works at school B
 const teacherOnlyA = person('mentor', 0);
-const workerOnlyB: DemoStaff = { name: 'Ilse Hoekstra', upn: 'i.hoekstra@lindehof.example', roles: ['preventiewerker'], classes: [], entraId: '7d1c3a10-5b2e-4f3a-9c4d-0000000b0001' };
-const mentorOnlyB: DemoStaff = { name: 'Ruben Mulder', upn: 'r.mulder@lindehof.example', roles: ['mentor'], classes: ['L1'], entraId: '7d1c3a10-5b2e-4f3a-9c4d-0000000b0002' };
+const workerOnlyB: DemoStaff = {
+  name: 'Ilse Hoekstra',
+  upn: 'i.hoekstra@lindehof.example',
+  roles: ['preventiewerker'],
+  classes: [],
+  entraId: '7d1c3a10-5b2e-4f3a-9c4d-0000000b0001',
+};
+const mentorOnlyB: DemoStaff = {
+  name: 'Ruben Mulder',
+  upn: 'r.mulder@lindehof.example',
+  roles: ['mentor'],
+  classes: ['L1'],
+  entraId: '7d1c3a10-5b2e-4f3a-9c4d-0000000b0002',
+};
 // one pupil of school B shares a first name with a pupil of school A: the search must tell them apart
 const namesake = demoPupils[0];
 const pupilsB = [
@@ -28,9 +50,21 @@ const pupilB = (i: number) => `${SCHOOL_B}|${pupilDocId(pupilsB[i].number)}`;
 const pupilA = `${SCHOOL_A}|${pupilDocId(namesake.number)}`;
 
 const cardText = (card: unknown) => JSON.stringify(card);
-const withSchool = (activity: ReturnType<typeof searchInvoke>, school: string) => ({ ...activity, value: { ...activity.value, data: { school } } });
+const withSchool = (activity: ReturnType<typeof searchInvoke>, school: string) => ({
+  ...activity,
+  value: { ...activity.value, data: { school } },
+});
 const submit = (pupil: string, extra: object = {}) => ({
-  submissionId: randomUUID(), pupil, categories: 'gedrag', level: '2', observation: 'Trekt zich terug in de pauzes.', knowsPupil: 'false', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal', ...extra,
+  submissionId: randomUUID(),
+  pupil,
+  categories: 'gedrag',
+  level: '2',
+  observation: 'Trekt zich terug in de pauzes.',
+  knowsPupil: 'false',
+  knowsParents: 'false',
+  knowsMentor: 'false',
+  urgency: 'normal',
+  ...extra,
 });
 
 describe('a school board: one staff member at two schools of one tenant (issue 14)', () => {
@@ -39,16 +73,45 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
   beforeAll(async () => {
     tb = await startTestBot();
     const dir = tb.repos.directory;
-    await dir.saveSchool(SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId: SCHOOL_B, name: SCHOOL_B_NAME, region: 'Midden-Limburg', tenantId: TENANT }));
+    await dir.saveSchool(
+      SchoolDocSchema.parse({
+        id: 'school',
+        type: 'school',
+        schoolId: SCHOOL_B,
+        name: SCHOOL_B_NAME,
+        region: 'Midden-Limburg',
+        tenantId: TENANT,
+      }),
+    );
     const staffB = (who: DemoStaff, roles: ('preventionWorker' | 'mentor' | 'teacher')[], classIds: string[] = []) =>
-      dir.upsertStaff({ id: staffDocId(who.entraId), type: 'staff', schoolId: SCHOOL_B, userId: who.entraId, upn: who.upn, displayName: who.name, roles, classIds });
+      dir.upsertStaff({
+        id: staffDocId(who.entraId),
+        type: 'staff',
+        schoolId: SCHOOL_B,
+        userId: who.entraId,
+        upn: who.upn,
+        displayName: who.name,
+        roles,
+        classIds,
+      });
     await staffB(boardWorker, ['preventionWorker']);
     await staffB(workerOnlyB, ['preventionWorker']);
     await staffB(mentorOnlyB, ['mentor', 'teacher'], ['l1']);
     for (const p of pupilsB) {
-      await dir.upsertPupil({ id: pupilDocId(p.number), type: 'pupil', schoolId: SCHOOL_B, pupilNumber: p.number, firstName: p.firstName, lastName: p.lastName, classId: 'l1', className: 'L1', mentorId: mentorOnlyB.entraId });
+      await dir.upsertPupil({
+        id: pupilDocId(p.number),
+        type: 'pupil',
+        schoolId: SCHOOL_B,
+        pupilNumber: p.number,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        classId: 'l1',
+        className: 'L1',
+        mentorId: mentorOnlyB.entraId,
+      });
     }
-    for (const who of [boardWorker, workerOnlyA, workerOnlyB, teacherOnlyA, mentorOnlyB]) expect((await tb.post(installation(tb, who))).status).toBe(200);
+    for (const who of [boardWorker, workerOnlyA, workerOnlyB, teacherOnlyA, mentorOnlyB])
+      expect((await tb.post(installation(tb, who))).status).toBe(200);
     await tb.connector.waitFor((calls) => calls.length >= 5);
   });
   afterAll(async () => tb.close());
@@ -59,15 +122,20 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
     await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(boardWorker)).length === 1);
     const card = tb.connector.cards(personalConversationId(boardWorker))[0];
     const school = findById(card, 'school');
-    expect(school.choices).toEqual([{ title: SCHOOL_A_NAME, value: SCHOOL_A }, { title: SCHOOL_B_NAME, value: SCHOOL_B }]);
+    expect(school.choices).toEqual([
+      { title: SCHOOL_A_NAME, value: SCHOOL_A },
+      { title: SCHOOL_B_NAME, value: SCHOOL_B },
+    ]);
     expect(school.valueChangedAction).toEqual({ type: 'Action.ResetInputs', targetInputIds: ['pupil'] });
     const pupil = findById(card, 'pupil');
     expect(pupil['choices.data']).toMatchObject({ type: 'Data.Query', dataset: 'pupils', associatedInputs: 'auto' });
     const titles = (pupil.choices as { title: string; value: string }[]).map((c) => [c.value, c.title]);
-    expect(titles).toEqual(expect.arrayContaining([
-      [pupilA, expect.stringContaining(`— ${SCHOOL_A_NAME}`)],
-      [pupilB(0), expect.stringContaining(`— ${SCHOOL_B_NAME}`)],
-    ]));
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        [pupilA, expect.stringContaining(`— ${SCHOOL_A_NAME}`)],
+        [pupilB(0), expect.stringContaining(`— ${SCHOOL_B_NAME}`)],
+      ]),
+    );
   });
 
   it('shows a staff member of one school no school choice and sends no other inputs with the search', async () => {
@@ -80,14 +148,17 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
   });
 
   it('searches only the chosen school’s pupils in the type-ahead', async () => {
-    const values = async (activity: object) => ((await tb.post(activity)).body.value.results as { value: string }[]).map((r) => r.value);
+    const values = async (activity: object) =>
+      ((await tb.post(activity)).body.value.results as { value: string }[]).map((r) => r.value);
     const inB = await values(withSchool(searchInvoke(tb, boardWorker, namesake.firstName), SCHOOL_B));
     expect(inB).toEqual([pupilB(0)]);
     const inA = await values(withSchool(searchInvoke(tb, boardWorker, namesake.firstName), SCHOOL_A));
     expect(inA).toContain(pupilA);
     expect(inA.every((v) => v.startsWith(`${SCHOOL_A}|`))).toBe(true);
     // a card without the school (sent before there was a choice) searches both
-    expect(await values(searchInvoke(tb, boardWorker, namesake.firstName))).toEqual(expect.arrayContaining([pupilA, pupilB(0)]));
+    expect(await values(searchInvoke(tb, boardWorker, namesake.firstName))).toEqual(
+      expect.arrayContaining([pupilA, pupilB(0)]),
+    );
     // naming a school one does not work at finds nothing
     expect(await values(withSchool(searchInvoke(tb, teacherOnlyA, namesake.firstName), SCHOOL_B))).toEqual([]);
   });
@@ -99,7 +170,9 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
     const [signal] = await tb.repos.signals.listByReporter(SCHOOL_B, boardWorker.entraId);
     expect(signal).toMatchObject({ schoolId: SCHOOL_B, pupilId: pupilDocId(pupilsB[1].number) });
     for (const who of [workerOnlyB, boardWorker]) {
-      await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(who)).some((c) => cardText(c).includes(signal.reference)));
+      await tb.connector.waitFor(() =>
+        tb.connector.cards(personalConversationId(who)).some((c) => cardText(c).includes(signal.reference)),
+      );
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(tb.connector.sentTo(personalConversationId(workerOnlyA))).toHaveLength(0);
@@ -124,7 +197,9 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
 
     await tb.post(message(tb, boardWorker, '/mijn'));
     const mine = personalConversationId(boardWorker);
-    await tb.connector.waitFor(() => tb.connector.cards(mine).some((c) => cardText(c).includes(`Mijn signalen bij ${SCHOOL_B_NAME}`)));
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(mine).some((c) => cardText(c).includes(`Mijn signalen bij ${SCHOOL_B_NAME}`)),
+    );
     const texts = tb.connector.texts(mine).join('\n');
     expect(texts).toContain(`Jouw caseload bij ${SCHOOL_A_NAME}`);
     expect(texts).toContain(`Jouw caseload bij ${SCHOOL_B_NAME}`);
@@ -145,13 +220,19 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
   });
 
   it('refuses a forged submit of a teacher of only school A naming a pupil of school B, and audits it', async () => {
-    for (const data of [submit(pupilB(0)), submit(pupilB(0), { school: SCHOOL_B }), submit(pupilA, { school: SCHOOL_B })]) {
+    for (const data of [
+      submit(pupilB(0)),
+      submit(pupilB(0), { school: SCHOOL_B }),
+      submit(pupilA, { school: SCHOOL_B }),
+    ]) {
       const before = (await tb.repos.audit.forSchool(SCHOOL_B)).length;
       const res = await tb.post(invokeAction(tb, teacherOnlyA, 'signal.submit', data));
       expect(res.status).toBe(200);
       expect(cardText(res.body.value)).toContain('Deze leerling hoort niet bij jouw school');
       const audit = (await tb.repos.audit.forSchool(SCHOOL_B)).slice(before);
-      expect(audit).toEqual([expect.objectContaining({ action: 'signal.raise', outcome: 'refused', actorId: teacherOnlyA.entraId })]);
+      expect(audit).toEqual([
+        expect.objectContaining({ action: 'signal.raise', outcome: 'refused', actorId: teacherOnlyA.entraId }),
+      ]);
     }
     expect(await tb.repos.signals.listByReporter(SCHOOL_B, teacherOnlyA.entraId)).toHaveLength(0);
     expect(await tb.repos.signals.listByReporter(SCHOOL_A, teacherOnlyA.entraId)).toHaveLength(1); // the one of the /mijn test, nothing more

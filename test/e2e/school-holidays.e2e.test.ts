@@ -4,7 +4,14 @@ import { schoolClosedDays } from '../../src/domain/school-closed-days';
 import { schoolDayOf } from '../../src/jobs/undeliverable-notices';
 import { DigestRepository } from '../../src/store/digest-repository';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
-import { installation, invokeAction, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /**
  * Issue 14: every school-day count skips the school's closed days — the official holidays of its
@@ -28,7 +35,11 @@ describe('school days skip the school holidays and the school’s own closed day
     const school = (await tb.repos.directory.getSchool(SCHOOL))!.doc;
     expect(school.holidayRegion).toBe('midden'); // from demo/school.json
     // one extra closed day of the school's own, and one round whose deadline lies after Christmas
-    await tb.repos.directory.saveSchool({ ...school, closedDays: ['2026-11-30'], roundWindows: { 2026: [{ roundNo: 2, opensOn: '2026-12-14', deadline: '2027-01-08' }] } });
+    await tb.repos.directory.saveSchool({
+      ...school,
+      closedDays: ['2026-11-30'],
+      roundWindows: { 2026: [{ roundNo: 2, opensOn: '2026-12-14', deadline: '2027-01-08' }] },
+    });
     await settle();
   });
   afterAll(async () => tb.close());
@@ -49,27 +60,48 @@ describe('school days skip the school holidays and the school’s own closed day
   const current = async (s: Signal) => (await tb.repos.signals.get(SCHOOL, s.id))!.doc;
 
   async function raise(): Promise<Signal> {
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
-      submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', level: '2', observation: 'Trekt zich terug in de les.', urgency: 'normal',
-    }));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${pupil.number}`,
+        categories: 'gedrag',
+        level: '2',
+        observation: 'Trekt zich terug in de les.',
+        urgency: 'normal',
+      }),
+    );
     const reference = /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
     return (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((s) => s.reference === reference)!;
   }
 
   async function raiseClaimAndEscalate(): Promise<Signal> {
     const s = await raise();
-    expect((await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: s.id, schoolId: SCHOOL, v: s.updatedAt }))).status).toBe(200);
+    expect(
+      (await tb.post(invokeAction(tb, pw1, 'signal.claim', { signalId: s.id, schoolId: SCHOOL, v: s.updatedAt })))
+        .status,
+    ).toBe(200);
     const claimed = await current(s);
-    const res = await tb.post(invokeAction(tb, pw1, 'signal.escalate', {
-      signalId: s.id, schoolId: SCHOOL, v: claimed.updatedAt, reason: 'thuissituatie', question: 'Kan het OT het gezin ondersteunen?', urgency: 'soon', parentsInformed: 'ja', parentsConsented: 'ja', noConsentReason: '',
-    }));
+    const res = await tb.post(
+      invokeAction(tb, pw1, 'signal.escalate', {
+        signalId: s.id,
+        schoolId: SCHOOL,
+        v: claimed.updatedAt,
+        reason: 'thuissituatie',
+        question: 'Kan het OT het gezin ondersteunen?',
+        urgency: 'soon',
+        parentsInformed: 'ja',
+        parentsConsented: 'ja',
+        noConsentReason: '',
+      }),
+    );
     expect(res.status).toBe(200);
     const escalated = await current(s);
     expect(escalated).toMatchObject({ state: 'escalated', escalation: { status: 'open' } });
     return escalated;
   }
 
-  const roundReminders = (who: DemoStaff) => tb.connector.cards(conv(who)).filter((c) => text(c).includes('Herinnering') && text(c).includes('round.openPage'));
+  const roundReminders = (who: DemoStaff) =>
+    tb.connector.cards(conv(who)).filter((c) => text(c).includes('Herinnering') && text(c).includes('round.openPage'));
 
   it('does not count the school’s own closed day: a Friday signal is re-announced a day later than without it', async () => {
     tb.clock.set('2026-11-27T09:00:00+01:00'); // Friday; Monday 30 November is the school's closed day
@@ -85,7 +117,10 @@ describe('school days skip the school holidays and the school’s own closed day
 
   it('sends the five-days round reminder on the last school day before Christmas, not on New Year’s Day', async () => {
     await tickAt('2026-12-14T08:05:00+01:00'); // the round opens
-    expect((await tb.repos.rounds.getRound(SCHOOL, '2026-2'))?.doc).toMatchObject({ status: 'open', deadline: '2027-01-08' });
+    expect((await tb.repos.rounds.getRound(SCHOOL, '2026-2'))?.doc).toMatchObject({
+      status: 'open',
+      deadline: '2027-01-08',
+    });
     expect(roundReminders(pw1)).toHaveLength(0);
     tb.clock.set('2026-12-17T11:00:00+01:00'); // Thursday: an escalation nobody in the OT claims
     escalated = await raiseClaimAndEscalate();
@@ -114,7 +149,13 @@ describe('school days skip the school holidays and the school’s own closed day
     await tickAt('2027-01-06T08:00:00+01:00'); // Wednesday: over the limit of 2 (signal) and 3 (escalation)
     expect((await current(signal)).reannouncedAt).toBe('2027-01-06T07:00:00.000Z');
     expect((await current(escalated)).escalation?.reannouncedAt).toBe('2027-01-06T07:00:00.000Z');
-    await tb.connector.waitFor(() => [pw1, pw2].every((pw) => tb.connector.cards(conv(pw)).some((c) => text(c).includes(signal.reference) && text(c).includes('nog door niemand opgepakt'))));
+    await tb.connector.waitFor(() =>
+      [pw1, pw2].every((pw) =>
+        tb.connector
+          .cards(conv(pw))
+          .some((c) => text(c).includes(signal.reference) && text(c).includes('nog door niemand opgepakt')),
+      ),
+    );
   });
 
   it('sends the last round reminder one school day before the deadline after the holiday', async () => {

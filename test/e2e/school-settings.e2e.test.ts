@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { findAction, findById, inputsOf } from '../support/card-walk';
 import { demoPupils, staffWith } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -24,7 +32,8 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
 
   beforeAll(async () => {
     tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
-    for (const who of [admin, teacher, pw1, attendanceOfficer]) expect((await tb.post(installation(tb, who))).status).toBe(200);
+    for (const who of [admin, teacher, pw1, attendanceOfficer])
+      expect((await tb.post(installation(tb, who))).status).toBe(200);
     await tb.connector.waitFor((calls) => calls.length >= 4);
   });
   afterAll(async () => tb.close());
@@ -47,7 +56,16 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
   /** Raises a verzuim signal as the teacher; resolves when the prevention worker has it. */
   async function raiseAbsence(): Promise<string> {
     const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', { submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'verzuim', level: '2', observation: 'Vaak afwezig op maandag.', urgency: 'normal' }));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${pupil.number}`,
+        categories: 'verzuim',
+        level: '2',
+        observation: 'Vaak afwezig op maandag.',
+        urgency: 'normal',
+      }),
+    );
     const reference = /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
     await tb.bot.outbox.runOnce();
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(reference)));
@@ -96,7 +114,13 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
   it('keeps invalid input on the card with the Dutch error next to the field, and stores nothing', async () => {
     const card = await settingsCard();
     const stored = (await tb.repos.directory.getSchool(SCHOOL))!;
-    const answer = await save(card, { digestTime: '8.15', r2Deadline: '2026-11-01', closedDays: '2027-02-12, 2027-02-30', unclaimedSchoolDays: '', name: 'Het Nieuwe College' });
+    const answer = await save(card, {
+      digestTime: '8.15',
+      r2Deadline: '2026-11-01',
+      closedDays: '2027-02-12, 2027-02-30',
+      unclaimedSchoolDays: '',
+      name: 'Het Nieuwe College',
+    });
     expect(text(answer)).toContain('Niet opgeslagen: controleer de gemarkeerde velden.');
     expect(text(answer)).toContain('verwacht UU:MM, bijvoorbeeld 08:00');
     expect(text(answer)).toContain('de deadline ligt vóór de opening (opensOn)');
@@ -115,7 +139,11 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
     expect(text(answer)).toContain('iemand anders heeft de instellingen intussen gewijzigd');
     expect(findById(answer, 'region').value).toBe('Regio Midden');
     expect((await tb.repos.directory.getSchool(SCHOOL))!.doc.region).toBe('Regio Midden');
-    expect((await tb.repos.audit.forSchool(SCHOOL, 'school.settings')).at(-1)).toMatchObject({ actorId: admin.entraId, outcome: 'refused', code: 'stale' });
+    expect((await tb.repos.audit.forSchool(SCHOOL, 'school.settings')).at(-1)).toMatchObject({
+      actorId: admin.entraId,
+      outcome: 'refused',
+      code: 'stale',
+    });
   });
 
   it('refuses a teacher, for the command and for a forged save, and audits both', async () => {
@@ -128,7 +156,9 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
     const answer = await save(await settingsCard(), { channelPostDetail: 'initialsAndClass' }, teacher);
     expect(text(answer)).toContain('Alleen de functioneel beheerder van de school');
     expect((await tb.repos.directory.getSchool(SCHOOL))!.etag).toBe(stored.etag);
-    const refusals = (await tb.repos.audit.forSchool(SCHOOL, 'school.settings')).filter((a) => a.actorId === teacher.entraId);
+    const refusals = (await tb.repos.audit.forSchool(SCHOOL, 'school.settings')).filter(
+      (a) => a.actorId === teacher.entraId,
+    );
     expect(refusals).toEqual([
       expect.objectContaining({ outcome: 'refused', code: 'not-allowed-role' }),
       expect.objectContaining({ outcome: 'refused', code: 'not-allowed-role' }),
@@ -137,8 +167,23 @@ describe('/instellingen: the school settings in Teams (issue 14)', () => {
 
   it('gives an admin of two schools one card per school, and a save changes only that school', async () => {
     const demo = (await tb.repos.directory.getSchool(SCHOOL))!.doc;
-    expect(await tb.repos.directory.createSchool({ schoolId: 'tweede-school', name: 'Tweede College', region: 'Regio', tenantId: demo.tenantId })).toBe('ok');
-    await tb.repos.directory.upsertStaff({ id: `staff:${admin.entraId}`, type: 'staff', schoolId: 'tweede-school', userId: admin.entraId, displayName: admin.name, roles: ['admin'], classIds: [] });
+    expect(
+      await tb.repos.directory.createSchool({
+        schoolId: 'tweede-school',
+        name: 'Tweede College',
+        region: 'Regio',
+        tenantId: demo.tenantId,
+      }),
+    ).toBe('ok');
+    await tb.repos.directory.upsertStaff({
+      id: `staff:${admin.entraId}`,
+      type: 'staff',
+      schoolId: 'tweede-school',
+      userId: admin.entraId,
+      displayName: admin.name,
+      roles: ['admin'],
+      classIds: [],
+    });
     await tb.post(message(tb, admin, '/instellingen'));
     await tb.connector.waitFor(() => tb.connector.cards(conv(admin)).filter((c) => findAction(c, VERB)).length === 2);
     const cards = tb.connector.cards(conv(admin)).filter((c) => findAction(c, VERB));

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
 import { demoPupils } from '../support/demo-people';
-import { installation, invokeAction, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /**
  * What the reporter hears when they come back after a while (found by the issue 3 walk-through in
@@ -15,7 +22,16 @@ const text = (c: unknown) => JSON.stringify(c);
 
 async function raise(tb: TestBot): Promise<Signal> {
   const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
-  const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', { submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', level: '2', observation: 'Oogt moe.', urgency: 'normal' }));
+  const res = await tb.post(
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${SCHOOL}|pupil:${pupil.number}`,
+      categories: 'gedrag',
+      level: '2',
+      observation: 'Oogt moe.',
+      urgency: 'normal',
+    }),
+  );
   const reference = /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
   return (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((s) => s.reference === reference)!;
 }
@@ -23,11 +39,17 @@ async function raise(tb: TestBot): Promise<Signal> {
 async function act(tb: TestBot, s: Signal, verb: string, extra: object = {}): Promise<void> {
   const fresh = (await tb.repos.signals.get(SCHOOL, s.id))!.doc;
   tb.clock.advance(60_000);
-  expect((await tb.post(invokeAction(tb, worker, verb, { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt, ...extra }))).status).toBe(200);
+  expect(
+    (await tb.post(invokeAction(tb, worker, verb, { signalId: s.id, schoolId: SCHOOL, v: fresh.updatedAt, ...extra })))
+      .status,
+  ).toBe(200);
 }
 
 const updates = (tb: TestBot, s: Signal) =>
-  tb.connector.cards(personalConversationId(teacher)).map(text).filter((c) => c.includes(`Update over je signaal ${s.reference}`));
+  tb.connector
+    .cards(personalConversationId(teacher))
+    .map(text)
+    .filter((c) => c.includes(`Update over je signaal ${s.reference}`));
 
 describe('feedback to a reporter who was away', () => {
   let tb: TestBot;
@@ -48,8 +70,13 @@ describe('feedback to a reporter who was away', () => {
     await act(tb, s, 'signal.close', { outcome: 'resolved' });
     // the first status message failed on the old reference and waits out a long backoff; the others wait behind it
     const pending = async (failed: boolean) => {
-      const rows = await (tb.repos.outbox as unknown as { store: { queryValues<T>(q: string, p: object, s: string): Promise<T[]> } }).store.queryValues<number>(
-        `SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.payload.kind = 'reporterStatus' AND c.status = 'pending'${failed ? ' AND IS_DEFINED(c.lastError)' : ''}`, {}, SCHOOL);
+      const rows = await (
+        tb.repos.outbox as unknown as { store: { queryValues<T>(q: string, p: object, s: string): Promise<T[]> } }
+      ).store.queryValues<number>(
+        `SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.payload.kind = 'reporterStatus' AND c.status = 'pending'${failed ? ' AND IS_DEFINED(c.lastError)' : ''}`,
+        {},
+        SCHOOL,
+      );
       return rows[0] ?? 0;
     };
     for (let i = 0; i < 300 && (await pending(true)) < 1; i++) await new Promise((r) => setTimeout(r, 50));

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { findById } from '../support/card-walk';
 import { demoPupils, pupilFullName, staffWith } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, searchInvoke, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  searchInvoke,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 const cardText = (card: unknown) => JSON.stringify(card);
 const findInput = findById;
@@ -16,7 +25,16 @@ describe('raising a signal with /signaal (issue 2)', () => {
     return { pupil: own, value: `demo-school|pupil:${own.number}` };
   };
   const validSubmit = (submissionId = randomUUID(), extra: object = {}) => ({
-    submissionId, pupil: pupilOfTeacher().value, categories: 'verzuim,gedrag', level: '2', observation: 'Vaak te laat en oogt moe in de les.', knowsPupil: 'true', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal', ...extra,
+    submissionId,
+    pupil: pupilOfTeacher().value,
+    categories: 'verzuim,gedrag',
+    level: '2',
+    observation: 'Vaak te laat en oogt moe in de les.',
+    knowsPupil: 'true',
+    knowsParents: 'false',
+    knowsMentor: 'false',
+    urgency: 'normal',
+    ...extra,
   });
 
   beforeAll(async () => {
@@ -44,7 +62,9 @@ describe('raising a signal with /signaal (issue 2)', () => {
     const target = demoPupils[5];
     await tb.post(message(tb, teacher, `/signaal ${target.lastName.slice(0, 4)}`));
     await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(teacher)).length === 1);
-    const choices = findInput(tb.connector.cards(personalConversationId(teacher))[0], 'pupil').choices as { title: string }[];
+    const choices = findInput(tb.connector.cards(personalConversationId(teacher))[0], 'pupil').choices as {
+      title: string;
+    }[];
     expect(choices.some((c) => c.title.includes(target.lastName))).toBe(true);
   });
 
@@ -60,7 +80,9 @@ describe('raising a signal with /signaal (issue 2)', () => {
   });
 
   it('re-draws the card with a Dutch error next to the observation and keeps the input when it is missing', async () => {
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', validSubmit(randomUUID(), { observation: '   ' })));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', validSubmit(randomUUID(), { observation: '   ' })),
+    );
     expect(res.status).toBe(200);
     const card = res.body.value;
     expect(cardText(card)).toContain('Beschrijf wat je hebt gezien of gehoord.');
@@ -77,18 +99,25 @@ describe('raising a signal with /signaal (issue 2)', () => {
     expect(text).toContain(pw1.name);
     expect(text).toContain(pw2.name);
     for (const pw of [pw1, pw2]) {
-      await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes('signal.claim')));
+      await tb.connector.waitFor(() =>
+        tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes('signal.claim')),
+      );
     }
   });
 
   it('creates one signal and gives the same confirmation when the same card is submitted twice', async () => {
     const data = validSubmit();
-    const [a, b] = await Promise.all([tb.post(invokeAction(tb, teacher, 'signal.submit', data)), tb.post(invokeAction(tb, teacher, 'signal.submit', data))]);
+    const [a, b] = await Promise.all([
+      tb.post(invokeAction(tb, teacher, 'signal.submit', data)),
+      tb.post(invokeAction(tb, teacher, 'signal.submit', data)),
+    ]);
     const ref = (r: { body: any }) => /S-\d{4}-\d{4}/.exec(cardText(r.body.value))![0]; // eslint-disable-line @typescript-eslint/no-explicit-any
     expect(ref(a)).toBe(ref(b));
     const again = await tb.post(invokeAction(tb, teacher, 'signal.submit', data));
     expect(ref(again)).toBe(ref(a));
-    const signals = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).filter((s) => s.reference === ref(a));
+    const signals = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).filter(
+      (s) => s.reference === ref(a),
+    );
     expect(signals).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 300));
     const pwCards = tb.connector.cards(personalConversationId(pw1)).filter((c) => cardText(c).includes(ref(a)));
@@ -97,7 +126,9 @@ describe('raising a signal with /signaal (issue 2)', () => {
 
   it('refuses a pupil of another school and writes nothing', async () => {
     const before = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).length;
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', validSubmit(randomUUID(), { pupil: 'other-school|pupil:999' })));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', validSubmit(randomUUID(), { pupil: 'other-school|pupil:999' })),
+    );
     expect(res.status).toBe(200);
     expect(cardText(res.body.value)).toContain('hoort niet bij jouw school');
     expect((await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).length).toBe(before);
@@ -108,10 +139,19 @@ describe('raising a signal with /signaal (issue 2)', () => {
   it('lets exactly one of two prevention workers claim a signal at the same moment and updates every copy', async () => {
     const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', validSubmit()));
     const reference = /S-\d{4}-\d{4}/.exec(cardText(res.body.value))![0];
-    const signal = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).find((s) => s.reference === reference)!;
-    await tb.connector.waitFor(() => [pw1, pw2].every((pw) => tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference))));
+    const signal = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).find(
+      (s) => s.reference === reference,
+    )!;
+    await tb.connector.waitFor(() =>
+      [pw1, pw2].every((pw) =>
+        tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference)),
+      ),
+    );
     const claim = { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt };
-    const [r1, r2] = await Promise.all([tb.post(invokeAction(tb, pw1, 'signal.claim', claim)), tb.post(invokeAction(tb, pw2, 'signal.claim', claim))]);
+    const [r1, r2] = await Promise.all([
+      tb.post(invokeAction(tb, pw1, 'signal.claim', claim)),
+      tb.post(invokeAction(tb, pw2, 'signal.claim', claim)),
+    ]);
     const texts = [cardText(r1.body.value), cardText(r2.body.value)];
     expect(texts.filter((t) => t.includes('Je hebt dit signaal opgepakt.'))).toHaveLength(1);
     expect(texts.filter((t) => /is al opgepakt|intussen gewijzigd/.test(t))).toHaveLength(1);
@@ -119,14 +159,27 @@ describe('raising a signal with /signaal (issue 2)', () => {
     expect(stored.state).toBe('claimed');
     expect([pw1.entraId, pw2.entraId]).toContain(stored.ownerId);
     // both copies updated in place (PUT) to show the owner
-    await tb.connector.waitFor((calls) => [pw1, pw2].every((pw) => calls.some((c) => c.method === 'PUT' && c.conversationId === personalConversationId(pw) && cardText(c.body).includes('Opgepakt'))));
+    await tb.connector.waitFor((calls) =>
+      [pw1, pw2].every((pw) =>
+        calls.some(
+          (c) =>
+            c.method === 'PUT' &&
+            c.conversationId === personalConversationId(pw) &&
+            cardText(c.body).includes('Opgepakt'),
+        ),
+      ),
+    );
     // and the reporter hears it, in plain words
-    await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(teacher)).some((c) => cardText(c).includes('is opgepakt door')));
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(personalConversationId(teacher)).some((c) => cardText(c).includes('is opgepakt door')),
+    );
   });
 
   it('refuses a claim by a teacher and audits it', async () => {
     const signal = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId))[0];
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.claim', { signalId: signal.id, schoolId: 'demo-school', v: signal.updatedAt }),
+    );
     expect(cardText(res.body.value)).toContain('geweigerd');
     const audit = await tb.repos.audit.forSchool('demo-school', 'signal.claim');
     expect(audit.some((a) => a.outcome === 'refused' && a.actorId === teacher.entraId)).toBe(true);
@@ -136,8 +189,17 @@ describe('raising a signal with /signaal (issue 2)', () => {
     tb.connector.failNext({ status: 429, retryAfter: 1 });
     const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', validSubmit()));
     const reference = /S-\d{4}-\d{4}/.exec(cardText(res.body.value))![0];
-    await tb.connector.waitFor(() => [pw1, pw2].every((pw) => tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference))), 15_000);
+    await tb.connector.waitFor(
+      () =>
+        [pw1, pw2].every((pw) =>
+          tb.connector.cards(personalConversationId(pw)).some((c) => cardText(c).includes(reference)),
+        ),
+      15_000,
+    );
     expect(tb.connector.calls.some((c) => c.status === 429)).toBe(true);
-    for (const pw of [pw1, pw2]) expect(tb.connector.cards(personalConversationId(pw)).filter((c) => cardText(c).includes(reference))).toHaveLength(1);
+    for (const pw of [pw1, pw2])
+      expect(
+        tb.connector.cards(personalConversationId(pw)).filter((c) => cardText(c).includes(reference)),
+      ).toHaveLength(1);
   });
 });

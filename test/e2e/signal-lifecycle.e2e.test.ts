@@ -4,7 +4,15 @@ import { Scheduler } from '../../src/jobs/scheduler';
 import { findAction } from '../support/card-walk';
 import { signalHandlingJobs } from '../../src/jobs/signal-handling-jobs';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 import { addSchool } from '../support/schools';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -18,7 +26,6 @@ const [pw1, pw2] = staffWith('preventiewerker');
 const coordinator = person('zorgcoordinator');
 const conv = (who: DemoStaff) => personalConversationId(who);
 
-
 async function install(tb: TestBot, people: DemoStaff[]) {
   for (const who of people) expect((await tb.post(installation(tb, who))).status).toBe(200);
   await tb.connector.waitFor((calls) => calls.length >= people.length);
@@ -27,9 +34,17 @@ async function install(tb: TestBot, people: DemoStaff[]) {
 /** Raises a signal as the teacher and returns it as stored. */
 async function raise(tb: TestBot, extra: object = {}): Promise<Signal> {
   const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
-  const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
-    submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${pupil.number}`, categories: 'gedrag', level: '2', observation: 'Trekt zich terug in de les.', urgency: 'normal', ...extra,
-  }));
+  const res = await tb.post(
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${SCHOOL}|pupil:${pupil.number}`,
+      categories: 'gedrag',
+      level: '2',
+      observation: 'Trekt zich terug in de les.',
+      urgency: 'normal',
+      ...extra,
+    }),
+  );
   const reference = /S-\d{4}-\d{4}/.exec(text(res.body.value))![0];
   return (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((s) => s.reference === reference)!;
 }
@@ -61,7 +76,9 @@ describe('handling a signal from claim to close (issue 3)', () => {
     expect(text(card)).toContain('De score is opgeslagen.');
     expect(text(card)).toContain('3 — crisis/nood');
     expect((await current(tb, s)).workerLevel).toBe(3);
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(`Crisis/nood gemeld: ${s.reference}`)));
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(`Crisis/nood gemeld: ${s.reference}`)),
+    );
     const asReporter = await tb.post(invokeAction(tb, teacher, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }));
     expect(text(asReporter.body.value)).toContain(s.reference);
     expect(text(asReporter.body.value)).not.toContain('3 — crisis/nood');
@@ -79,7 +96,9 @@ describe('handling a signal from claim to close (issue 3)', () => {
     expect(text(refreshed.body.value)).toContain(s.reference);
     expect(text(refreshed.body.value)).not.toContain(SECRET);
     // the coordinator sees it
-    const asCoordinator = await tb.post(invokeAction(tb, coordinator, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }));
+    const asCoordinator = await tb.post(
+      invokeAction(tb, coordinator, 'signal.refresh', { signalId: s.id, schoolId: SCHOOL }),
+    );
     expect(text(asCoordinator.body.value)).toContain(SECRET);
   });
 
@@ -129,9 +148,23 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const byTeacher = await act(tb, teacher, 'signal.close', s, { outcome: 'resolved' });
     expect(text(byTeacher)).toContain('geweigerd');
 
-    const outsider: DemoStaff = { name: 'Eva Elders', upn: 'e.elders@other.example', roles: ['preventiewerker'], classes: [], entraId: randomUUID() };
+    const outsider: DemoStaff = {
+      name: 'Eva Elders',
+      upn: 'e.elders@other.example',
+      roles: ['preventiewerker'],
+      classes: [],
+      entraId: randomUUID(),
+    };
     await addSchool(tb, 'other-school');
-    await tb.repos.directory.upsertStaff({ id: `staff:${outsider.entraId}`, type: 'staff', schoolId: 'other-school', userId: outsider.entraId, displayName: outsider.name, roles: ['preventionWorker'], classIds: [] });
+    await tb.repos.directory.upsertStaff({
+      id: `staff:${outsider.entraId}`,
+      type: 'staff',
+      schoolId: 'other-school',
+      userId: outsider.entraId,
+      displayName: outsider.name,
+      roles: ['preventionWorker'],
+      classIds: [],
+    });
     const byOutsider = await act(tb, outsider, 'signal.close', s, { outcome: 'resolved' });
     expect(text(byOutsider)).toContain('geweigerd');
     expect(text(byOutsider)).not.toContain('Trekt zich terug');
@@ -141,8 +174,12 @@ describe('handling a signal from claim to close (issue 3)', () => {
 
     expect((await current(tb, s)).state).toBe('new');
     const audit = await tb.repos.audit.forSchool(SCHOOL);
-    expect(audit.some((a) => a.outcome === 'refused' && a.actorId === teacher.entraId && a.action === 'signal.close')).toBe(true);
-    expect(audit.some((a) => a.outcome === 'refused' && a.actorId === outsider.entraId && a.code === 'other-school')).toBe(true);
+    expect(
+      audit.some((a) => a.outcome === 'refused' && a.actorId === teacher.entraId && a.action === 'signal.close'),
+    ).toBe(true);
+    expect(
+      audit.some((a) => a.outcome === 'refused' && a.actorId === outsider.entraId && a.code === 'other-school'),
+    ).toBe(true);
     expect(audit.some((a) => a.outcome === 'refused' && a.actorId === stranger.entraId)).toBe(true);
   });
 
@@ -152,7 +189,9 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const asked = await act(tb, pw1, 'signal.ask', s, { question: 'Is er thuis iets veranderd?' });
     expect(text(asked)).toContain('Je vraag is naar de melder gestuurd.');
 
-    await tb.connector.waitFor(() => tb.connector.cards(conv(teacher)).some((c) => text(c).includes('Is er thuis iets veranderd?')));
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(teacher)).some((c) => text(c).includes('Is er thuis iets veranderd?')),
+    );
     const questionCard = tb.connector.cards(conv(teacher)).find((c) => text(c).includes('Is er thuis iets veranderd?'));
     expect(text(questionCard)).toContain('"id":"answer"');
     const answerAction = findAction(questionCard, 'signal.answer');
@@ -161,17 +200,34 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const empty = await tb.post(invokeAction(tb, teacher, 'signal.answer', { ...answerAction.data, answer: ' ' }));
     expect(text(empty.body.value)).toContain('Vul je antwoord in.');
 
-    const answered = await tb.post(invokeAction(tb, teacher, 'signal.answer', { ...answerAction.data, answer: 'Ja, ouders gaan scheiden.' }));
+    const answered = await tb.post(
+      invokeAction(tb, teacher, 'signal.answer', { ...answerAction.data, answer: 'Ja, ouders gaan scheiden.' }),
+    );
     expect(text(answered.body.value)).toContain('je antwoord is doorgegeven');
-    const again = await tb.post(invokeAction(tb, teacher, 'signal.answer', { ...answerAction.data, answer: 'Nog iets.' }));
+    const again = await tb.post(
+      invokeAction(tb, teacher, 'signal.answer', { ...answerAction.data, answer: 'Nog iets.' }),
+    );
     expect(text(again.body.value)).toContain('al beantwoord');
 
     const after = await current(tb, s);
-    expect(after.questions[0]).toMatchObject({ question: 'Is er thuis iets veranderd?', answer: 'Ja, ouders gaan scheiden.' });
+    expect(after.questions[0]).toMatchObject({
+      question: 'Is er thuis iets veranderd?',
+      answer: 'Ja, ouders gaan scheiden.',
+    });
     expect(after.history.at(-1)).toMatchObject({ action: 'answerQuestion', actorId: teacher.entraId });
     // the worker's copies are updated in place with the answer, and the asker is told
-    await tb.connector.waitFor((calls) => calls.some((c) => c.method === 'PUT' && c.conversationId === conv(pw2) && text(c.body).includes('ouders gaan scheiden')));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`Antwoord op je vraag — ${s.reference}`) && text(c).includes('ouders gaan scheiden')));
+    await tb.connector.waitFor((calls) =>
+      calls.some(
+        (c) => c.method === 'PUT' && c.conversationId === conv(pw2) && text(c.body).includes('ouders gaan scheiden'),
+      ),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(pw1))
+        .some(
+          (c) => text(c).includes(`Antwoord op je vraag — ${s.reference}`) && text(c).includes('ouders gaan scheiden'),
+        ),
+    );
   });
 
   it('closes with an outcome and tells the reporter in plain words, without any note text', async () => {
@@ -181,7 +237,11 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const closed = await act(tb, pw2, 'signal.close', s, { outcome: 'resolved' });
     expect(text(closed)).toContain('Afgesloten — Opgelost');
     expect(await current(tb, s)).toMatchObject({ state: 'closed', outcome: 'resolved' });
-    await tb.connector.waitFor(() => tb.connector.cards(conv(teacher)).some((c) => text(c).includes(`Update over je signaal ${s.reference}`) && text(c).includes('is afgerond')));
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(teacher))
+        .some((c) => text(c).includes(`Update over je signaal ${s.reference}`) && text(c).includes('is afgerond')),
+    );
     // a closed signal takes no further action
     expect(text(await act(tb, pw2, 'signal.note', s, { note: 'nog iets' }))).toContain('al afgesloten');
     // nothing the reporter ever received carries a note
@@ -202,9 +262,19 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const done = await act(tb, coordinator, 'signal.reassign', s, { toUserId: pw2.entraId });
     expect(text(done)).toContain('Het signaal is toegewezen');
     expect((await current(tb, s)).ownerId).toBe(pw2.entraId);
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw2)).some((c) => text(c).includes(s.reference) && text(c).includes('aan jou toegewezen')));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(`Signaal ${s.reference} toegewezen`) && text(c).includes(pw2.name)));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`Signaal ${s.reference} toegewezen`)));
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(pw2))
+        .some((c) => text(c).includes(s.reference) && text(c).includes('aan jou toegewezen')),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(conv(coordinator))
+        .some((c) => text(c).includes(`Signaal ${s.reference} toegewezen`) && text(c).includes(pw2.name)),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(pw1)).some((c) => text(c).includes(`Signaal ${s.reference} toegewezen`)),
+    );
   });
 
   it('shows a teacher their own signals with status on /mijn', async () => {
@@ -221,14 +291,18 @@ describe('handling a signal from claim to close (issue 3)', () => {
   it('shows a prevention worker the caseload by state, oldest first, and pages with Volgende', async () => {
     for (let i = 0; i < 7; i++) await raise(tb);
     // let the new-signal cards go out first, so they are not mistaken for /mijn pages
-    await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).filter((c) => findAction(c, 'signal.claim')).length >= 7);
+    await tb.connector.waitFor(
+      () => tb.connector.cards(conv(pw1)).filter((c) => findAction(c, 'signal.claim')).length >= 7,
+    );
     await tb.bot.outbox.runOnce();
     tb.connector.reset();
     await tb.post(message(tb, pw1, '/mijn'));
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).some((c) => findAction(c, 'list.page')));
     const open = (await tb.repos.signals.listOpen(SCHOOL)).filter((s) => !s.ownerId || s.ownerId === pw1.entraId);
     expect(open.length).toBeGreaterThan(6);
-    const firstPage = tb.connector.cards(conv(pw1)).filter((c) => findAction(c, 'signal.refresh') && !findAction(c, 'list.page'));
+    const firstPage = tb.connector
+      .cards(conv(pw1))
+      .filter((c) => findAction(c, 'signal.refresh') && !findAction(c, 'list.page'));
     expect(firstPage).toHaveLength(6);
     const texts = tb.connector.texts(conv(pw1));
     expect(texts[0]).toContain('Jouw caseload');
@@ -243,8 +317,11 @@ describe('handling a signal from claim to close (issue 3)', () => {
     const res = await tb.post(invokeAction(tb, pw1, 'list.page', next.data));
     expect(text(res.body.value)).toContain(`Signaal 7–`);
     await tb.connector.waitFor(() => tb.connector.cards(conv(pw1)).length >= Math.min(6, open.length - 6));
-    const secondPage = tb.connector.cards(conv(pw1)).filter((c) => findAction(c, 'signal.refresh') && !findAction(c, 'list.page'));
-    for (const c of secondPage) for (const p of firstPage) expect(text(c).includes(/S-\d{4}-\d{4}/.exec(text(p))![0])).toBe(false);
+    const secondPage = tb.connector
+      .cards(conv(pw1))
+      .filter((c) => findAction(c, 'signal.refresh') && !findAction(c, 'list.page'));
+    for (const c of secondPage)
+      for (const p of firstPage) expect(text(c).includes(/S-\d{4}-\d{4}/.exec(text(p))![0])).toBe(false);
 
     const forged = await tb.post(invokeAction(tb, teacher, 'list.page', next.data));
     expect(text(forged.body.value)).toContain('geweigerd');
@@ -275,7 +352,8 @@ describe('reminders and re-announcements from the scheduler (issue 3)', () => {
     await tb.bot.scheduler.runOnce();
     await settle();
   };
-  const remindersTo = (who: DemoStaff, s: Signal, title: string) => tb.connector.cards(conv(who)).filter((c) => text(c).includes(title) && text(c).includes(s.reference));
+  const remindersTo = (who: DemoStaff, s: Signal, title: string) =>
+    tb.connector.cards(conv(who)).filter((c) => text(c).includes(title) && text(c).includes(s.reference));
 
   it('re-announces a signal nobody claimed after two school days once, to the workers and the coordinator', async () => {
     tb.clock.set('2026-11-23T09:00:00+01:00'); // Monday
@@ -288,13 +366,27 @@ describe('reminders and re-announcements from the scheduler (issue 3)', () => {
 
     tb.clock.set('2026-11-26T08:00:00+01:00'); // Thursday: over the limit
     await tick();
-    await tb.connector.waitFor(() => [pw1, pw2].every((pw) => tb.connector.cards(conv(pw)).some((c) => text(c).includes(s.reference) && text(c).includes('nog door niemand opgepakt'))));
-    await tb.connector.waitFor(() => tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(`Signaal ${s.reference} nog niet opgepakt`)));
+    await tb.connector.waitFor(() =>
+      [pw1, pw2].every((pw) =>
+        tb.connector
+          .cards(conv(pw))
+          .some((c) => text(c).includes(s.reference) && text(c).includes('nog door niemand opgepakt')),
+      ),
+    );
+    await tb.connector.waitFor(() =>
+      tb.connector.cards(conv(coordinator)).some((c) => text(c).includes(`Signaal ${s.reference} nog niet opgepakt`)),
+    );
     expect((await current(tb, s)).reannouncedAt).toBeDefined();
 
     tb.clock.set('2026-11-27T08:00:00+01:00');
     await tick();
-    for (const pw of [pw1, pw2]) expect(tb.connector.calls.filter((c) => c.method === 'POST' && c.conversationId === conv(pw) && text(c.body).includes('nog door niemand opgepakt'))).toHaveLength(1);
+    for (const pw of [pw1, pw2])
+      expect(
+        tb.connector.calls.filter(
+          (c) =>
+            c.method === 'POST' && c.conversationId === conv(pw) && text(c.body).includes('nog door niemand opgepakt'),
+        ),
+      ).toHaveLength(1);
     expect(remindersTo(coordinator, s, 'nog niet opgepakt')).toHaveLength(1);
   });
 
@@ -334,8 +426,14 @@ describe('reminders and re-announcements from the scheduler (issue 3)', () => {
     const s = await raise(tb);
     await act(tb, pw2, 'signal.claim', s);
     await act(tb, pw2, 'signal.watch', s, { checkInDate: '2026-12-10' });
-    const second = new Scheduler({ leases: tb.repos.leases, now: () => tb.clock.now(), holder: 'second-instance', tickMs: 60_000 });
-    for (const job of signalHandlingJobs({ repos: tb.repos, deps: tb.bot.deps }, 'second-instance')) second.register(job);
+    const second = new Scheduler({
+      leases: tb.repos.leases,
+      now: () => tb.clock.now(),
+      holder: 'second-instance',
+      tickMs: 60_000,
+    });
+    for (const job of signalHandlingJobs({ repos: tb.repos, deps: tb.bot.deps }, 'second-instance'))
+      second.register(job);
 
     tb.clock.set('2026-12-10T08:00:00+01:00');
     await Promise.all([tb.bot.scheduler.runOnce(), second.runOnce()]);

@@ -8,7 +8,15 @@ import { NOT_BINDABLE_MS } from '../../src/bot/school/staff-binding';
 import { T } from '../../src/bot/core/texts';
 import type { DemoStaff } from '../support/demo-people';
 import { addSchool } from '../support/schools';
-import { TENANT, installation, invokeAction, message, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  TENANT,
+  installation,
+  invokeAction,
+  message,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /**
  * Staff imported with only a UPN/e-mail are bound to their Entra id on first contact (issue 14):
@@ -29,7 +37,14 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
   /** A Teams user none of whose ids are in any roster, known to the connector with this UPN. */
   function teamsUser(name: string, upn: string, opts: { email?: string; tenantId?: string } = {}): DemoStaff {
     const who: DemoStaff = { name, upn, roles: [], classes: [], entraId: randomUUID() };
-    tb.connector.addMember({ id: `29:${who.entraId}`, name, aadObjectId: who.entraId, userPrincipalName: upn, email: opts.email ?? upn.toLowerCase(), tenantId: opts.tenantId ?? TENANT });
+    tb.connector.addMember({
+      id: `29:${who.entraId}`,
+      name,
+      aadObjectId: who.entraId,
+      userPrincipalName: upn,
+      email: opts.email ?? upn.toLowerCase(),
+      tenantId: opts.tenantId ?? TENANT,
+    });
     return who;
   }
 
@@ -38,14 +53,26 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
   /** Imports staff (and pupils) CSVs through the roster import use case, as `npm run roster:import` does. */
   async function importCsv(schoolId: string, staffCsv: string, pupilsCsv?: string): Promise<void> {
     const staff = (await parseStaffCsv(staffCsv, { fileName: 'personeel.csv' })) as ParsedStaff;
-    const pupils = pupilsCsv ? ((await parsePupilsCsv(pupilsCsv, { fileName: 'leerlingen.csv' })) as ParsedPupils) : undefined;
-    const report = await importRoster(RosterRepository.on(tb.repos.cosmos), { schoolId, staff, pupils, now: tb.clock.now() });
+    const pupils = pupilsCsv
+      ? ((await parsePupilsCsv(pupilsCsv, { fileName: 'leerlingen.csv' })) as ParsedPupils)
+      : undefined;
+    const report = await importRoster(RosterRepository.on(tb.repos.cosmos), {
+      schoolId,
+      staff,
+      pupils,
+      now: tb.clock.now(),
+    });
     expect(report.outcome).toBe('imported');
   }
 
-  const staffDoc = async (schoolId: string, userId: string) => (await RosterRepository.on(tb.repos.cosmos).listStaff(schoolId)).map((s) => s.doc).find((s) => s.userId === userId);
+  const staffDoc = async (schoolId: string, userId: string) =>
+    (await RosterRepository.on(tb.repos.cosmos).listStaff(schoolId)).map((s) => s.doc).find((s) => s.userId === userId);
   const bindingAudit = (schoolId: string) => tb.repos.audit.forSchool(schoolId, 'staff.binding');
-  const inTenant = <A extends { conversation: object; channelData: object }>(activity: A, tenantId: string): A => ({ ...activity, conversation: { ...activity.conversation, tenantId }, channelData: { ...activity.channelData, tenant: { id: tenantId } } });
+  const inTenant = <A extends { conversation: object; channelData: object }>(activity: A, tenantId: string): A => ({
+    ...activity,
+    conversation: { ...activity.conversation, tenantId },
+    channelData: { ...activity.channelData, tenant: { id: tenantId } },
+  });
 
   describe('a mentor imported with only an e-mail address', () => {
     const schoolId = 'upn-college';
@@ -69,16 +96,28 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
       expect(card).toContain('Lotte Zandvliet');
       expect(card).toContain('signal.submit');
       expect(tb.connector.memberLookups()).toHaveLength(1);
-      expect(tb.connector.memberLookups()[0].path).toBe(`/v3/conversations/${encodeURIComponent(personalConversationId(mentor))}/members/${encodeURIComponent(`29:${mentor.entraId}`)}`);
+      expect(tb.connector.memberLookups()[0].path).toBe(
+        `/v3/conversations/${encodeURIComponent(personalConversationId(mentor))}/members/${encodeURIComponent(`29:${mentor.entraId}`)}`,
+      );
 
       const bound = await staffDoc(schoolId, mentor.entraId);
-      expect(bound).toMatchObject({ id: `staff:${mentor.entraId}`, upn: 'eva.mentor@upn-college.example', roles: ['teacher', 'mentor'], classIds: ['1a'] });
+      expect(bound).toMatchObject({
+        id: `staff:${mentor.entraId}`,
+        upn: 'eva.mentor@upn-college.example',
+        roles: ['teacher', 'mentor'],
+        classIds: ['1a'],
+      });
       expect(await staffDoc(schoolId, 'upn:eva.mentor@upn-college.example')).toBeUndefined();
       const pupils = await tb.repos.directory.listPupils(schoolId);
       expect(pupils.map((p) => p.mentorId)).toEqual([mentor.entraId, mentor.entraId]);
       const audit = await bindingAudit(schoolId);
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ actorId: mentor.entraId, outcome: 'ok', code: 'bound', subject: 'upn:eva.mentor@upn-college.example' });
+      expect(audit[0]).toMatchObject({
+        actorId: mentor.entraId,
+        outcome: 'ok',
+        code: 'bound',
+        subject: 'upn:eva.mentor@upn-college.example',
+      });
     });
 
     it('is recognised by id on the next turn, without a second member look-up', async () => {
@@ -90,20 +129,35 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
     });
 
     it('keeps the Entra id when the staff file without entra_id is imported again', async () => {
-      await importCsv(schoolId, 'naam;upn;rollen;klassen\nEva Mentor;eva.mentor@upn-college.example;docent|mentor;1A|1B\nPim Werker;pim.werker@upn-college.example;preventiewerker;\n');
+      await importCsv(
+        schoolId,
+        'naam;upn;rollen;klassen\nEva Mentor;eva.mentor@upn-college.example;docent|mentor;1A|1B\nPim Werker;pim.werker@upn-college.example;preventiewerker;\n',
+      );
       expect(await staffDoc(schoolId, mentor.entraId)).toMatchObject({ classIds: ['1a', '1b'] });
       expect(await staffDoc(schoolId, 'upn:eva.mentor@upn-college.example')).toBeUndefined();
     });
 
     it('binds a prevention worker when the bot is opened (installationUpdate), greets by name and delivers the signal that waited for them', async () => {
-      const submit = { submissionId: randomUUID(), pupil: `${schoolId}|pupil:900001`, categories: 'verzuim', level: '2', observation: 'Vaak te laat.', knowsPupil: 'true', knowsParents: 'false', knowsMentor: 'true', urgency: 'normal' };
+      const submit = {
+        submissionId: randomUUID(),
+        pupil: `${schoolId}|pupil:900001`,
+        categories: 'verzuim',
+        level: '2',
+        observation: 'Vaak te laat.',
+        knowsPupil: 'true',
+        knowsParents: 'false',
+        knowsMentor: 'true',
+        urgency: 'normal',
+      };
       expect((await tb.post(invokeAction(tb, mentor, 'signal.submit', submit))).status).toBe(200);
       const worker = teamsUser('Pim Werker', 'pim.werker@upn-college.example');
       expect((await tb.post(installation(tb, worker))).status).toBe(200);
       await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(worker)).length > 0);
       expect(tb.connector.texts(personalConversationId(worker))[0]).toBe(T.welcomePersonal('Pim Werker'));
       expect(await staffDoc(schoolId, worker.entraId)).toMatchObject({ roles: ['preventionWorker'] });
-      await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(worker)).some((c) => JSON.stringify(c).includes('Lotte Zandvliet')));
+      await tb.connector.waitFor(() =>
+        tb.connector.cards(personalConversationId(worker)).some((c) => JSON.stringify(c).includes('Lotte Zandvliet')),
+      );
     });
   });
 
@@ -122,7 +176,17 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
     const schoolId = 'dubbel-college';
     await school(schoolId);
     for (const suffix of ['', '-oud']) {
-      await tb.repos.directory.upsertStaff(StaffDocSchema.parse({ id: `staff:upn:sam.dubbel@dubbel.example${suffix}`, type: 'staff', schoolId, userId: `upn:sam.dubbel@dubbel.example${suffix}`, upn: 'sam.dubbel@dubbel.example', displayName: 'Sam Dubbel', roles: ['teacher'] }));
+      await tb.repos.directory.upsertStaff(
+        StaffDocSchema.parse({
+          id: `staff:upn:sam.dubbel@dubbel.example${suffix}`,
+          type: 'staff',
+          schoolId,
+          userId: `upn:sam.dubbel@dubbel.example${suffix}`,
+          upn: 'sam.dubbel@dubbel.example',
+          displayName: 'Sam Dubbel',
+          roles: ['teacher'],
+        }),
+      );
     }
     const sam = teamsUser('Sam Dubbel', 'sam.dubbel@dubbel.example');
     await tb.post(message(tb, sam, '/signaal'));
@@ -148,14 +212,20 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
     expect(tb.connector.cards(personalConversationId(kim))).toHaveLength(0);
     expect(await staffDoc(schoolId, 'upn:kim.elders@ander.example')).toBeDefined();
     expect(await staffDoc(schoolId, kim.entraId)).toBeUndefined();
-    expect((await bindingAudit(schoolId)).map((a) => [a.outcome, a.code, a.actorId])).toEqual([['refused', 'foreign-tenant', kim.entraId]]);
+    expect((await bindingAudit(schoolId)).map((a) => [a.outcome, a.code, a.actorId])).toEqual([
+      ['refused', 'foreign-tenant', kim.entraId],
+    ]);
   });
 
   it('binds a staff member of two schools of the tenant in both, and lists the pupils of both', async () => {
     const schools = ['bestuur-noord', 'bestuur-zuid'];
     for (const [i, schoolId] of schools.entries()) {
       await school(schoolId);
-      await importCsv(schoolId, 'naam;upn;rollen;klassen\nRia Tweeschool;ria.twee@bestuur.example;docent|mentor;3C\n', `leerlingnummer;voornaam;tussenvoegsel;achternaam;klas;mentor_upn\n91000${i};Leerling${i};;Bestuur;3C;ria.twee@bestuur.example\n`);
+      await importCsv(
+        schoolId,
+        'naam;upn;rollen;klassen\nRia Tweeschool;ria.twee@bestuur.example;docent|mentor;3C\n',
+        `leerlingnummer;voornaam;tussenvoegsel;achternaam;klas;mentor_upn\n91000${i};Leerling${i};;Bestuur;3C;ria.twee@bestuur.example\n`,
+      );
     }
     const ria = teamsUser('Ria Tweeschool', 'ria.twee@bestuur.example');
     await tb.post(message(tb, ria, '/signaal'));
@@ -190,7 +260,8 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
   it('binds only in the schools of the activity’s tenant when the same UPN is also staff in another tenant', async () => {
     await school('gemengd-eigen');
     await school('gemengd-ander', OTHER_TENANT);
-    for (const schoolId of ['gemengd-eigen', 'gemengd-ander']) await importCsv(schoolId, 'naam;upn;rollen;klassen\nLex Gemengd;lex@gemengd.example;docent;\n');
+    for (const schoolId of ['gemengd-eigen', 'gemengd-ander'])
+      await importCsv(schoolId, 'naam;upn;rollen;klassen\nLex Gemengd;lex@gemengd.example;docent;\n');
     const lex = teamsUser('Lex Gemengd', 'lex@gemengd.example');
     await tb.post(message(tb, lex, '/help'));
     await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(lex)).length === 1);
@@ -221,7 +292,17 @@ describe('binding staff known only by e-mail/UPN on first contact (issue 14)', (
       await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(worker)).length === 2);
       expect(tb.connector.texts(personalConversationId(worker))).toEqual([T.notAStaffMember, T.notAStaffMember]);
       expect(tb.connector.cards(personalConversationId(worker))).toHaveLength(0);
-      const search = await tb.post(inTenant({ ...message(tb, worker, ''), type: 'invoke', name: 'application/search', value: { kind: 'search', queryText: 'Jesse', queryOptions: { skip: 0, top: 15 }, dataset: 'pupils' } }, OTHER_TENANT));
+      const search = await tb.post(
+        inTenant(
+          {
+            ...message(tb, worker, ''),
+            type: 'invoke',
+            name: 'application/search',
+            value: { kind: 'search', queryText: 'Jesse', queryOptions: { skip: 0, top: 15 }, dataset: 'pupils' },
+          },
+          OTHER_TENANT,
+        ),
+      );
       expect(search.status).toBe(200);
       expect(JSON.stringify(search.body)).not.toContain('Tenantleerling');
     });

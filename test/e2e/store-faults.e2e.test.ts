@@ -10,7 +10,14 @@ import { HT } from '../../src/bot/signals/signal-handling-texts';
 import { demoPupils, demoStaff, staffWith, type DemoStaff } from '../support/demo-people';
 import { FaultyStoreProxy, type StoreFault } from '../support/faulty-store-proxy';
 import { mulberry32 } from '../support/seeded-random';
-import { TestClock, installation, invokeAction, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  TestClock,
+  installation,
+  invokeAction,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
@@ -48,10 +55,27 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
     clock.now = () => new Date(base + Date.now() - started + skew);
     tb = await startTestBot({
       clock,
-      env: { SCHEDULER_TICK_MS: '3600000', OUTBOX_POLL_MS: '20', OUTBOX_BACKOFF_BASE_MS: '20', OUTBOX_TEAMS_LIMITS: 'off' },
-      store: Promise.resolve({ ...store, endpoint: proxy.url, close: async () => { await proxy.close(); await store.close(); } }),
+      env: {
+        SCHEDULER_TICK_MS: '3600000',
+        OUTBOX_POLL_MS: '20',
+        OUTBOX_BACKOFF_BASE_MS: '20',
+        OUTBOX_TEAMS_LIMITS: 'off',
+      },
+      store: Promise.resolve({
+        ...store,
+        endpoint: proxy.url,
+        close: async () => {
+          await proxy.close();
+          await store.close();
+        },
+      }),
     });
-    direct = await openCosmos({ endpoint: store.endpoint, key: store.key, databaseId: tb.repos.cosmos.database.id, selfSigned: true });
+    direct = await openCosmos({
+      endpoint: store.endpoint,
+      key: store.key,
+      databaseId: tb.repos.cosmos.database.id,
+      selfSigned: true,
+    });
     cases = new DocStore(direct.containers.cases);
     audit = new DocStore(direct.containers.audit);
     observed = new SignalRepository(cases);
@@ -94,15 +118,33 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
     const jobs = Array.from({ length: SIGNALS }, (_, i) => ({
       teacher: teachers[i % teachers.length],
       worker: workers[i % workers.length],
-      data: { submissionId: randomUUID(), pupil: `${SCHOOL}|pupil:${demoPupils[i % demoPupils.length].number}`, categories: 'gedrag', level: '2', observation: `Store-fault observatie ${i}.`, urgency: 'normal' },
+      data: {
+        submissionId: randomUUID(),
+        pupil: `${SCHOOL}|pupil:${demoPupils[i % demoPupils.length].number}`,
+        categories: 'gedrag',
+        level: '2',
+        observation: `Store-fault observatie ${i}.`,
+        urgency: 'normal',
+      },
     }));
     const confirmed = new Map<string, string>();
 
     /** Claim or close with the version the card was drawn on; a retry after a drop may find it done already. */
-    const act = async (who: DemoStaff, verb: string, signal: Signal, extra: object, success: string, done: (s: Signal) => boolean) => {
-      const { body, retried } = await deliver(invokeAction(tb, who, verb, { signalId: signal.id, schoolId: SCHOOL, v: signal.updatedAt, ...extra }), `${verb} ${signal.reference}`);
+    const act = async (
+      who: DemoStaff,
+      verb: string,
+      signal: Signal,
+      extra: object,
+      success: string,
+      done: (s: Signal) => boolean,
+    ) => {
+      const { body, retried } = await deliver(
+        invokeAction(tb, who, verb, { signalId: signal.id, schoolId: SCHOOL, v: signal.updatedAt, ...extra }),
+        `${verb} ${signal.reference}`,
+      );
       const now = (await observed.get(SCHOOL, signal.id))!.doc;
-      if (body && !done(now)) throw new Error(`${verb} ${signal.reference} answered but not applied: ${JSON.stringify(body).slice(0, 300)}`);
+      if (body && !done(now))
+        throw new Error(`${verb} ${signal.reference} answered but not applied: ${JSON.stringify(body).slice(0, 300)}`);
       if (body && retried && !JSON.stringify(body).includes(success)) turns.refusedAfterRetry++;
       return now;
     };
@@ -119,8 +161,22 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
           if (!reference) continue;
           confirmed.set(job.data.submissionId, reference);
           let signal = (await observed.get(SCHOOL, signalDocId(job.data.submissionId)))!.doc;
-          signal = await act(job.worker, 'signal.claim', signal, {}, T.claimedYou, (s) => s.state !== 'new' && s.ownerId === job.worker.entraId);
-          await act(job.worker, 'signal.close', signal, { outcome: 'resolved' }, HT.closed, (s) => s.state === 'closed');
+          signal = await act(
+            job.worker,
+            'signal.claim',
+            signal,
+            {},
+            T.claimedYou,
+            (s) => s.state !== 'new' && s.ownerId === job.worker.entraId,
+          );
+          await act(
+            job.worker,
+            'signal.close',
+            signal,
+            { outcome: 'resolved' },
+            HT.closed,
+            (s) => s.state === 'closed',
+          );
         }
       }),
     );
@@ -132,7 +188,14 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
     // Faults off: let the outbox finish, past any claim a failed write left behind.
     skew += PAST_CLAIMS_MS;
     tb.bot.outbox.kick();
-    const pending = async () => (await cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = 'pending'", {}, SCHOOL))[0] ?? 0;
+    const pending = async () =>
+      (
+        await cases.queryValues<number>(
+          "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.status = 'pending'",
+          {},
+          SCHOOL,
+        )
+      )[0] ?? 0;
     const deadline = Date.now() + 20_000;
     while ((await pending()) > 0) {
       if (Date.now() > deadline) throw new Error(`outbox did not drain: ${await pending()} pending`);
@@ -141,25 +204,48 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
     const drainMs = Date.now() - t0 - workMs;
 
     // 0 lost, 0 doubled: every confirmed submit is exactly one signal, claimed once and closed once.
-    const ours = (await cases.queryValues<Signal>("SELECT * FROM c WHERE c.type = 'signal'", {}, SCHOOL)).filter((s) => s.observation.startsWith('Store-fault observatie'));
+    const ours = (await cases.queryValues<Signal>("SELECT * FROM c WHERE c.type = 'signal'", {}, SCHOOL)).filter((s) =>
+      s.observation.startsWith('Store-fault observatie'),
+    );
     expect(turns.gaveUp).toEqual([]);
     expect(confirmed.size).toBe(SIGNALS);
     expect(ours).toHaveLength(SIGNALS);
     expect(new Set(ours.map((s) => s.reference)).size).toBe(SIGNALS);
     expect(new Set(ours.map((s) => s.reference))).toEqual(new Set(confirmed.values()));
     for (const s of ours) {
-      expect({ ref: s.reference, state: s.state, claims: s.history.filter((h) => h.action === 'claim').length, closes: s.history.filter((h) => h.action === 'close').length }).toEqual({ ref: s.reference, state: 'closed', claims: 1, closes: 1 });
+      expect({
+        ref: s.reference,
+        state: s.state,
+        claims: s.history.filter((h) => h.action === 'claim').length,
+        closes: s.history.filter((h) => h.action === 'close').length,
+      }).toEqual({ ref: s.reference, state: 'closed', claims: 1, closes: 1 });
     }
 
     // Every change audited once as done, whichever try of the turn made it.
-    const audited = await audit.queryValues<{ action: string; signalId?: string }>("SELECT c.action, c.signalId FROM c WHERE c.type = 'audit' AND c.outcome = 'ok' AND STARTSWITH(c.action, 'signal.')", {}, SCHOOL);
-    const auditGaps = ours.flatMap((s) => ['signal.raise', 'signal.claim', 'signal.close'].map((action) => ({ ref: s.reference, action, n: audited.filter((a) => a.signalId === s.id && a.action === action).length }))).filter((x) => x.n !== 1);
+    const audited = await audit.queryValues<{ action: string; signalId?: string }>(
+      "SELECT c.action, c.signalId FROM c WHERE c.type = 'audit' AND c.outcome = 'ok' AND STARTSWITH(c.action, 'signal.')",
+      {},
+      SCHOOL,
+    );
+    const auditGaps = ours
+      .flatMap((s) =>
+        ['signal.raise', 'signal.claim', 'signal.close'].map((action) => ({
+          ref: s.reference,
+          action,
+          n: audited.filter((a) => a.signalId === s.id && a.action === action).length,
+        })),
+      )
+      .filter((x) => x.n !== 1);
     expect(auditGaps).toEqual([]);
 
     // Every notification sent exactly once: all outbox messages sent (none skipped), and the
     // connector got as many sends per (conversation, signal, new or update) as the outbox holds.
     const outbox = await cases.queryValues<any>("SELECT * FROM c WHERE c.type = 'outbox'", {}, SCHOOL);
-    expect(outbox.filter((d) => d.status !== 'sent' || d.lastError === 'skipped').map((d) => `${d.id}:${d.status}:${d.lastError}`)).toEqual([]);
+    expect(
+      outbox
+        .filter((d) => d.status !== 'sent' || d.lastError === 'skipped')
+        .map((d) => `${d.id}:${d.status}:${d.lastError}`),
+    ).toEqual([]);
     const refOf = new Map(ours.map((s) => [s.id, s.reference]));
     const expected = new Map<string, number>();
     for (const d of outbox.filter((x) => refOf.has(x.payload.signalId))) {
@@ -169,13 +255,17 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
     }
     const delivered = new Map<string, number>();
     // Not counted: a turn's update of the card its button was on (its replyToId, `card-…` here), which a retried turn repeats harmlessly.
-    for (const c of tb.connector.calls.filter((x) => x.status === 200 && x.conversationId && !x.activityId?.startsWith('card-'))) {
+    for (const c of tb.connector.calls.filter(
+      (x) => x.status === 200 && x.conversationId && !x.activityId?.startsWith('card-'),
+    )) {
       const ref = referenceIn(c.body);
       if (!ref) continue;
       const key = `${c.conversationId}|${ref}`;
       delivered.set(key, (delivered.get(key) ?? 0) + 1);
     }
-    const differing = [...new Set([...expected.keys(), ...delivered.keys()])].filter((k) => expected.get(k) !== delivered.get(k)).map((k) => `${k}: ${expected.get(k) ?? 0} queued, ${delivered.get(k) ?? 0} delivered`);
+    const differing = [...new Set([...expected.keys(), ...delivered.keys()])]
+      .filter((k) => expected.get(k) !== delivered.get(k))
+      .map((k) => `${k}: ${expected.get(k) ?? 0} queued, ${delivered.get(k) ?? 0} delivered`);
     const figures = {
       seed,
       rate: RATE,

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { demoPupils, staffWith } from '../support/demo-people';
-import { installation, invokeAction, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 const cardText = (c: unknown) => JSON.stringify(c);
 
@@ -16,9 +24,16 @@ describe('releasing messages that waited for a conversation reference', () => {
   const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
 
   const submit = async () => {
-    const res = await tb.post(invokeAction(tb, teacher, 'signal.submit', {
-      submissionId: randomUUID(), pupil: `demo-school|pupil:${pupil.number}`, categories: 'pesten', level: '2', observation: 'Wordt buitengesloten in de pauze.', urgency: 'soon',
-    }));
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `demo-school|pupil:${pupil.number}`,
+        categories: 'pesten',
+        level: '2',
+        observation: 'Wordt buitengesloten in de pauze.',
+        urgency: 'soon',
+      }),
+    );
     return /S-\d{4}-\d{4}/.exec(cardText(res.body.value))![0];
   };
   const drain = async () => {
@@ -69,7 +84,11 @@ describe('releasing messages that waited for a conversation reference', () => {
     try {
       const reference = await submit();
       await drain();
-      await tb.connector.waitFor(() => tb.connector.cards(personalConversationId(late)).some((c) => cardText(c).includes(reference) && cardText(c).includes('signal.claim')));
+      await tb.connector.waitFor(() =>
+        tb.connector
+          .cards(personalConversationId(late))
+          .some((c) => cardText(c).includes(reference) && cardText(c).includes('signal.claim')),
+      );
     } finally {
       conversations.getConversation = realGet;
     }

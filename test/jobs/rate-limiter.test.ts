@@ -19,7 +19,13 @@ describe('pacing sends within Teams’ windows', () => {
   });
 
   it('keeps the limits of one conversation apart from another’s', () => {
-    const limiter = new SlidingLimiter([{ count: 7, ms: 1000 }, { count: 8, ms: 2000 }], 0);
+    const limiter = new SlidingLimiter(
+      [
+        { count: 7, ms: 1000 },
+        { count: 8, ms: 2000 },
+      ],
+      0,
+    );
     for (let i = 0; i < 7; i++) limiter.take('a', i)(i);
     expect(limiter.waitMs('a', 10)).toBe(991);
     expect(limiter.waitMs('b', 10)).toBe(0);

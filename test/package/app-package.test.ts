@@ -96,7 +96,11 @@ describe('Teams app package', () => {
   });
 
   it('declares the Dutch commands per scope and the bot in all three scopes', async () => {
-    const result = await buildAppPackage({ appPackageDir: APP_PACKAGE, outFile: path.join(tmp, 'cmds.zip'), env: REAL_ENV });
+    const result = await buildAppPackage({
+      appPackageDir: APP_PACKAGE,
+      outFile: path.join(tmp, 'cmds.zip'),
+      env: REAL_ENV,
+    });
     const bot = (result.manifest.bots as any[])[0];
     expect(bot.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(bot.supportsFiles).toBe(false);
@@ -127,7 +131,9 @@ describe('Teams app package', () => {
 
   it('derives TEAMS_APP_ID as a stable name-based UUID of BOT_ID', () => {
     // RFC 4122 test vector: v5 of www.example.com in the DNS namespace.
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
     expect(deriveTeamsAppId(BOT_ID)).toBe(deriveTeamsAppId(BOT_ID.toUpperCase()));
     expect(deriveTeamsAppId(BOT_ID)).not.toBe(deriveTeamsAppId('3f2a9c1e-7b4d-4e21-9a6f-0c8d5e7b1a24'));
     expect(deriveTeamsAppId(BOT_ID)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -135,7 +141,9 @@ describe('Teams app package', () => {
 
   it('falls back to local defaults without --strict, and refuses them with it', async () => {
     const local = await buildAppPackage({ appPackageDir: APP_PACKAGE, outFile: path.join(tmp, 'local.zip'), env: {} });
-    expect(local.settings.defaulted).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'PRIVACY_URL', 'TERMS_URL']));
+    expect(local.settings.defaulted).toEqual(
+      expect.arrayContaining(['BOT_ID', 'BOT_DOMAIN', 'PRIVACY_URL', 'TERMS_URL']),
+    );
     await expect(
       buildAppPackage({ appPackageDir: APP_PACKAGE, outFile: path.join(tmp, 'strict.zip'), env: {}, strict: true }),
     ).rejects.toThrow(/BOT_ID \(or MICROSOFT_APP_ID\) is not set[\s\S]*PRIVACY_URL is not set/);
@@ -146,7 +154,12 @@ describe('Teams app package', () => {
       buildAppPackage({
         appPackageDir: APP_PACKAGE,
         outFile: path.join(tmp, 'bad-env.zip'),
-        env: { BOT_ID: 'my-bot', BOT_DOMAIN: 'bot.example.nl/api', PRIVACY_URL: 'http://x.nl/p', TERMS_URL: 'https://x.nl/t' },
+        env: {
+          BOT_ID: 'my-bot',
+          BOT_DOMAIN: 'bot.example.nl/api',
+          PRIVACY_URL: 'http://x.nl/p',
+          TERMS_URL: 'https://x.nl/t',
+        },
       }),
     ).rejects.toThrow(/BOT_ID must be[\s\S]*BOT_DOMAIN must be[\s\S]*PRIVACY_URL must use https/);
   });

@@ -11,15 +11,21 @@ const withDockerfile = (text: string) => {
 
 describe('the Node options the bench starts the bot with (read from the Dockerfile)', () => {
   it('takes NODE_OPTIONS from a multi-line ENV', () => {
-    const dir = withDockerfile('FROM node:20-slim\nENV NODE_ENV=production \\\n    NODE_OPTIONS=--max-old-space-size=123 \\\n    PORT=3978\n');
+    const dir = withDockerfile(
+      'FROM node:20-slim\nENV NODE_ENV=production \\\n    NODE_OPTIONS=--max-old-space-size=123 \\\n    PORT=3978\n',
+    );
     expect(productionNodeArgs(dir)).toEqual(['--max-old-space-size=123']);
   });
 
   it('refuses to guess when the Dockerfile no longer sets them', () => {
-    expect(() => productionNodeArgs(withDockerfile('FROM node:20-slim\nENV NODE_ENV=production\n'))).toThrow(/NODE_OPTIONS/);
+    expect(() => productionNodeArgs(withDockerfile('FROM node:20-slim\nENV NODE_ENV=production\n'))).toThrow(
+      /NODE_OPTIONS/,
+    );
   });
 
   it('finds the heap limit in the project’s own Dockerfile', () => {
-    expect(productionNodeArgs(path.resolve(__dirname, '..', '..')).some((a) => a.startsWith('--max-old-space-size='))).toBe(true);
+    expect(
+      productionNodeArgs(path.resolve(__dirname, '..', '..')).some((a) => a.startsWith('--max-old-space-size=')),
+    ).toBe(true);
   });
 });

@@ -97,7 +97,11 @@ function parseBicep(rel: string): BicepFile {
   [...text.matchAll(/^module\s+(\w+)\s+''\s*=\s*\{/gm)].forEach((m, i) => {
     const body = block(text, m.index! + m[0].length - 1);
     const p = /\bparams\s*:\s*\{/.exec(body);
-    modules.push({ symbol: m[1], path: paths[i], params: p ? topLevelKeys(block(body, p.index + p[0].length - 1)) : new Set() });
+    modules.push({
+      symbol: m[1],
+      path: paths[i],
+      params: p ? topLevelKeys(block(body, p.index + p[0].length - 1)) : new Set(),
+    });
   });
   return { params, outputs, modules, text };
 }
@@ -106,11 +110,22 @@ describe('infra/ Bicep (static checks)', () => {
   const main = parseBicep('infra/main.bicep');
 
   it('has balanced braces in every Bicep file', () => {
-    const files = ['infra/main.bicep', ...fs.readdirSync(path.join(ROOT, 'infra/modules')).map((f) => `infra/modules/${f}`)];
+    const files = [
+      'infra/main.bicep',
+      ...fs.readdirSync(path.join(ROOT, 'infra/modules')).map((f) => `infra/modules/${f}`),
+    ];
     for (const f of files) {
       const t = stripBicep(read(f));
-      for (const [o, c] of [['{', '}'], ['[', ']'], ['(', ')']]) {
-        expect({ file: f, bracket: o, count: t.split(o).length }).toEqual({ file: f, bracket: o, count: t.split(c).length });
+      for (const [o, c] of [
+        ['{', '}'],
+        ['[', ']'],
+        ['(', ')'],
+      ]) {
+        expect({ file: f, bracket: o, count: t.split(o).length }).toEqual({
+          file: f,
+          bracket: o,
+          count: t.split(c).length,
+        });
       }
     }
   });
@@ -131,12 +146,18 @@ describe('infra/ Bicep (static checks)', () => {
     for (const m of main.text.matchAll(/\b(\w+)\.outputs\.(\w+)/g)) {
       const mod = main.modules.find((x) => x.symbol === m[1]);
       expect(mod).toBeDefined();
-      expect({ ref: m[0], declared: parseBicep(path.posix.join('infra', mod!.path)).outputs.has(m[2]) }).toEqual({ ref: m[0], declared: true });
+      expect({ ref: m[0], declared: parseBicep(path.posix.join('infra', mod!.path)).outputs.has(m[2]) }).toEqual({
+        ref: m[0],
+        declared: true,
+      });
     }
   });
 
   it('uses every parameter it declares', () => {
-    for (const file of ['infra/main.bicep', ...fs.readdirSync(path.join(ROOT, 'infra/modules')).map((f) => `infra/modules/${f}`)]) {
+    for (const file of [
+      'infra/main.bicep',
+      ...fs.readdirSync(path.join(ROOT, 'infra/modules')).map((f) => `infra/modules/${f}`),
+    ]) {
       const b = parseBicep(file);
       for (const name of b.params.keys()) {
         const uses = b.text.split(new RegExp(`\\b${name}\\b`)).length - 1;
@@ -184,7 +205,8 @@ describe('infra/ Bicep (static checks)', () => {
     expect(read('infra/main.bicepparam')).toMatch(/^using '\.\/main\.bicep'$/m);
     const set = [...bicepparam.matchAll(/^param\s+(\w+)\s*=/gm)].map((m) => m[1]);
     const json = Object.keys(JSON.parse(read('infra/main.parameters.json')).parameters as object);
-    for (const name of [...set, ...json]) expect({ name, declared: main.params.has(name) }).toEqual({ name, declared: true });
+    for (const name of [...set, ...json])
+      expect({ name, declared: main.params.has(name) }).toEqual({ name, declared: true });
     const required = [...main.params].filter(([, p]) => !p.hasDefault).map(([n]) => n);
     for (const name of required) {
       expect({ name, inBicepparam: set.includes(name) }).toEqual({ name, inBicepparam: true });
@@ -195,7 +217,9 @@ describe('infra/ Bicep (static checks)', () => {
 
 describe('m365agents.yml and env/.env.dev', () => {
   const yml = read('m365agents.yml');
-  const doc = YAML.parse(yml) as Record<string, { uses: string; with?: Record<string, unknown> }[]> & { version: string };
+  const doc = YAML.parse(yml) as Record<string, { uses: string; with?: Record<string, unknown> }[]> & {
+    version: string;
+  };
   const envKeys = new Set(
     read('env/.env.dev')
       .split('\n')
@@ -215,14 +239,26 @@ describe('m365agents.yml and env/.env.dev', () => {
       'teamsApp/validateAppPackage',
       'teamsApp/update',
     ]);
-    expect(uses('deploy')).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(uses('deploy')).toEqual([
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'cli/runNpmCommand',
+      'azureAppService/zipDeploy',
+    ]);
     expect(uses('publish')).toContain('teamsApp/publishAppPackage');
     const aad = doc.provision.find((a) => a.uses === 'aadApp/create')!;
     expect(aad.with).toMatchObject({ signInAudience: 'AzureADMyOrg', generateServicePrincipal: true });
   });
 
   it('points at files that exist', () => {
-    for (const rel of ['infra/main.bicep', 'infra/main.parameters.json', 'appPackage/manifest.json', 'scripts/stage-webapp.ts', 'tsconfig.build.json']) {
+    for (const rel of [
+      'infra/main.bicep',
+      'infra/main.parameters.json',
+      'appPackage/manifest.json',
+      'scripts/stage-webapp.ts',
+      'tsconfig.build.json',
+    ]) {
       expect(yml.includes(rel) || yml.includes(`./${rel}`)).toBe(true);
       expect(fs.existsSync(path.join(ROOT, rel))).toBe(true);
     }
@@ -241,7 +277,7 @@ describe('m365agents.yml and env/.env.dev', () => {
     expect([...envKeys].filter((k) => k.startsWith('SECRET_'))).toEqual([]);
   });
 
-  it('keeps the toolkit\'s secret file out of git', () => {
+  it("keeps the toolkit's secret file out of git", () => {
     expect(read('.gitignore')).toMatch(/^env\/\.env\.\*\.user$/m);
   });
 });

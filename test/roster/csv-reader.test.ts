@@ -1,4 +1,10 @@
-import { CsvFileError, detectDelimiter, readCsvRecords, type CsvReadInfo, type CsvSource } from '../../src/app/roster/csv-reader';
+import {
+  CsvFileError,
+  detectDelimiter,
+  readCsvRecords,
+  type CsvReadInfo,
+  type CsvSource,
+} from '../../src/app/roster/csv-reader';
 
 async function records(source: CsvSource) {
   const out: { line: number; fields: string[] }[] = [];
@@ -79,18 +85,38 @@ describe('readCsvRecords', () => {
     expect((await failure(utf16)).reason).toMatch(/geen UTF-8 en ook geen Windows-1252/);
     // bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D)
     for (const undefinedByte of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
-      expect((await failure(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x5a, 0x6f, 0xeb, undefinedByte, 0x0a]))).reason).toMatch(/geen UTF-8/);
+      expect(
+        (await failure(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x5a, 0x6f, 0xeb, undefinedByte, 0x0a])))
+          .reason,
+      ).toMatch(/geen UTF-8/);
     }
     // a control character before the first non-ASCII byte counts too
-    expect((await failure(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x01, 0x5a, 0x6f, 0xeb, 0x0a]))).reason).toMatch(/geen UTF-8/);
+    expect(
+      (await failure(Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0x31, 0x3b, 0x01, 0x5a, 0x6f, 0xeb, 0x0a]))).reason,
+    ).toMatch(/geen UTF-8/);
     // UTF-8 first, then a byte that breaks it: a mixed file
-    expect((await failure(Buffer.concat([Buffer.from('a;b\n1;Zoë\n2;', 'utf8'), Buffer.from([0x5a, 0x6f, 0xeb, 0x0a])]))).reason).toMatch(/geen UTF-8/);
+    expect(
+      (await failure(Buffer.concat([Buffer.from('a;b\n1;Zoë\n2;', 'utf8'), Buffer.from([0x5a, 0x6f, 0xeb, 0x0a])])))
+        .reason,
+    ).toMatch(/geen UTF-8/);
   });
 
   /** "naam;klas\nZoë Aït-Éssalhi;1A\nLotte Müller;2B\n" as Excel's plain "CSV" writes it on Dutch Windows. */
   const cp1252Bytes = Buffer.from([
-    ...Buffer.from('naam;klas\r\nZo', 'ascii'), 0xeb, ...Buffer.from(' A', 'ascii'), 0xef, ...Buffer.from('t-', 'ascii'), 0xc9, ...Buffer.from('ssalhi;1A\r\n', 'ascii'),
-    ...Buffer.from('Lotte M', 'ascii'), 0xfc, ...Buffer.from('ller;2B\r\nRen', 'ascii'), 0xe9, ...Buffer.from(' ', 'ascii'), 0x80, ...Buffer.from('5;3C\r\n', 'ascii'),
+    ...Buffer.from('naam;klas\r\nZo', 'ascii'),
+    0xeb,
+    ...Buffer.from(' A', 'ascii'),
+    0xef,
+    ...Buffer.from('t-', 'ascii'),
+    0xc9,
+    ...Buffer.from('ssalhi;1A\r\n', 'ascii'),
+    ...Buffer.from('Lotte M', 'ascii'),
+    0xfc,
+    ...Buffer.from('ller;2B\r\nRen', 'ascii'),
+    0xe9,
+    ...Buffer.from(' ', 'ascii'),
+    0x80,
+    ...Buffer.from('5;3C\r\n', 'ascii'),
   ]);
 
   it('reads a file that is not UTF-8 as Windows-1252 when it decodes cleanly, and says so', async () => {

@@ -6,7 +6,20 @@ import { configureLog } from '../../src/log';
 import { openRepositories, type Repositories } from '../../src/store';
 import { RosterRepository } from '../../src/store/roster-repository';
 import { PupilDocSchema, StaffDocSchema } from '../../src/store/schemas/directory-docs';
-import { BASE_PUPILS, BASE_STAFF, LATER, MENTOR_A, MENTOR_B, NOW, WORKER, freshSchool, pupilsCsv, pupilsOf, staffCsv, staffOf } from './roster-test-kit';
+import {
+  BASE_PUPILS,
+  BASE_STAFF,
+  LATER,
+  MENTOR_A,
+  MENTOR_B,
+  NOW,
+  WORKER,
+  freshSchool,
+  pupilsCsv,
+  pupilsOf,
+  staffCsv,
+  staffOf,
+} from './roster-test-kit';
 
 let repos: Repositories;
 let port: RosterRepository;
@@ -24,11 +37,18 @@ afterAll(async () => {
 const asPort = (r: RosterRepository): RosterPort => r;
 
 async function importBase(schoolId: string) {
-  return importRoster(asPort(port), { schoolId, staff: await staffOf(staffCsv(...BASE_STAFF)), pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)), now: NOW });
+  return importRoster(asPort(port), {
+    schoolId,
+    staff: await staffOf(staffCsv(...BASE_STAFF)),
+    pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)),
+    now: NOW,
+  });
 }
 
-const pupilDocs = async (schoolId: string) => new Map((await port.listPupils(schoolId)).map((p) => [p.doc.pupilNumber, p.doc]));
-const staffDocs = async (schoolId: string) => new Map((await port.listStaff(schoolId)).map((s) => [s.doc.upn ?? s.doc.userId, s.doc]));
+const pupilDocs = async (schoolId: string) =>
+  new Map((await port.listPupils(schoolId)).map((p) => [p.doc.pupilNumber, p.doc]));
+const staffDocs = async (schoolId: string) =>
+  new Map((await port.listStaff(schoolId)).map((s) => [s.doc.upn ?? s.doc.userId, s.doc]));
 
 describe('importRoster against the embedded Cosmos server', () => {
   it('imports staff and pupils, linking each pupil to their mentor', async () => {
@@ -55,7 +75,16 @@ describe('importRoster against the embedded Cosmos server', () => {
       updatedAt: NOW.toISOString(),
     });
     const staff = await staffDocs(school);
-    expect(staff.get(WORKER.upn)).toEqual({ id: `staff:${WORKER.id}`, type: 'staff', schoolId: school, userId: WORKER.id, upn: WORKER.upn, displayName: 'Petra Werker', roles: ['preventionWorker'], classIds: [] });
+    expect(staff.get(WORKER.upn)).toEqual({
+      id: `staff:${WORKER.id}`,
+      type: 'staff',
+      schoolId: school,
+      userId: WORKER.id,
+      upn: WORKER.upn,
+      displayName: 'Petra Werker',
+      roles: ['preventionWorker'],
+      classIds: [],
+    });
     // What the rest of the bot reads back through its own schemas.
     for (const p of pupils.values()) expect(() => PupilDocSchema.parse(p)).not.toThrow();
     for (const s of staff.values()) expect(() => StaffDocSchema.parse(s)).not.toThrow();
@@ -78,7 +107,9 @@ describe('importRoster against the embedded Cosmos server', () => {
     expect(report.pupils).toMatchObject({ created: 4, rejected: 1 });
     expect(await port.listPupils(school)).toEqual([]);
     expect(await port.listStaff(school)).toEqual([]);
-    expect(formatRosterReport(report, { partialHint: 'gebruik --allow-partial' })).toContain('Niets geïmporteerd: 2 regel(s) afgekeurd.');
+    expect(formatRosterReport(report, { partialHint: 'gebruik --allow-partial' })).toContain(
+      'Niets geïmporteerd: 2 regel(s) afgekeurd.',
+    );
   });
 
   it('imports the valid rows with allowPartial', async () => {
@@ -98,7 +129,12 @@ describe('importRoster against the embedded Cosmos server', () => {
 
   it('writes nothing on a dry run', async () => {
     const school = freshSchool();
-    const report = await importRoster(port, { schoolId: school, staff: await staffOf(staffCsv(...BASE_STAFF)), now: NOW, dryRun: true });
+    const report = await importRoster(port, {
+      schoolId: school,
+      staff: await staffOf(staffCsv(...BASE_STAFF)),
+      now: NOW,
+      dryRun: true,
+    });
     expect(report.outcome).toBe('dry-run');
     expect(report.staff).toMatchObject({ created: 3 });
     expect(await port.listStaff(school)).toEqual([]);
@@ -131,17 +167,31 @@ describe('importRoster against the embedded Cosmos server', () => {
     const after = await port.listPupils(school);
     const byNumber = new Map(after.map((p) => [p.doc.pupilNumber, p]));
     expect(after).toHaveLength(5);
-    expect(byNumber.get('1002')!.doc).toMatchObject({ classId: '1b', mentorId: MENTOR_B.id, updatedAt: LATER.toISOString() });
+    expect(byNumber.get('1002')!.doc).toMatchObject({
+      classId: '1b',
+      mentorId: MENTOR_B.id,
+      updatedAt: LATER.toISOString(),
+    });
     expect(byNumber.get('1004')!.doc).toMatchObject({ leftAt: LATER.toISOString(), firstName: 'Yusuf', classId: '1b' });
     expect(byNumber.get('1001')!.etag).toBe(before.get('1001')); // not rewritten
     expect(byNumber.get('1001')!.doc.updatedAt).toBe(NOW.toISOString());
-    expect((await staffDocs(school)).get(WORKER.upn)).toMatchObject({ leftAt: LATER.toISOString(), roles: ['preventionWorker'] });
+    expect((await staffDocs(school)).get(WORKER.upn)).toMatchObject({
+      leftAt: LATER.toISOString(),
+      roles: ['preventionWorker'],
+    });
 
     // The same file again changes nothing; a leaver stays marked with the original date.
     const again = await importRoster(port, {
       schoolId: school,
       staff: await staffOf(staffCsv(BASE_STAFF[0], BASE_STAFF[1])),
-      pupils: await pupilsOf(pupilsCsv(BASE_PUPILS[0], `1002;Daan;de;Boer;1B;${MENTOR_B.upn}`, BASE_PUPILS[2], `1005;Sem;van;Leeuwen;1A;${MENTOR_A.upn}`)),
+      pupils: await pupilsOf(
+        pupilsCsv(
+          BASE_PUPILS[0],
+          `1002;Daan;de;Boer;1B;${MENTOR_B.upn}`,
+          BASE_PUPILS[2],
+          `1005;Sem;van;Leeuwen;1A;${MENTOR_A.upn}`,
+        ),
+      ),
       now: new Date('2027-02-01T08:00:00Z'),
     });
     expect(again.written).toBe(0);
@@ -152,9 +202,17 @@ describe('importRoster against the embedded Cosmos server', () => {
   it('takes back a pupil who returns', async () => {
     const school = freshSchool();
     await importBase(school);
-    await importRoster(port, { schoolId: school, pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS.slice(0, 3))), now: NOW });
+    await importRoster(port, {
+      schoolId: school,
+      pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS.slice(0, 3))),
+      now: NOW,
+    });
     expect((await pupilDocs(school)).get('1004')!.leftAt).toBeDefined();
-    const report = await importRoster(port, { schoolId: school, pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)), now: LATER });
+    const report = await importRoster(port, {
+      schoolId: school,
+      pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)),
+      now: LATER,
+    });
     expect(report.pupils).toMatchObject({ updated: 1, unchanged: 3 });
     expect((await pupilDocs(school)).get('1004')!.leftAt).toBeUndefined();
   });
@@ -183,7 +241,9 @@ describe('importRoster against the embedded Cosmos server', () => {
       allowPartial: true,
     });
     expect(report.pupils).toMatchObject({ markedLeft: 0, leaversSkipped: true });
-    expect(report.warnings.map((w) => w.reason)).toContain('vertrokken leerlingen zijn niet gemarkeerd: 1 afgekeurde regel(s) zonder leerlingnummer, dus niet te zeggen wie ontbreekt');
+    expect(report.warnings.map((w) => w.reason)).toContain(
+      'vertrokken leerlingen zijn niet gemarkeerd: 1 afgekeurde regel(s) zonder leerlingnummer, dus niet te zeggen wie ontbreekt',
+    );
     expect([...(await pupilDocs(school)).values()].filter((p) => p.leftAt)).toEqual([]);
   });
 
@@ -192,13 +252,22 @@ describe('importRoster against the embedded Cosmos server', () => {
     const report = await importRoster(port, {
       schoolId: school,
       staff: await staffOf(staffCsv(...BASE_STAFF)),
-      pupils: await pupilsOf(pupilsCsv(BASE_PUPILS[0], '1009;Fenna;;Dekker;1A;onbekend@school.example', `1010;Bram;;Wouters;1A;${WORKER.upn}`)),
+      pupils: await pupilsOf(
+        pupilsCsv(
+          BASE_PUPILS[0],
+          '1009;Fenna;;Dekker;1A;onbekend@school.example',
+          `1010;Bram;;Wouters;1A;${WORKER.upn}`,
+        ),
+      ),
       now: NOW,
     });
     expect(report.outcome).toBe('imported');
     expect(report.rejected).toEqual([]);
     expect(report.warnings.map((w) => [w.line, w.reason])).toEqual([
-      [3, 'mentor onbekend@school.example staat niet in het personeelsbestand (personeel.csv); leerling geïmporteerd zonder mentor'],
+      [
+        3,
+        'mentor onbekend@school.example staat niet in het personeelsbestand (personeel.csv); leerling geïmporteerd zonder mentor',
+      ],
       [4, `mentor ${WORKER.upn} heeft in het personeelsbestand (personeel.csv) geen rol mentor`],
     ]);
     const pupils = await pupilDocs(school);
@@ -209,7 +278,11 @@ describe('importRoster against the embedded Cosmos server', () => {
   it('imports a pupils file alone against the staff already stored, leaving staff alone', async () => {
     const school = freshSchool();
     await importRoster(port, { schoolId: school, staff: await staffOf(staffCsv(...BASE_STAFF)), now: NOW });
-    const report = await importRoster(port, { schoolId: school, pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)), now: NOW });
+    const report = await importRoster(port, {
+      schoolId: school,
+      pupils: await pupilsOf(pupilsCsv(...BASE_PUPILS)),
+      now: NOW,
+    });
     expect(report.staff).toBeUndefined();
     expect(report.warnings).toEqual([]);
     expect((await pupilDocs(school)).get('1001')!.mentorId).toBe(MENTOR_A.id);
@@ -221,7 +294,9 @@ describe('importRoster against the embedded Cosmos server', () => {
     await importBase(school);
     const report = await importRoster(port, {
       schoolId: school,
-      pupils: await pupilsOf('leerlingnummer;voornaam;tussenvoegsel;achternaam;klas\n1001;Chloë;;Jansen;1A\n1002;Daan;de;Boer;1A\n1003;Noor;van der;Heijden;1B\n1004;Yusuf;el;Idrissi;1B'),
+      pupils: await pupilsOf(
+        'leerlingnummer;voornaam;tussenvoegsel;achternaam;klas\n1001;Chloë;;Jansen;1A\n1002;Daan;de;Boer;1A\n1003;Noor;van der;Heijden;1B\n1004;Yusuf;el;Idrissi;1B',
+      ),
       now: LATER,
     });
     expect(report.pupils).toMatchObject({ unchanged: 4 });
@@ -233,18 +308,28 @@ describe('importRoster against the embedded Cosmos server', () => {
     await importBase(school);
     const report = await importRoster(port, {
       schoolId: school,
-      staff: await staffOf(`naam;upn;rollen;klassen\nAnna Mentor;${MENTOR_A.upn};docent|mentor|zorgcoordinator;1A\nBert Mentor;${MENTOR_B.upn};docent|mentor;1B\nPetra Werker;${WORKER.upn};preventiewerker;`),
+      staff: await staffOf(
+        `naam;upn;rollen;klassen\nAnna Mentor;${MENTOR_A.upn};docent|mentor|zorgcoordinator;1A\nBert Mentor;${MENTOR_B.upn};docent|mentor;1B\nPetra Werker;${WORKER.upn};preventiewerker;`,
+      ),
       now: LATER,
     });
     expect(report.staff).toMatchObject({ created: 0, updated: 1, unchanged: 2, markedLeft: 0 });
-    expect((await staffDocs(school)).get(MENTOR_A.upn)).toMatchObject({ id: `staff:${MENTOR_A.id}`, userId: MENTOR_A.id, roles: ['teacher', 'mentor', 'coordinator'] });
+    expect((await staffDocs(school)).get(MENTOR_A.upn)).toMatchObject({
+      id: `staff:${MENTOR_A.id}`,
+      userId: MENTOR_A.id,
+      roles: ['teacher', 'mentor', 'coordinator'],
+    });
   });
 
   it('never touches another school', async () => {
     const a = freshSchool('a');
     const b = freshSchool('b');
     await importBase(a);
-    const report = await importRoster(port, { schoolId: b, pupils: await pupilsOf(pupilsCsv(BASE_PUPILS[0])), now: NOW });
+    const report = await importRoster(port, {
+      schoolId: b,
+      pupils: await pupilsOf(pupilsCsv(BASE_PUPILS[0])),
+      now: NOW,
+    });
     expect(report.pupils).toMatchObject({ created: 1, markedLeft: 0 });
     expect((await pupilDocs(a)).size).toBe(4);
     expect([...(await pupilDocs(a)).values()].filter((p) => p.leftAt)).toEqual([]);
@@ -264,7 +349,13 @@ describe('importRoster against the embedded Cosmos server', () => {
       },
       writeBatch: (s, w) => port.writeBatch(s, w),
     };
-    const report = await importRoster(racing, { schoolId: school, pupils: await pupilsOf(pupilsCsv(BASE_PUPILS[0], `1002;Daan;de;Boer;1B;${MENTOR_B.upn}`, BASE_PUPILS[2], BASE_PUPILS[3])), now: LATER });
+    const report = await importRoster(racing, {
+      schoolId: school,
+      pupils: await pupilsOf(
+        pupilsCsv(BASE_PUPILS[0], `1002;Daan;de;Boer;1B;${MENTOR_B.upn}`, BASE_PUPILS[2], BASE_PUPILS[3]),
+      ),
+      now: LATER,
+    });
     expect(report.outcome).toBe('conflict');
     expect((await pupilDocs(school)).get('1002')!.classId).toBe('1c'); // their write survives
     expect(formatRosterReport(report)).toMatch(/start de import opnieuw/);

@@ -44,8 +44,15 @@ describe('loadRosterIntoStore', () => {
     if (demoPresent) {
       const mentor = staff.find((s) => s.upn === 'm.vandijk@demo-school.example')!;
       expect(mentor.roles).toEqual(['teacher', 'mentor']);
-      expect(pupils.find((p) => p.pupilNumber === '260101')).toMatchObject({ firstName: 'Chloë', classId: '1a', mentorId: mentor.userId });
-      expect(pupils.find((p) => p.pupilNumber === '260104')).toMatchObject({ lastNamePrefix: 'van der', lastName: 'Heijden' });
+      expect(pupils.find((p) => p.pupilNumber === '260101')).toMatchObject({
+        firstName: 'Chloë',
+        classId: '1a',
+        mentorId: mentor.userId,
+      });
+      expect(pupils.find((p) => p.pupilNumber === '260104')).toMatchObject({
+        lastNamePrefix: 'van der',
+        lastName: 'Heijden',
+      });
     }
 
     // Loading it again at the next start-up writes nothing.
@@ -55,7 +62,13 @@ describe('loadRosterIntoStore', () => {
 
   it('uses a roster repository for batched writes when given one', async () => {
     const school = freshSchool('batched');
-    const report = await loadRosterIntoStore({ directory: repos.directory, roster: RosterRepository.on(repos.cosmos) }, school, pupilsCsv(...BASE_PUPILS), staffCsv(...BASE_STAFF), NOW);
+    const report = await loadRosterIntoStore(
+      { directory: repos.directory, roster: RosterRepository.on(repos.cosmos) },
+      school,
+      pupilsCsv(...BASE_PUPILS),
+      staffCsv(...BASE_STAFF),
+      NOW,
+    );
     expect(report).toMatchObject({ outcome: 'imported', written: 7 });
     expect((await repos.directory.getPupil(school, 'pupil:1001'))?.mentorId).toBe(MENTOR_A.id);
   });

@@ -1,6 +1,13 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parsePupilsCsv, parseRosterCsv, parseStaffCsv, type ParsedPupils, type ParsedStaff, type ParseProgress } from '../../src/app/roster/parse-roster';
+import {
+  parsePupilsCsv,
+  parseRosterCsv,
+  parseStaffCsv,
+  type ParsedPupils,
+  type ParsedStaff,
+  type ParseProgress,
+} from '../../src/app/roster/parse-roster';
 import { unknownRoleMessage } from '../../src/app/roster/role-words';
 
 const FIX = path.join(__dirname, 'fixtures');
@@ -36,17 +43,64 @@ describe('good roster files', () => {
     expect(p.rejected).toEqual([]);
     expect(p.hasMentorColumn).toBe(true);
     expect(p.rows).toEqual([
-      { line: 2, pupilNumber: '10001', firstName: 'Chloë', lastNamePrefix: 'van der', lastName: 'Berg', className: '1A', classId: '1a', mentorUpn: 'm.vandijk@school.example' },
-      { line: 3, pupilNumber: '10002', firstName: 'Jan-Willem', lastNamePrefix: 'de', lastName: 'Vries', className: '1A', classId: '1a', mentorUpn: 'm.vandijk@school.example' },
-      { line: 4, pupilNumber: '10003', firstName: 'Noëlle', lastNamePrefix: 'van', lastName: 'Dijk', className: '1B', classId: '1b', mentorUpn: 'j.smit@school.example' },
+      {
+        line: 2,
+        pupilNumber: '10001',
+        firstName: 'Chloë',
+        lastNamePrefix: 'van der',
+        lastName: 'Berg',
+        className: '1A',
+        classId: '1a',
+        mentorUpn: 'm.vandijk@school.example',
+      },
+      {
+        line: 3,
+        pupilNumber: '10002',
+        firstName: 'Jan-Willem',
+        lastNamePrefix: 'de',
+        lastName: 'Vries',
+        className: '1A',
+        classId: '1a',
+        mentorUpn: 'm.vandijk@school.example',
+      },
+      {
+        line: 4,
+        pupilNumber: '10003',
+        firstName: 'Noëlle',
+        lastNamePrefix: 'van',
+        lastName: 'Dijk',
+        className: '1B',
+        classId: '1b',
+        mentorUpn: 'j.smit@school.example',
+      },
       { line: 5, pupilNumber: '10004', firstName: 'Ayşe', lastName: 'Yılmaz', className: '1B', classId: '1b' },
-      { line: 6, pupilNumber: '10005', firstName: 'Sanne "Sam"', lastNamePrefix: "'t", lastName: 'Hart', className: '2 VWO-a', classId: '2-vwo-a', mentorUpn: 'j.smit@school.example' },
-      { line: 7, pupilNumber: '10006', firstName: 'Zoë', lastNamePrefix: "van 't", lastName: 'Hof', className: '2 VWO-a', classId: '2-vwo-a', mentorUpn: 'j.smit@school.example' },
+      {
+        line: 6,
+        pupilNumber: '10005',
+        firstName: 'Sanne "Sam"',
+        lastNamePrefix: "'t",
+        lastName: 'Hart',
+        className: '2 VWO-a',
+        classId: '2-vwo-a',
+        mentorUpn: 'j.smit@school.example',
+      },
+      {
+        line: 7,
+        pupilNumber: '10006',
+        firstName: 'Zoë',
+        lastNamePrefix: "van 't",
+        lastName: 'Hof',
+        className: '2 VWO-a',
+        classId: '2-vwo-a',
+        mentorUpn: 'j.smit@school.example',
+      },
     ]);
   });
 
   it('keeps the tussenvoegsel column as given and does not split the last name when the column exists', async () => {
-    const p = await pupils('leerlingnummer;voornaam;tussenvoegsel;achternaam;klas\n1;Bo;van der;Berg;1a\n2;Jo;;De Smet;1a\n');
+    const p = await pupils(
+      'leerlingnummer;voornaam;tussenvoegsel;achternaam;klas\n1;Bo;van der;Berg;1a\n2;Jo;;De Smet;1a\n',
+    );
     expect(p.rows.map((r) => [r.lastNamePrefix, r.lastName])).toEqual([
       ['van der', 'Berg'],
       [undefined, 'De Smet'],
@@ -58,10 +112,40 @@ describe('good roster files', () => {
     const s = await staff(readFileSync(path.join(FIX, 'staff-somtoday.csv')));
     expect(s.rejected).toEqual([]);
     expect(s.rows).toEqual([
-      { line: 2, userId: '16166def-898e-46a3-91e6-ec9790cfb889', entraId: '16166def-898e-46a3-91e6-ec9790cfb889', upn: 'm.vandijk@school.example', displayName: 'Marloes van Dijk', roles: ['teacher', 'mentor'], classIds: ['1a', '1b'] },
-      { line: 3, userId: 'upn:j.smit@school.example', upn: 'j.smit@school.example', displayName: 'Johan Smit', roles: ['teacher', 'mentor'], classIds: ['1b', '2-vwo-a'] },
-      { line: 4, userId: '352a6720-c88d-48d9-ae90-35132764657a', entraId: '352a6720-c88d-48d9-ae90-35132764657a', upn: 'd.koster@school.example', displayName: 'Demi Koster', roles: ['preventionWorker'], classIds: [] },
-      { line: 5, userId: 'upn:h.brouwer@school.example', upn: 'h.brouwer@school.example', displayName: 'Hanneke Brouwer', roles: ['coordinator', 'admin'], classIds: [] },
+      {
+        line: 2,
+        userId: '16166def-898e-46a3-91e6-ec9790cfb889',
+        entraId: '16166def-898e-46a3-91e6-ec9790cfb889',
+        upn: 'm.vandijk@school.example',
+        displayName: 'Marloes van Dijk',
+        roles: ['teacher', 'mentor'],
+        classIds: ['1a', '1b'],
+      },
+      {
+        line: 3,
+        userId: 'upn:j.smit@school.example',
+        upn: 'j.smit@school.example',
+        displayName: 'Johan Smit',
+        roles: ['teacher', 'mentor'],
+        classIds: ['1b', '2-vwo-a'],
+      },
+      {
+        line: 4,
+        userId: '352a6720-c88d-48d9-ae90-35132764657a',
+        entraId: '352a6720-c88d-48d9-ae90-35132764657a',
+        upn: 'd.koster@school.example',
+        displayName: 'Demi Koster',
+        roles: ['preventionWorker'],
+        classIds: [],
+      },
+      {
+        line: 5,
+        userId: 'upn:h.brouwer@school.example',
+        upn: 'h.brouwer@school.example',
+        displayName: 'Hanneke Brouwer',
+        roles: ['coordinator', 'admin'],
+        classIds: [],
+      },
     ]);
   });
 
@@ -71,7 +155,9 @@ describe('good roster files', () => {
   });
 
   it('reports progress every n rows and once at the end', async () => {
-    const csv = 'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n');
+    const csv =
+      'leerlingnummer;voornaam;achternaam;klas\n' +
+      Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n');
     const seen: ParseProgress[] = [];
     await parsePupilsCsv(csv, { progressEvery: 500, onProgress: (p) => seen.push(p) });
     expect(seen.map((p) => [p.rows, p.done])).toEqual([
@@ -113,7 +199,9 @@ describe('bad pupil rows', () => {
   });
 
   it('remembers who is on a rejected row, and counts the rows it cannot tie to a pupil', () => {
-    expect(p.rejectedKeys).toEqual(new Set(['pupil:20003', 'pupil:20004', 'pupil:20005', 'pupil:20006', 'pupil:20008', 'pupil:20#9', 'pupil:20011']));
+    expect(p.rejectedKeys).toEqual(
+      new Set(['pupil:20003', 'pupil:20004', 'pupil:20005', 'pupil:20006', 'pupil:20008', 'pupil:20#9', 'pupil:20011']),
+    );
     expect(p.unkeyedRejects).toBe(1);
   });
 
@@ -156,7 +244,11 @@ describe('unusable files', () => {
     ['a header alone', 'leerlingnummer;voornaam;achternaam;klas\n', /alleen een kopregel/],
     ['a missing required column', 'leerlingnummer;voornaam;achternaam\n1;a;b\n', /kolom klas ontbreekt/],
     ['an unknown header', 'foo;bar\n1;2\n', /kopregel niet herkend/],
-    ['a staff file where pupils are expected', 'naam;upn;rollen\nA;a@x.nl;docent\n', /personeelsbestand, verwacht werd een leerlingenbestand/],
+    [
+      'a staff file where pupils are expected',
+      'naam;upn;rollen\nA;a@x.nl;docent\n',
+      /personeelsbestand, verwacht werd een leerlingenbestand/,
+    ],
     ['an unclosed quote', 'leerlingnummer;voornaam;achternaam;klas\n1;"a;b;1a\n', /aanhalingsteken/],
   ])('refuses %s', async (_what, csv, reason) => {
     const r = await parsePupilsCsv(csv);
@@ -164,7 +256,8 @@ describe('unusable files', () => {
   });
 
   it('refuses a file over the row limit', async () => {
-    const csv = 'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 11 }, (_, i) => `${i};a;b;1a`).join('\n');
+    const csv =
+      'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 11 }, (_, i) => `${i};a;b;1a`).join('\n');
     const r = await parsePupilsCsv(csv, { maxRows: 10 });
     expect(r.fileErrors[0].reason).toMatch(/meer dan 10 regels/);
   });

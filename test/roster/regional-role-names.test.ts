@@ -59,7 +59,14 @@ describe('regional role names (issue 14)', () => {
     expect(roleOf('conciërge')).toBeUndefined();
     const message = unknownRoleMessage('conciërge');
     expect(message).toMatch(/^onbekende rol 'conciërge' \(bekend: docent, mentor, preventiewerker, /);
-    for (const name of ['jeugd- en gezinswerker', 'jeugdmaatschappelijk werker', 'jeugdprofessional', 'jeugd- en gezinscoach', 'gedragswetenschapper', 'ondersteuningscoördinator']) {
+    for (const name of [
+      'jeugd- en gezinswerker',
+      'jeugdmaatschappelijk werker',
+      'jeugdprofessional',
+      'jeugd- en gezinscoach',
+      'gedragswetenschapper',
+      'ondersteuningscoördinator',
+    ]) {
       expect(message).toContain(name);
     }
     expect(KNOWN_ROLE_WORDS).toHaveLength(ROLE_NAMES.length);

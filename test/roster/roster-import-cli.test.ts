@@ -27,8 +27,15 @@ let dir: string;
  * Windows-1252 bytes (0xE9, 0xEB, 0xEF, 0xFC), written byte by byte, not by the editor.
  */
 const ANSI_PUPILS = Buffer.concat([
-  Buffer.from(`${PUPIL_HEADER}\r\n1001;Chlo`, 'ascii'), Buffer.from([0xeb]), Buffer.from(';;Jansen;1A;\r\n1002;Ren', 'ascii'), Buffer.from([0xe9]),
-  Buffer.from(';;M', 'ascii'), Buffer.from([0xfc]), Buffer.from('ller;1A;\r\n1003;Ma', 'ascii'), Buffer.from([0xef]), Buffer.from('a;van;Dijk;1B;\r\n', 'ascii'),
+  Buffer.from(`${PUPIL_HEADER}\r\n1001;Chlo`, 'ascii'),
+  Buffer.from([0xeb]),
+  Buffer.from(';;Jansen;1A;\r\n1002;Ren', 'ascii'),
+  Buffer.from([0xe9]),
+  Buffer.from(';;M', 'ascii'),
+  Buffer.from([0xfc]),
+  Buffer.from('ller;1A;\r\n1003;Ma', 'ascii'),
+  Buffer.from([0xef]),
+  Buffer.from('a;van;Dijk;1B;\r\n', 'ascii'),
 ]);
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);
@@ -50,7 +57,12 @@ describe('roster:import without a database', () => {
   });
 
   it('checks the files, recognised by header in any order, and explains that nothing is stored', async () => {
-    const run = await cli(['--school', 'demo-school', path.join(FIX, 'staff-somtoday.csv'), path.join(FIX, 'pupils-magister.csv')]);
+    const run = await cli([
+      '--school',
+      'demo-school',
+      path.join(FIX, 'staff-somtoday.csv'),
+      path.join(FIX, 'pupils-magister.csv'),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Proefdraai: er is niets opgeslagen.');
     expect(run.stdout).toContain('Leerlingen (pupils-magister.csv): 6 regels; zou worden: 6 nieuw');
@@ -69,7 +81,13 @@ describe('roster:import without a database', () => {
   });
 
   it('exits 0 on the same files with --allow-partial', async () => {
-    const run = await inProcess(['--school', 'x', '--allow-partial', path.join(FIX, 'pupils-bad.csv'), path.join(FIX, 'staff-bad.csv')]);
+    const run = await inProcess([
+      '--school',
+      'x',
+      '--allow-partial',
+      path.join(FIX, 'pupils-bad.csv'),
+      path.join(FIX, 'staff-bad.csv'),
+    ]);
     expect(run.code).toBe(0);
   });
 
@@ -114,7 +132,11 @@ describe('roster:import without a database', () => {
   });
 
   it('shows progress on a large file on stderr', async () => {
-    const big = file('big.csv', 'leerlingnummer;voornaam;achternaam;klas\n' + Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n'));
+    const big = file(
+      'big.csv',
+      'leerlingnummer;voornaam;achternaam;klas\n' +
+        Array.from({ length: 1200 }, (_, i) => `${i + 1};V;A;1a`).join('\n'),
+    );
     const run = await inProcess(['--school', 'x', '--progress', '500', big]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('big.csv: 500 regels gelezen…');
@@ -133,7 +155,14 @@ describe('roster:import into a database', () => {
     server = await startEmbeddedCosmos();
     cosmos = await openCosmos({ endpoint: server.endpoint, key: server.key, databaseId: database, selfSigned: true });
     await new DirectoryRepository(new DocStore(cosmos.containers.directory)).saveSchool(
-      SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId: 'cli-school', name: 'CLI College', region: 'Test', tenantId: 't' }),
+      SchoolDocSchema.parse({
+        id: 'school',
+        type: 'school',
+        schoolId: 'cli-school',
+        name: 'CLI College',
+        region: 'Test',
+        tenantId: 't',
+      }),
     );
   });
   afterAll(async () => {
@@ -150,7 +179,9 @@ describe('roster:import into a database', () => {
     expect(run.stderr).not.toMatch(/Fout|mislukt/);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Rooster geïmporteerd.');
-    expect(run.stdout).toContain('Leerlingen (leerlingen.csv): 4 regels; 4 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd');
+    expect(run.stdout).toContain(
+      'Leerlingen (leerlingen.csv): 4 regels; 4 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd',
+    );
     const roster = RosterRepository.on(cosmos);
     const stored = await roster.listPupils('cli-school');
     expect(stored).toHaveLength(4);
@@ -164,7 +195,10 @@ describe('roster:import into a database', () => {
 
   it('reads the endpoint from COSMOS_ENDPOINT and honours --dry-run', async () => {
     const pupils = file('nieuw.csv', pupilsCsv(...BASE_PUPILS, '1099;Nieuw;;Kind;1A;'));
-    const run = await inProcess(['--school', 'cli-school', '--database', database, '--dry-run', pupils], { COSMOS_ENDPOINT: server.endpoint, COSMOS_KEY: server.key });
+    const run = await inProcess(['--school', 'cli-school', '--database', database, '--dry-run', pupils], {
+      COSMOS_ENDPOINT: server.endpoint,
+      COSMOS_KEY: server.key,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('zou worden: 1 nieuw, 0 bijgewerkt, 4 ongewijzigd');
     expect(await RosterRepository.on(cosmos).listPupils('cli-school')).toHaveLength(4);
@@ -172,14 +206,23 @@ describe('roster:import into a database', () => {
 
   it('stores the names of a Windows-1252 file as they are written (é, ë, ï, ü)', async () => {
     await new DirectoryRepository(new DocStore(cosmos.containers.directory)).saveSchool(
-      SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId: 'ansi-school', name: 'ANSI College', region: 'Test', tenantId: 't' }),
+      SchoolDocSchema.parse({
+        id: 'school',
+        type: 'school',
+        schoolId: 'ansi-school',
+        name: 'ANSI College',
+        region: 'Test',
+        tenantId: 't',
+      }),
     );
     const ansi = path.join(dir, 'ansi.csv');
     writeFileSync(ansi, ANSI_PUPILS);
     const run = await inProcess(['--school', 'ansi-school', ...target(), ansi]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Tekenset: ansi.csv Windows-1252');
-    const names = (await RosterRepository.on(cosmos).listPupils('ansi-school')).map((p) => `${p.doc.firstName} ${p.doc.lastName}`).sort();
+    const names = (await RosterRepository.on(cosmos).listPupils('ansi-school'))
+      .map((p) => `${p.doc.firstName} ${p.doc.lastName}`)
+      .sort();
     expect(names).toEqual(['Chlo\u00eb Jansen', 'Ma\u00efa Dijk', 'Ren\u00e9 M\u00fcller']);
   });
 

@@ -36,9 +36,14 @@ const env = () => ({ ...process.env, COSMOS_ENDPOINT: '', COSMOS_KEY: '', WAAKVL
 
 function importCli(...files: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(TSX, [path.join(ROOT, 'scripts', 'roster-import.ts'), '--school', 'demo-school', ...files], { cwd: ROOT, env: env() }, (err, stdout, stderr) => {
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [path.join(ROOT, 'scripts', 'roster-import.ts'), '--school', 'demo-school', ...files],
+      { cwd: ROOT, env: env() },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -66,7 +71,18 @@ beforeAll(async () => {
   configureLog('silent');
   dir = mkdtempSync(path.join(os.tmpdir(), 'roster-running-bot-'));
   storeFile = path.join(dir, 'embedded-store.json');
-  bot = spawn(TSX, ['src/index.ts'], { cwd: ROOT, env: { ...env(), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DISABLE_JOBS: 'true', DEMO_DATA: 'on', NODE_ENV: 'development' } });
+  bot = spawn(TSX, ['src/index.ts'], {
+    cwd: ROOT,
+    env: {
+      ...env(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DISABLE_JOBS: 'true',
+      DEMO_DATA: 'on',
+      NODE_ENV: 'development',
+    },
+  });
   bot.stdout?.on('data', (d) => (botOutput += String(d)));
   bot.stderr?.on('data', (d) => (botOutput += String(d)));
   await waitFor(() => existsSync(storeFile), 'the bot to publish its store');
@@ -82,7 +98,12 @@ afterAll(async () => {
 
 async function pupilDoc(id: string) {
   const info = JSON.parse(readFileSync(storeFile, 'utf8')) as LocalStoreInfo;
-  const cosmos = await openCosmos({ endpoint: info.endpoint, key: info.key, databaseId: info.database, selfSigned: true });
+  const cosmos = await openCosmos({
+    endpoint: info.endpoint,
+    key: info.key,
+    databaseId: info.database,
+    selfSigned: true,
+  });
   try {
     return await new DirectoryRepository(new DocStore(cosmos.containers.directory)).getPupil('demo-school', id);
   } finally {
@@ -98,13 +119,17 @@ describe('roster:import into the running local bot (embedded store)', () => {
     if (process.platform !== 'win32') expect(statSync(storeFile).mode & 0o077).toBe(0);
   });
 
-  it('imports the demo roster CSVs into the running bot\'s store and says so (all unchanged: the bot loaded them at start)', async () => {
+  it("imports the demo roster CSVs into the running bot's store and says so (all unchanged: the bot loaded them at start)", async () => {
     const run = await importCli(DEMO_PUPILS, DEMO_STAFF);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/ingebouwde database van de lokale bot die nu draait/);
     expect(run.stdout).toContain('Rooster geïmporteerd.');
-    expect(run.stdout).toContain('Personeel (staff.csv): 11 regels; 0 nieuw, 0 bijgewerkt, 11 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd');
-    expect(run.stdout).toContain('Leerlingen (pupils.csv): 60 regels; 0 nieuw, 0 bijgewerkt, 60 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd');
+    expect(run.stdout).toContain(
+      'Personeel (staff.csv): 11 regels; 0 nieuw, 0 bijgewerkt, 11 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd',
+    );
+    expect(run.stdout).toContain(
+      'Leerlingen (pupils.csv): 60 regels; 0 nieuw, 0 bijgewerkt, 60 ongewijzigd, 0 als vertrokken gemarkeerd, 0 afgekeurd',
+    );
     expect(run.stdout).not.toContain('Proefdraai');
   });
 
@@ -112,9 +137,15 @@ describe('roster:import into the running local bot (embedded store)', () => {
     const changed = changedPupilsFile();
     const run = await importCli(changed, DEMO_STAFF);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Leerlingen (leerlingen-nieuw.csv): 60 regels; 1 nieuw, 1 bijgewerkt, 58 ongewijzigd, 1 als vertrokken gemarkeerd, 0 afgekeurd');
+    expect(run.stdout).toContain(
+      'Leerlingen (leerlingen-nieuw.csv): 60 regels; 1 nieuw, 1 bijgewerkt, 58 ongewijzigd, 1 als vertrokken gemarkeerd, 0 afgekeurd',
+    );
     expect((await pupilDoc('pupil:260101'))?.classId).toBe('1b');
-    expect(await pupilDoc('pupil:269999')).toMatchObject({ firstName: 'Fenna', lastNamePrefix: 'van der', lastName: 'Meer' });
+    expect(await pupilDoc('pupil:269999')).toMatchObject({
+      firstName: 'Fenna',
+      lastNamePrefix: 'van der',
+      lastName: 'Meer',
+    });
     expect((await pupilDoc('pupil:260102'))?.leftAt).toEqual(expect.any(String));
 
     const again = await importCli(changed, DEMO_STAFF);

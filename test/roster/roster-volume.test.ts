@@ -16,10 +16,14 @@ const PREFIXES = ['', 'van', 'de', 'van der', "van 't", 'ter'];
 
 const guid = (i: number) => `${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const mentorUpn = (c: number) => `mentor${c}@groot.example`;
-const className = (c: number) => `${1 + (c % 6)}${String.fromCharCode(97 + Math.floor(c / 6) % 26)}${Math.floor(c / 156) || ''}`;
+const className = (c: number) =>
+  `${1 + (c % 6)}${String.fromCharCode(97 + (Math.floor(c / 6) % 26))}${Math.floor(c / 156) || ''}`;
 
 function staffFile(): string {
-  const rows = Array.from({ length: CLASSES }, (_, c) => `Mentor ${c};${mentorUpn(c)};docent|mentor;${className(c)};${guid(c + 1)}`);
+  const rows = Array.from(
+    { length: CLASSES },
+    (_, c) => `Mentor ${c};${mentorUpn(c)};docent|mentor;${className(c)};${guid(c + 1)}`,
+  );
   return [STAFF_HEADER, ...rows, `Preventie Werker;pw@groot.example;preventiewerker;;${guid(9999)}`].join('\r\n');
 }
 
@@ -27,7 +31,9 @@ function pupilsFile(edit: (i: number) => string | undefined = () => undefined): 
   const rows: string[] = [];
   for (let i = 0; i < PUPILS; i++) {
     const c = i % CLASSES;
-    const row = edit(i) ?? `${300000 + i};Leerling${i};${PREFIXES[i % PREFIXES.length]};Achternaam${i};${className(c)};${mentorUpn(c)}`;
+    const row =
+      edit(i) ??
+      `${300000 + i};Leerling${i};${PREFIXES[i % PREFIXES.length]};Achternaam${i};${className(c)};${mentorUpn(c)}`;
     if (row !== '') rows.push(row);
   }
   return '\ufeff' + [PUPIL_HEADER, ...rows].join('\r\n');
@@ -47,7 +53,8 @@ afterAll(async () => {
   await repos?.close();
   const line = `roster import timings (ms): ${JSON.stringify(timings)}\n`;
   process.stderr.write(line);
-  if (process.env.ROSTER_TIMINGS) require('node:fs').writeFileSync(process.env.ROSTER_TIMINGS, JSON.stringify(timings, null, 2));
+  if (process.env.ROSTER_TIMINGS)
+    require('node:fs').writeFileSync(process.env.ROSTER_TIMINGS, JSON.stringify(timings, null, 2));
 });
 
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -85,12 +92,17 @@ describe('a 5,000-pupil school', () => {
 
     const stored = await port.listPupils(school);
     expect(stored).toHaveLength(PUPILS);
-    expect(stored.find((p) => p.doc.pupilNumber === '300003')!.doc).toMatchObject({ lastNamePrefix: 'van der', mentorId: guid(4) });
+    expect(stored.find((p) => p.doc.pupilNumber === '300003')!.doc).toMatchObject({
+      lastNamePrefix: 'van der',
+      mentorId: guid(4),
+    });
   });
 
   it('re-imports the same file writing nothing', async () => {
     const parsed = await parseBoth(pupilsFile());
-    const report = await timed('unchangedReimport', () => importRoster(port, { schoolId: school, ...parsed, now: LATER }));
+    const report = await timed('unchangedReimport', () =>
+      importRoster(port, { schoolId: school, ...parsed, now: LATER }),
+    );
     expect(report.written).toBe(0);
     expect(report.pupils).toMatchObject({ unchanged: PUPILS });
   });
@@ -99,11 +111,14 @@ describe('a 5,000-pupil school', () => {
     const parsed = await parseBoth(
       pupilsFile((i) => {
         if (i < 100) return ''; // left
-        if (i >= 1000 && i < 1100) return `${300000 + i};Leerling${i};${PREFIXES[i % PREFIXES.length]};Achternaam${i};${className((i + 1) % CLASSES)};${mentorUpn((i + 1) % CLASSES)}`;
+        if (i >= 1000 && i < 1100)
+          return `${300000 + i};Leerling${i};${PREFIXES[i % PREFIXES.length]};Achternaam${i};${className((i + 1) % CLASSES)};${mentorUpn((i + 1) % CLASSES)}`;
         return undefined;
       }),
     );
-    const report = await timed('changedReimport', () => importRoster(port, { schoolId: school, ...parsed, now: LATER }));
+    const report = await timed('changedReimport', () =>
+      importRoster(port, { schoolId: school, ...parsed, now: LATER }),
+    );
     expect(report.pupils).toMatchObject({ created: 0, updated: 100, markedLeft: 100, unchanged: PUPILS - 200 });
     expect(report.written).toBe(200);
     expect((await port.listPupils(school)).filter((p) => p.doc.leftAt)).toHaveLength(100);

@@ -18,7 +18,8 @@ jest.setTimeout(60_000);
 
 let dir: string;
 /** A settings file: the demo school's, as another school, changed by `edit`. */
-function settingsFile(name: string, edit: (f: any) => void = () => undefined): string { // eslint-disable-line @typescript-eslint/no-explicit-any
+function settingsFile(name: string, edit: (f: any) => void = () => undefined): string {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const f = JSON.parse(JSON.stringify(DEMO));
   f.id = 'het-lyceum';
   f.name = 'Het Lyceum';
@@ -97,8 +98,16 @@ describe('school:setup into a database', () => {
     expect(run.stdout).toContain('  digest.time: 07:30');
     expect(run.stdout).toContain('npm run roster:import -- --school het-lyceum');
     const school = (await directory.getSchool('het-lyceum'))!.doc;
-    expect(school).toMatchObject({ name: 'Het Lyceum', digest: { weekday: 1, time: '07:30' }, notifyAttendanceOfficer: true, holidayRegion: DEMO.holidayRegion });
-    const audit = await new AuditRepository(new DocStore(cosmos.containers.audit), () => new Date()).forSchool('het-lyceum', 'school.settings');
+    expect(school).toMatchObject({
+      name: 'Het Lyceum',
+      digest: { weekday: 1, time: '07:30' },
+      notifyAttendanceOfficer: true,
+      holidayRegion: DEMO.holidayRegion,
+    });
+    const audit = await new AuditRepository(new DocStore(cosmos.containers.audit), () => new Date()).forSchool(
+      'het-lyceum',
+      'school.settings',
+    );
     expect(audit).toEqual([expect.objectContaining({ actorId: 'cli:school-setup', outcome: 'ok', code: 'created' })]);
   });
 
@@ -117,19 +126,39 @@ describe('school:setup into a database', () => {
 
   it('updates only what changed, keeps a linked channel, audits old → new, and a second run changes nothing', async () => {
     const before = (await directory.getSchool('het-lyceum'))!;
-    const link = { reference: { serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: '19:ot@thread.tacv2' }, bot: { id: '28:bot' } }, channelId: '19:ot@thread.tacv2', linkedBy: 'u1', linkedAt: '2026-11-01T10:00:00.000Z' };
+    const link = {
+      reference: {
+        serviceUrl: 'https://smba.example/',
+        channelId: 'msteams',
+        conversation: { id: '19:ot@thread.tacv2' },
+        bot: { id: '28:bot' },
+      },
+      channelId: '19:ot@thread.tacv2',
+      linkedBy: 'u1',
+      linkedAt: '2026-11-01T10:00:00.000Z',
+    };
     expect(await directory.saveSchool({ ...before.doc, channels: { ot: link } }, before.etag)).toBe('ok');
 
     const file = settingsFile('lyceum-later.json', (f) => (f.digest.time = '08:15'));
     const run = await inProcess([file, ...target()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("School 'het-lyceum' (Het Lyceum) bijgewerkt.");
-    expect(run.stdout.trim().split('\n').slice(1)).toEqual(['Gewijzigd (oud → nieuw):', '  digest.time: 07:30 → 08:15']);
+    expect(run.stdout.trim().split('\n').slice(1)).toEqual([
+      'Gewijzigd (oud → nieuw):',
+      '  digest.time: 07:30 → 08:15',
+    ]);
     const after = (await directory.getSchool('het-lyceum'))!.doc;
     expect(after.digest.time).toBe('08:15');
     expect(after.channels.ot?.channelId).toBe('19:ot@thread.tacv2');
-    const audit = await new AuditRepository(new DocStore(cosmos.containers.audit), () => new Date()).forSchool('het-lyceum', 'school.settings');
-    expect(audit.at(-1)).toMatchObject({ actorId: 'cli:school-setup', code: 'updated', changes: [{ field: 'digest.time', from: '07:30', to: '08:15' }] });
+    const audit = await new AuditRepository(new DocStore(cosmos.containers.audit), () => new Date()).forSchool(
+      'het-lyceum',
+      'school.settings',
+    );
+    expect(audit.at(-1)).toMatchObject({
+      actorId: 'cli:school-setup',
+      code: 'updated',
+      changes: [{ field: 'digest.time', from: '07:30', to: '08:15' }],
+    });
 
     const again = await inProcess([file, ...target()]);
     expect(again.stdout).toContain('is al zo ingesteld: niets gewijzigd.');

@@ -1,7 +1,13 @@
 import { withEmbeddedRepositories } from '../support/embedded-repositories';
 
 const now = new Date('2026-11-23T08:00:00Z');
-const entry = (schoolId: string, i: number) => ({ schoolId, actorId: `t${i}`, actorRoles: ['teacher'], action: 'pupil.search', outcome: 'ok' as const });
+const entry = (schoolId: string, i: number) => ({
+  schoolId,
+  actorId: `t${i}`,
+  actorRoles: ['teacher'],
+  action: 'pupil.search',
+  outcome: 'ok' as const,
+});
 
 describe('audit entries written together under load (group commit) on the embedded Cosmos server', () => {
   const db = withEmbeddedRepositories('audit', now);
@@ -37,7 +43,9 @@ describe('audit entries written together under load (group commit) on the embedd
     const real = store.batch.bind(store);
     const first = db.repos.audit.record(entry('g4', 0));
     // the first group's write lands, but its answer is lost (a dropped connection): Cosmos' 409 on the next try means "landed"
-    const batch = jest.spyOn(store, 'batch').mockImplementationOnce(async (...args) => (await real(...args), { ok: false, index: -1, status: 500 }));
+    const batch = jest
+      .spyOn(store, 'batch')
+      .mockImplementationOnce(async (...args) => (await real(...args), { ok: false, index: -1, status: 500 }));
     const group = [1, 2, 3].map((i) => db.repos.audit.record(entry('g4', i)));
     await first;
     expect((await Promise.allSettled(group)).map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
@@ -46,6 +54,14 @@ describe('audit entries written together under load (group commit) on the embedd
     const next = db.repos.audit.record(entry('g4', 4));
     await Promise.all([next, ...[5, 6].map((i) => db.repos.audit.record(entry('g4', i)))]);
     batch.mockRestore();
-    expect((await db.repos.audit.forSchool('g4')).map((a) => a.actorId).sort()).toEqual(['t0', 't1', 't2', 't3', 't4', 't5', 't6']);
+    expect((await db.repos.audit.forSchool('g4')).map((a) => a.actorId).sort()).toEqual([
+      't0',
+      't1',
+      't2',
+      't3',
+      't4',
+      't5',
+      't6',
+    ]);
   });
 });

@@ -35,25 +35,52 @@ const signal = (schoolId: string, n: number, state: SignalState, createdAt: Date
   questions: [],
   history: [],
   ...(state === 'closed' ? { outcome: 'resolved', closedAt: createdAt.toISOString() } : {}),
-  ...(state === 'escalated' ? { escalation: { status: n % 2 ? 'open' : 'claimed', reason: 'x', question: 'x', urgency: 'normal', parentsInformed: true, parentsConsented: true, requestedBy: 'u-pw', requestedAt: createdAt.toISOString() } } : {}),
+  ...(state === 'escalated'
+    ? {
+        escalation: {
+          status: n % 2 ? 'open' : 'claimed',
+          reason: 'x',
+          question: 'x',
+          urgency: 'normal',
+          parentsInformed: true,
+          parentsConsented: true,
+          requestedBy: 'u-pw',
+          requestedAt: createdAt.toISOString(),
+        },
+      }
+    : {}),
 });
 
 async function insert(repos: Repositories, schoolId: string, docs: object[]): Promise<void> {
   for (let i = 0; i < docs.length; i += 100) {
-    const res = await repos.cases.batch(schoolId, docs.slice(i, i + 100).map((d) => ({ operationType: 'Create' as const, resourceBody: d })));
+    const res = await repos.cases.batch(
+      schoolId,
+      docs.slice(i, i + 100).map((d) => ({ operationType: 'Create' as const, resourceBody: d })),
+    );
     if (!res.ok) throw new Error(`batch failed: ${res.status}`);
   }
 }
 
 async function seedSchool(repos: Repositories, schoolId: string, closedHistory: number): Promise<void> {
   const docs: object[] = [];
-  for (let n = 0; n < 200; n++) docs.push(signal(schoolId, n, OPEN_STATES[n % OPEN_STATES.length], new Date(NOW.getTime() - (n + 1) * 3_600_000 * 20)));
-  for (let n = 200; n < 205; n++) docs.push(signal(schoolId, n, 'closed', new Date(SINCE.getTime() + (n - 199) * 3_600_000)));
+  for (let n = 0; n < 200; n++)
+    docs.push(
+      signal(schoolId, n, OPEN_STATES[n % OPEN_STATES.length], new Date(NOW.getTime() - (n + 1) * 3_600_000 * 20)),
+    );
+  for (let n = 200; n < 205; n++)
+    docs.push(signal(schoolId, n, 'closed', new Date(SINCE.getTime() + (n - 199) * 3_600_000)));
   for (let n = 1000; n < 1000 + closedHistory; n++) docs.push(signal(schoolId, n, 'closed', LONG_AGO));
   await insert(repos, schoolId, docs);
 }
 
-const school = (schoolId: string): DigestSchool => ({ schoolId, name: schoolId, region: 'r', holidays: [], limits: { unclaimedSchoolDays: 2, escalationUnclaimedSchoolDays: 3 }, digest: { weekday: 1, time: '08:00' } });
+const school = (schoolId: string): DigestSchool => ({
+  schoolId,
+  name: schoolId,
+  region: 'r',
+  holidays: [],
+  limits: { unclaimedSchoolDays: 2, escalationUnclaimedSchoolDays: 3 },
+  digest: { weekday: 1, time: '08:00' },
+});
 const noStaff = { listStaff: async () => [] };
 
 describe('digest queries on the embedded Cosmos server', () => {
@@ -91,19 +118,32 @@ describe('digest queries on the embedded Cosmos server', () => {
     expect(big.meter.byKind).toEqual(small.meter.byKind);
     // one query for the open signals and one for the closed-since, each fitting a few pages at most
     expect(big.meter.requests).toBeLessThanOrEqual(6);
-    process.stdout.write(`digest reads: ${JSON.stringify({ big: { ...big.meter, read: big.gathered.read }, small: { ...small.meter, read: small.gathered.read } })}\n`);
+    process.stdout.write(
+      `digest reads: ${JSON.stringify({ big: { ...big.meter, read: big.gathered.read }, small: { ...small.meter, read: small.gathered.read } })}\n`,
+    );
   });
 
   it('posts a school slot once when two instances run the digest at the same moment', async () => {
     const s = school('small');
-    expect(await postScheduledDigest(ports, noStaff, s, new Date('2026-11-18T09:00:00.000Z'))).toEqual({ kind: 'baseline' });
+    expect(await postScheduledDigest(ports, noStaff, s, new Date('2026-11-18T09:00:00.000Z'))).toEqual({
+      kind: 'baseline',
+    });
     const at = new Date('2026-11-23T07:05:00.000Z'); // Monday 08:05 Amsterdam
-    const outcomes = await Promise.all([postScheduledDigest(ports, noStaff, s, at), postScheduledDigest(ports, noStaff, s, at)]);
+    const outcomes = await Promise.all([
+      postScheduledDigest(ports, noStaff, s, at),
+      postScheduledDigest(ports, noStaff, s, at),
+    ]);
     expect(outcomes.filter((o) => o.kind === 'posted')).toHaveLength(1);
     // the loser finds the slot's snapshot already there, or the state changed under it: either way it writes nothing
     expect(outcomes.filter((o) => o.kind === 'already-posted' || o.kind === 'conflict')).toHaveLength(1);
-    const messages = await repos.cases.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.payload.kind = 'digest.channel'", {}, 'small');
+    const messages = await repos.cases.queryValues<number>(
+      "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'outbox' AND c.payload.kind = 'digest.channel'",
+      {},
+      'small',
+    );
     expect(messages[0]).toBe(1);
-    expect(await postScheduledDigest(ports, noStaff, s, new Date('2026-11-23T10:00:00.000Z'))).toEqual({ kind: 'none' });
+    expect(await postScheduledDigest(ports, noStaff, s, new Date('2026-11-23T10:00:00.000Z'))).toEqual({
+      kind: 'none',
+    });
   });
 });

@@ -6,8 +6,17 @@ function countingStore() {
   const calls = { query: 0, read: [] as string[], replace: 0 };
   const school = { id: 'school', type: 'school', schoolId: 's', name: 'De Linde', notifyAttendanceOfficer: false };
   const store = {
-    query: async () => (calls.query++, [{ id: 'pupil:1', schoolId: 's', type: 'pupil', roles: [], classIds: [] }, { id: 'pupil:2', schoolId: 's', type: 'pupil', roles: [], classIds: [] }]),
-    read: async (_schema: unknown, id: string) => (calls.read.push(id), id === 'school' ? { doc: { ...school }, etag: 'e1' } : { doc: { id, schoolId: 's', type: 'pupil' }, etag: 'e' }),
+    query: async () => (
+      calls.query++,
+      [
+        { id: 'pupil:1', schoolId: 's', type: 'pupil', roles: [], classIds: [] },
+        { id: 'pupil:2', schoolId: 's', type: 'pupil', roles: [], classIds: [] },
+      ]
+    ),
+    read: async (_schema: unknown, id: string) => (
+      calls.read.push(id),
+      id === 'school' ? { doc: { ...school }, etag: 'e1' } : { doc: { id, schoolId: 's', type: 'pupil' }, etag: 'e' }
+    ),
     replace: async () => (calls.replace++, 'ok'),
     upsert: async () => 'ok',
   } as unknown as DocStore;

@@ -2,7 +2,19 @@ import { HeldBack } from '../../src/store/outbox-repository';
 import type { OutboxDoc } from '../../src/store/schemas/outbox-doc';
 
 const msg = (id: string, userId: string, createdAt: string, seq = 0, schoolId = 's1'): OutboxDoc =>
-  ({ id, type: 'outbox', schoolId, key: id, target: { kind: 'user', userId }, payload: { kind: 'notice', params: {} }, status: 'pending', attempts: 1, createdAt, dueAt: '2026-11-23T09:00:00Z', seq }) as unknown as OutboxDoc;
+  ({
+    id,
+    type: 'outbox',
+    schoolId,
+    key: id,
+    target: { kind: 'user', userId },
+    payload: { kind: 'notice', params: {} },
+    status: 'pending',
+    attempts: 1,
+    createdAt,
+    dueAt: '2026-11-23T09:00:00Z',
+    seq,
+  }) as unknown as OutboxDoc;
 
 describe('pending messages held back (backoff or claimed), as the outbox runner checks them once per pass', () => {
   const held = new HeldBack([msg('m1', 'w1', '2026-11-23T08:00:00Z', 0), msg('m9', 'w2', '2026-11-23T08:05:00Z')]);

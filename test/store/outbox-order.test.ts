@@ -9,17 +9,32 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   const db = withEmbeddedRepositories('order', now);
 
   const runner = (deliver: (doc: OutboxDoc) => Promise<DeliveryResult>, at: () => Date = () => now) =>
-    new OutboxRunner({ outbox: db.repos.outbox, directory: db.repos.directory, deliver, now: at, pollMs: 1000, teamsRateLimits: false, backoffBaseMs: 60_000 });
+    new OutboxRunner({
+      outbox: db.repos.outbox,
+      directory: db.repos.directory,
+      deliver,
+      now: at,
+      pollMs: 1000,
+      teamsRateLimits: false,
+      backoffBaseMs: 60_000,
+    });
 
   it('keeps a person’s later message back while an earlier one waits out a backoff, then sends both in order', async () => {
     const school = 'o1';
     const worker = { kind: 'user' as const, userId: 'w1' };
-    await db.repos.outbox.enqueue(school, [
-      { key: 'first', target: worker, payload: { kind: 'notice', params: {} } },
-      { key: 'second', target: worker, payload: { kind: 'notice', params: {} } },
-    ], now);
+    await db.repos.outbox.enqueue(
+      school,
+      [
+        { key: 'first', target: worker, payload: { kind: 'notice', params: {} } },
+        { key: 'second', target: worker, payload: { kind: 'notice', params: {} } },
+      ],
+      now,
+    );
     const first = await db.repos.outbox.get(school, 'outbox:first');
-    await db.repos.outbox.save({ ...first!.doc, lastError: '502', dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
+    await db.repos.outbox.save(
+      { ...first!.doc, lastError: '502', dueAt: new Date(now.getTime() + 60_000).toISOString() },
+      first!.etag,
+    );
 
     const delivered: string[] = [];
     const deliver = async (doc: OutboxDoc) => (delivered.push(doc.id), sent());
@@ -32,12 +47,19 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('does not send a later message when the earlier one becomes due between the pass’s two queries (a new reference moved its retry)', async () => {
     const school = 'o4';
     const worker = { kind: 'user' as const, userId: 'w4' };
-    await db.repos.outbox.enqueue(school, [
-      { key: 'm1', target: worker, payload: { kind: 'notice', params: {} } },
-      { key: 'm2', target: worker, payload: { kind: 'notice', params: {} } },
-    ], now);
+    await db.repos.outbox.enqueue(
+      school,
+      [
+        { key: 'm1', target: worker, payload: { kind: 'notice', params: {} } },
+        { key: 'm2', target: worker, payload: { kind: 'notice', params: {} } },
+      ],
+      now,
+    );
     const first = await db.repos.outbox.get(school, 'outbox:m1');
-    await db.repos.outbox.save({ ...first!.doc, lastError: 'ECONNREFUSED', attempts: 1, dueAt: new Date(now.getTime() + 60_000).toISOString() }, first!.etag);
+    await db.repos.outbox.save(
+      { ...first!.doc, lastError: 'ECONNREFUSED', attempts: 1, dueAt: new Date(now.getTime() + 60_000).toISOString() },
+      first!.etag,
+    );
     const realDue = db.repos.outbox.due.bind(db.repos.outbox);
     jest.spyOn(db.repos.outbox, 'due').mockImplementationOnce(async (at, limit) => {
       const page = await realDue(at, limit); // m2 only: m1 waits out its backoff
@@ -55,10 +77,19 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('tries a message again at once when its connection failed while the person reconnected, instead of waiting out a backoff', async () => {
     const school = 'o5';
     const worker = { kind: 'user' as const, userId: 'w5' };
-    const ref = (port: number) => ({ serviceUrl: `http://127.0.0.1:${port}/`, channelId: 'msteams', conversation: { id: 'a:w5' }, bot: { id: '28:bot' } });
+    const ref = (port: number) => ({
+      serviceUrl: `http://127.0.0.1:${port}/`,
+      channelId: 'msteams',
+      conversation: { id: 'a:w5' },
+      bot: { id: '28:bot' },
+    });
     let clock = now.getTime();
     await db.repos.directory.saveConversation(school, worker.userId, ref(9), new Date(clock));
-    await db.repos.outbox.enqueue(school, [{ key: 'reconnect', target: worker, payload: { kind: 'notice', params: {} } }], now);
+    await db.repos.outbox.enqueue(
+      school,
+      [{ key: 'reconnect', target: worker, payload: { kind: 'notice', params: {} } }],
+      now,
+    );
     const attempts: string[] = [];
     const deliver = async (): Promise<DeliveryResult> => {
       attempts.push('try');
@@ -78,7 +109,15 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('claims each due message with the ETag its query returned: a claim and a save per message, two queries per pass, no read per message', async () => {
     const school = 'o2';
     const n = 12;
-    await db.repos.outbox.enqueue(school, Array.from({ length: n }, (_, i) => ({ key: `fan-${i}`, target: { kind: 'user' as const, userId: `fan-w${i}` }, payload: { kind: 'notice', params: {} } })), now);
+    await db.repos.outbox.enqueue(
+      school,
+      Array.from({ length: n }, (_, i) => ({
+        key: `fan-${i}`,
+        target: { kind: 'user' as const, userId: `fan-w${i}` },
+        payload: { kind: 'notice', params: {} },
+      })),
+      now,
+    );
     db.repos.cosmos.meter.reset();
     const delivered: string[] = [];
     await runner(async (doc) => (delivered.push(doc.id), sent())).runOnce();
@@ -93,7 +132,11 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
   it('leaves a message another runner changed after the query for the next pass, and sends it once', async () => {
     const school = 'o3';
     const worker = { kind: 'user' as const, userId: 'w3' };
-    await db.repos.outbox.enqueue(school, [{ key: 'raced', target: worker, payload: { kind: 'notice', params: {} } }], now);
+    await db.repos.outbox.enqueue(
+      school,
+      [{ key: 'raced', target: worker, payload: { kind: 'notice', params: {} } }],
+      now,
+    );
     const due = await db.repos.outbox.due(now, 200);
     const mine = due.find((d) => d.doc.id === 'outbox:raced')!;
     // another runner sends it between this runner's query and its claim
@@ -119,7 +162,11 @@ describe('a slow send does not hold up the outbox (embedded Cosmos server)', () 
     let releaseSlow!: () => void;
     const released = new Promise<void>((r) => (releaseSlow = r));
     const runner = new OutboxRunner({
-      outbox: db.repos.outbox, directory: db.repos.directory, now: () => now, pollMs: 60_000, teamsRateLimits: false,
+      outbox: db.repos.outbox,
+      directory: db.repos.directory,
+      now: () => now,
+      pollMs: 60_000,
+      teamsRateLimits: false,
       deliver: async (doc) => {
         if (doc.id === 'outbox:slow') {
           slowStarted();
@@ -130,14 +177,22 @@ describe('a slow send does not hold up the outbox (embedded Cosmos server)', () 
       },
     });
     const waitFor = async (done: () => boolean) => {
-      for (const t0 = Date.now(); !done() && Date.now() - t0 < 5_000; ) await new Promise((r) => setTimeout(r, 20));
+      for (const t0 = Date.now(); !done() && Date.now() - t0 < 5_000;) await new Promise((r) => setTimeout(r, 20));
     };
     runner.start();
     try {
-      await db.repos.outbox.enqueue(school, [{ key: 'slow', target: { kind: 'user', userId: 'gone' }, payload: { kind: 'notice', params: {} } }], now);
+      await db.repos.outbox.enqueue(
+        school,
+        [{ key: 'slow', target: { kind: 'user', userId: 'gone' }, payload: { kind: 'notice', params: {} } }],
+        now,
+      );
       runner.kick();
       await started;
-      await db.repos.outbox.enqueue(school, [{ key: 'summary', target: { kind: 'user', userId: 'coordinator' }, payload: { kind: 'notice', params: {} } }], now);
+      await db.repos.outbox.enqueue(
+        school,
+        [{ key: 'summary', target: { kind: 'user', userId: 'coordinator' }, payload: { kind: 'notice', params: {} } }],
+        now,
+      );
       runner.kick();
       await waitFor(() => delivered.includes('outbox:summary'));
       expect(delivered).toEqual(['outbox:summary']);

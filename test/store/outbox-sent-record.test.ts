@@ -10,26 +10,44 @@ describe('recording a send after a store fault on the embedded Cosmos server', (
   const db = withEmbeddedRepositories('sent-record', now);
 
   const runner = (deliver: (doc: OutboxDoc) => Promise<DeliveryResult>, at: () => Date) =>
-    new OutboxRunner({ outbox: db.repos.outbox, directory: db.repos.directory, deliver, now: at, pollMs: 1000, teamsRateLimits: false, backoffBaseMs: 60_000 });
+    new OutboxRunner({
+      outbox: db.repos.outbox,
+      directory: db.repos.directory,
+      deliver,
+      now: at,
+      pollMs: 1000,
+      teamsRateLimits: false,
+      backoffBaseMs: 60_000,
+    });
 
   it.each([
     ['a 503 before the write', false],
     ['a dropped answer after the write landed', true],
   ])('marks the message sent after %s, so it does not go out again when its claim ends', async (_name, landed) => {
     const school = landed ? 'landed' : 'lost';
-    await db.repos.outbox.enqueue(school, [{ key: `${school}-notice`, target: worker, payload: { kind: 'notice', params: {} } }], now);
+    await db.repos.outbox.enqueue(
+      school,
+      [{ key: `${school}-notice`, target: worker, payload: { kind: 'notice', params: {} } }],
+      now,
+    );
     const id = `outbox:${school}-notice`;
     const save = db.repos.outbox.save.bind(db.repos.outbox);
     let failed = 0;
     db.repos.outbox.save = async (doc, etag) => {
       if (doc.status === 'sent' && failed++ === 0) {
         if (landed) await save(doc, etag);
-        throw Object.assign(new Error(landed ? 'socket hang up' : 'Service unavailable'), landed ? { code: 'ECONNRESET' } : { code: 503 });
+        throw Object.assign(
+          new Error(landed ? 'socket hang up' : 'Service unavailable'),
+          landed ? { code: 'ECONNRESET' } : { code: 503 },
+        );
       }
       return save(doc, etag);
     };
     const delivered: string[] = [];
-    const send = async (doc: OutboxDoc): Promise<DeliveryResult> => (delivered.push(doc.id), { status: 'sent', conversationId: 'c', activityId: 'a' });
+    const send = async (doc: OutboxDoc): Promise<DeliveryResult> => (
+      delivered.push(doc.id),
+      { status: 'sent', conversationId: 'c', activityId: 'a' }
+    );
     try {
       await runner(send, () => now).runOnce();
     } finally {

@@ -13,9 +13,24 @@ const BOARD_TENANT = '6b1f0c8e-0000-4000-8000-00000000b0a2';
  */
 describe('the outbox runner paces Teams’ per-tenant limit per tenant, not per school', () => {
   const db = withEmbeddedRepositories('tenant-limit', now);
-  const school = (schoolId: string, tenantId: string) => SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId, name: `School ${schoolId}`, region: 'Test', tenantId });
+  const school = (schoolId: string, tenantId: string) =>
+    SchoolDocSchema.parse({
+      id: 'school',
+      type: 'school',
+      schoolId,
+      name: `School ${schoolId}`,
+      region: 'Test',
+      tenantId,
+    });
   const runner = (deliver: (doc: OutboxDoc) => Promise<DeliveryResult>) =>
-    new OutboxRunner({ outbox: db.repos.outbox, directory: db.repos.directory, deliver, now: () => now, pollMs: 60_000, teamsRateLimits: true });
+    new OutboxRunner({
+      outbox: db.repos.outbox,
+      directory: db.repos.directory,
+      deliver,
+      now: () => now,
+      pollMs: 60_000,
+      teamsRateLimits: true,
+    });
 
   beforeAll(async () => {
     await db.repos.directory.saveSchool(school('board-a', BOARD_TENANT));
@@ -35,12 +50,24 @@ describe('the outbox runner paces Teams’ per-tenant limit per tenant, not per 
   it('sends 50 messages of two schools of one tenant at once and the 51st only a second after the first (no 51 in any second)', async () => {
     // 50 to different people at each school: per school every message would fit in one second
     for (const schoolId of ['board-a', 'board-b']) {
-      await db.repos.outbox.enqueue(schoolId, Array.from({ length: 50 }, (_, i) => ({ key: `fan-${schoolId}-${i}`, target: { kind: 'user' as const, userId: `${schoolId}-w${i}` }, payload: { kind: 'notice', params: {} } })), now);
+      await db.repos.outbox.enqueue(
+        schoolId,
+        Array.from({ length: 50 }, (_, i) => ({
+          key: `fan-${schoolId}-${i}`,
+          target: { kind: 'user' as const, userId: `${schoolId}-w${i}` },
+          payload: { kind: 'notice', params: {} },
+        })),
+        now,
+      );
     }
     // which key each send takes a slot of the per-tenant window under
     const tenantKeys = new Set<string>();
     const originalTake = SlidingLimiter.prototype.take;
-    jest.spyOn(SlidingLimiter.prototype, 'take').mockImplementation(function (this: SlidingLimiter, key: string, at: number) {
+    jest.spyOn(SlidingLimiter.prototype, 'take').mockImplementation(function (
+      this: SlidingLimiter,
+      key: string,
+      at: number,
+    ) {
       if (key.startsWith('tenant:') || key.startsWith('school:')) tenantKeys.add(key);
       return originalTake.call(this, key, at);
     });

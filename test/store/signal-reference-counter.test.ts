@@ -6,12 +6,26 @@ import { withEmbeddedRepositories } from '../support/embedded-repositories';
 
 const now = new Date('2026-11-23T08:00:00Z');
 const signalAt = (id: string, seq: number): Signal => ({
-  id, schoolId: 's1', reference: `S-2026-${String(seq).padStart(4, '0')}`, pupilId: 'pupil:1', reporterId: 'u1', categories: ['gedrag'], reporterLevel: 2,
-  observation: 'x', alreadyKnown: { pupil: false, parents: false, mentor: false }, urgency: 'normal', state: 'new', createdAt: now.toISOString(),
-  updatedAt: now.toISOString(), lastChangeBy: 'u1', questions: [], history: [],
+  id,
+  schoolId: 's1',
+  reference: `S-2026-${String(seq).padStart(4, '0')}`,
+  pupilId: 'pupil:1',
+  reporterId: 'u1',
+  categories: ['gedrag'],
+  reporterLevel: 2,
+  observation: 'x',
+  alreadyKnown: { pupil: false, parents: false, mentor: false },
+  urgency: 'normal',
+  state: 'new',
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  lastChangeBy: 'u1',
+  questions: [],
+  history: [],
 });
 const build = (id: string, seq: number) => ({ signal: signalAt(id, seq), messages: [] });
-const seqOf = (r: Awaited<ReturnType<SignalRepository['create']>>) => (r.status === 'created' ? Number(r.signal.reference.slice(-4)) : NaN);
+const seqOf = (r: Awaited<ReturnType<SignalRepository['create']>>) =>
+  r.status === 'created' ? Number(r.signal.reference.slice(-4)) : NaN;
 
 describe('signal reference numbers (the counter an instance remembers between creates)', () => {
   const db = withEmbeddedRepositories('counter', now);
@@ -30,7 +44,9 @@ describe('signal reference numbers (the counter an instance remembers between cr
     await db.repos.signals.create('s1', randomUUID(), 2027, build, now);
     const again = await db.repos.signals.create('s1', submission, 2027, build, now);
     expect(again.status).toBe('duplicate');
-    expect(again.status === 'duplicate' && again.existing.doc.id).toBe(first.status === 'created' ? first.signal.id : '?');
+    expect(again.status === 'duplicate' && again.existing.doc.id).toBe(
+      first.status === 'created' ? first.signal.id : '?',
+    );
     expect(seqOf(await db.repos.signals.create('s1', randomUUID(), 2027, build, now))).toBe(3);
   });
 
@@ -44,7 +60,9 @@ describe('signal reference numbers (the counter an instance remembers between cr
   it('gives 30 concurrent creates in one school 30 consecutive numbers, written in far fewer batches than creates', async () => {
     await db.repos.signals.create('s1', randomUUID(), 2029, build, now);
     db.repos.cosmos.meter.reset();
-    const outcomes = await Promise.all(Array.from({ length: 30 }, () => db.repos.signals.create('s1', randomUUID(), 2029, build, now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, () => db.repos.signals.create('s1', randomUUID(), 2029, build, now)),
+    );
     expect(outcomes.map(seqOf).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
     expect(db.repos.cosmos.meter.snapshot().byKind['docs:batch']).toBeLessThanOrEqual(5);
   });
@@ -59,12 +77,19 @@ describe('signal reference numbers (the counter an instance remembers between cr
       db.repos.signals.create('s1', randomUUID(), 2030, build, now),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['created', 'created', 'duplicate', 'created']);
-    expect(outcomes.filter((o) => o.status === 'created').map(seqOf).sort()).toEqual([2, 3, 4]);
+    expect(
+      outcomes
+        .filter((o) => o.status === 'created')
+        .map(seqOf)
+        .sort(),
+    ).toEqual([2, 3, 4]);
   });
 
   it('refuses only the create whose build refuses, and gives the others consecutive numbers', async () => {
     await db.repos.signals.create('s1', randomUUID(), 2031, build, now);
-    const refusing = () => { throw new Error('refused while building'); };
+    const refusing = () => {
+      throw new Error('refused while building');
+    };
     const outcomes = await Promise.allSettled([
       db.repos.signals.create('s1', randomUUID(), 2031, build, now),
       db.repos.signals.create('s1', randomUUID(), 2031, refusing, now),
@@ -77,7 +102,9 @@ describe('signal reference numbers (the counter an instance remembers between cr
   it('never hands out a number twice when two instances each write groups of concurrent creates at once', async () => {
     const a = new SignalRepository(new DocStore(db.repos.cosmos.containers.cases));
     const b = new SignalRepository(new DocStore(db.repos.cosmos.containers.cases));
-    const outcomes = await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).create('s1', randomUUID(), 2032, build, now)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => (i % 2 ? a : b).create('s1', randomUUID(), 2032, build, now)),
+    );
     expect(outcomes.map(seqOf).sort((x, y) => x - y)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
   });
 });

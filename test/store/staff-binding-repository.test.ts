@@ -9,11 +9,24 @@ const ENTRA = '7d1c0f4e-2b9a-4c3e-9f1a-5e6d7c8b9a01';
 
 describe('StaffBindingRepository (issue 14)', () => {
   const ctx = withEmbeddedRepositories('staff-binding', NOW);
-  const repo = () => new StaffBindingRepository(new DocStore(ctx.repos.cosmos.containers.directory), ctx.repos.directory, ctx.repos.cases);
+  const repo = () =>
+    new StaffBindingRepository(
+      new DocStore(ctx.repos.cosmos.containers.directory),
+      ctx.repos.directory,
+      ctx.repos.cases,
+    );
   const roster = () => RosterRepository.on(ctx.repos.cosmos);
 
   async function unbound(schoolId: string, upn: string): Promise<StaffDoc> {
-    const doc = StaffDocSchema.parse({ id: `staff:upn:${upn}`, type: 'staff', schoolId, userId: `upn:${upn}`, upn, displayName: 'Mentor Veel', roles: ['teacher', 'mentor'] });
+    const doc = StaffDocSchema.parse({
+      id: `staff:upn:${upn}`,
+      type: 'staff',
+      schoolId,
+      userId: `upn:${upn}`,
+      upn,
+      displayName: 'Mentor Veel',
+      roles: ['teacher', 'mentor'],
+    });
     await ctx.repos.directory.upsertStaff(doc);
     return doc;
   }
@@ -21,7 +34,19 @@ describe('StaffBindingRepository (issue 14)', () => {
   async function pupils(schoolId: string, mentorId: string, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
       const number = `${800000 + i}`;
-      await ctx.repos.directory.upsertPupil(PupilDocSchema.parse({ id: `pupil:${number}`, type: 'pupil', schoolId, pupilNumber: number, firstName: 'Leerling', lastName: `Nummer${i}`, classId: '1a', className: '1A', mentorId }));
+      await ctx.repos.directory.upsertPupil(
+        PupilDocSchema.parse({
+          id: `pupil:${number}`,
+          type: 'pupil',
+          schoolId,
+          pupilNumber: number,
+          firstName: 'Leerling',
+          lastName: `Nummer${i}`,
+          classId: '1a',
+          className: '1A',
+          mentorId,
+        }),
+      );
     }
   }
 
@@ -48,9 +73,20 @@ describe('StaffBindingRepository (issue 14)', () => {
 
   it('answers conflict when the Entra id is already staff of that school', async () => {
     await unbound('twee-school', 'twee@school.example');
-    await ctx.repos.directory.upsertStaff(StaffDocSchema.parse({ id: `staff:${ENTRA}`, type: 'staff', schoolId: 'twee-school', userId: ENTRA, displayName: 'Al bekend', roles: ['teacher'] }));
+    await ctx.repos.directory.upsertStaff(
+      StaffDocSchema.parse({
+        id: `staff:${ENTRA}`,
+        type: 'staff',
+        schoolId: 'twee-school',
+        userId: ENTRA,
+        displayName: 'Al bekend',
+        roles: ['teacher'],
+      }),
+    );
     const [found] = await repo().findUnbound(['twee@school.example']);
     expect(await repo().bind(found, ENTRA)).toBe('conflict');
-    expect((await roster().listStaff('twee-school')).map((s) => s.doc.userId).sort()).toEqual([ENTRA, 'upn:twee@school.example'].sort());
+    expect((await roster().listStaff('twee-school')).map((s) => s.doc.userId).sort()).toEqual(
+      [ENTRA, 'upn:twee@school.example'].sort(),
+    );
   });
 });

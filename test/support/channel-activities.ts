@@ -11,9 +11,20 @@ const inChannel = (channelId: string, teamId: string) => ({
 });
 
 /** A message typed in a team channel (e.g. `/koppel ot`). */
-export const channelMessage = (tb: TestBot, who: DemoStaff, text: string, channelId = OT_CHANNEL_ID, teamId = DEMO_TEAM_ID) =>
-  ({ ...message(tb, who, text), ...inChannel(channelId, teamId) });
+export const channelMessage = (
+  tb: TestBot,
+  who: DemoStaff,
+  text: string,
+  channelId = OT_CHANNEL_ID,
+  teamId = DEMO_TEAM_ID,
+) => ({ ...message(tb, who, text), ...inChannel(channelId, teamId) });
 
 /** A click on an Action.Execute button of a card posted in a team channel. */
-export const channelInvoke = (tb: TestBot, who: DemoStaff, verb: string, data: object, channelId = OT_CHANNEL_ID, teamId = DEMO_TEAM_ID) =>
-  ({ ...invokeAction(tb, who, verb, data), ...inChannel(channelId, teamId) });
+export const channelInvoke = (
+  tb: TestBot,
+  who: DemoStaff,
+  verb: string,
+  data: object,
+  channelId = OT_CHANNEL_ID,
+  teamId = DEMO_TEAM_ID,
+) => ({ ...invokeAction(tb, who, verb, data), ...inChannel(channelId, teamId) });

@@ -79,14 +79,22 @@ export class ConnectorStandIn {
     return this.calls.filter((c) => c.conversationId === conversationId && c.status < 300 && c.method !== 'GET');
   }
 
-  cards(conversationId?: string): any[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+  cards(conversationId?: string): any[] {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.calls
       .filter((c) => c.status < 300 && (!conversationId || c.conversationId === conversationId))
       .flatMap((c) => (c.body?.attachments ?? []).map((a: { content: unknown }) => a.content));
   }
 
   texts(conversationId?: string): string[] {
-    return this.calls.filter((c) => c.status < 300 && (!conversationId || c.conversationId === conversationId) && typeof c.body?.text === 'string').map((c) => c.body.text);
+    return this.calls
+      .filter(
+        (c) =>
+          c.status < 300 &&
+          (!conversationId || c.conversationId === conversationId) &&
+          typeof c.body?.text === 'string',
+      )
+      .map((c) => c.body.text);
   }
 
   reset(): void {
@@ -122,7 +130,16 @@ export class ConnectorStandIn {
         const f = this.randomFaults.faults;
         fault = f[Math.floor(this.randomFaults.random() * f.length)];
       }
-      const record = (status: number) => this.calls.push({ method: req.method ?? '', path: url.pathname, conversationId, activityId, body, status, at: Date.now() });
+      const record = (status: number) =>
+        this.calls.push({
+          method: req.method ?? '',
+          path: url.pathname,
+          conversationId,
+          activityId,
+          body,
+          status,
+          at: Date.now(),
+        });
       if (fault === 'drop') {
         record(0);
         req.socket.destroy();
@@ -130,8 +147,13 @@ export class ConnectorStandIn {
       }
       if (fault) {
         record(fault.status);
-        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}) });
-        res.end(JSON.stringify({ error: { code: fault.status === 429 ? 'Throttled' : 'ServiceError', message: 'injected' } }));
+        res.writeHead(fault.status, {
+          'content-type': 'application/json',
+          ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}),
+        });
+        res.end(
+          JSON.stringify({ error: { code: fault.status === 429 ? 'Throttled' : 'ServiceError', message: 'injected' } }),
+        );
         return;
       }
       if (!m) {
@@ -145,7 +167,13 @@ export class ConnectorStandIn {
         record(found ? 200 : 404);
         res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
         // What Teams (and the Agents Playground) answer: the TeamsChannelAccount, or MemberNotFoundInConversation.
-        res.end(JSON.stringify(found ? { userRole: 'user', ...found } : { error: { code: 'MemberNotFoundInConversation', message: 'Member not found in conversation' } }));
+        res.end(
+          JSON.stringify(
+            found
+              ? { userRole: 'user', ...found }
+              : { error: { code: 'MemberNotFoundInConversation', message: 'Member not found in conversation' } },
+          ),
+        );
         return;
       }
       record(200);

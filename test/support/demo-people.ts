@@ -2,8 +2,21 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The fictional demo roster, read from the same CSV files the bot seeds from. */
-export interface DemoStaff { name: string; upn: string; roles: string[]; classes: string[]; entraId: string }
-export interface DemoPupil { number: string; firstName: string; prefix: string; lastName: string; className: string; mentorUpn: string }
+export interface DemoStaff {
+  name: string;
+  upn: string;
+  roles: string[];
+  classes: string[];
+  entraId: string;
+}
+export interface DemoPupil {
+  number: string;
+  firstName: string;
+  prefix: string;
+  lastName: string;
+  className: string;
+  mentorUpn: string;
+}
 
 const dir = path.resolve(__dirname, '..', '..', 'demo', 'roster');
 

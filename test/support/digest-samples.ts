@@ -28,21 +28,39 @@ export function busyDigestView(): DigestViewInput {
       id: `signal:busy-${i}`,
       reference: `S-2026-${String(1000 + i).padStart(4, '0')}`,
       state,
-      categories: [CATEGORIES[i % CATEGORIES.length], ...(i % 4 === 0 ? [CATEGORIES[(i + 3) % CATEGORIES.length]] : [])],
-      level: ((i % 7 === 0 ? 3 : i % 5 === 0 ? 1 : 2) as Level),
+      categories: [
+        CATEGORIES[i % CATEGORIES.length],
+        ...(i % 4 === 0 ? [CATEGORIES[(i + 3) % CATEGORIES.length]] : []),
+      ],
+      level: (i % 7 === 0 ? 3 : i % 5 === 0 ? 1 : 2) as Level,
       createdAt,
-      ...(state === 'escalated' ? { escalation: { status: i % 3 === 0 ? 'claimed' : 'open', requestedAt: createdAt } as const } : {}),
+      ...(state === 'escalated'
+        ? { escalation: { status: i % 3 === 0 ? 'claimed' : 'open', requestedAt: createdAt } as const }
+        : {}),
     });
   }
   const workers = ['w-demi', 'w-anouk', 'w-third'];
-  const roundPages = workers.flatMap((w, wi) => Array.from({ length: 12 }, (_, c) => ({ workerId: w, classId: `c${c}`, total: 25, done: c < 12 - wi * 4 ? 25 : 0 })));
+  const roundPages = workers.flatMap((w, wi) =>
+    Array.from({ length: 12 }, (_, c) => ({
+      workerId: w,
+      classId: `c${c}`,
+      total: 25,
+      done: c < 12 - wi * 4 ? 25 : 0,
+    })),
+  );
   return {
     schoolName: 'Stedelijk Lyceum Noord',
     since: SAMPLE_SINCE.toISOString(),
     until: SAMPLE_NOW.toISOString(),
     slotsCovered: 3,
     late: true,
-    digest: schoolDigest({ now: SAMPLE_NOW, since: SAMPLE_SINCE, signals, roundPages, distribution: { current: { 1: 612, 2: 141, 3: 37 }, previous: { 1: 640, 2: 122, 3: 28 } } }),
+    digest: schoolDigest({
+      now: SAMPLE_NOW,
+      since: SAMPLE_SINCE,
+      signals,
+      roundPages,
+      distribution: { current: { 1: 612, 2: 141, 3: 37 }, previous: { 1: 640, 2: 122, 3: 28 } },
+    }),
     workerNames: { 'w-demi': 'Demi Koster', 'w-anouk': 'Anouk Veldman', 'w-third': 'Sanne de Wit' },
   };
 }

@@ -20,7 +20,12 @@ export interface StoreFaultStats {
   faultsByOperation: Record<string, number>;
 }
 
-const emptyStats = (): StoreFaultStats => ({ proxied: 0, forwarded: 0, faults: { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 }, faultsByOperation: {} });
+const emptyStats = (): StoreFaultStats => ({
+  proxied: 0,
+  forwarded: 0,
+  faults: { '429': 0, '503': 0, 'drop-before': 0, 'drop-after': 0 },
+  faultsByOperation: {},
+});
 
 /** `POST /dbs/x/colls/y/docs` → `POST docs`: the resource a request is about, for the figures. */
 const operationOf = (method: string, url: string) => {
@@ -30,7 +35,11 @@ const operationOf = (method: string, url: string) => {
 };
 
 /** Cosmos DB's error body: `code` and a `message` holding the Errors array as a string. */
-const cosmosError = (code: string, text: string) => JSON.stringify({ code, message: `Message: {"Errors":["${text}"]}\r\nActivityId: 00000000-0000-0000-0000-000000000000` });
+const cosmosError = (code: string, text: string) =>
+  JSON.stringify({
+    code,
+    message: `Message: {"Errors":["${text}"]}\r\nActivityId: 00000000-0000-0000-0000-000000000000`,
+  });
 
 /**
  * A TLS proxy in front of the embedded Cosmos server (test/e2e/store-faults.e2e.test.ts). It
@@ -50,7 +59,10 @@ export class FaultyStoreProxy {
 
   async start(): Promise<this> {
     const packageDir = path.dirname(require.resolve('@vercel/cosmosdb-server/package.json'));
-    this.server = https.createServer({ key: readFileSync(path.join(packageDir, 'key.pem')), cert: readFileSync(path.join(packageDir, 'cert.pem')) }, (req, res) => this.handle(req, res));
+    this.server = https.createServer(
+      { key: readFileSync(path.join(packageDir, 'key.pem')), cert: readFileSync(path.join(packageDir, 'cert.pem')) },
+      (req, res) => this.handle(req, res),
+    );
     this.server.keepAliveTimeout = 30_000;
     // A dropped connection is the point of some faults: the client's side of it is not an error here.
     this.server.on('clientError', (_err, socket) => socket.destroy());
@@ -94,8 +106,18 @@ export class FaultyStoreProxy {
         return;
       }
       if (fault === '429') {
-        res.writeHead(429, { 'content-type': 'application/json', 'x-ms-retry-after-ms': String(this.faults?.retryAfterMs ?? 5), 'x-ms-substatus': '3200', 'x-ms-request-charge': '0' });
-        res.end(cosmosError('429', 'Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later.'));
+        res.writeHead(429, {
+          'content-type': 'application/json',
+          'x-ms-retry-after-ms': String(this.faults?.retryAfterMs ?? 5),
+          'x-ms-substatus': '3200',
+          'x-ms-request-charge': '0',
+        });
+        res.end(
+          cosmosError(
+            '429',
+            'Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later.',
+          ),
+        );
         return;
       }
       if (fault === '503') {
@@ -107,10 +129,19 @@ export class FaultyStoreProxy {
     });
   }
 
-  private forward(req: import('node:http').IncomingMessage, body: Buffer, res: import('node:http').ServerResponse, dropAnswer: boolean): void {
+  private forward(
+    req: import('node:http').IncomingMessage,
+    body: Buffer,
+    res: import('node:http').ServerResponse,
+    dropAnswer: boolean,
+  ): void {
     const upstream = https.request(
       `${this.target}${req.url ?? '/'}`,
-      { method: req.method, headers: { ...req.headers, host: new URL(this.target).host, 'content-length': String(body.length) }, agent: this.upstream },
+      {
+        method: req.method,
+        headers: { ...req.headers, host: new URL(this.target).host, 'content-length': String(body.length) },
+        agent: this.upstream,
+      },
       (answer) => {
         const parts: Buffer[] = [];
         answer.on('data', (c: Buffer) => parts.push(c));

@@ -34,13 +34,22 @@ export class JwtIssuer {
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
       this.requests++;
-      const json = (body: unknown) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify(body)); };
+      const json = (body: unknown) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
       if (req.url === '/v1/.well-known/openidconfiguration') {
-        return json({ issuer: 'https://api.botframework.com', jwks_uri: `${this.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+        return json({
+          issuer: 'https://api.botframework.com',
+          jwks_uri: `${this.url}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        });
       }
       if (req.url === '/v1/.well-known/keys') {
         const jwk = this.key.publicKey.export({ format: 'jwk' }) as { n: string; e: string };
-        return json({ keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
+        return json({
+          keys: [{ kty: 'RSA', use: 'sig', kid: this.kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+        });
       }
       res.writeHead(404).end();
     });

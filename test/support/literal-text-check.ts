@@ -32,13 +32,17 @@ export function unescapedLinks(s: string): string[] {
 export const bareAddresses = (s: string): string[] =>
   [...s.matchAll(/(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.)/gi)].filter((m) => !m[0].includes('\\')).map((m) => m[0]);
 
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufdd0\ufdd1]/;
+const CONTROL =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufdd0\ufdd1]/;
 
 /** Every problem in one piece of shown text, in words (empty when it is safe). */
 export function literalTextProblems(s: string): string[] {
   const problems = unescapedLinks(s).map((l) => `link or image ${JSON.stringify(l)}`);
   problems.push(...bareAddresses(s).map((a) => `bare address ${a}`));
-  if (CONTROL.test(s)) problems.push(`control, bidi, hidden or mark character U+${s.codePointAt(s.search(CONTROL))!.toString(16).toUpperCase().padStart(4, '0')}`);
+  if (CONTROL.test(s))
+    problems.push(
+      `control, bidi, hidden or mark character U+${s.codePointAt(s.search(CONTROL))!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   return problems;
 }
 
@@ -50,7 +54,8 @@ export function markdownTexts(value: unknown): string[] {
     if (!v || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if (o.type === 'TextBlock' && typeof o.text === 'string') out.push(o.text);
-    if (o.type === 'FactSet' && Array.isArray(o.facts)) for (const f of o.facts as Record<string, unknown>[]) out.push(String(f.title ?? ''), String(f.value ?? ''));
+    if (o.type === 'FactSet' && Array.isArray(o.facts))
+      for (const f of o.facts as Record<string, unknown>[]) out.push(String(f.title ?? ''), String(f.value ?? ''));
     Object.values(o).forEach(walk);
   };
   walk(value);

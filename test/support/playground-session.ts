@@ -10,17 +10,29 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { freePort, startPlayground, type PlaygroundProcess } from './playground-process';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => !!p && fs.existsSync(p));
+export const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (p) => !!p && fs.existsSync(p),
+);
 export const SCREENSHOTS_DIR = path.join(ROOT, 'docs', 'screenshots');
 const FAILURES_DIR = path.join(ROOT, 'test-results');
 export const STEP_MS = 20_000;
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'];
+const LAUNCH_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** `describe` when Debian's chromium is there, else `describe.skip` with a warning (.ci/run installs it). */
 export function describeWithChromium(): jest.Describe {
   if (!CHROMIUM) {
     // eslint-disable-next-line no-console
-    console.warn('[browser tests] SKIPPED: no Chromium at /usr/bin/chromium (install with `apt-get install -y chromium`, or set CHROMIUM_PATH).');
+    console.warn(
+      '[browser tests] SKIPPED: no Chromium at /usr/bin/chromium (install with `apt-get install -y chromium`, or set CHROMIUM_PATH).',
+    );
     return describe.skip;
   }
   return describe;
@@ -29,10 +41,19 @@ export function describeWithChromium(): jest.Describe {
 export class PlaygroundSession {
   private playground: PlaygroundProcess | undefined;
 
-  private constructor(private readonly browser: Browser, readonly page: Page, private readonly botPort: number, private readonly prefix: string) {}
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+    private readonly botPort: number,
+    private readonly prefix: string,
+  ) {}
 
   /** Launches Chromium (not yet a Playground: call openAs). `prefix` names the failure files. */
-  static async launch(botPort: number, prefix: string, viewport = { width: 1280, height: 900 }): Promise<PlaygroundSession> {
+  static async launch(
+    botPort: number,
+    prefix: string,
+    viewport = { width: 1280, height: 900 },
+  ): Promise<PlaygroundSession> {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     const page = await browser.newPage({ viewport });
     page.setDefaultTimeout(STEP_MS);
@@ -88,7 +109,10 @@ export class PlaygroundSession {
   async postMentioning(text: string): Promise<void> {
     await this.page.locator('[data-lexical-editor="true"][role="textbox"]').first().click();
     await this.page.keyboard.type('@Waak');
-    await this.page.locator('#typeahead-menu').getByRole('menuitem', { name: /Waakvlam/ }).click();
+    await this.page
+      .locator('#typeahead-menu')
+      .getByRole('menuitem', { name: /Waakvlam/ })
+      .click();
     await this.page.keyboard.type(` ${text}`);
     await this.page.getByRole('button', { name: 'Post' }).click();
   }

@@ -6,5 +6,14 @@ import { TENANT, type TestBot } from './test-bot';
  * school whose tenant is the activity's (issue 19): staff put at a school must have it.
  */
 export async function addSchool(tb: TestBot, schoolId: string, tenantId = TENANT): Promise<void> {
-  await tb.repos.directory.saveSchool(SchoolDocSchema.parse({ id: 'school', type: 'school', schoolId, name: `School ${schoolId}`, region: 'Test-regio', tenantId }));
+  await tb.repos.directory.saveSchool(
+    SchoolDocSchema.parse({
+      id: 'school',
+      type: 'school',
+      schoolId,
+      name: `School ${schoolId}`,
+      region: 'Test-regio',
+      tenantId,
+    }),
+  );
 }

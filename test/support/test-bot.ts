@@ -17,10 +17,21 @@ export const TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
  */
 export class TestClock implements Clock {
   private setAtMs = Date.now();
-  constructor(public at: Date = new Date('2026-11-23T09:00:00+01:00'), private readonly opts: { ticking?: boolean } = {}) {}
-  now(): Date { return new Date(this.at.getTime() + (this.opts.ticking ? Date.now() - this.setAtMs : 0)); }
-  advance(ms: number): void { this.at = new Date(this.now().getTime() + ms); this.setAtMs = Date.now(); }
-  set(iso: string): void { this.at = new Date(iso); this.setAtMs = Date.now(); }
+  constructor(
+    public at: Date = new Date('2026-11-23T09:00:00+01:00'),
+    private readonly opts: { ticking?: boolean } = {},
+  ) {}
+  now(): Date {
+    return new Date(this.at.getTime() + (this.opts.ticking ? Date.now() - this.setAtMs : 0));
+  }
+  advance(ms: number): void {
+    this.at = new Date(this.now().getTime() + ms);
+    this.setAtMs = Date.now();
+  }
+  set(iso: string): void {
+    this.at = new Date(iso);
+    this.setAtMs = Date.now();
+  }
 }
 
 export interface TestBot {
@@ -38,23 +49,47 @@ export interface TestBot {
  * `store`: the embedded store the bot talks to, when not one of its own (e.g. behind the faulty
  * store proxy, test/support/faulty-store-proxy.ts); closed with the bot.
  */
-export async function startTestBot(opts: { clock?: TestClock; env?: Record<string, string>; startJobs?: boolean; store?: Promise<EmbeddedCosmos> } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { clock?: TestClock; env?: Record<string, string>; startJobs?: boolean; store?: Promise<EmbeddedCosmos> } = {},
+): Promise<TestBot> {
   const clock = opts.clock ?? new TestClock();
   const connector = new ConnectorStandIn();
   await connector.start();
-  const repos = await openRepositories({ databaseId: `t${randomUUID().slice(0, 8)}`, clock, embeddedStarting: opts.store });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'on', LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '50', ...opts.env });
+  const repos = await openRepositories({
+    databaseId: `t${randomUUID().slice(0, 8)}`,
+    clock,
+    embeddedStarting: opts.store,
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'on',
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '50',
+    ...opts.env,
+  });
   let bot = await startBot(config, { clock, repos, startJobs: opts.startJobs });
   const tb: TestBot = {
-    get bot() { return bot; },
+    get bot() {
+      return bot;
+    },
     connector,
     clock,
     repos,
     async post(activity) {
-      const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       let body: unknown;
-      try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
       return { status: res.status, body };
     },
     async restart() {
@@ -86,9 +121,21 @@ function base(tb: TestBot, who: DemoStaff, conversation?: object) {
   };
 }
 
-export const message = (tb: TestBot, who: DemoStaff, text: string, extra: object = {}) => ({ ...base(tb, who), type: 'message', id: `msg-${randomUUID()}`, text, ...extra });
+export const message = (tb: TestBot, who: DemoStaff, text: string, extra: object = {}) => ({
+  ...base(tb, who),
+  type: 'message',
+  id: `msg-${randomUUID()}`,
+  text,
+  ...extra,
+});
 
-export const invokeAction = (tb: TestBot, who: DemoStaff, verb: string, data: object, replyToId = `card-${randomUUID()}`) => ({
+export const invokeAction = (
+  tb: TestBot,
+  who: DemoStaff,
+  verb: string,
+  data: object,
+  replyToId = `card-${randomUUID()}`,
+) => ({
   ...base(tb, who),
   type: 'invoke',
   name: 'adaptiveCard/action',
@@ -105,6 +152,11 @@ export const searchInvoke = (tb: TestBot, who: DemoStaff, queryText: string) => 
   value: { kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset: 'pupils' },
 });
 
-export const installation = (tb: TestBot, who: DemoStaff) => ({ ...base(tb, who), type: 'installationUpdate', action: 'add', id: `inst-${randomUUID()}` });
+export const installation = (tb: TestBot, who: DemoStaff) => ({
+  ...base(tb, who),
+  type: 'installationUpdate',
+  action: 'add',
+  id: `inst-${randomUUID()}`,
+});
 
 export const person = (role: string, index = 0): DemoStaff => demoStaff.filter((s) => s.roles.includes(role))[index];

@@ -9,7 +9,12 @@ export interface Person {
   actors: Actor[];
 }
 
-export const toActor = (s: StaffRecord): Actor => ({ userId: s.userId, schoolId: s.schoolId, roles: s.roles, displayName: s.displayName });
+export const toActor = (s: StaffRecord): Actor => ({
+  userId: s.userId,
+  schoolId: s.schoolId,
+  roles: s.roles,
+  displayName: s.displayName,
+});
 
 /** A directory that may answer a school's tenant from a longer-lived cache than its settings. */
 type TenantAwareDirectory = DirectoryPort & { schoolTenant?(schoolId: string): Promise<string | undefined> };
@@ -22,7 +27,12 @@ const tenantOfSchool = async (directory: TenantAwareDirectory, schoolId: string)
  * that tenant count, so the same Entra id arriving from another tenant gets no roles (issue 19);
  * an empty tenant matches no school. Left out only where no activity is involved (proactive renders).
  */
-export async function resolvePerson(directory: TenantAwareDirectory, userId: string | undefined, fallbackName = '', opts: { tenantId?: string } = {}): Promise<Person> {
+export async function resolvePerson(
+  directory: TenantAwareDirectory,
+  userId: string | undefined,
+  fallbackName = '',
+  opts: { tenantId?: string } = {},
+): Promise<Person> {
   if (!userId) return { userId: '', displayName: fallbackName, staff: [], actors: [] };
   let staff = (await directory.findStaffByUser(userId)).filter((s) => !s.leftAt);
   if (opts.tenantId !== undefined && staff.length > 0) {
@@ -32,6 +42,7 @@ export async function resolvePerson(directory: TenantAwareDirectory, userId: str
   return { userId, displayName: staff[0]?.displayName ?? fallbackName, staff, actors: staff.map(toActor) };
 }
 
-export const actorAt = (person: Person, schoolId: string): Actor | undefined => person.actors.find((a) => a.schoolId === schoolId);
+export const actorAt = (person: Person, schoolId: string): Actor | undefined =>
+  person.actors.find((a) => a.schoolId === schoolId);
 
 export const allRoles = (person: Person): string[] => [...new Set(person.actors.flatMap((a) => a.roles))];

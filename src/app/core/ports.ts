@@ -7,7 +7,10 @@ import type { Role } from '../../domain/roles';
 import type { HolidayRegion } from '../../domain/school-holidays-nl';
 import type { Signal } from '../../domain/signal';
 
-export interface Versioned<T> { doc: T; etag: string }
+export interface Versioned<T> {
+  doc: T;
+  etag: string;
+}
 
 export interface SchoolRecord {
   schoolId: string;
@@ -119,10 +122,19 @@ export interface ConversationPort {
   confirmedSinceStart?: Map<string, ConfirmedReference>;
 }
 
-export interface ConfirmedReference { conversationId: string; serviceUrl: string; atMs: number }
+export interface ConfirmedReference {
+  conversationId: string;
+  serviceUrl: string;
+  atMs: number;
+}
 
 /** A Bot Framework conversation reference as stored (opaque to the use cases). */
-export type StoredReference = { serviceUrl: string; channelId: string; conversation: { id: string }; bot: { id: string } } & Record<string, unknown>;
+export type StoredReference = {
+  serviceUrl: string;
+  channelId: string;
+  conversation: { id: string };
+  bot: { id: string };
+} & Record<string, unknown>;
 
 export interface OutboxPort {
   releaseWaiting(schoolId: string, target: OutboxTarget, now: Date): Promise<number>;

@@ -38,12 +38,30 @@ export async function registerPersonalConversation(
   for (const actor of person.actors) {
     const key = `${actor.schoolId}|${person.userId}`;
     const confirmed = confirmedRefs?.get(key);
-    const sameAsConfirmed = !!confirmed && confirmed.conversationId === reference.conversation.id && confirmed.serviceUrl === reference.serviceUrl;
-    if (!opts.reinstalled && sameAsConfirmed && nowMs >= confirmed!.atMs && nowMs - confirmed!.atMs < CONFIRMED_REFERENCE_MS) continue;
+    const sameAsConfirmed =
+      !!confirmed &&
+      confirmed.conversationId === reference.conversation.id &&
+      confirmed.serviceUrl === reference.serviceUrl;
+    if (
+      !opts.reinstalled &&
+      sameAsConfirmed &&
+      nowMs >= confirmed!.atMs &&
+      nowMs - confirmed!.atMs < CONFIRMED_REFERENCE_MS
+    )
+      continue;
     const known = await deps.conversations.getConversation(actor.schoolId, person.userId);
-    const changed = !known || known.reference.conversation.id !== reference.conversation.id || known.reference.serviceUrl !== reference.serviceUrl;
-    if (changed || opts.reinstalled) await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
-    const confirm = () => confirmedRefs?.set(key, { conversationId: reference.conversation.id, serviceUrl: reference.serviceUrl, atMs: nowMs });
+    const changed =
+      !known ||
+      known.reference.conversation.id !== reference.conversation.id ||
+      known.reference.serviceUrl !== reference.serviceUrl;
+    if (changed || opts.reinstalled)
+      await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
+    const confirm = () =>
+      confirmedRefs?.set(key, {
+        conversationId: reference.conversation.id,
+        serviceUrl: reference.serviceUrl,
+        atMs: nowMs,
+      });
     if (!changed && !opts.reinstalled && confirmed) {
       confirm();
       continue;
@@ -51,7 +69,9 @@ export async function registerPersonalConversation(
     released += await deps.outbox.releaseWaiting(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now);
     confirm();
     // A new reference (reinstalled, another client): what failed on the old one and waits out a backoff can go now.
-    if ((changed && known) || opts.reinstalled) released += (await deps.outbox.retryNow?.(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now)) ?? 0;
+    if ((changed && known) || opts.reinstalled)
+      released +=
+        (await deps.outbox.retryNow?.(actor.schoolId, { kind: 'user', userId: person.userId }, deps.now)) ?? 0;
   }
   return { released };
 }

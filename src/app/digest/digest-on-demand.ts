@@ -19,8 +19,20 @@ async function sinceFor(ports: DigestPorts, schoolId: string, now: Date): Promis
   return state && !state.state.baseline ? new Date(state.state.coveredUntil) : new Date(now.getTime() - WEEK_MS);
 }
 
-async function refuse<C extends DigestRefusal>(app: AppPorts, person: Person, action: string, code: C): Promise<{ ok: false; code: C }> {
-  await app.audit.record({ schoolId: person.actors[0]?.schoolId ?? '_none', actorId: person.userId || 'unknown', actorRoles: rolesOf(person), action, outcome: 'refused', code });
+async function refuse<C extends DigestRefusal>(
+  app: AppPorts,
+  person: Person,
+  action: string,
+  code: C,
+): Promise<{ ok: false; code: C }> {
+  await app.audit.record({
+    schoolId: person.actors[0]?.schoolId ?? '_none',
+    actorId: person.userId || 'unknown',
+    actorRoles: rolesOf(person),
+    action,
+    outcome: 'refused',
+    code,
+  });
   return { ok: false, code };
 }
 
@@ -43,7 +55,11 @@ export interface PersonalDigest {
  * `/overzicht` in a coordinator's personal chat: per school where the person is coordinator, the
  * digest plus the names behind the flagged items. Every name shown is an audited read.
  */
-export async function personalDigests(app: AppPorts, ports: DigestPorts, person: Person): Promise<{ ok: true; digests: PersonalDigest[] } | { ok: false; code: 'digest-not-coordinator' }> {
+export async function personalDigests(
+  app: AppPorts,
+  ports: DigestPorts,
+  person: Person,
+): Promise<{ ok: true; digests: PersonalDigest[] } | { ok: false; code: 'digest-not-coordinator' }> {
   const schools = person.actors.filter((a) => a.roles.includes('coordinator'));
   if (schools.length === 0) return refuse(app, person, 'digest.view', 'digest-not-coordinator');
   const now = app.clock.now();
@@ -61,10 +77,33 @@ export async function personalDigests(app: AppPorts, ports: DigestPorts, person:
       const pupilId = pupilOf.get(item.signalId);
       const pupil = pupilId ? await app.directory.getPupil(school.schoolId, pupilId) : undefined;
       named.push({ item, ...(pupil ? { pupil } : {}) });
-      await app.audit.record({ schoolId: school.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'digest.view', outcome: 'ok', signalId: item.signalId, ...(pupilId ? { pupilId } : {}) });
+      await app.audit.record({
+        schoolId: school.schoolId,
+        actorId: actor.userId,
+        actorRoles: [...actor.roles],
+        action: 'digest.view',
+        outcome: 'ok',
+        signalId: item.signalId,
+        ...(pupilId ? { pupilId } : {}),
+      });
     }
-    if (shown.length === 0) await app.audit.record({ schoolId: school.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'digest.view', outcome: 'ok' });
-    digests.push({ school, digest: g.digest, since: since.toISOString(), until: now.toISOString(), workerNames: g.workerNames, named, moreFlagged: flagged.length - shown.length });
+    if (shown.length === 0)
+      await app.audit.record({
+        schoolId: school.schoolId,
+        actorId: actor.userId,
+        actorRoles: [...actor.roles],
+        action: 'digest.view',
+        outcome: 'ok',
+      });
+    digests.push({
+      school,
+      digest: g.digest,
+      since: since.toISOString(),
+      until: now.toISOString(),
+      workerNames: g.workerNames,
+      named,
+      moreFlagged: flagged.length - shown.length,
+    });
   }
   return { ok: true, digests };
 }
@@ -77,7 +116,10 @@ export async function postChannelDigestNow(
   app: AppPorts,
   ports: DigestPorts,
   person: Person,
-): Promise<{ ok: true; posted: Array<{ schoolId: string; schoolName: string; channelLinked: boolean }> } | { ok: false; code: 'digest-not-coordinator' }> {
+): Promise<
+  | { ok: true; posted: Array<{ schoolId: string; schoolName: string; channelLinked: boolean }> }
+  | { ok: false; code: 'digest-not-coordinator' }
+> {
   const schools = person.actors.filter((a) => a.roles.includes('coordinator'));
   if (schools.length === 0) return refuse(app, person, 'digest.post', 'digest-not-coordinator');
   const now = app.clock.now();
@@ -88,9 +130,27 @@ export async function postChannelDigestNow(
     const since = await sinceFor(ports, school.schoolId, now);
     const g = await gatherDigest(ports, app.directory, school, since, now);
     const snapshotId = `digest:manual-${now.toISOString().replace(/[^0-9]/g, '')}-${actor.userId.slice(0, 36)}`;
-    const snapshot: DigestSnapshot = { snapshotId, schoolId: school.schoolId, schoolName: school.name, slotKey: snapshotId.slice('digest:'.length), since: since.toISOString(), until: now.toISOString(), slotsCovered: 0, late: false, digest: g.digest, workerNames: g.workerNames };
+    const snapshot: DigestSnapshot = {
+      snapshotId,
+      schoolId: school.schoolId,
+      schoolName: school.name,
+      slotKey: snapshotId.slice('digest:'.length),
+      since: since.toISOString(),
+      until: now.toISOString(),
+      slotsCovered: 0,
+      late: false,
+      digest: g.digest,
+      workerNames: g.workerNames,
+    };
     await ports.store.recordManual(snapshot, channelDigestMessage(school.schoolId, snapshotId), now);
-    await app.audit.record({ schoolId: school.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'digest.post', outcome: 'ok', subject: snapshotId });
+    await app.audit.record({
+      schoolId: school.schoolId,
+      actorId: actor.userId,
+      actorRoles: [...actor.roles],
+      action: 'digest.post',
+      outcome: 'ok',
+      subject: snapshotId,
+    });
     const linked = !!(await app.directory.getSchool(school.schoolId))?.doc.channels?.coordinators;
     posted.push({ schoolId: school.schoolId, schoolName: school.name, channelLinked: linked });
   }
@@ -102,12 +162,21 @@ export async function postChannelDigestNow(
  * small numbers suppressed (domain `regionDigest`). The region comes from the schools where
  * the person holds the projectLead role, never from what they type.
  */
-export async function regionDigestFor(app: AppPorts, ports: DigestPorts, person: Person): Promise<{ ok: true; regions: Array<{ region: string; digest: RegionDigest }> } | { ok: false; code: 'digest-not-project-lead' | 'digest-no-school' }> {
+export async function regionDigestFor(
+  app: AppPorts,
+  ports: DigestPorts,
+  person: Person,
+): Promise<
+  | { ok: true; regions: Array<{ region: string; digest: RegionDigest }> }
+  | { ok: false; code: 'digest-not-project-lead' | 'digest-no-school' }
+> {
   const leadAt = person.actors.filter((a) => a.roles.includes('projectLead'));
   if (leadAt.length === 0) return refuse(app, person, 'digest.region', 'digest-not-project-lead');
   const now = app.clock.now();
   const all = await ports.store.listSchools();
-  const regions = [...new Set(leadAt.map((a) => all.find((s) => s.schoolId === a.schoolId)?.region).filter((r): r is string => !!r))].sort();
+  const regions = [
+    ...new Set(leadAt.map((a) => all.find((s) => s.schoolId === a.schoolId)?.region).filter((r): r is string => !!r)),
+  ].sort();
   if (regions.length === 0) return refuse(app, person, 'digest.region', 'digest-no-school');
   const out: Array<{ region: string; digest: RegionDigest }> = [];
   for (const region of regions) {
@@ -120,6 +189,13 @@ export async function regionDigestFor(app: AppPorts, ports: DigestPorts, person:
     }
     out.push({ region, digest: regionDigest(figures, now) });
   }
-  await app.audit.record({ schoolId: leadAt[0].schoolId, actorId: person.userId, actorRoles: rolesOf(person), action: 'digest.region', outcome: 'ok', subject: regions.join(',').slice(0, 120) });
+  await app.audit.record({
+    schoolId: leadAt[0].schoolId,
+    actorId: person.userId,
+    actorRoles: rolesOf(person),
+    action: 'digest.region',
+    outcome: 'ok',
+    subject: regions.join(',').slice(0, 120),
+  });
   return { ok: true, regions: out };
 }

@@ -58,7 +58,13 @@ export interface DigestStorePort {
    * All or nothing: the snapshot (its id is the once-key of the school's slot), the outbox
    * message that posts it, and the new state guarded by `stateEtag`.
    */
-  recordScheduled(snapshot: DigestSnapshot, message: OutboxMessage, state: DigestState, stateEtag: string, now: Date): Promise<RecordDigestOutcome>;
+  recordScheduled(
+    snapshot: DigestSnapshot,
+    message: OutboxMessage,
+    state: DigestState,
+    stateEtag: string,
+    now: Date,
+  ): Promise<RecordDigestOutcome>;
   /** A digest posted on demand (`/overzicht kanaal`): snapshot and message, state untouched. */
   recordManual(snapshot: DigestSnapshot, message: OutboxMessage, now: Date): Promise<RecordDigestOutcome>;
   getSnapshot(schoolId: string, snapshotId: string): Promise<DigestSnapshot | undefined>;

@@ -16,7 +16,13 @@ export interface GatheredDigest {
  * Reads what one school's digest counts and computes it: the open signals, the closed ones
  * created since `since`, and the current and previous round. Never the whole history.
  */
-export async function gatherDigest(ports: DigestPorts, directory: Pick<DirectoryPort, 'listStaff'>, school: DigestSchool, since: Date, now: Date): Promise<GatheredDigest> {
+export async function gatherDigest(
+  ports: DigestPorts,
+  directory: Pick<DirectoryPort, 'listStaff'>,
+  school: DigestSchool,
+  since: Date,
+  now: Date,
+): Promise<GatheredDigest> {
   const [open, closedSince, rounds] = await Promise.all([
     ports.store.listOpen(school.schoolId),
     ports.store.listClosedCreatedSince(school.schoolId, since),
@@ -35,7 +41,13 @@ export async function gatherDigest(ports: DigestPorts, directory: Pick<Directory
   const workerNames: Record<string, string> = {};
   if (digest.rounds?.perWorker.length) {
     const staff = await directory.listStaff(school.schoolId);
-    for (const w of digest.rounds.perWorker) workerNames[w.workerId] = staff.find((s) => s.userId === w.workerId)?.displayName ?? '';
+    for (const w of digest.rounds.perWorker)
+      workerNames[w.workerId] = staff.find((s) => s.userId === w.workerId)?.displayName ?? '';
   }
-  return { digest, open, workerNames, read: { open: open.length, closedSince: closedSince.length, roundPages: roundData?.pages.length ?? 0 } };
+  return {
+    digest,
+    open,
+    workerNames,
+    read: { open: open.length, closedSince: closedSince.length, roundPages: roundData?.pages.length ?? 0 },
+  };
 }

@@ -29,7 +29,12 @@ export function channelDigestMessage(schoolId: string, snapshotId: string): Outb
  * instances (or a retry after a crash) cannot post it twice. Slots missed while the bot was down
  * become one digest over the whole period, posted at the first run after the restart.
  */
-export async function postScheduledDigest(ports: DigestPorts, directory: Pick<DirectoryPort, 'listStaff'>, school: DigestSchool, now: Date): Promise<ScheduledOutcome> {
+export async function postScheduledDigest(
+  ports: DigestPorts,
+  directory: Pick<DirectoryPort, 'listStaff'>,
+  school: DigestSchool,
+  now: Date,
+): Promise<ScheduledOutcome> {
   const current = await ports.store.getState(school.schoolId);
   const due = digestDue(now, school.digest, current?.state);
   if (due.kind === 'none') return { kind: 'none' };
@@ -51,8 +56,15 @@ export async function postScheduledDigest(ports: DigestPorts, directory: Pick<Di
     digest: gathered.digest,
     workerNames: gathered.workerNames,
   };
-  const outcome = await ports.store.recordScheduled(snapshot, channelDigestMessage(school.schoolId, snapshot.snapshotId), state, current!.etag, now);
-  if (outcome === 'ok') return { kind: 'posted', slotKey: due.slot.key, slotsCovered: due.slotsCovered, late: due.late };
+  const outcome = await ports.store.recordScheduled(
+    snapshot,
+    channelDigestMessage(school.schoolId, snapshot.snapshotId),
+    state,
+    current!.etag,
+    now,
+  );
+  if (outcome === 'ok')
+    return { kind: 'posted', slotKey: due.slot.key, slotsCovered: due.slotsCovered, late: due.late };
   if (outcome === 'already-posted') return { kind: 'already-posted', slotKey: due.slot.key };
   return { kind: 'conflict' };
 }

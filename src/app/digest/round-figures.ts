@@ -9,7 +9,10 @@ import type { RoundFigures, RoundFiguresPort } from './digest-ports';
  * rounds capability's store: the newest round (current or last) and the one before it, and their
  * saved pages — never older rounds. A page counts for every worker who has its class, as in `/ronde`.
  */
-export function roundFiguresFrom(rounds: Pick<RoundPort, 'listRounds' | 'listPages'>, directory: Pick<DirectoryPort, 'listPupils' | 'listStaff'>): RoundFiguresPort {
+export function roundFiguresFrom(
+  rounds: Pick<RoundPort, 'listRounds' | 'listPages'>,
+  directory: Pick<DirectoryPort, 'listPupils' | 'listStaff'>,
+): RoundFiguresPort {
   return {
     async figures(schoolId, now) {
       const [current, previous] = await rounds.listRounds(schoolId, 2);
@@ -27,7 +30,12 @@ export function roundFiguresFrom(rounds: Pick<RoundPort, 'listRounds' | 'listPag
         const mine = new Set(classesOf(w, classIds));
         return pages
           .filter((p) => mine.has(p.classId))
-          .map((p) => ({ workerId: w.userId, classId: p.classId, total: p.pupils.length, done: done.has(pageKey(p.classId, p.page)) ? p.pupils.length : 0 }));
+          .map((p) => ({
+            workerId: w.userId,
+            classId: p.classId,
+            total: p.pupils.length,
+            done: done.has(pageKey(p.classId, p.page)) ? p.pupils.length : 0,
+          }));
       });
       const figures: RoundFigures = {
         pages: progressPages,

@@ -10,7 +10,10 @@ import { systemPerson } from '../signals/reannounce-signal';
 /** Default limit for an unclaimed escalation when the school set none (SPEC S6). */
 export const DEFAULT_ESCALATION_UNCLAIMED_SCHOOL_DAYS = 3;
 
-type EscalationAction = Extract<SignalAction, { type: 'escalate' | 'claimEscalation' | 'deEscalate' | 'reannounceEscalation' }>;
+type EscalationAction = Extract<
+  SignalAction,
+  { type: 'escalate' | 'claimEscalation' | 'deEscalate' | 'reannounceEscalation' }
+>;
 
 /**
  * The escalation steps (S6): escalate, claim by the OT, hand back (de-escalate), re-announce.
@@ -22,17 +25,34 @@ export function actOnEscalation(
   person: Person,
   args: { schoolId: string; signalId: string; action: EscalationAction; expectedVersion?: string },
 ): Promise<ActOutcome> {
-  return actOnSignal(ports, person, { ...args, extraMessages: (after, staff) => escalationMessages(args.action.type, after, staff) });
+  return actOnSignal(ports, person, {
+    ...args,
+    extraMessages: (after, staff) => escalationMessages(args.action.type, after, staff),
+  });
 }
 
 /** An escalation nobody claimed within the school's limit of school days, not re-announced before. */
-export function escalationNeedsReannouncement(signal: Signal, now: Date, limitSchoolDays: number | undefined, holidays: readonly string[] = []): boolean {
+export function escalationNeedsReannouncement(
+  signal: Signal,
+  now: Date,
+  limitSchoolDays: number | undefined,
+  holidays: readonly string[] = [],
+): boolean {
   const esc = signal.escalation;
   if (signal.state !== 'escalated' || esc?.status !== 'open' || esc.reannouncedAt !== undefined) return false;
-  return isOverdue(new Date(esc.requestedAt), now, limitSchoolDays ?? DEFAULT_ESCALATION_UNCLAIMED_SCHOOL_DAYS, holidays);
+  return isOverdue(
+    new Date(esc.requestedAt),
+    now,
+    limitSchoolDays ?? DEFAULT_ESCALATION_UNCLAIMED_SCHOOL_DAYS,
+    holidays,
+  );
 }
 
 /** The bot re-announces an unclaimed escalation once; the lifecycle refuses a second time. */
 export function reannounceEscalation(ports: AppPorts, schoolId: string, signalId: string): Promise<ActOutcome> {
-  return actOnEscalation(ports, systemPerson(schoolId), { schoolId, signalId, action: { type: 'reannounceEscalation' } });
+  return actOnEscalation(ports, systemPerson(schoolId), {
+    schoolId,
+    signalId,
+    action: { type: 'reannounceEscalation' },
+  });
 }

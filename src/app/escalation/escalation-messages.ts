@@ -21,10 +21,12 @@ export const ESCALATION_NOTIFY = {
 const OT = { kind: 'channel' as const, channel: 'ot' as const };
 
 /** Which escalation of the signal this is (0 for the first; earlier ones move to previousEscalations). */
-export const escalationNumber = (signal: Pick<Signal, 'previousEscalations'>): number => signal.previousEscalations?.length ?? 0;
+export const escalationNumber = (signal: Pick<Signal, 'previousEscalations'>): number =>
+  signal.previousEscalations?.length ?? 0;
 /** The delivery key of the channel post of escalation `n`: claim and return update it in place. */
 export const escalationPostKey = (signalId: string, n: number): string => `${signalId}:ot:${n}`;
-export const escalationReminderKey = (signalId: string, n: number): string => `${escalationPostKey(signalId, n)}:reminder`;
+export const escalationReminderKey = (signalId: string, n: number): string =>
+  `${escalationPostKey(signalId, n)}:reminder`;
 
 /** Who handles the case on the prevention workers' side: the owner, else whoever escalated it. */
 export function caseWorker(signal: Signal, staff: StaffRecord[]): string | undefined {
@@ -49,21 +51,61 @@ export function escalationMessages(type: SignalActionType, after: Signal, staff:
   const key = (who: string, kind: string) => `${after.id}:${step}:${who}:${kind}`;
   const params = { n };
   const updates = (): OutboxMessage[] => [
-    { key: key('ot', 'post-update'), target: OT, payload: { kind: ESCALATION_NOTIFY.channelPost, signalId: after.id, updateOf: post, params } },
-    ...(esc.reannouncedAt ? [{ key: key('ot', 'reminder-update'), target: OT, payload: { kind: ESCALATION_NOTIFY.channelReminder, signalId: after.id, updateOf: reminder, params } }] : []),
+    {
+      key: key('ot', 'post-update'),
+      target: OT,
+      payload: { kind: ESCALATION_NOTIFY.channelPost, signalId: after.id, updateOf: post, params },
+    },
+    ...(esc.reannouncedAt
+      ? [
+          {
+            key: key('ot', 'reminder-update'),
+            target: OT,
+            payload: { kind: ESCALATION_NOTIFY.channelReminder, signalId: after.id, updateOf: reminder, params },
+          },
+        ]
+      : []),
   ];
   const worker = caseWorker(after, staff);
   const tellWorker = (kind: string): OutboxMessage[] =>
-    worker ? [{ key: key(worker, kind), target: { kind: 'user', userId: worker }, payload: { kind, signalId: after.id, params } }] : [];
+    worker
+      ? [
+          {
+            key: key(worker, kind),
+            target: { kind: 'user', userId: worker },
+            payload: { kind, signalId: after.id, params },
+          },
+        ]
+      : [];
   switch (type) {
     case 'escalate':
-      return [{ key: key('ot', 'post'), target: OT, payload: { kind: ESCALATION_NOTIFY.channelPost, signalId: after.id, params: { ...params, deliveryKey: post } } }];
+      return [
+        {
+          key: key('ot', 'post'),
+          target: OT,
+          payload: {
+            kind: ESCALATION_NOTIFY.channelPost,
+            signalId: after.id,
+            params: { ...params, deliveryKey: post },
+          },
+        },
+      ];
     case 'claimEscalation':
       return [...updates(), ...tellWorker(ESCALATION_NOTIFY.claimedNotice)];
     case 'deEscalate':
       return [...updates(), ...tellWorker(ESCALATION_NOTIFY.returnedNotice)];
     case 'reannounceEscalation':
-      return [{ key: key('ot', 'reminder'), target: OT, payload: { kind: ESCALATION_NOTIFY.channelReminder, signalId: after.id, params: { ...params, deliveryKey: reminder } } }];
+      return [
+        {
+          key: key('ot', 'reminder'),
+          target: OT,
+          payload: {
+            kind: ESCALATION_NOTIFY.channelReminder,
+            signalId: after.id,
+            params: { ...params, deliveryKey: reminder },
+          },
+        },
+      ];
     default:
       return [];
   }

@@ -14,4 +14,5 @@ export const ESCALATION_REASONS = [
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
-export const isEscalationReason = (v: unknown): v is EscalationReason => (ESCALATION_REASONS as readonly unknown[]).includes(v);
+export const isEscalationReason = (v: unknown): v is EscalationReason =>
+  (ESCALATION_REASONS as readonly unknown[]).includes(v);

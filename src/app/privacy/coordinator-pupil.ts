@@ -22,11 +22,30 @@ export function pupilSubject(schoolId: string, pupilNumber: string): string {
  * S1/S9: the privacy commands are for the coordinator of the pupil's own school only. Looks the
  * pupil up by number in the schools where the person is coordinator; every refusal is audited.
  */
-export async function coordinatorPupil(ports: AppPorts, person: Person, pupilNumberRaw: string, action: string): Promise<CoordinatorPupil> {
+export async function coordinatorPupil(
+  ports: AppPorts,
+  person: Person,
+  pupilNumberRaw: string,
+  action: string,
+): Promise<CoordinatorPupil> {
   const pupilNumber = pupilNumberRaw.trim();
   const actorId = person.userId || 'unknown';
-  const refuse = async (schoolId: string, code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-unknown', roles: string[], pupilId?: string) => {
-    await ports.audit.record({ schoolId, actorId, actorRoles: roles, action, outcome: 'refused', code, pupilId, subject: pupilId ? undefined : PUPIL_NUMBER.test(pupilNumber) ? pupilSubject(schoolId, pupilNumber) : undefined });
+  const refuse = async (
+    schoolId: string,
+    code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-unknown',
+    roles: string[],
+    pupilId?: string,
+  ) => {
+    await ports.audit.record({
+      schoolId,
+      actorId,
+      actorRoles: roles,
+      action,
+      outcome: 'refused',
+      code,
+      pupilId,
+      subject: pupilId ? undefined : PUPIL_NUMBER.test(pupilNumber) ? pupilSubject(schoolId, pupilNumber) : undefined,
+    });
     return { ok: false as const, code };
   };
   const home = person.actors[0];
@@ -35,7 +54,8 @@ export async function coordinatorPupil(ports: AppPorts, person: Person, pupilNum
   for (const actor of person.actors) {
     const pupil = (await ports.directory.listPupils(actor.schoolId)).find((p) => p.pupilNumber === pupilNumber);
     if (!pupil) continue;
-    if (!actor.roles.includes('coordinator')) return refuse(actor.schoolId, 'not-coordinator', [...actor.roles], pupil.id);
+    if (!actor.roles.includes('coordinator'))
+      return refuse(actor.schoolId, 'not-coordinator', [...actor.roles], pupil.id);
     return { ok: true, pupil, actorId: actor.userId, actorRoles: [...actor.roles] };
   }
   const coordinatorAt = person.actors.find((a) => a.roles.includes('coordinator'));

@@ -25,17 +25,36 @@ async function countsFor(ports: AppPorts, privacy: PrivacyPort, pupil: PupilReco
 }
 
 /** /vergeet <leerlingnummer>: what an erasure would remove, for the confirmation card. */
-export async function previewErasure(ports: AppPorts, privacy: PrivacyPort, person: Person, pupilNumber: string, correlationId?: string): Promise<ErasePreviewOutcome> {
+export async function previewErasure(
+  ports: AppPorts,
+  privacy: PrivacyPort,
+  person: Person,
+  pupilNumber: string,
+  correlationId?: string,
+): Promise<ErasePreviewOutcome> {
   const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.erasePreview);
   if (!who.ok) return who;
   const counts = await countsFor(ports, privacy, who.pupil);
-  await ports.audit.record({ schoolId: who.pupil.schoolId, actorId: who.actorId, actorRoles: who.actorRoles, action: PRIVACY_ACTIONS.erasePreview, outcome: 'ok', pupilId: who.pupil.id, correlationId });
+  await ports.audit.record({
+    schoolId: who.pupil.schoolId,
+    actorId: who.actorId,
+    actorRoles: who.actorRoles,
+    action: PRIVACY_ACTIONS.erasePreview,
+    outcome: 'ok',
+    pupilId: who.pupil.id,
+    correlationId,
+  });
   return { ok: true, pupil: who.pupil, counts };
 }
 
 export type EraseOutcome =
   | { ok: true; counts: ErasureCounts; subject: string }
-  | { ok: false; code: 'not-coordinator' | 'pupil-unknown' | 'erase-confirmation-mismatch'; pupil?: PupilRecord; counts?: ErasureCounts };
+  | {
+      ok: false;
+      code: 'not-coordinator' | 'pupil-unknown' | 'erase-confirmation-mismatch';
+      pupil?: PupilRecord;
+      counts?: ErasureCounts;
+    };
 
 /**
  * Vergetelheid (AVG art. 17): erases a pupil across every container — the pupil record, the
@@ -55,7 +74,15 @@ export async function erasePupil(
   const actorId = person.userId || 'unknown';
   const pupil = actor ? await ports.directory.getPupil(args.schoolId, args.pupilId) : undefined;
   if (!actor || !actor.roles.includes('coordinator')) {
-    await ports.audit.record({ schoolId: args.schoolId, actorId, actorRoles: actor ? [...actor.roles] : [], action: PRIVACY_ACTIONS.erase, outcome: 'refused', code: 'not-coordinator', pupilId: pupil?.id });
+    await ports.audit.record({
+      schoolId: args.schoolId,
+      actorId,
+      actorRoles: actor ? [...actor.roles] : [],
+      action: PRIVACY_ACTIONS.erase,
+      outcome: 'refused',
+      code: 'not-coordinator',
+      pupilId: pupil?.id,
+    });
     return { ok: false, code: 'not-coordinator' };
   }
   if (!pupil) return { ok: false, code: 'pupil-unknown' };

@@ -46,7 +46,12 @@ export interface PrivacyPort {
    * the neutral updates of the Teams copies (deterministic keys: a second run writes nothing new).
    * Returns how many documents went.
    */
-  removeSignal(schoolId: string, signalId: string, neutralUpdates: OutboxMessage[], now: Date): Promise<{ outbox: number; deliveries: number; signal: boolean }>;
+  removeSignal(
+    schoolId: string,
+    signalId: string,
+    neutralUpdates: OutboxMessage[],
+    now: Date,
+  ): Promise<{ outbox: number; deliveries: number; signal: boolean }>;
   scoreDocsOfPupil(schoolId: string, pupilId: string): Promise<ScoreDocument[]>;
   /** deletes the pupil's own score docs and removes the pupil's entries from shared pages */
   removeScoresOfPupil(schoolId: string, pupilId: string): Promise<number>;

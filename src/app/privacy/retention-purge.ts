@@ -41,7 +41,13 @@ export interface PurgeCounts {
  * the audit retention (except the records of purges and erasures) — and writes one audit entry of
  * the purge with counts only, which is kept. Idempotent: a second run finds nothing to remove.
  */
-export async function purgeSchool(ports: AppPorts, privacy: PrivacyPort, schoolId: string, retention: Retention, now: Date): Promise<PurgeCounts> {
+export async function purgeSchool(
+  ports: AppPorts,
+  privacy: PrivacyPort,
+  schoolId: string,
+  retention: Retention,
+  now: Date,
+): Promise<PurgeCounts> {
   const counts: PurgeCounts = { signals: 0, deliveries: 0, scores: 0, audit: 0, exportLinks: 0, digests: 0 };
   const signalCutoff = monthsBefore(now, retention.closedSignalMonths).toISOString();
   for (const s of await privacy.closedSignalsBefore(schoolId, signalCutoff)) {
@@ -55,9 +61,15 @@ export async function purgeSchool(ports: AppPorts, privacy: PrivacyPort, schoolI
   }
   const auditCutoff = monthsBefore(now, retention.auditMonths).toISOString();
   const oldAudit = await privacy.auditBefore(schoolId, auditCutoff, KEPT_AUDIT_ACTIONS);
-  counts.audit = await privacy.removeAuditEntries(schoolId, oldAudit.map((a) => a.id));
+  counts.audit = await privacy.removeAuditEntries(
+    schoolId,
+    oldAudit.map((a) => a.id),
+  );
   counts.exportLinks = await privacy.removeExportGrants(schoolId, undefined, now.toISOString());
-  counts.digests = await privacy.removeDigestSnapshotsBefore(schoolId, new Date(now.getTime() - DIGEST_SNAPSHOT_DAYS * DAY_MS).toISOString());
+  counts.digests = await privacy.removeDigestSnapshotsBefore(
+    schoolId,
+    new Date(now.getTime() - DIGEST_SNAPSHOT_DAYS * DAY_MS).toISOString(),
+  );
   if (counts.signals + counts.scores + counts.audit + counts.digests > 0) {
     await ports.audit.record({
       schoolId,

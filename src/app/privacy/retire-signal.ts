@@ -13,7 +13,16 @@ export function neutralUpdate(signalId: string, d: DeliveryRecord, reason: Remov
   return {
     key: `${d.subjectId}:removed:${who}`,
     target: d.target,
-    payload: { kind: PRIVACY_NOTIFY.messageRemoved, updateOf: d.subjectId, params: { reason, tombstoneConversationId: d.conversationId, tombstoneActivityId: d.activityId, removedSignal: signalId } },
+    payload: {
+      kind: PRIVACY_NOTIFY.messageRemoved,
+      updateOf: d.subjectId,
+      params: {
+        reason,
+        tombstoneConversationId: d.conversationId,
+        tombstoneActivityId: d.activityId,
+        removedSignal: signalId,
+      },
+    },
   };
 }
 
@@ -22,7 +31,13 @@ export function neutralUpdate(signalId: string, d: DeliveryRecord, reason: Remov
  * with it, and every Teams copy the bot posted about it is overwritten with a neutral text.
  * Idempotent: a second run finds nothing left and queues nothing new.
  */
-export async function retireSignal(privacy: PrivacyPort, schoolId: string, signalId: string, reason: RemovalReason, now: Date): Promise<{ deliveries: number; outbox: number; signal: boolean }> {
+export async function retireSignal(
+  privacy: PrivacyPort,
+  schoolId: string,
+  signalId: string,
+  reason: RemovalReason,
+  now: Date,
+): Promise<{ deliveries: number; outbox: number; signal: boolean }> {
   const deliveries = await privacy.deliveriesAbout(schoolId, signalId);
   const updates = deliveries.map((d) => neutralUpdate(signalId, d, reason));
   return privacy.removeSignal(schoolId, signalId, updates, now);

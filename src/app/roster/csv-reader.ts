@@ -23,7 +23,10 @@ export interface CsvRecord {
 
 /** The file cannot be read as CSV at all; `reason` is Dutch, for the person importing. */
 export class CsvFileError extends Error {
-  constructor(readonly reason: string, readonly line?: number) {
+  constructor(
+    readonly reason: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? reason : `regel ${line}: ${reason}`);
   }
 }
@@ -47,10 +50,17 @@ export interface CsvReadInfo {
   encoding?: CsvEncoding;
 }
 
-const NEITHER = 'het bestand is geen UTF-8 en ook geen Windows-1252 (ANSI); sla het op als "CSV UTF-8 (door komma\'s gescheiden)"';
+const NEITHER =
+  'het bestand is geen UTF-8 en ook geen Windows-1252 (ANSI); sla het op als "CSV UTF-8 (door komma\'s gescheiden)"';
 
 /** Bytes Windows-1252 leaves undefined, and C0 controls other than tab, LF and CR: not in a text file. */
-const notCp1252Text = (b: number): boolean => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
+const notCp1252Text = (b: number): boolean =>
+  b === 0x81 ||
+  b === 0x8d ||
+  b === 0x8f ||
+  b === 0x90 ||
+  b === 0x9d ||
+  (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d);
 
 /**
  * Windows-1252's characters for 0x80–0x9F (its undefined bytes as U+FFFD, never reached: they
@@ -62,7 +72,9 @@ const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd�
 function cp1252Text(bytes: Uint8Array): string {
   let out = '';
   for (let start = 0; start < bytes.length; start += 8192) {
-    const codes = Array.from(bytes.subarray(start, start + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b));
+    const codes = Array.from(bytes.subarray(start, start + 8192), (b) =>
+      b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b,
+    );
     out += String.fromCharCode(...codes);
   }
   return out;

@@ -7,8 +7,51 @@ import { cleanUserText } from '../../domain/text';
 
 /** Single words that make up a tussenvoegsel (after the official table of the Dutch population register, trimmed to the common ones). */
 const PARTICLE_WORDS = new Set([
-  'van', 'de', 'der', 'den', 'des', 'het', "'t", "'s", 'te', 'ten', 'ter', 'in', 'op', 'aan', 'bij', 'onder', 'over', 'uit', 'uijt', 'voor', 'tot',
-  'la', 'le', 'les', 'l\'', 'd\'', 'du', 'di', 'da', 'dal', 'del', 'della', 'do', 'dos', 'el', 'al', 'von', 'vom', 'zu', 'zum', 'zur', 'auf', 'aus', 'am', 'im',
+  'van',
+  'de',
+  'der',
+  'den',
+  'des',
+  'het',
+  "'t",
+  "'s",
+  'te',
+  'ten',
+  'ter',
+  'in',
+  'op',
+  'aan',
+  'bij',
+  'onder',
+  'over',
+  'uit',
+  'uijt',
+  'voor',
+  'tot',
+  'la',
+  'le',
+  'les',
+  "l'",
+  "d'",
+  'du',
+  'di',
+  'da',
+  'dal',
+  'del',
+  'della',
+  'do',
+  'dos',
+  'el',
+  'al',
+  'von',
+  'vom',
+  'zu',
+  'zum',
+  'zur',
+  'auf',
+  'aus',
+  'am',
+  'im',
 ]);
 
 /**
@@ -16,10 +59,7 @@ const PARTICLE_WORDS = new Set([
  * domain/text.ts), line breaks as spaces, single spaces.
  */
 export function cleanName(raw: string): string {
-  return cleanUserText(raw)
-    .replace(/[’‘`]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  return cleanUserText(raw).replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 const isParticle = (word: string): boolean => PARTICLE_WORDS.has(word.toLowerCase());

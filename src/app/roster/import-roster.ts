@@ -107,10 +107,18 @@ function compact<T extends object>(doc: T): T {
   return Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined)) as T;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 function sameStaff(a: RosterStaffDoc, b: RosterStaffDoc): boolean {
-  return a.userId === b.userId && a.upn === b.upn && a.displayName === b.displayName && sameSet(a.roles, b.roles) && sameSet(a.classIds, b.classIds) && a.leftAt === b.leftAt;
+  return (
+    a.userId === b.userId &&
+    a.upn === b.upn &&
+    a.displayName === b.displayName &&
+    sameSet(a.roles, b.roles) &&
+    sameSet(a.classIds, b.classIds) &&
+    a.leftAt === b.leftAt
+  );
 }
 
 function samePupil(a: RosterPupilDoc, b: RosterPupilDoc): boolean {
@@ -127,7 +135,12 @@ function samePupil(a: RosterPupilDoc, b: RosterPupilDoc): boolean {
 }
 
 /** Records one desired document against what is stored: counts it and queues a write if it changed. */
-function settle<T extends RosterDoc>(plan: Plan, stored: StoredRosterDoc<T> | undefined, desired: T, same: (a: T, b: T) => boolean): void {
+function settle<T extends RosterDoc>(
+  plan: Plan,
+  stored: StoredRosterDoc<T> | undefined,
+  desired: T,
+  same: (a: T, b: T) => boolean,
+): void {
   if (!stored) {
     plan.summary.created += 1;
     plan.writes.push({ op: 'create', doc: desired });
@@ -149,7 +162,14 @@ function leaversSkippedWarning(file: ParsedPupils | ParsedStaff): RosterIssue {
   };
 }
 
-function planStaff(schoolId: string, file: ParsedStaff, stored: StoredRosterDoc<RosterStaffDoc>[], now: string, rejected: RosterIssue[], warnings: RosterIssue[]): Plan & { desired: RosterStaffDoc[] } {
+function planStaff(
+  schoolId: string,
+  file: ParsedStaff,
+  stored: StoredRosterDoc<RosterStaffDoc>[],
+  now: string,
+  rejected: RosterIssue[],
+  warnings: RosterIssue[],
+): Plan & { desired: RosterStaffDoc[] } {
   const plan: Plan & { desired: RosterStaffDoc[] } = { writes: [], summary: emptySummary(file), desired: [] };
   const byId = new Map(stored.map((s) => [s.doc.id, s]));
   const byUpn = new Map<string, StoredRosterDoc<RosterStaffDoc>[]>();
@@ -168,7 +188,12 @@ function planStaff(schoolId: string, file: ParsedStaff, stored: StoredRosterDoc<
     }
     const id = rosterStaffId(userId);
     if (planned.has(id)) {
-      rejected.push({ kind: 'staff', fileName: file.fileName, line: row.line, reason: `dezelfde medewerker als op regel ${planned.get(id)}` });
+      rejected.push({
+        kind: 'staff',
+        fileName: file.fileName,
+        line: row.line,
+        reason: `dezelfde medewerker als op regel ${planned.get(id)}`,
+      });
       plan.summary.rejected += 1;
       continue;
     }
@@ -195,7 +220,9 @@ function planStaff(schoolId: string, file: ParsedStaff, stored: StoredRosterDoc<
     warnings.push(leaversSkippedWarning(file));
   } else {
     for (const s of stored) {
-      const onRejectedRow = file.rejectedKeys.has(`user:${s.doc.userId}`) || (s.doc.upn !== undefined && file.rejectedKeys.has(`upn:${s.doc.upn}`));
+      const onRejectedRow =
+        file.rejectedKeys.has(`user:${s.doc.userId}`) ||
+        (s.doc.upn !== undefined && file.rejectedKeys.has(`upn:${s.doc.upn}`));
       if (s.doc.leftAt || planned.has(s.doc.id) || onRejectedRow) continue;
       plan.summary.markedLeft += 1;
       plan.writes.push({ op: 'replace', doc: { ...s.doc, leftAt: now }, etag: s.etag });
@@ -221,7 +248,8 @@ function planPupils(
   const plan: Plan = { writes: [], summary: emptySummary(file) };
   const byId = new Map(stored.map((p) => [p.doc.id, p]));
   const planned = new Set<string>();
-  const warn = (row: PupilRow, reason: string) => warnings.push({ kind: 'pupils', fileName: file.fileName, line: row.line, reason });
+  const warn = (row: PupilRow, reason: string) =>
+    warnings.push({ kind: 'pupils', fileName: file.fileName, line: row.line, reason });
 
   for (const row of file.rows) {
     const id = rosterPupilId(row.pupilNumber);
@@ -232,10 +260,12 @@ function planPupils(
       mentorId = existing?.doc.mentorId; // the file says nothing about mentors: keep what is stored
     } else if (row.mentorUpn) {
       const mentor = mentors.get(row.mentorUpn);
-      if (!mentor) warn(row, `mentor ${row.mentorUpn} staat niet in ${mentorSource}; leerling geïmporteerd zonder mentor`);
+      if (!mentor)
+        warn(row, `mentor ${row.mentorUpn} staat niet in ${mentorSource}; leerling geïmporteerd zonder mentor`);
       else {
         mentorId = mentor.userId;
-        if (!mentor.roles.includes('mentor')) warn(row, `mentor ${row.mentorUpn} heeft in ${mentorSource} geen rol mentor`);
+        if (!mentor.roles.includes('mentor'))
+          warn(row, `mentor ${row.mentorUpn} heeft in ${mentorSource} geen rol mentor`);
       }
     }
     const desired = compact<RosterPupilDoc>({
@@ -261,7 +291,8 @@ function planPupils(
     warnings.push(leaversSkippedWarning(file));
   } else {
     for (const p of stored) {
-      if (p.doc.leftAt || planned.has(p.doc.id) || file.rejectedKeys.has(`pupil:${p.doc.pupilNumber.toUpperCase()}`)) continue;
+      if (p.doc.leftAt || planned.has(p.doc.id) || file.rejectedKeys.has(`pupil:${p.doc.pupilNumber.toUpperCase()}`))
+        continue;
       plan.summary.markedLeft += 1;
       plan.writes.push({ op: 'replace', doc: { ...p.doc, leftAt: now, updatedAt: now }, etag: p.etag });
     }
@@ -270,7 +301,13 @@ function planPupils(
 }
 
 /** Writes in batches of ≤100, a few in flight; stops starting new ones after a conflict. */
-async function writeAll(port: RosterPort, schoolId: string, writes: RosterWrite[], concurrency: number, onProgress?: (p: WriteProgress) => void): Promise<{ written: number; conflict: boolean }> {
+async function writeAll(
+  port: RosterPort,
+  schoolId: string,
+  writes: RosterWrite[],
+  concurrency: number,
+  onProgress?: (p: WriteProgress) => void,
+): Promise<{ written: number; conflict: boolean }> {
   const batches: RosterWrite[][] = [];
   for (let i = 0; i < writes.length; i += ROSTER_BATCH_SIZE) batches.push(writes.slice(i, i + ROSTER_BATCH_SIZE));
   let next = 0;
@@ -304,10 +341,14 @@ export async function importRoster(port: RosterPort, input: ImportRosterInput): 
     warnings: [...(staff?.warnings ?? []), ...(pupils?.warnings ?? [])],
     fileErrors: [...(input.unusable ?? []), ...(staff?.fileErrors ?? []), ...(pupils?.fileErrors ?? [])],
   };
-  if (!pupils && !staff && report.fileErrors.length === 0) report.fileErrors.push({ reason: 'geen leerlingen- of personeelsbestand opgegeven' });
+  if (!pupils && !staff && report.fileErrors.length === 0)
+    report.fileErrors.push({ reason: 'geen leerlingen- of personeelsbestand opgegeven' });
   if (report.fileErrors.length > 0) return report;
 
-  const [allStaff, allPupils] = await Promise.all([port.listStaff(schoolId), pupils ? port.listPupils(schoolId) : Promise.resolve([])]);
+  const [allStaff, allPupils] = await Promise.all([
+    port.listStaff(schoolId),
+    pupils ? port.listPupils(schoolId) : Promise.resolve([]),
+  ]);
   // A store that ignores the partition key (the embedded server does) must not leak another school in.
   const storedStaff = allStaff.filter((s) => s.doc.schoolId === schoolId);
   const storedPupils = allPupils.filter((p) => p.doc.schoolId === schoolId);
@@ -322,7 +363,11 @@ export async function importRoster(port: RosterPort, input: ImportRosterInput): 
     mentors = new Map(plan.desired.filter((s) => s.upn).map((s) => [s.upn!, { userId: s.userId, roles: s.roles }]));
     mentorSource = `het personeelsbestand${staff.fileName ? ` (${staff.fileName})` : ''}`;
   } else {
-    mentors = new Map(storedStaff.filter((s) => s.doc.upn && !s.doc.leftAt).map((s) => [s.doc.upn!, { userId: s.doc.userId, roles: s.doc.roles }]));
+    mentors = new Map(
+      storedStaff
+        .filter((s) => s.doc.upn && !s.doc.leftAt)
+        .map((s) => [s.doc.upn!, { userId: s.doc.userId, roles: s.doc.roles }]),
+    );
     mentorSource = 'het opgeslagen personeel';
   }
   if (pupils) {

@@ -33,7 +33,10 @@ export async function loadRosterIntoStore(
   now: Date,
   opts: LoadRosterOptions = {},
 ): Promise<RosterImportReport> {
-  const [pupils, staff] = await Promise.all([parsePupilsCsv(pupilsCsv, { fileName: 'leerlingen' }), parseStaffCsv(staffCsv, { fileName: 'personeel' })]);
+  const [pupils, staff] = await Promise.all([
+    parsePupilsCsv(pupilsCsv, { fileName: 'leerlingen' }),
+    parseStaffCsv(staffCsv, { fileName: 'personeel' }),
+  ]);
   const unusable: RosterIssue[] = [];
   if (pupils.kind === 'unknown') unusable.push(...pupils.fileErrors);
   if (staff.kind === 'unknown') unusable.push(...staff.fileErrors);

@@ -1,4 +1,11 @@
-import { CsvFileError, readCsvRecords, type CsvEncoding, type CsvReadInfo, type CsvRecord, type CsvSource } from './csv-reader';
+import {
+  CsvFileError,
+  readCsvRecords,
+  type CsvEncoding,
+  type CsvReadInfo,
+  type CsvRecord,
+  type CsvSource,
+} from './csv-reader';
 import {
   PUPIL_COLUMNS,
   PUPIL_FIELD_LABELS,
@@ -146,11 +153,19 @@ const addKeyLine = (map: Map<string, number[]>, key: string, line: number) => {
 };
 
 /** Parses one roster file. Never throws for bad content: problems come back as issues. */
-export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {}): Promise<ParsedRosterFile | UnrecognisedFile> {
+export async function parseRosterCsv(
+  source: CsvSource,
+  opts: ParseOptions = {},
+): Promise<ParsedRosterFile | UnrecognisedFile> {
   const { fileName } = opts;
   const every = opts.progressEvery ?? 500;
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
-  const fileError = (reason: string, line?: number, kind?: RosterKind): RosterIssue => ({ kind, fileName, line, reason });
+  const fileError = (reason: string, line?: number, kind?: RosterKind): RosterIssue => ({
+    kind,
+    fileName,
+    line,
+    reason,
+  });
 
   const read: CsvReadInfo = {};
   const records = readCsvRecords(source, read);
@@ -160,9 +175,31 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
     for await (const record of records) {
       if (!state) {
         kind = detectKind(record.fields);
-        if (!kind) return { kind: 'unknown', fileName, cause: 'header', fileErrors: [fileError('kopregel niet herkend: geen leerlingnummer-, rollen-, upn- of entra_id-kolom gevonden', record.line)] };
+        if (!kind)
+          return {
+            kind: 'unknown',
+            fileName,
+            cause: 'header',
+            fileErrors: [
+              fileError(
+                'kopregel niet herkend: geen leerlingnummer-, rollen-, upn- of entra_id-kolom gevonden',
+                record.line,
+              ),
+            ],
+          };
         if (opts.kind && kind !== opts.kind) {
-          return { kind: 'unknown', fileName, cause: 'header', fileErrors: [fileError(`dit is een ${KIND_LABEL[kind]}, verwacht werd een ${KIND_LABEL[opts.kind]}`, record.line, opts.kind)] };
+          return {
+            kind: 'unknown',
+            fileName,
+            cause: 'header',
+            fileErrors: [
+              fileError(
+                `dit is een ${KIND_LABEL[kind]}, verwacht werd een ${KIND_LABEL[opts.kind]}`,
+                record.line,
+                opts.kind,
+              ),
+            ],
+          };
         }
         state = kind === 'pupils' ? startPupils(record.fields, fileName) : startStaff(record.fields, fileName);
         if (state.result.fileErrors.length > 0) return state.result;
@@ -171,12 +208,19 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
       const result = state.result;
       if (result.dataRows >= maxRows) {
         result.encoding = read.encoding;
-        result.fileErrors.push(fileError(`meer dan ${maxRows} regels; splits het bestand of neem contact op met de beheerder`, record.line, kind));
+        result.fileErrors.push(
+          fileError(
+            `meer dan ${maxRows} regels; splits het bestand of neem contact op met de beheerder`,
+            record.line,
+            kind,
+          ),
+        );
         return result;
       }
       result.dataRows += 1;
       state.row(record);
-      if (every > 0 && result.dataRows % every === 0) opts.onProgress?.({ kind: kind!, fileName, rows: result.dataRows, done: false });
+      if (every > 0 && result.dataRows % every === 0)
+        opts.onProgress?.({ kind: kind!, fileName, rows: result.dataRows, done: false });
     }
   } catch (err) {
     if (!(err instanceof CsvFileError)) throw err;
@@ -190,7 +234,10 @@ export async function parseRosterCsv(source: CsvSource, opts: ParseOptions = {})
   state.finish();
   const result = state.result;
   result.encoding = read.encoding;
-  if (result.dataRows === 0) result.fileErrors.push(fileError(`het ${KIND_LABEL[result.kind]} bevat alleen een kopregel en geen gegevens`, 1, result.kind));
+  if (result.dataRows === 0)
+    result.fileErrors.push(
+      fileError(`het ${KIND_LABEL[result.kind]} bevat alleen een kopregel en geen gegevens`, 1, result.kind),
+    );
   opts.onProgress?.({ kind: result.kind, fileName, rows: result.dataRows, done: true });
   return result;
 }
@@ -200,11 +247,25 @@ function startPupils(headers: string[], fileName?: string) {
   const fields = Object.keys(PUPIL_COLUMNS) as PupilField[];
   const labels = labelsFor(columns, PUPIL_FIELD_LABELS);
   const result: ParsedPupils = {
-    kind: 'pupils', fileName, rows: [], dataRows: 0, rejected: [], warnings: [], fileErrors: [], rejectedKeys: new Set(), unkeyedRejects: 0,
+    kind: 'pupils',
+    fileName,
+    rows: [],
+    dataRows: 0,
+    rejected: [],
+    warnings: [],
+    fileErrors: [],
+    rejectedKeys: new Set(),
+    unkeyedRejects: 0,
     hasMentorColumn: columns.mentorUpn !== undefined,
   };
   for (const f of ['pupilNumber', 'firstName', 'lastName', 'className'] as const) {
-    if (!columns[f]) result.fileErrors.push({ kind: 'pupils', fileName, line: 1, reason: `kolom ${PUPIL_FIELD_LABELS[f]} ontbreekt (herkende namen: ${PUPIL_COLUMNS[f].join(', ')})` });
+    if (!columns[f])
+      result.fileErrors.push({
+        kind: 'pupils',
+        fileName,
+        line: 1,
+        reason: `kolom ${PUPIL_FIELD_LABELS[f]} ontbreekt (herkende namen: ${PUPIL_COLUMNS[f].join(', ')})`,
+      });
   }
   const schema = pupilRowSchema(labels, columns.lastNamePrefix === undefined);
   const rejectedByLine = new Map<number, string[]>();
@@ -218,7 +279,10 @@ function startPupils(headers: string[], fileName?: string) {
       const shifted = tooManyFields(record, headers.length);
       const parsed = schema.safeParse({ line: record.line, ...raw });
       if (shifted || !parsed.success) {
-        rejectedByLine.set(record.line, [...(shifted ? [shifted] : []), ...(parsed.success ? [] : [reasonOf(parsed.error)])]);
+        rejectedByLine.set(record.line, [
+          ...(shifted ? [shifted] : []),
+          ...(parsed.success ? [] : [reasonOf(parsed.error)]),
+        ]);
         if (number) result.rejectedKeys.add(pupilKey(number));
         else result.unkeyedRejects += 1;
         return;
@@ -233,7 +297,9 @@ function startPupils(headers: string[], fileName?: string) {
         (key, lines) => `${labels.pupilNumber} '${key}' komt meer dan eens voor (regels ${lines.join(', ')})`,
         (row) => result.rejectedKeys.add(pupilKey(row.pupilNumber)),
       );
-      result.rejected = [...rejectedByLine].sort((a, b) => a[0] - b[0]).map(([line, reasons]) => ({ kind: 'pupils', fileName, line, reason: reasons.join('; ') }));
+      result.rejected = [...rejectedByLine]
+        .sort((a, b) => a[0] - b[0])
+        .map(([line, reasons]) => ({ kind: 'pupils', fileName, line, reason: reasons.join('; ') }));
     },
   };
 }
@@ -242,11 +308,27 @@ function startStaff(headers: string[], fileName?: string) {
   const columns = mapColumns(headers, STAFF_COLUMNS);
   const fields = Object.keys(STAFF_COLUMNS) as StaffField[];
   const labels = labelsFor(columns, STAFF_FIELD_LABELS);
-  const result: ParsedStaff = { kind: 'staff', fileName, rows: [], dataRows: 0, rejected: [], warnings: [], fileErrors: [], rejectedKeys: new Set(), unkeyedRejects: 0 };
+  const result: ParsedStaff = {
+    kind: 'staff',
+    fileName,
+    rows: [],
+    dataRows: 0,
+    rejected: [],
+    warnings: [],
+    fileErrors: [],
+    rejectedKeys: new Set(),
+    unkeyedRejects: 0,
+  };
   const missing = (reason: string) => result.fileErrors.push({ kind: 'staff', fileName, line: 1, reason });
-  if (!columns.displayName && !(columns.firstName && columns.lastName)) missing(`kolom naam ontbreekt (of voornaam en achternaam; herkende namen: ${STAFF_COLUMNS.displayName.join(', ')})`);
+  if (!columns.displayName && !(columns.firstName && columns.lastName))
+    missing(
+      `kolom naam ontbreekt (of voornaam en achternaam; herkende namen: ${STAFF_COLUMNS.displayName.join(', ')})`,
+    );
   if (!columns.roles) missing(`kolom rollen ontbreekt (herkende namen: ${STAFF_COLUMNS.roles.join(', ')})`);
-  if (!columns.upn && !columns.entraId) missing(`kolom upn of entra_id ontbreekt (herkende namen: ${[...STAFF_COLUMNS.upn, ...STAFF_COLUMNS.entraId].join(', ')})`);
+  if (!columns.upn && !columns.entraId)
+    missing(
+      `kolom upn of entra_id ontbreekt (herkende namen: ${[...STAFF_COLUMNS.upn, ...STAFF_COLUMNS.entraId].join(', ')})`,
+    );
   const schema = staffRowSchema(labels);
   const rejectedByLine = new Map<number, string[]>();
   const idLines = new Map<string, number[]>();
@@ -256,11 +338,17 @@ function startStaff(headers: string[], fileName?: string) {
     row(record: CsvRecord) {
       const raw = fieldsOf(record, columns, fields);
       const upn = raw.upn.trim().toLowerCase();
-      const entraId = raw.entraId.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+      const entraId = raw.entraId
+        .trim()
+        .replace(/^\{(.*)\}$/, '$1')
+        .toLowerCase();
       const shifted = tooManyFields(record, headers.length);
       const parsed = schema.safeParse({ line: record.line, ...raw });
       if (shifted || !parsed.success) {
-        rejectedByLine.set(record.line, [...(shifted ? [shifted] : []), ...(parsed.success ? [] : [reasonOf(parsed.error)])]);
+        rejectedByLine.set(record.line, [
+          ...(shifted ? [shifted] : []),
+          ...(parsed.success ? [] : [reasonOf(parsed.error)]),
+        ]);
         if (upn) result.rejectedKeys.add(upnKey(upn)).add(userKey(upnUserId(upn)));
         if (entraId) result.rejectedKeys.add(userKey(entraId));
         if (!upn && !entraId) result.unkeyedRejects += 1;
@@ -279,20 +367,36 @@ function startStaff(headers: string[], fileName?: string) {
         result.rows,
         rejectedByLine,
         idLines,
-        (key, lines) => (key.startsWith('upn:') ? `${labels.upn} '${key.slice(4)}'` : `${labels.entraId} '${key}'`) + ` komt meer dan eens voor (regels ${lines.join(', ')})`,
+        (key, lines) =>
+          (key.startsWith('upn:') ? `${labels.upn} '${key.slice(4)}'` : `${labels.entraId} '${key}'`) +
+          ` komt meer dan eens voor (regels ${lines.join(', ')})`,
         dropped,
       );
-      rows = rejectDuplicates(rows, rejectedByLine, upnLines, (key, lines) => `${labels.upn} '${key}' komt meer dan eens voor (regels ${lines.join(', ')})`, dropped);
+      rows = rejectDuplicates(
+        rows,
+        rejectedByLine,
+        upnLines,
+        (key, lines) => `${labels.upn} '${key}' komt meer dan eens voor (regels ${lines.join(', ')})`,
+        dropped,
+      );
       result.rows = rows;
-      result.rejected = [...rejectedByLine].sort((a, b) => a[0] - b[0]).map(([line, reasons]) => ({ kind: 'staff', fileName, line, reason: [...new Set(reasons)].join('; ') }));
+      result.rejected = [...rejectedByLine]
+        .sort((a, b) => a[0] - b[0])
+        .map(([line, reasons]) => ({ kind: 'staff', fileName, line, reason: [...new Set(reasons)].join('; ') }));
     },
   };
 }
 
 /** A pupils file; any other file comes back unrecognised. */
-export const parsePupilsCsv = (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}): Promise<ParsedPupils | UnrecognisedFile> =>
+export const parsePupilsCsv = (
+  source: CsvSource,
+  opts: Omit<ParseOptions, 'kind'> = {},
+): Promise<ParsedPupils | UnrecognisedFile> =>
   parseRosterCsv(source, { ...opts, kind: 'pupils' }) as Promise<ParsedPupils | UnrecognisedFile>;
 
 /** A staff file; any other file comes back unrecognised. */
-export const parseStaffCsv = (source: CsvSource, opts: Omit<ParseOptions, 'kind'> = {}): Promise<ParsedStaff | UnrecognisedFile> =>
+export const parseStaffCsv = (
+  source: CsvSource,
+  opts: Omit<ParseOptions, 'kind'> = {},
+): Promise<ParsedStaff | UnrecognisedFile> =>
   parseRosterCsv(source, { ...opts, kind: 'staff' }) as Promise<ParsedStaff | UnrecognisedFile>;

@@ -28,21 +28,95 @@ export const ROLE_NAMES: readonly RoleName[] = [
   { name: 'docent', aliases: ['leraar', 'leerkracht'], role: 'teacher', source: 'alle regio’s' },
   { name: 'mentor', aliases: [], role: 'mentor', source: 'alle regio’s' },
   { name: 'preventiewerker', aliases: [], role: 'preventionWorker', source: 'CJG in school (seed 000)' },
-  { name: 'jongerenwerker', aliases: ['JW', "JW'er"], role: 'preventionWorker', source: 'CJG in school: duo van jongerenwerker en jeugdverpleegkundige (seed 000); Hoogeveen (seed 004)' },
+  {
+    name: 'jongerenwerker',
+    aliases: ['JW', "JW'er"],
+    role: 'preventionWorker',
+    source: 'CJG in school: duo van jongerenwerker en jeugdverpleegkundige (seed 000); Hoogeveen (seed 004)',
+  },
   { name: 'jeugdverpleegkundige', aliases: [], role: 'preventionWorker', source: 'CJG in school (seed 000)' },
-  { name: 'jeugd- en gezinswerker', aliases: ['jeugd en gezinswerker', 'JGW'], role: 'preventionWorker', source: 'Midden-Limburg: CJG-medewerker vast op school, eerste aanspreekpunt (seed 001)' },
-  { name: 'jeugdmaatschappelijk werker', aliases: ['JMW', "JMW'er", 'jeugdmaatschappelijk werk', 'schoolmaatschappelijk werker', 'SMW'], role: 'preventionWorker', source: 'Hoogeveen: basisaanbod op elke school, pakt problemen vroeg op (seed 004)' },
-  { name: 'jeugd- en gezinscoach', aliases: ['J&G coach', 'J&G-coach VO', 'jeugd- en gezinscoach VO', 'JGC'], role: 'preventionWorker', source: 'Kennemerland: sluit aan bij de vroegsignalering op school (seed 003)' },
-  { name: 'zorgcoördinator', aliases: ['zoco', 'zorgco', 'zorg- en ondersteuningscoördinator'], role: 'coordinator', source: 'CJG in school (seed 000)' },
-  { name: 'ondersteuningscoördinator', aliases: ['OCO'], role: 'coordinator', source: 'Kennemerland (seed 003), CJG in school (seed 000)' },
-  { name: 'intern begeleider', aliases: ['IB', "IB'er"], role: 'coordinator', source: 'basisonderwijs: houdt het overzicht van de leerlingzorg' },
-  { name: 'OT', aliases: ['ondersteuningsteam', 'lid ondersteuningsteam'], role: 'supportTeam', source: 'CJG in school (seed 000)' },
-  { name: 'gezinswerker', aliases: [], role: 'supportTeam', source: 'CJG in school: neemt complexe vragen over in het OT (seed 000)' },
-  { name: 'jeugdprofessional', aliases: ['JP'], role: 'supportTeam', source: 'Hoogeveen: aanvullend op het JMW, 2e-lijns achtergrond, regie thuis en school (seed 004)' },
-  { name: 'gedragswetenschapper', aliases: ['gedragswetenschapper JGGZ-VO'], role: 'supportTeam', source: 'Kennemerland: complexe problematiek, de jeugd- en gezinscoach verwijst door (seed 003)' },
-  { name: 'preventief ambulant jeugdhulpverlener', aliases: ['preventief ambulante jeugdhulpverlener', 'preventief ambulante jeugdhulpverlener VO', 'ambulant jeugdhulpverlener'], role: 'supportTeam', source: 'Noord-Kennemerland: de jeugd- en gezinscoach verwijst door (seed 003)' },
-  { name: 'leerplichtambtenaar', aliases: ['leerplicht', 'LPA', 'leerplichtconsulent'], role: 'attendanceOfficer', source: 'alle regio’s (seed 000)' },
-  { name: 'functioneel beheerder', aliases: ['beheerder', 'FB'], role: 'admin', source: 'Waakvlam: richt de school in' },
+  {
+    name: 'jeugd- en gezinswerker',
+    aliases: ['jeugd en gezinswerker', 'JGW'],
+    role: 'preventionWorker',
+    source: 'Midden-Limburg: CJG-medewerker vast op school, eerste aanspreekpunt (seed 001)',
+  },
+  {
+    name: 'jeugdmaatschappelijk werker',
+    aliases: ['JMW', "JMW'er", 'jeugdmaatschappelijk werk', 'schoolmaatschappelijk werker', 'SMW'],
+    role: 'preventionWorker',
+    source: 'Hoogeveen: basisaanbod op elke school, pakt problemen vroeg op (seed 004)',
+  },
+  {
+    name: 'jeugd- en gezinscoach',
+    aliases: ['J&G coach', 'J&G-coach VO', 'jeugd- en gezinscoach VO', 'JGC'],
+    role: 'preventionWorker',
+    source: 'Kennemerland: sluit aan bij de vroegsignalering op school (seed 003)',
+  },
+  {
+    name: 'zorgcoördinator',
+    aliases: ['zoco', 'zorgco', 'zorg- en ondersteuningscoördinator'],
+    role: 'coordinator',
+    source: 'CJG in school (seed 000)',
+  },
+  {
+    name: 'ondersteuningscoördinator',
+    aliases: ['OCO'],
+    role: 'coordinator',
+    source: 'Kennemerland (seed 003), CJG in school (seed 000)',
+  },
+  {
+    name: 'intern begeleider',
+    aliases: ['IB', "IB'er"],
+    role: 'coordinator',
+    source: 'basisonderwijs: houdt het overzicht van de leerlingzorg',
+  },
+  {
+    name: 'OT',
+    aliases: ['ondersteuningsteam', 'lid ondersteuningsteam'],
+    role: 'supportTeam',
+    source: 'CJG in school (seed 000)',
+  },
+  {
+    name: 'gezinswerker',
+    aliases: [],
+    role: 'supportTeam',
+    source: 'CJG in school: neemt complexe vragen over in het OT (seed 000)',
+  },
+  {
+    name: 'jeugdprofessional',
+    aliases: ['JP'],
+    role: 'supportTeam',
+    source: 'Hoogeveen: aanvullend op het JMW, 2e-lijns achtergrond, regie thuis en school (seed 004)',
+  },
+  {
+    name: 'gedragswetenschapper',
+    aliases: ['gedragswetenschapper JGGZ-VO'],
+    role: 'supportTeam',
+    source: 'Kennemerland: complexe problematiek, de jeugd- en gezinscoach verwijst door (seed 003)',
+  },
+  {
+    name: 'preventief ambulant jeugdhulpverlener',
+    aliases: [
+      'preventief ambulante jeugdhulpverlener',
+      'preventief ambulante jeugdhulpverlener VO',
+      'ambulant jeugdhulpverlener',
+    ],
+    role: 'supportTeam',
+    source: 'Noord-Kennemerland: de jeugd- en gezinscoach verwijst door (seed 003)',
+  },
+  {
+    name: 'leerplichtambtenaar',
+    aliases: ['leerplicht', 'LPA', 'leerplichtconsulent'],
+    role: 'attendanceOfficer',
+    source: 'alle regio’s (seed 000)',
+  },
+  {
+    name: 'functioneel beheerder',
+    aliases: ['beheerder', 'FB'],
+    role: 'admin',
+    source: 'Waakvlam: richt de school in',
+  },
   { name: 'projectleider', aliases: [], role: 'projectLead', source: 'CJG in school: verbindt de partijen' },
 ];
 
@@ -54,7 +128,8 @@ export const roleWordKey = (word: string): string =>
     .replace(/[^a-z]/g, '');
 
 const ROLE_WORDS = new Map<string, Role>();
-for (const entry of ROLE_NAMES) for (const word of [entry.name, ...entry.aliases]) ROLE_WORDS.set(roleWordKey(word), entry.role);
+for (const entry of ROLE_NAMES)
+  for (const word of [entry.name, ...entry.aliases]) ROLE_WORDS.set(roleWordKey(word), entry.role);
 // The English identifiers of the glossary (preventionWorker…) are accepted too.
 for (const role of ROLES) ROLE_WORDS.set(roleWordKey(role), role);
 

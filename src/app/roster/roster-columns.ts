@@ -7,7 +7,17 @@
 export type RosterKind = 'pupils' | 'staff';
 
 export const PUPIL_COLUMNS = {
-  pupilNumber: ['leerlingnummer', 'leerlingnr', 'stamnummer', 'stamnr', 'llnr', 'leerlingid', 'studentnummer', 'pupilnumber', 'studentnumber'],
+  pupilNumber: [
+    'leerlingnummer',
+    'leerlingnr',
+    'stamnummer',
+    'stamnr',
+    'llnr',
+    'leerlingid',
+    'studentnummer',
+    'pupilnumber',
+    'studentnumber',
+  ],
   firstName: ['roepnaam', 'voornaam', 'voornamen', 'firstname', 'givenname'],
   lastNamePrefix: ['tussenvoegsel', 'tussenvoegsels', 'voorvoegsel', 'voorvoegsels', 'lastnameprefix', 'prefix'],
   lastName: ['achternaam', 'geslachtsnaam', 'familienaam', 'lastname', 'surname'],

@@ -9,13 +9,24 @@ const n = (x: number) => nl.format(x);
 const KIND_TITLE = { pupils: 'Leerlingen', staff: 'Personeel' } as const;
 
 export function issueLine(issue: RosterIssue): string {
-  const where = [issue.fileName ?? (issue.kind ? KIND_TITLE[issue.kind].toLowerCase() : undefined), issue.line !== undefined ? `regel ${issue.line}` : undefined].filter(Boolean).join(' ');
+  const where = [
+    issue.fileName ?? (issue.kind ? KIND_TITLE[issue.kind].toLowerCase() : undefined),
+    issue.line !== undefined ? `regel ${issue.line}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return where ? `${where}: ${issue.reason}` : issue.reason;
 }
 
 function summaryLine(kind: 'pupils' | 'staff', s: KindSummary, applied: boolean): string {
   const file = s.fileName ? ` (${s.fileName})` : '';
-  const parts = [`${n(s.created)} nieuw`, `${n(s.updated)} bijgewerkt`, `${n(s.unchanged)} ongewijzigd`, `${n(s.markedLeft)} als vertrokken gemarkeerd`, `${n(s.rejected)} afgekeurd`];
+  const parts = [
+    `${n(s.created)} nieuw`,
+    `${n(s.updated)} bijgewerkt`,
+    `${n(s.unchanged)} ongewijzigd`,
+    `${n(s.markedLeft)} als vertrokken gemarkeerd`,
+    `${n(s.rejected)} afgekeurd`,
+  ];
   const verb = applied ? '' : 'zou worden: ';
   return `${KIND_TITLE[kind]}${file}: ${n(s.rows)} regels; ${verb}${parts.join(', ')}${s.leaversSkipped ? ' (vertrekkers niet bepaald)' : ''}`;
 }
@@ -32,11 +43,15 @@ function encodingLine(report: RosterImportReport): string[] {
 }
 
 const HEADLINE: Record<ImportOutcome, (r: RosterImportReport) => string> = {
-  imported: (r) => (r.rejected.length > 0 ? `Rooster geïmporteerd zonder de ${n(r.rejected.length)} afgekeurde regel(s).` : 'Rooster geïmporteerd.'),
+  imported: (r) =>
+    r.rejected.length > 0
+      ? `Rooster geïmporteerd zonder de ${n(r.rejected.length)} afgekeurde regel(s).`
+      : 'Rooster geïmporteerd.',
   'dry-run': () => 'Proefdraai: er is niets opgeslagen.',
   rejected: (r) => `Niets geïmporteerd: ${n(r.rejected.length)} regel(s) afgekeurd.`,
   failed: () => 'Niets geïmporteerd: een bestand is niet te gebruiken.',
-  conflict: () => 'Import onderbroken: iemand anders wijzigde het rooster tegelijk. Een deel is opgeslagen; start de import opnieuw (wat al klopt, blijft ongewijzigd).',
+  conflict: () =>
+    'Import onderbroken: iemand anders wijzigde het rooster tegelijk. Een deel is opgeslagen; start de import opnieuw (wat al klopt, blijft ongewijzigd).',
 };
 
 export interface FormatOptions {
@@ -67,7 +82,9 @@ export function formatRosterReport(report: RosterImportReport, opts: FormatOptio
   lines.push(...listed('Afgekeurde regels', report.rejected, max));
   lines.push(...listed('Waarschuwingen', report.warnings, max));
   if (report.outcome === 'rejected') {
-    lines.push(`Verbeter de afgekeurde regels en importeer opnieuw, of ${opts.partialHint ?? 'importeer alleen de goede regels'}.`);
+    lines.push(
+      `Verbeter de afgekeurde regels en importeer opnieuw, of ${opts.partialHint ?? 'importeer alleen de goede regels'}.`,
+    );
   }
   return lines.join('\n');
 }

@@ -55,13 +55,15 @@ const optionalEmail = (label: string) =>
     .string()
     .transform((s) => s.trim().toLowerCase())
     .superRefine((s, ctx) => {
-      if (s !== '' && !EMAIL.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} '${s}' is geen geldig e-mailadres` });
+      if (s !== '' && !EMAIL.test(s))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} '${s}' is geen geldig e-mailadres` });
     })
     .transform((s) => (s === '' ? undefined : s));
 
 const className = (label: string) =>
   name(label, MAX_CLASS_ID_LENGTH).superRefine((s, ctx) => {
-    if (s !== '' && classIdOf(s) === '') ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} '${s}' bevat geen letters of cijfers` });
+    if (s !== '' && classIdOf(s) === '')
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} '${s}' bevat geen letters of cijfers` });
   });
 
 type Labels<F extends string> = Record<F, string>;
@@ -79,7 +81,10 @@ export function pupilRowSchema(labels: Labels<PupilField>, splitPrefix: boolean)
             .string()
             .min(1, `${labels.pupilNumber} ontbreekt`)
             .max(32, `${labels.pupilNumber} is langer dan 32 tekens`)
-            .refine((s) => s === '' || PUPIL_NUMBER.test(s), (s) => ({ message: `${labels.pupilNumber} '${s}' is ongeldig (alleen letters, cijfers, - en _)` })),
+            .refine(
+              (s) => s === '' || PUPIL_NUMBER.test(s),
+              (s) => ({ message: `${labels.pupilNumber} '${s}' is ongeldig (alleen letters, cijfers, - en _)` }),
+            ),
         ),
       firstName: name(labels.firstName, 100),
       lastNamePrefix: optionalName(labels.lastNamePrefix, 30),
@@ -104,7 +109,12 @@ export function pupilRowSchema(labels: Labels<PupilField>, splitPrefix: boolean)
 }
 
 /** The `naam` column, or voornaam + tussenvoegsel + achternaam when the file has those instead. */
-const displayNameOf = (r: { displayName: string; firstName: string; lastNamePrefix: string; lastName: string }): string =>
+const displayNameOf = (r: {
+  displayName: string;
+  firstName: string;
+  lastNamePrefix: string;
+  lastName: string;
+}): string =>
   cleanName(r.displayName) || fullName(cleanName(r.firstName), cleanName(r.lastNamePrefix), cleanName(r.lastName));
 
 /**
@@ -122,22 +132,37 @@ export function staffRowSchema(labels: Labels<StaffField>) {
       upn: optionalEmail(labels.upn),
       entraId: z
         .string()
-        .transform((s) => s.trim().replace(/^\{(.*)\}$/, '$1').toLowerCase())
+        .transform((s) =>
+          s
+            .trim()
+            .replace(/^\{(.*)\}$/, '$1')
+            .toLowerCase(),
+        )
         .superRefine((s, ctx) => {
-          if (s !== '' && !GUID.test(s)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.entraId} '${s}' is geen geldige Entra-id (verwacht een GUID als 0f8fad5b-d9cb-469f-a165-70867728950e)` });
+          if (s !== '' && !GUID.test(s))
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              message: `${labels.entraId} '${s}' is geen geldige Entra-id (verwacht een GUID als 0f8fad5b-d9cb-469f-a165-70867728950e)`,
+            });
         })
         .transform((s) => (s === '' ? undefined : s)),
       roles: z.string().transform((s, ctx): Role[] => {
         const { roles, unknown } = parseRoles(s);
-        for (const word of unknown) ctx.addIssue({ code: z.ZodIssueCode.custom, message: unknownRoleMessage(cleanName(word)) });
-        if (roles.length === 0 && unknown.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.roles} ontbreekt` });
+        for (const word of unknown)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: unknownRoleMessage(cleanName(word)) });
+        if (roles.length === 0 && unknown.length === 0)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.roles} ontbreekt` });
         return roles;
       }),
       classNames: z.string().transform((s, ctx): string[] => {
         const ids: string[] = [];
         for (const item of splitList(s)) {
           const id = classIdOf(item);
-          if (id === '' || id.length > MAX_CLASS_ID_LENGTH) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.classNames}: klas '${cleanName(item)}' is ongeldig` });
+          if (id === '' || id.length > MAX_CLASS_ID_LENGTH)
+            ctx.addIssue({
+              code: z.ZodIssueCode.custom,
+              message: `${labels.classNames}: klas '${cleanName(item)}' is ongeldig`,
+            });
           else if (!ids.includes(id)) ids.push(id);
         }
         return ids;
@@ -146,11 +171,22 @@ export function staffRowSchema(labels: Labels<StaffField>) {
     .superRefine((r, ctx) => {
       const composed = displayNameOf(r);
       if (composed === '') ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.displayName} ontbreekt` });
-      else if (composed.length > 200) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.displayName} is langer dan 200 tekens` });
-      if (!r.upn && !r.entraId) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.upn} en ${labels.entraId} ontbreken allebei: een medewerker heeft er minstens één nodig` });
+      else if (composed.length > 200)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${labels.displayName} is langer dan 200 tekens` });
+      if (!r.upn && !r.entraId)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `${labels.upn} en ${labels.entraId} ontbreken allebei: een medewerker heeft er minstens één nodig`,
+        });
     })
     .transform((r): StaffRow => {
-      const row: StaffRow = { line: r.line, userId: r.entraId ?? upnUserId(r.upn!), displayName: displayNameOf(r), roles: r.roles, classIds: r.classNames };
+      const row: StaffRow = {
+        line: r.line,
+        userId: r.entraId ?? upnUserId(r.upn!),
+        displayName: displayNameOf(r),
+        roles: r.roles,
+        classIds: r.classNames,
+      };
       if (r.entraId) row.entraId = r.entraId;
       if (r.upn) row.upn = r.upn;
       return row;

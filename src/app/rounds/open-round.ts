@@ -37,18 +37,33 @@ export async function openRound(
   return { status, round: status === 'created' ? round : (await rounds.getRound(args.schoolId, roundId))!.doc };
 }
 
-export type OpenNowOutcome = { ok: true; status: 'created' | 'exists'; round: RoundRecord } | { ok: false; code: 'forged' | 'not-allowed-role' | 'no-round-window' };
+export type OpenNowOutcome =
+  | { ok: true; status: 'created' | 'exists'; round: RoundRecord }
+  | { ok: false; code: 'forged' | 'not-allowed-role' | 'no-round-window' };
 
 /**
  * `/ronde open` (demo and Playground): a coordinator or admin opens the current round now; when
  * today is in no window, the next one of this school year opens early (it keeps its deadline, and
  * the scheduler later finds it open and sends nothing twice). Audited either way.
  */
-export async function openRoundNow(ports: AppPorts, rounds: RoundPort, person: Person, schoolId: string): Promise<OpenNowOutcome> {
+export async function openRoundNow(
+  ports: AppPorts,
+  rounds: RoundPort,
+  person: Person,
+  schoolId: string,
+): Promise<OpenNowOutcome> {
   const now = ports.clock.now();
   const actor = actorAt(person, schoolId);
   const audit = (outcome: 'ok' | 'refused', code?: string, subject?: string) =>
-    ports.audit.record({ schoolId, actorId: person.userId || 'unknown', actorRoles: [...(actor?.roles ?? [])], action: 'round.openNow', outcome, code, subject });
+    ports.audit.record({
+      schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [...(actor?.roles ?? [])],
+      action: 'round.openNow',
+      outcome,
+      code,
+      subject,
+    });
   if (!actor || !(actor.roles.includes('coordinator') || actor.roles.includes('admin'))) {
     await audit('refused', 'not-allowed-role');
     return { ok: false, code: 'not-allowed-role' };
@@ -62,7 +77,13 @@ export async function openRoundNow(ports: AppPorts, rounds: RoundPort, person: P
     await audit('refused', 'no-round-window');
     return { ok: false, code: 'no-round-window' };
   }
-  const opened = await openRound(ports, rounds, { schoolId, window, now, openedBy: actor.userId, opensOn: window.opensOn > today ? today : window.opensOn });
+  const opened = await openRound(ports, rounds, {
+    schoolId,
+    window,
+    now,
+    openedBy: actor.userId,
+    opensOn: window.opensOn > today ? today : window.opensOn,
+  });
   await audit('ok', opened.status, opened.round.roundId);
   return { ok: true, ...opened };
 }

@@ -16,7 +16,12 @@ export interface RoundCloseSummary {
   flaggedWithoutSignal: Array<{ pupil: PupilRecord; trend: string }>;
 }
 
-export async function loadRoundCloseSummary(ports: AppPorts, rounds: RoundPort, schoolId: string, roundId: string): Promise<RoundCloseSummary | undefined> {
+export async function loadRoundCloseSummary(
+  ports: AppPorts,
+  rounds: RoundPort,
+  schoolId: string,
+  roundId: string,
+): Promise<RoundCloseSummary | undefined> {
   const overview = await loadRoundOverview(ports, rounds, schoolId, roundId);
   if (!overview) return undefined;
   const names = new Map(overview.staff.map((s: StaffRecord) => [s.userId, s.displayName]));
@@ -27,10 +32,13 @@ export async function loadRoundCloseSummary(ports: AppPorts, rounds: RoundPort, 
     .filter((p) => p.late)
     .sort((a, b) => a.className.localeCompare(b.className, 'nl', { numeric: true }) || a.page - b.page)
     .map((p) => ({ ...p, savedByName: names.get(p.savedBy) ?? '—' }));
-  const withSignal = new Set((overview.flagged.length ? await ports.signals.listOpen(schoolId) : []).map((s) => s.pupilId));
+  const withSignal = new Set(
+    (overview.flagged.length ? await ports.signals.listOpen(schoolId) : []).map((s) => s.pupilId),
+  );
   const flaggedWithoutSignal = overview.flagged.filter((f) => !withSignal.has(f.pupil.id));
   return { overview, missingPages, latePages, flaggedWithoutSignal };
 }
 
 /** The coordinators who get the closing summary: active staff with the coordinator role. */
-export const activeCoordinators = (staff: readonly StaffRecord[]): StaffRecord[] => staff.filter((s) => !s.leftAt && s.roles.includes('coordinator'));
+export const activeCoordinators = (staff: readonly StaffRecord[]): StaffRecord[] =>
+  staff.filter((s) => !s.leftAt && s.roles.includes('coordinator'));

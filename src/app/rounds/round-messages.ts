@@ -22,7 +22,12 @@ export function roundOpenMessages(schoolId: string, roundId: string, workers: re
 }
 
 /** A reminder for the workers who still have pages left. */
-export function roundReminderMessages(schoolId: string, roundId: string, step: string, workerIds: readonly string[]): OutboxMessage[] {
+export function roundReminderMessages(
+  schoolId: string,
+  roundId: string,
+  step: string,
+  workerIds: readonly string[],
+): OutboxMessage[] {
   return workerIds.map((userId) => ({
     key: `round:${schoolId}:${roundId}:${step}:${userId}`,
     target: user(userId),
@@ -31,7 +36,11 @@ export function roundReminderMessages(schoolId: string, roundId: string, step: s
 }
 
 /** The closing summary, once per coordinator per round (deterministic keys: sent once). */
-export function roundClosedMessages(schoolId: string, roundId: string, coordinators: readonly StaffRecord[]): OutboxMessage[] {
+export function roundClosedMessages(
+  schoolId: string,
+  roundId: string,
+  coordinators: readonly StaffRecord[],
+): OutboxMessage[] {
   return coordinators.map((c) => ({
     key: `round:${schoolId}:${roundId}:closed:${c.userId}`,
     target: user(c.userId),

@@ -8,8 +8,7 @@ import type { RoundPort } from './round-ports';
 import { raiseSignal } from '../signals/raise-signal';
 
 export type OfferOutcome =
-  | { ok: true; signal: Signal; existing: boolean; claimed: boolean }
-  | { ok: false; code: string; forged?: boolean };
+  { ok: true; signal: Signal; existing: boolean; claimed: boolean } | { ok: false; code: string; forged?: boolean };
 
 /**
  * The one-click offer on a saved round page (S7): a pupil scored 3, or risen by two, gets a
@@ -22,16 +21,33 @@ export async function offerSignal(
   ports: AppPorts,
   rounds: RoundPort,
   person: Person,
-  args: { schoolId: string; roundId: string; pupilId: string; submissionId: string; claim: boolean; observation: (roundNo: number, level: number, note: string) => string },
+  args: {
+    schoolId: string;
+    roundId: string;
+    pupilId: string;
+    submissionId: string;
+    claim: boolean;
+    observation: (roundNo: number, level: number, note: string) => string;
+  },
 ): Promise<OfferOutcome> {
   const actor = actorAt(person, args.schoolId);
   if (!actor?.roles.includes('preventionWorker')) {
-    await ports.audit.record({ schoolId: args.schoolId, actorId: person.userId || 'unknown', actorRoles: [...(actor?.roles ?? [])], action: 'round.offerSignal', outcome: 'refused', code: 'forged', pupilId: args.pupilId });
+    await ports.audit.record({
+      schoolId: args.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [...(actor?.roles ?? [])],
+      action: 'round.offerSignal',
+      outcome: 'refused',
+      code: 'forged',
+      pupilId: args.pupilId,
+    });
     return { ok: false, code: 'forged', forged: true };
   }
   const round = await rounds.getRound(args.schoolId, args.roundId);
   const prevId = previousRoundId(args.roundId);
-  const scores = round ? await rounds.scoresOf(args.schoolId, [args.roundId, ...(prevId ? [prevId] : [])], [args.pupilId]) : [];
+  const scores = round
+    ? await rounds.scoresOf(args.schoolId, [args.roundId, ...(prevId ? [prevId] : [])], [args.pupilId])
+    : [];
   const current = scores.find((s) => s.roundId === args.roundId);
   const previous = scores.find((s) => s.roundId === prevId);
   if (!round || !current || !shouldOffer(current.level, previous?.level)) return { ok: false, code: 'not-offered' };
@@ -39,7 +55,9 @@ export async function offerSignal(
   let signal = (await ports.signals.listOpen(args.schoolId)).find((s) => s.pupilId === args.pupilId);
   const existing = !!signal;
   if (!signal) {
-    const page = (await rounds.listPages(args.schoolId, args.roundId)).find((p) => p.scores.some((s) => s.pupilId === args.pupilId));
+    const page = (await rounds.listPages(args.schoolId, args.roundId)).find((p) =>
+      p.scores.some((s) => s.pupilId === args.pupilId),
+    );
     const note = page?.scores.find((s) => s.pupilId === args.pupilId)?.note ?? '';
     const raised = await raiseSignal(ports, person, {
       schoolId: args.schoolId,
@@ -58,7 +76,11 @@ export async function offerSignal(
   }
   let claimed = false;
   if (args.claim && signal.state === 'new') {
-    const acted = await actOnSignal(ports, person, { schoolId: args.schoolId, signalId: signal.id, action: { type: 'claim' } });
+    const acted = await actOnSignal(ports, person, {
+      schoolId: args.schoolId,
+      signalId: signal.id,
+      action: { type: 'claim' },
+    });
     if (acted.ok) {
       signal = acted.signal;
       claimed = true;

@@ -4,7 +4,15 @@ import { schoolClosedDays } from '../../domain/school-closed-days';
 import { schoolDaysBetween } from '../../domain/school-days';
 import type { Level } from '../../domain/signal';
 import type { AppPorts, PupilRecord, StaffRecord } from '../core/ports';
-import { activePreventionWorkers, classPages, classesOf, recentRoundIds, roundProgress, type ClassPage, type RoundProgressView } from './round-pages';
+import {
+  activePreventionWorkers,
+  classPages,
+  classesOf,
+  recentRoundIds,
+  roundProgress,
+  type ClassPage,
+  type RoundProgressView,
+} from './round-pages';
 import type { RoundPageRecord, RoundPort, RoundRecord } from './round-ports';
 
 export interface RoundOverview {
@@ -20,7 +28,12 @@ export interface RoundOverview {
 }
 
 /** The state of one round (default: the school's latest) for `/ronde`, the overview cards and reminders. */
-export async function loadRoundOverview(ports: AppPorts, rounds: RoundPort, schoolId: string, roundId?: string): Promise<RoundOverview | undefined> {
+export async function loadRoundOverview(
+  ports: AppPorts,
+  rounds: RoundPort,
+  schoolId: string,
+  roundId?: string,
+): Promise<RoundOverview | undefined> {
   const round = roundId ? (await rounds.getRound(schoolId, roundId))?.doc : (await rounds.listRounds(schoolId, 1))[0];
   if (!round) return undefined;
   const now = ports.clock.now();
@@ -41,13 +54,24 @@ export async function loadRoundOverview(ports: AppPorts, rounds: RoundPort, scho
   const byPupil = new Map(pupils.map((p) => [p.id, p]));
   const flagged = candidates
     .map((id) => {
-      const levels = earlier.map((r) => history.find((h) => h.pupilId === id && h.roundId === r)?.level).filter((l): l is Level => l !== undefined);
+      const levels = earlier
+        .map((r) => history.find((h) => h.pupilId === id && h.roundId === r)?.level)
+        .filter((l): l is Level => l !== undefined);
       const level = current.get(id)!;
-      return { id, level, levels: [...levels, level], previous: history.find((h) => h.pupilId === id && h.roundId === earlier[earlier.length - 1])?.level };
+      return {
+        id,
+        level,
+        levels: [...levels, level],
+        previous: history.find((h) => h.pupilId === id && h.roundId === earlier[earlier.length - 1])?.level,
+      };
     })
     .filter((x) => shouldOffer(x.level, x.previous) && byPupil.has(x.id))
     .map((x) => ({ pupil: byPupil.get(x.id)!, trend: trend(x.levels) }))
-    .sort((a, b) => a.pupil.className.localeCompare(b.pupil.className, 'nl', { numeric: true }) || a.pupil.lastName.localeCompare(b.pupil.lastName, 'nl'));
+    .sort(
+      (a, b) =>
+        a.pupil.className.localeCompare(b.pupil.className, 'nl', { numeric: true }) ||
+        a.pupil.lastName.localeCompare(b.pupil.lastName, 'nl'),
+    );
   const schoolDaysLeft = schoolDaysBetween(now, atLocalTime(round.deadline, 12), schoolClosedDays(school?.doc ?? {}));
   return { round, pages, saved, progress, workers, staff, schoolDaysLeft, flagged };
 }

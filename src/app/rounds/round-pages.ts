@@ -1,6 +1,13 @@
 import { schoolYearStartOf } from '../../domain/calendar-date';
 import { localDate } from '../../domain/amsterdam-time';
-import { defaultRoundWindows, parseRoundId, progress, roundId as makeRoundId, type ProgressCount, type RoundWindow } from '../../domain/rounds';
+import {
+  defaultRoundWindows,
+  parseRoundId,
+  progress,
+  roundId as makeRoundId,
+  type ProgressCount,
+  type RoundWindow,
+} from '../../domain/rounds';
 import { schoolClosedDays, type ClosedDaysSource } from '../../domain/school-closed-days';
 import type { PupilRecord, StaffRecord } from '../core/ports';
 import type { RoundPageRecord } from './round-ports';
@@ -30,7 +37,9 @@ export interface ClassPage {
 export const pageKey = (classId: string, page: number): string => `${classId}#${page}`;
 
 const byName = (a: PupilRecord, b: PupilRecord) =>
-  a.lastName.localeCompare(b.lastName, 'nl') || a.firstName.localeCompare(b.firstName, 'nl') || a.id.localeCompare(b.id);
+  a.lastName.localeCompare(b.lastName, 'nl') ||
+  a.firstName.localeCompare(b.firstName, 'nl') ||
+  a.id.localeCompare(b.id);
 
 /** Every page of every class: pupils still at school, by name, at most 25 a page; classes by name. */
 export function classPages(pupils: readonly PupilRecord[], now: Date, pageSize = ROUND_PAGE_SIZE): ClassPage[] {
@@ -41,12 +50,20 @@ export function classPages(pupils: readonly PupilRecord[], now: Date, pageSize =
     byClass.set(p.classId, [...(byClass.get(p.classId) ?? []), p]);
   }
   const out: ClassPage[] = [];
-  const classes = [...byClass.entries()].sort(([, a], [, b]) => a[0].className.localeCompare(b[0].className, 'nl', { numeric: true }));
+  const classes = [...byClass.entries()].sort(([, a], [, b]) =>
+    a[0].className.localeCompare(b[0].className, 'nl', { numeric: true }),
+  );
   for (const [classId, list] of classes) {
     const sorted = [...list].sort(byName);
     const pages = Math.ceil(sorted.length / pageSize);
     for (let page = 0; page < pages; page++) {
-      out.push({ classId, className: sorted[0].className, page, pages, pupils: sorted.slice(page * pageSize, (page + 1) * pageSize) });
+      out.push({
+        classId,
+        className: sorted[0].className,
+        page,
+        pages,
+        pupils: sorted.slice(page * pageSize, (page + 1) * pageSize),
+      });
     }
   }
   return out;
@@ -70,22 +87,41 @@ export interface RoundProgressView {
 }
 
 /** Pupils on saved pages out of all pupils, per class and per prevention worker (over their classes). */
-export function roundProgress(pages: readonly ClassPage[], saved: readonly RoundPageRecord[], workers: readonly StaffRecord[]): RoundProgressView {
+export function roundProgress(
+  pages: readonly ClassPage[],
+  saved: readonly RoundPageRecord[],
+  workers: readonly StaffRecord[],
+): RoundProgressView {
   const pagesDone = new Set(saved.map((p) => pageKey(p.classId, p.page)));
   const savedByWorker = new Map(saved.map((p) => [pageKey(p.classId, p.page), p.savedBy]));
-  const entry = (p: ClassPage, workerId: string) => ({ workerId, classId: p.classId, total: p.pupils.length, done: pagesDone.has(pageKey(p.classId, p.page)) ? p.pupils.length : 0 });
+  const entry = (p: ClassPage, workerId: string) => ({
+    workerId,
+    classId: p.classId,
+    total: p.pupils.length,
+    done: pagesDone.has(pageKey(p.classId, p.page)) ? p.pupils.length : 0,
+  });
   const all = progress(pages.map((p) => entry(p, '')));
   const classIds = [...new Set(pages.map((p) => p.classId))];
   const perWorker = workers.map((w) => {
     const mine = new Set(classesOf(w, classIds));
     const own = pages.filter((p) => mine.has(p.classId));
     const counted = progress(own.map((p) => entry(p, w.userId)));
-    const savedBySelf = pages.filter((p) => savedByWorker.get(pageKey(p.classId, p.page)) === w.userId).reduce((n, p) => n + p.pupils.length, 0);
-    return { workerId: w.userId, name: w.displayName, pagesLeft: own.filter((p) => !pagesDone.has(pageKey(p.classId, p.page))).length, savedBySelf, ...counted.overall };
+    const savedBySelf = pages
+      .filter((p) => savedByWorker.get(pageKey(p.classId, p.page)) === w.userId)
+      .reduce((n, p) => n + p.pupils.length, 0);
+    return {
+      workerId: w.userId,
+      name: w.displayName,
+      pagesLeft: own.filter((p) => !pagesDone.has(pageKey(p.classId, p.page))).length,
+      savedBySelf,
+      ...counted.overall,
+    };
   });
   const classNames = new Map(pages.map((p) => [p.classId, p.className]));
   return {
-    perClass: all.perClass.map((c) => ({ ...c, className: classNames.get(c.classId) ?? c.classId })).sort((a, b) => a.className.localeCompare(b.className, 'nl', { numeric: true })),
+    perClass: all.perClass
+      .map((c) => ({ ...c, className: classNames.get(c.classId) ?? c.classId }))
+      .sort((a, b) => a.className.localeCompare(b.className, 'nl', { numeric: true })),
     perWorker,
     overall: all.overall,
     pagesDone,
@@ -111,7 +147,12 @@ export function recentRoundIds(id: string, count = TREND_ROUNDS): string[] {
 }
 
 /** A school's round windows for the school year containing `now` (its own dates, else the defaults). */
-export function roundWindowsAt(school: ClosedDaysSource & { roundWindows?: Record<string, Array<{ roundNo: number; opensOn: string; deadline: string }>> }, now: Date): RoundWindow[] {
+export function roundWindowsAt(
+  school: ClosedDaysSource & {
+    roundWindows?: Record<string, Array<{ roundNo: number; opensOn: string; deadline: string }>>;
+  },
+  now: Date,
+): RoundWindow[] {
   const year = schoolYearStartOf(localDate(now));
   const own = school.roundWindows?.[String(year)];
   return own && own.length > 0 ? (own as RoundWindow[]) : defaultRoundWindows(year, schoolClosedDays(school));

@@ -55,7 +55,12 @@ export interface RoundPort {
   openRound(round: RoundRecord, messages: OutboxMessage[], now: Date): Promise<'created' | 'exists'>;
   /** ETag-guarded status change, with messages in the same batch. */
   updateRound(round: RoundRecord, etag: string, messages: OutboxMessage[], now: Date): Promise<'ok' | 'conflict'>;
-  getPage(schoolId: string, roundId: string, classId: string, page: number): Promise<{ doc: RoundPageRecord; etag: string } | undefined>;
+  getPage(
+    schoolId: string,
+    roundId: string,
+    classId: string,
+    page: number,
+  ): Promise<{ doc: RoundPageRecord; etag: string } | undefined>;
   listPages(schoolId: string, roundId: string): Promise<RoundPageRecord[]>;
   /**
    * Writes a page and its per-pupil score docs in one transactional batch; guarded by the ETag

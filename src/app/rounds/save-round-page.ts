@@ -38,7 +38,11 @@ export async function checkWorker(ports: AppPorts, person: Person, ref: PageRef,
   return false;
 }
 
-export async function loadPage(ports: AppPorts, rounds: RoundPort, ref: PageRef): Promise<{ ok: true; page: LoadedPage } | { ok: false; code: PageRefusal }> {
+export async function loadPage(
+  ports: AppPorts,
+  rounds: RoundPort,
+  ref: PageRef,
+): Promise<{ ok: true; page: LoadedPage } | { ok: false; code: PageRefusal }> {
   const round = await rounds.getRound(ref.schoolId, ref.roundId);
   if (!round || round.doc.missed) return { ok: false, code: 'round-unknown' };
   const pages = classPages(await ports.directory.listPupils(ref.schoolId), ports.clock.now());
@@ -46,10 +50,19 @@ export async function loadPage(ports: AppPorts, rounds: RoundPort, ref: PageRef)
   if (!classPage) return { ok: false, code: 'page-unknown' };
   const prevId = previousRoundId(ref.roundId);
   const [prevScores, saved] = await Promise.all([
-    prevId ? rounds.scoresOf(ref.schoolId, [prevId], classPage.pupils.map((p) => p.id)) : Promise.resolve([]),
+    prevId
+      ? rounds.scoresOf(
+          ref.schoolId,
+          [prevId],
+          classPage.pupils.map((p) => p.id),
+        )
+      : Promise.resolve([]),
     rounds.getPage(ref.schoolId, ref.roundId, ref.classId, ref.page),
   ]);
-  return { ok: true, page: { round: round.doc, classPage, previous: new Map(prevScores.map((s) => [s.pupilId, s.level])), saved } };
+  return {
+    ok: true,
+    page: { round: round.doc, classPage, previous: new Map(prevScores.map((s) => [s.pupilId, s.level])), saved },
+  };
 }
 
 export type SaveOutcome =
@@ -74,8 +87,10 @@ export async function saveRoundPage(
   if (!loaded.ok) return loaded;
   const page = loaded.page;
   const ids = new Set(page.classPage.pupils.map((p) => p.id));
-  if (ref.scores.length !== ids.size || ref.scores.some((s) => !ids.has(s.pupilId))) return { ok: false, code: 'page-unknown', page };
-  if (page.round.status === 'closed' && page.saved && !page.saved.doc.late) return { ok: false, code: 'round-closed', page };
+  if (ref.scores.length !== ids.size || ref.scores.some((s) => !ids.has(s.pupilId)))
+    return { ok: false, code: 'page-unknown', page };
+  if (page.round.status === 'closed' && page.saved && !page.saved.doc.late)
+    return { ok: false, code: 'round-closed', page };
   if (page.saved && page.saved.doc.savedAt !== ref.version) return { ok: false, code: 'stale-page', page };
   const now = ports.clock.now();
   const record: RoundPageRecord = {
@@ -86,7 +101,10 @@ export async function saveRoundPage(
     page: ref.page,
     savedBy: person.userId,
     savedAt: now.toISOString(),
-    late: isLateSubmission({ roundNo: page.round.roundNo, opensOn: page.round.opensOn, deadline: page.round.deadline }, now),
+    late: isLateSubmission(
+      { roundNo: page.round.roundNo, opensOn: page.round.opensOn, deadline: page.round.deadline },
+      now,
+    ),
     scores: ref.scores.map((s) => (s.note ? s : { pupilId: s.pupilId, level: s.level })),
   };
   if ((await rounds.savePage(record, page.saved?.etag)) === 'conflict') {
@@ -94,7 +112,15 @@ export async function saveRoundPage(
     return { ok: false, code: 'stale-page', page: again.ok ? again.page : page };
   }
   const actor = actorAt(person, ref.schoolId)!;
-  await ports.audit.record({ schoolId: ref.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'round.savePage', outcome: 'ok', code: record.late ? 'late' : undefined, subject: `${ref.roundId}:${ref.classId}:${ref.page}` });
+  await ports.audit.record({
+    schoolId: ref.schoolId,
+    actorId: actor.userId,
+    actorRoles: [...actor.roles],
+    action: 'round.savePage',
+    outcome: 'ok',
+    code: record.late ? 'late' : undefined,
+    subject: `${ref.roundId}:${ref.classId}:${ref.page}`,
+  });
   const offers = record.scores.filter((s) => shouldOffer(s.level, page.previous.get(s.pupilId))).map((s) => s.pupilId);
   return { ok: true, page: { ...page, saved: { doc: record, etag: '' } }, saved: record, offers };
 }

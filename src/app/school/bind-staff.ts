@@ -61,10 +61,16 @@ export const BINDING_AUDIT_ACTION = 'staff.binding';
 /** A UPN or e-mail address as the roster import stores it: trimmed, lower-case. */
 export const normaliseAddress = (address: string): string => address.trim().toLowerCase();
 
-export async function bindStaffOnFirstContact(deps: BindStaffDeps, who: MemberIdentity, correlationId?: string): Promise<BindingOutcome> {
+export async function bindStaffOnFirstContact(
+  deps: BindStaffDeps,
+  who: MemberIdentity,
+  correlationId?: string,
+): Promise<BindingOutcome> {
   const addresses = [...new Set(who.addresses.map(normaliseAddress).filter((a) => a.includes('@')))];
   if (addresses.length === 0 || !who.aadObjectId) return { kind: 'no-match' };
-  const found = (await deps.binding.findUnbound(addresses)).filter((r) => !r.staff.leftAt && r.staff.userId.startsWith('upn:'));
+  const found = (await deps.binding.findUnbound(addresses)).filter(
+    (r) => !r.staff.leftAt && r.staff.userId.startsWith('upn:'),
+  );
   if (found.length === 0) return { kind: 'no-match' };
 
   const bySchool = new Map<string, UnboundStaff[]>();
@@ -74,15 +80,28 @@ export async function bindStaffOnFirstContact(deps: BindStaffDeps, who: MemberId
   const own = schoolIds.filter((_id, i) => !!who.tenantId && tenants[i] === who.tenantId);
 
   const audit = (schoolId: string, outcome: 'ok' | 'refused' | 'failed', code: string, subject: string) =>
-    deps.audit.record({ schoolId, actorId: who.aadObjectId, actorRoles: [], action: BINDING_AUDIT_ACTION, outcome, code, subject, correlationId });
+    deps.audit.record({
+      schoolId,
+      actorId: who.aadObjectId,
+      actorRoles: [],
+      action: BINDING_AUDIT_ACTION,
+      outcome,
+      code,
+      subject,
+      correlationId,
+    });
 
   if (own.length === 0) {
-    await Promise.all(schoolIds.flatMap((id) => bySchool.get(id)!.map((r) => audit(id, 'refused', 'foreign-tenant', r.staff.userId))));
+    await Promise.all(
+      schoolIds.flatMap((id) => bySchool.get(id)!.map((r) => audit(id, 'refused', 'foreign-tenant', r.staff.userId))),
+    );
     return { kind: 'refused', reason: 'foreign-tenant' };
   }
   const ambiguous = own.filter((id) => bySchool.get(id)!.length > 1);
   if (ambiguous.length > 0) {
-    await Promise.all(ambiguous.flatMap((id) => bySchool.get(id)!.map((r) => audit(id, 'refused', 'duplicate-upn', r.staff.userId))));
+    await Promise.all(
+      ambiguous.flatMap((id) => bySchool.get(id)!.map((r) => audit(id, 'refused', 'duplicate-upn', r.staff.userId))),
+    );
     return { kind: 'refused', reason: 'duplicate' };
   }
 
@@ -90,7 +109,12 @@ export async function bindStaffOnFirstContact(deps: BindStaffDeps, who: MemberId
   for (const schoolId of own) {
     const record = bySchool.get(schoolId)![0];
     const result = await deps.binding.bind(record, who.aadObjectId);
-    await audit(schoolId, result === 'ok' ? 'ok' : 'failed', result === 'ok' ? 'bound' : 'conflict', record.staff.userId);
+    await audit(
+      schoolId,
+      result === 'ok' ? 'ok' : 'failed',
+      result === 'ok' ? 'bound' : 'conflict',
+      record.staff.userId,
+    );
     if (result === 'ok') bound.push(schoolId);
   }
   return bound.length > 0 ? { kind: 'bound', schoolIds: bound } : { kind: 'conflict' };

@@ -1,5 +1,11 @@
 import { allRoles, type Person } from '../core/actors';
-import { saveSchoolSettings, SETTINGS_AUDIT_ACTION, type SaveSettingsOutcome, type SchoolSettingsPort, type SettingsAuditPort } from './save-school-settings';
+import {
+  saveSchoolSettings,
+  SETTINGS_AUDIT_ACTION,
+  type SaveSettingsOutcome,
+  type SchoolSettingsPort,
+  type SettingsAuditPort,
+} from './save-school-settings';
 import { settingsFromFile, type SchoolSettings } from './school-settings';
 import { parseSettingsFile, type SettingsIssue } from './settings-file-schema';
 
@@ -11,7 +17,8 @@ import { parseSettingsFile, type SettingsIssue } from './settings-file-schema';
 export const SETTINGS_ROLE = 'admin';
 
 /** The schools whose settings this person may change. */
-export const settingsSchools = (person: Person): string[] => person.actors.filter((a) => a.roles.includes(SETTINGS_ROLE)).map((a) => a.schoolId);
+export const settingsSchools = (person: Person): string[] =>
+  person.actors.filter((a) => a.roles.includes(SETTINGS_ROLE)).map((a) => a.schoolId);
 
 export interface SettingsDeps {
   port: SchoolSettingsPort;
@@ -19,14 +26,34 @@ export interface SettingsDeps {
 }
 
 /** Refuses someone who is not the school's admin, audited (who, roles, what was tried). */
-export async function refuseSettings(deps: SettingsDeps, person: Person, schoolId: string, correlationId: string | undefined, code = 'not-allowed-role'): Promise<void> {
-  await deps.audit.record({ schoolId, actorId: person.userId || 'unknown', actorRoles: allRoles(person), action: SETTINGS_AUDIT_ACTION, outcome: 'refused', code, correlationId });
+export async function refuseSettings(
+  deps: SettingsDeps,
+  person: Person,
+  schoolId: string,
+  correlationId: string | undefined,
+  code = 'not-allowed-role',
+): Promise<void> {
+  await deps.audit.record({
+    schoolId,
+    actorId: person.userId || 'unknown',
+    actorRoles: allRoles(person),
+    action: SETTINGS_AUDIT_ACTION,
+    outcome: 'refused',
+    code,
+    correlationId,
+  });
 }
 
-export type ReadSettingsOutcome = { ok: true; settings: SchoolSettings; version: string } | { ok: false; code: 'not-allowed-role' | 'school-unknown' };
+export type ReadSettingsOutcome =
+  { ok: true; settings: SchoolSettings; version: string } | { ok: false; code: 'not-allowed-role' | 'school-unknown' };
 
 /** The school's settings and their version, for its admin; anyone else is refused and audited. */
-export async function readSchoolSettings(deps: SettingsDeps, person: Person, schoolId: string, correlationId?: string): Promise<ReadSettingsOutcome> {
+export async function readSchoolSettings(
+  deps: SettingsDeps,
+  person: Person,
+  schoolId: string,
+  correlationId?: string,
+): Promise<ReadSettingsOutcome> {
   if (!settingsSchools(person).includes(schoolId)) {
     await refuseSettings(deps, person, schoolId, correlationId);
     return { ok: false, code: 'not-allowed-role' };

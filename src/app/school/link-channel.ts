@@ -22,10 +22,19 @@ export function channelReference(reference: StoredReference): StoredReference {
 }
 
 /** The school whose channel this becomes: one where the person is coordinator or admin; with several, the one already using this team. */
-async function schoolFor(ports: AppPorts, person: Person, teamId: string | undefined): Promise<{ doc: SchoolRecord; etag: string } | undefined> {
-  const ids = person.actors.filter((a) => a.roles.includes('coordinator') || a.roles.includes('admin')).map((a) => a.schoolId);
-  const schools = (await Promise.all(ids.map((id) => ports.directory.getSchool(id)))).filter((s): s is { doc: SchoolRecord; etag: string } => !!s);
-  const teamOf = (s: SchoolRecord) => Object.values(s.channels ?? {}).map((c) => (c as { teamId?: string } | undefined)?.teamId);
+async function schoolFor(
+  ports: AppPorts,
+  person: Person,
+  teamId: string | undefined,
+): Promise<{ doc: SchoolRecord; etag: string } | undefined> {
+  const ids = person.actors
+    .filter((a) => a.roles.includes('coordinator') || a.roles.includes('admin'))
+    .map((a) => a.schoolId);
+  const schools = (await Promise.all(ids.map((id) => ports.directory.getSchool(id)))).filter(
+    (s): s is { doc: SchoolRecord; etag: string } => !!s,
+  );
+  const teamOf = (s: SchoolRecord) =>
+    Object.values(s.channels ?? {}).map((c) => (c as { teamId?: string } | undefined)?.teamId);
   return schools.find((s) => !!teamId && teamOf(s.doc).includes(teamId)) ?? schools[0];
 }
 
@@ -37,10 +46,26 @@ export async function linkChannel(
   ports: AppPorts,
   outbox: OutboxPort,
   person: Person,
-  args: { channel: ChannelKind; teamId?: string; channelId: string; tenantId?: string; reference: StoredReference; correlationId?: string },
+  args: {
+    channel: ChannelKind;
+    teamId?: string;
+    channelId: string;
+    tenantId?: string;
+    reference: StoredReference;
+    correlationId?: string;
+  },
 ): Promise<LinkOutcome> {
   const audit = (schoolId: string, outcome: 'ok' | 'refused', code?: string) =>
-    ports.audit.record({ schoolId, actorId: person.userId || 'unknown', actorRoles: [...new Set(person.actors.flatMap((a) => a.roles))], action: 'channel.link', outcome, code, subject: args.channel, correlationId: args.correlationId });
+    ports.audit.record({
+      schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [...new Set(person.actors.flatMap((a) => a.roles))],
+      action: 'channel.link',
+      outcome,
+      code,
+      subject: args.channel,
+      correlationId: args.correlationId,
+    });
   for (let attempt = 0; attempt < 4; attempt++) {
     const school = await schoolFor(ports, person, args.teamId);
     if (!school) {
@@ -52,7 +77,13 @@ export async function linkChannel(
       return { ok: false, code: 'link-other-tenant' };
     }
     const now = ports.clock.now();
-    const link = { reference: channelReference(args.reference), ...(args.teamId ? { teamId: args.teamId } : {}), channelId: args.channelId, linkedBy: person.userId, linkedAt: now.toISOString() };
+    const link = {
+      reference: channelReference(args.reference),
+      ...(args.teamId ? { teamId: args.teamId } : {}),
+      channelId: args.channelId,
+      linkedBy: person.userId,
+      linkedAt: now.toISOString(),
+    };
     const doc = { ...school.doc, channels: { ...(school.doc.channels ?? {}), [args.channel]: link } };
     if ((await ports.directory.saveSchool(doc, school.etag)) !== 'ok') continue;
     await audit(doc.schoolId, 'ok');

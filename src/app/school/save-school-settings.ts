@@ -23,7 +23,12 @@ export interface SettingsAuthor {
 }
 
 export type SaveSettingsOutcome =
-  | { ok: true; status: 'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update'; changes: SettingChange[]; version?: string }
+  | {
+      ok: true;
+      status: 'created' | 'updated' | 'unchanged' | 'would-create' | 'would-update';
+      changes: SettingChange[];
+      version?: string;
+    }
   | { ok: false; code: 'stale' | 'busy' | 'school-unknown'; changes: SettingChange[] };
 
 export const SETTINGS_AUDIT_ACTION = 'school.settings';

@@ -26,7 +26,10 @@ export interface SchoolSettings {
 
 /** The settings file (checked, with defaults) → the school's settings. */
 export function settingsFromFile(file: SchoolSettingsFile): SchoolSettings {
-  const roleLabels = Object.fromEntries(Object.entries(file.roleLabels).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const roleLabels = Object.fromEntries(Object.entries(file.roleLabels).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   return {
     schoolId: file.id,
     name: file.name,
@@ -35,11 +38,23 @@ export function settingsFromFile(file: SchoolSettingsFile): SchoolSettings {
     ...(file.holidayRegion ? { holidayRegion: file.holidayRegion } : {}),
     closedDays: [...new Set(file.closedDays)].sort(),
     roundWindows: Object.fromEntries(
-      Object.entries(file.roundWindows).map(([year, ws]) => [year, [...ws].sort((a, b) => a.roundNo - b.roundNo).map((w) => ({ roundNo: w.roundNo, opensOn: w.opensOn, deadline: w.deadline }))]),
+      Object.entries(file.roundWindows).map(([year, ws]) => [
+        year,
+        [...ws]
+          .sort((a, b) => a.roundNo - b.roundNo)
+          .map((w) => ({ roundNo: w.roundNo, opensOn: w.opensOn, deadline: w.deadline })),
+      ]),
     ),
     digest: { weekday: WEEKDAY_NUMBERS[file.digest.weekday.toLowerCase()], time: file.digest.time },
-    retention: { closedSignalMonths: file.retention.closedSignalMonths, scoreMonthsAfterLeaving: file.retention.roundScoreMonths, auditMonths: file.retention.auditMonths },
-    limits: { unclaimedSchoolDays: file.limits.unclaimedSchoolDays, escalationUnclaimedSchoolDays: file.limits.escalationUnclaimedSchoolDays },
+    retention: {
+      closedSignalMonths: file.retention.closedSignalMonths,
+      scoreMonthsAfterLeaving: file.retention.roundScoreMonths,
+      auditMonths: file.retention.auditMonths,
+    },
+    limits: {
+      unclaimedSchoolDays: file.limits.unclaimedSchoolDays,
+      escalationUnclaimedSchoolDays: file.limits.escalationUnclaimedSchoolDays,
+    },
     notifyAttendanceOfficer: file.attendanceOfficer.notifyOnAbsence,
     channelPostDetail: file.channelPostDetail,
     roleLabels,
@@ -57,7 +72,11 @@ export function fileFromSettings(s: SchoolSettings): SchoolSettingsFile {
     closedDays: [...s.closedDays],
     roundWindows: Object.fromEntries(Object.entries(s.roundWindows).map(([y, ws]) => [y, ws.map((w) => ({ ...w }))])),
     digest: { weekday: WEEKDAY_NAMES[s.digest.weekday] ?? 'monday', time: s.digest.time },
-    retention: { closedSignalMonths: s.retention.closedSignalMonths, roundScoreMonths: s.retention.scoreMonthsAfterLeaving, auditMonths: s.retention.auditMonths },
+    retention: {
+      closedSignalMonths: s.retention.closedSignalMonths,
+      roundScoreMonths: s.retention.scoreMonthsAfterLeaving,
+      auditMonths: s.retention.auditMonths,
+    },
     limits: { ...s.limits },
     attendanceOfficer: { notifyOnAbsence: s.notifyAttendanceOfficer },
     channelPostDetail: s.channelPostDetail,
@@ -72,7 +91,8 @@ export interface SettingChange {
   to: string;
 }
 
-const shown = (v: unknown): string => (v === undefined ? '(niet ingesteld)' : typeof v === 'string' ? v : JSON.stringify(v));
+const shown = (v: unknown): string =>
+  v === undefined ? '(niet ingesteld)' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** Field by field, in the settings file's terms: what differs between two settings (old → new). */
 export function settingChanges(before: SchoolSettings | undefined, after: SchoolSettings): SettingChange[] {
@@ -86,7 +106,8 @@ export function settingChanges(before: SchoolSettings | undefined, after: School
     put('tenantId', f.tenantId);
     put('holidayRegion', f.holidayRegion);
     put('closedDays', f.closedDays.join(', ') || '(geen)');
-    for (const [y, ws] of Object.entries(f.roundWindows)) put(`roundWindows.${y}`, ws.map((w) => `${w.roundNo}: ${w.opensOn} t/m ${w.deadline}`).join('; '));
+    for (const [y, ws] of Object.entries(f.roundWindows))
+      put(`roundWindows.${y}`, ws.map((w) => `${w.roundNo}: ${w.opensOn} t/m ${w.deadline}`).join('; '));
     put('digest.weekday', f.digest.weekday);
     put('digest.time', f.digest.time);
     for (const [k, v] of Object.entries(f.retention)) put(`retention.${k}`, String(v));
@@ -99,7 +120,9 @@ export function settingChanges(before: SchoolSettings | undefined, after: School
   const a = flat(before);
   const b = flat(after);
   const fields = [...new Set([...a.keys(), ...b.keys()])];
-  return fields.filter((k) => a.get(k) !== b.get(k)).map((k) => ({ field: k, from: a.get(k) ?? '(niet ingesteld)', to: b.get(k) ?? '(niet ingesteld)' }));
+  return fields
+    .filter((k) => a.get(k) !== b.get(k))
+    .map((k) => ({ field: k, from: a.get(k) ?? '(niet ingesteld)', to: b.get(k) ?? '(niet ingesteld)' }));
 }
 
 /** 'digest.time: 07:30 → 08:00' */

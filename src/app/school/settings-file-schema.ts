@@ -16,8 +16,20 @@ export const CHANNEL_POST_DETAILS = ['minimal', 'initialsAndClass'] as const;
 
 /** Weekday names the file accepts (English as in demo/school.json, or Dutch) → 0 = Sunday … 6 = Saturday. */
 export const WEEKDAY_NUMBERS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-  zondag: 0, maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  zondag: 0,
+  maandag: 1,
+  dinsdag: 2,
+  woensdag: 3,
+  donderdag: 4,
+  vrijdag: 5,
+  zaterdag: 6,
 };
 /** The name the file uses for a weekday number (English, like demo/school.json). */
 export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -41,11 +53,19 @@ const text = (max: number) =>
         .string()
         .min(1, 'mag niet leeg zijn')
         .max(max, `hooguit ${max} tekens`)
-        .refine((s) => !FORMATTING.test(s), 'geen opmaaktekens ([ ] * _ ` < > # ~ \\ |) en geen webadres: de tekst staat letterlijk op de kaarten'),
+        .refine(
+          (s) => !FORMATTING.test(s),
+          'geen opmaaktekens ([ ] * _ ` < > # ~ \\ |) en geen webadres: de tekst staat letterlijk op de kaarten',
+        ),
     );
 const date = z.string().refine(isDateOnly, 'verwacht een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-24');
-const months = (max: number) => z.number().int('verwacht een geheel aantal maanden').min(1, 'minstens 1 maand').max(max, `hooguit ${max} maanden`);
-const schoolDays = z.number().int('verwacht een geheel aantal schooldagen').min(1, 'minstens 1 schooldag').max(20, 'hooguit 20 schooldagen');
+const months = (max: number) =>
+  z.number().int('verwacht een geheel aantal maanden').min(1, 'minstens 1 maand').max(max, `hooguit ${max} maanden`);
+const schoolDays = z
+  .number()
+  .int('verwacht een geheel aantal schooldagen')
+  .min(1, 'minstens 1 schooldag')
+  .max(20, 'hooguit 20 schooldagen');
 const positive = z.number().int('verwacht een geheel getal').min(1, 'minstens 1');
 
 const RoundWindowFileSchema = z.object({
@@ -64,7 +84,10 @@ const ROUND_REFUSALS: Record<RoundWindowsRefusal, string> = {
 
 /** One school year's rounds: the key is the year the school year starts in ('2026' = 2026/27). */
 const RoundWindowsFileSchema = z
-  .record(z.string().regex(/^\d{4}$/, 'verwacht het beginjaar van het schooljaar, bijvoorbeeld "2026"'), z.array(RoundWindowFileSchema))
+  .record(
+    z.string().regex(/^\d{4}$/, 'verwacht het beginjaar van het schooljaar, bijvoorbeeld "2026"'),
+    z.array(RoundWindowFileSchema),
+  )
   .superRefine((byYear, ctx) => {
     for (const [year, windows] of Object.entries(byYear)) {
       const checked = checkRoundWindows(windows as Parameters<typeof checkRoundWindows>[0]);
@@ -74,35 +97,65 @@ const RoundWindowsFileSchema = z
         continue;
       }
       if (schoolYearStartOf(checked.value[0].opensOn) !== Number(year)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [year], message: `de rondes vallen niet in schooljaar ${year}/${String(Number(year) + 1).slice(2)} (1 augustus ${year} tot en met 31 juli ${Number(year) + 1})` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: [year],
+          message: `de rondes vallen niet in schooljaar ${year}/${String(Number(year) + 1).slice(2)} (1 augustus ${year} tot en met 31 juli ${Number(year) + 1})`,
+        });
       }
     }
   });
 
 /** roleLabels keys: each bot role, the OT member who takes a case on (familyWorker), and `<key>Plural` for an irregular plural. */
 export const ROLE_LABEL_FILE_KEYS: readonly string[] = ROLE_LABEL_KEYS.flatMap((k) => [k, `${k}Plural`]);
-const roleLabelShape = Object.fromEntries(ROLE_LABEL_FILE_KEYS.map((k) => [k, text(60).optional()])) as Record<string, z.ZodOptional<ReturnType<typeof text>>>;
+const roleLabelShape = Object.fromEntries(ROLE_LABEL_FILE_KEYS.map((k) => [k, text(60).optional()])) as Record<
+  string,
+  z.ZodOptional<ReturnType<typeof text>>
+>;
 
 export const SchoolSettingsFileSchema = z
   .object({
     id: z.string().regex(SCHOOL_ID, 'alleen letters, cijfers, - en _ (hooguit 64 tekens), bijvoorbeeld "het-lyceum"'),
     name: text(120),
     region: text(80),
-    tenantId: z.string().regex(GUID, 'verwacht de Entra tenant-id van de school (een GUID), bijvoorbeeld f4801c24-a43b-528f-9f61-f21a7d3447a8'),
-    holidayRegion: z.enum(HOLIDAY_REGIONS, { errorMap: () => ({ message: 'verwacht noord, midden of zuid (de regio van de schoolvakanties)' }) }).optional(),
+    tenantId: z
+      .string()
+      .regex(
+        GUID,
+        'verwacht de Entra tenant-id van de school (een GUID), bijvoorbeeld f4801c24-a43b-528f-9f61-f21a7d3447a8',
+      ),
+    holidayRegion: z
+      .enum(HOLIDAY_REGIONS, {
+        errorMap: () => ({ message: 'verwacht noord, midden of zuid (de regio van de schoolvakanties)' }),
+      })
+      .optional(),
     closedDays: z.array(date).default([]),
     roundWindows: RoundWindowsFileSchema.default({}),
     digest: z
       .object({
-        weekday: z.string().refine((d) => d.toLowerCase() in WEEKDAY_NUMBERS, 'verwacht een weekdag: monday … sunday (of maandag … zondag)').default('monday'),
+        weekday: z
+          .string()
+          .refine(
+            (d) => d.toLowerCase() in WEEKDAY_NUMBERS,
+            'verwacht een weekdag: monday … sunday (of maandag … zondag)',
+          )
+          .default('monday'),
         time: z.string().regex(TIME, 'verwacht UU:MM, bijvoorbeeld 08:00').default('08:00'),
-        schedule: z.literal('weekly', { errorMap: () => ({ message: 'alleen "weekly" (wekelijks) wordt ondersteund' }) }).optional(),
-        timeZone: z.literal('Europe/Amsterdam', { errorMap: () => ({ message: 'alleen "Europe/Amsterdam" wordt ondersteund' }) }).optional(),
+        schedule: z
+          .literal('weekly', { errorMap: () => ({ message: 'alleen "weekly" (wekelijks) wordt ondersteund' }) })
+          .optional(),
+        timeZone: z
+          .literal('Europe/Amsterdam', { errorMap: () => ({ message: 'alleen "Europe/Amsterdam" wordt ondersteund' }) })
+          .optional(),
       })
       .strict()
       .default({}),
     retention: z
-      .object({ closedSignalMonths: months(120).default(24), roundScoreMonths: months(120).default(24), auditMonths: months(240).default(60) })
+      .object({
+        closedSignalMonths: months(120).default(24),
+        roundScoreMonths: months(120).default(24),
+        auditMonths: months(240).default(60),
+      })
       .strict()
       .default({}),
     limits: z
@@ -116,14 +169,26 @@ export const SchoolSettingsFileSchema = z
       })
       .strict()
       .default({}),
-    attendanceOfficer: z.object({ notifyOnAbsence: z.boolean().default(false) }).strict().default({}),
-    channelPostDetail: z.enum(CHANNEL_POST_DETAILS, { errorMap: () => ({ message: 'verwacht "minimal" (geen namen) of "initialsAndClass" (initialen en klas)' }) }).default('minimal'),
+    attendanceOfficer: z
+      .object({ notifyOnAbsence: z.boolean().default(false) })
+      .strict()
+      .default({}),
+    channelPostDetail: z
+      .enum(CHANNEL_POST_DETAILS, {
+        errorMap: () => ({ message: 'verwacht "minimal" (geen namen) of "initialsAndClass" (initialen en klas)' }),
+      })
+      .default('minimal'),
     roleLabels: z.object(roleLabelShape).strict().default({}),
     // Read by other tools (playground config, demo seed), not stored on the school.
     domain: z.string().optional(),
-    team: z.object({ name: z.string().optional(), id: z.string().optional(), aadGroupId: z.string().optional() }).optional(),
+    team: z
+      .object({ name: z.string().optional(), id: z.string().optional(), aadGroupId: z.string().optional() })
+      .optional(),
     roster: z.object({ pupils: z.string().optional(), staff: z.string().optional() }).optional(),
-    schoolYear: z.string().regex(/^\d{4}-\d{4}$/, 'verwacht bijvoorbeeld "2026-2027"').optional(),
+    schoolYear: z
+      .string()
+      .regex(/^\d{4}-\d{4}$/, 'verwacht bijvoorbeeld "2026-2027"')
+      .optional(),
   })
   .strict();
 
@@ -138,8 +203,15 @@ export interface SettingsIssue {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: 'tekst', number: 'een getal', boolean: 'true of false', object: 'een object { … }', array: 'een lijst [ … ]',
-  undefined: 'niets', null: 'null', nan: 'geen getal', integer: 'een geheel getal',
+  string: 'tekst',
+  number: 'een getal',
+  boolean: 'true of false',
+  object: 'een object { … }',
+  array: 'een lijst [ … ]',
+  undefined: 'niets',
+  null: 'null',
+  nan: 'geen getal',
+  integer: 'een geheel getal',
 };
 
 /** Dutch messages for the issues zod raises itself (types, unknown fields); field rules carry their own. */
@@ -147,7 +219,9 @@ const dutchErrorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
     case z.ZodIssueCode.invalid_type:
       if (issue.received === 'undefined') return { message: 'ontbreekt' };
-      return { message: `verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, niet ${TYPE_NAMES[issue.received] ?? issue.received}` };
+      return {
+        message: `verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, niet ${TYPE_NAMES[issue.received] ?? issue.received}`,
+      };
     case z.ZodIssueCode.unrecognized_keys:
       return { message: `onbekend veld: ${issue.keys.join(', ')}` };
     default:
@@ -163,7 +237,10 @@ export const issuePath = (path: ReadonlyArray<string | number>): string =>
 function issuesOf(error: z.ZodError): SettingsIssue[] {
   return error.issues.flatMap((i): SettingsIssue[] => {
     if (i.code === z.ZodIssueCode.unrecognized_keys) {
-      const known = i.path.length === 1 && i.path[0] === 'roleLabels' ? `; kies uit ${ROLE_LABEL_KEYS.join(', ')} (meervoud: <sleutel>Plural)` : '';
+      const known =
+        i.path.length === 1 && i.path[0] === 'roleLabels'
+          ? `; kies uit ${ROLE_LABEL_KEYS.join(', ')} (meervoud: <sleutel>Plural)`
+          : '';
       return i.keys.map((k) => ({ path: issuePath([...i.path, k]), message: `onbekend veld${known}` }));
     }
     return [{ path: issuePath(i.path), message: i.message }];

@@ -6,7 +6,14 @@ import type { AppPorts, PupilRecord } from '../core/ports';
 import { newSignalMessages } from './signal-notifications';
 
 export type RaiseOutcome =
-  | { ok: true; signal: Signal; duplicate: boolean; preventionWorkers: string[]; duoAbsenceReminder: boolean; pupil?: PupilRecord }
+  | {
+      ok: true;
+      signal: Signal;
+      duplicate: boolean;
+      preventionWorkers: string[];
+      duoAbsenceReminder: boolean;
+      pupil?: PupilRecord;
+    }
   | { ok: false; code: string; field?: string; forged?: boolean };
 
 /** S3/S4: stores a signal and, in the same batch, the notifications routing decides on. */
@@ -19,8 +26,20 @@ export async function raiseSignal(
   const actor = actorAt(person, args.schoolId);
   if (!actor) {
     // The card named a school this person does not work at: a forged or foreign submit.
-    await ports.audit.record({ schoolId: args.schoolId, actorId: person.userId || 'unknown', actorRoles: [], action: 'signal.raise', outcome: 'refused', code: 'pupil-other-school', pupilId: args.input.pupilId });
-    return { ok: false, code: person.actors.length ? 'pupil-other-school' : 'not-staff', forged: person.actors.length > 0 };
+    await ports.audit.record({
+      schoolId: args.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [],
+      action: 'signal.raise',
+      outcome: 'refused',
+      code: 'pupil-other-school',
+      pupilId: args.input.pupilId,
+    });
+    return {
+      ok: false,
+      code: person.actors.length ? 'pupil-other-school' : 'not-staff',
+      forged: person.actors.length > 0,
+    };
   }
   const [pupil, staff, school] = await Promise.all([
     ports.directory.getPupil(args.schoolId, args.input.pupilId),
@@ -30,41 +49,98 @@ export async function raiseSignal(
   const year = Number(now.toISOString().slice(0, 4));
   let refusal: { code: string; field?: string } | undefined;
   let route: ReturnType<typeof routeNewSignal> | undefined;
-  const result = await ports.signals.create(
-    args.schoolId,
-    args.submissionId,
-    year,
-    (id, seq) => {
-      const created = createSignal({ id, reference: formatReference(year, seq), input: args.input, reporter: actor, pupil, now });
-      if (!created.ok) {
-        refusal = { code: created.code, field: created.detail?.field as string | undefined };
-        throw new RefusedDuringBuild();
-      }
-      route = routeNewSignal(created.value, pupil!, staff.filter((s) => !s.leftAt).map((s) => ({ ...s })), {
-        notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false,
-      });
-      return { signal: created.value, messages: newSignalMessages(created.value, route) };
-    },
-    now,
-  ).catch((err) => {
-    if (err instanceof RefusedDuringBuild) return undefined;
-    throw err;
-  });
+  const result = await ports.signals
+    .create(
+      args.schoolId,
+      args.submissionId,
+      year,
+      (id, seq) => {
+        const created = createSignal({
+          id,
+          reference: formatReference(year, seq),
+          input: args.input,
+          reporter: actor,
+          pupil,
+          now,
+        });
+        if (!created.ok) {
+          refusal = { code: created.code, field: created.detail?.field as string | undefined };
+          throw new RefusedDuringBuild();
+        }
+        route = routeNewSignal(
+          created.value,
+          pupil!,
+          staff.filter((s) => !s.leftAt).map((s) => ({ ...s })),
+          {
+            notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false,
+          },
+        );
+        return { signal: created.value, messages: newSignalMessages(created.value, route) };
+      },
+      now,
+    )
+    .catch((err) => {
+      if (err instanceof RefusedDuringBuild) return undefined;
+      throw err;
+    });
   if (!result) {
-    await ports.audit.record({ schoolId: args.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'signal.raise', outcome: 'refused', code: refusal!.code, pupilId: args.input.pupilId });
+    await ports.audit.record({
+      schoolId: args.schoolId,
+      actorId: actor.userId,
+      actorRoles: [...actor.roles],
+      action: 'signal.raise',
+      outcome: 'refused',
+      code: refusal!.code,
+      pupilId: args.input.pupilId,
+    });
     return { ok: false, ...refusal! };
   }
   if (result.status === 'duplicate') {
     const existing = result.existing.doc;
     if (existing.reporterId !== actor.userId) {
-      await ports.audit.record({ schoolId: args.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'signal.raise', outcome: 'refused', code: 'forged', signalId: existing.id });
+      await ports.audit.record({
+        schoolId: args.schoolId,
+        actorId: actor.userId,
+        actorRoles: [...actor.roles],
+        action: 'signal.raise',
+        outcome: 'refused',
+        code: 'forged',
+        signalId: existing.id,
+      });
       return { ok: false, code: 'forged', forged: true };
     }
-    const again = routeNewSignal(existing, pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' }, staff.map((s) => ({ ...s })), { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false });
-    return { ok: true, signal: existing, duplicate: true, preventionWorkers: again.preventionWorkers, duoAbsenceReminder: again.duoAbsenceReminder, pupil };
+    const again = routeNewSignal(
+      existing,
+      pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' },
+      staff.map((s) => ({ ...s })),
+      { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false },
+    );
+    return {
+      ok: true,
+      signal: existing,
+      duplicate: true,
+      preventionWorkers: again.preventionWorkers,
+      duoAbsenceReminder: again.duoAbsenceReminder,
+      pupil,
+    };
   }
-  await ports.audit.record({ schoolId: args.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'signal.raise', outcome: 'ok', pupilId: result.signal.pupilId, signalId: result.signal.id });
-  return { ok: true, signal: result.signal, duplicate: false, preventionWorkers: route!.preventionWorkers, duoAbsenceReminder: route!.duoAbsenceReminder, pupil };
+  await ports.audit.record({
+    schoolId: args.schoolId,
+    actorId: actor.userId,
+    actorRoles: [...actor.roles],
+    action: 'signal.raise',
+    outcome: 'ok',
+    pupilId: result.signal.pupilId,
+    signalId: result.signal.id,
+  });
+  return {
+    ok: true,
+    signal: result.signal,
+    duplicate: false,
+    preventionWorkers: route!.preventionWorkers,
+    duoAbsenceReminder: route!.duoAbsenceReminder,
+    pupil,
+  };
 }
 
 class RefusedDuringBuild extends Error {}

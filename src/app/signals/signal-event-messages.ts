@@ -11,20 +11,38 @@ import { handlingMessages } from './signal-handling-messages';
  * - level 3 tells the coordinators at once.
  * Keys derive from the signal's history length, so a retried decision writes the same messages.
  */
-export function messagesForEvents(before: Signal, after: Signal, events: SignalEvent[], staff: StaffRecord[]): OutboxMessage[] {
+export function messagesForEvents(
+  before: Signal,
+  after: Signal,
+  events: SignalEvent[],
+  staff: StaffRecord[],
+): OutboxMessage[] {
   const step = after.history.length;
   const key = (who: string, kind: string) => `${after.id}:${step}:${who}:${kind}`;
   const msgs: OutboxMessage[] = [];
   const workers = staff.filter((s) => !s.leftAt && s.roles.includes('preventionWorker')).map((s) => s.userId);
   // The one who acted sees the new card as the answer to their click (with its confirmation line);
   // a second update of that copy would overwrite the confirmation a moment later.
-  for (const w of workers.filter((id) => id !== after.lastChangeBy)) msgs.push({ key: key(w, 'card'), target: { kind: 'user', userId: w }, payload: { kind: NOTIFY.signalCard, signalId: after.id, updateOf: after.id, params: {} } });
+  for (const w of workers.filter((id) => id !== after.lastChangeBy))
+    msgs.push({
+      key: key(w, 'card'),
+      target: { kind: 'user', userId: w },
+      payload: { kind: NOTIFY.signalCard, signalId: after.id, updateOf: after.id, params: {} },
+    });
   if (before.state !== after.state && after.reporterId && !workers.includes(after.reporterId)) {
-    msgs.push({ key: key(after.reporterId, 'status'), target: { kind: 'user', userId: after.reporterId }, payload: { kind: NOTIFY.reporterStatus, signalId: after.id, params: { state: after.state, step } } });
+    msgs.push({
+      key: key(after.reporterId, 'status'),
+      target: { kind: 'user', userId: after.reporterId },
+      payload: { kind: NOTIFY.reporterStatus, signalId: after.id, params: { state: after.state, step } },
+    });
   }
   if (events.some((e) => e.type === 'levelThreeRaised')) {
     for (const c of staff.filter((s) => !s.leftAt && s.roles.includes('coordinator'))) {
-      msgs.push({ key: key(c.userId, 'level3'), target: { kind: 'user', userId: c.userId }, payload: { kind: NOTIFY.levelThreeNotice, signalId: after.id, params: {} } });
+      msgs.push({
+        key: key(c.userId, 'level3'),
+        target: { kind: 'user', userId: c.userId },
+        payload: { kind: NOTIFY.levelThreeNotice, signalId: after.id, params: {} },
+      });
     }
   }
   msgs.push(...handlingMessages(before, after, events, staff));

@@ -21,7 +21,8 @@ export const HANDLING_NOTIFY = {
   signalReminder: 'signalReminder',
 } as const;
 
-const active = (staff: StaffRecord[], role: StaffRecord['roles'][number]) => staff.filter((s) => !s.leftAt && s.roles.includes(role)).map((s) => s.userId);
+const active = (staff: StaffRecord[], role: StaffRecord['roles'][number]) =>
+  staff.filter((s) => !s.leftAt && s.roles.includes(role)).map((s) => s.userId);
 const user = (userId: string) => ({ kind: 'user' as const, userId });
 
 /**
@@ -29,33 +30,82 @@ const user = (userId: string) => ({ kind: 'user' as const, userId });
  * messagesForEvents: questions and answers, reassignments, re-announcements. Payloads carry ids
  * only; the renderer reads the text from the signal at delivery time.
  */
-export function handlingMessages(before: Signal, after: Signal, events: SignalEvent[], staff: StaffRecord[]): OutboxMessage[] {
+export function handlingMessages(
+  before: Signal,
+  after: Signal,
+  events: SignalEvent[],
+  staff: StaffRecord[],
+): OutboxMessage[] {
   const step = after.history.length;
   const key = (who: string, kind: string) => `${after.id}:${step}:${who}:${kind}`;
   const msgs: OutboxMessage[] = [];
   for (const e of events) {
     switch (e.type) {
       case 'questionAsked':
-        if (e.questionId) msgs.push({ key: key(after.reporterId, 'question'), target: user(after.reporterId), payload: { kind: HANDLING_NOTIFY.reporterQuestion, signalId: after.id, params: { questionId: e.questionId } } });
+        if (e.questionId)
+          msgs.push({
+            key: key(after.reporterId, 'question'),
+            target: user(after.reporterId),
+            payload: {
+              kind: HANDLING_NOTIFY.reporterQuestion,
+              signalId: after.id,
+              params: { questionId: e.questionId },
+            },
+          });
         break;
       case 'questionAnswered': {
         const asker = after.questions.find((q) => q.id === e.questionId)?.askedBy;
-        if (asker && e.questionId) msgs.push({ key: key(asker, 'answer'), target: user(asker), payload: { kind: HANDLING_NOTIFY.questionAnswered, signalId: after.id, params: { questionId: e.questionId } } });
+        if (asker && e.questionId)
+          msgs.push({
+            key: key(asker, 'answer'),
+            target: user(asker),
+            payload: {
+              kind: HANDLING_NOTIFY.questionAnswered,
+              signalId: after.id,
+              params: { questionId: e.questionId },
+            },
+          });
         break;
       }
       case 'reassigned': {
         if (!e.toUserId) break;
-        msgs.push({ key: key(e.toUserId, 'assigned'), target: user(e.toUserId), payload: { kind: HANDLING_NOTIFY.signalAssigned, signalId: after.id, params: { by: e.actorId } } });
+        msgs.push({
+          key: key(e.toUserId, 'assigned'),
+          target: user(e.toUserId),
+          payload: { kind: HANDLING_NOTIFY.signalAssigned, signalId: after.id, params: { by: e.actorId } },
+        });
         const told = new Set([...active(staff, 'coordinator'), ...(e.previousOwnerId ? [e.previousOwnerId] : [])]);
         told.delete(e.toUserId);
         for (const who of told) {
-          msgs.push({ key: key(who, 'reassignNotice'), target: user(who), payload: { kind: HANDLING_NOTIFY.reassignNotice, signalId: after.id, params: { toUserId: e.toUserId, by: e.actorId, ...(e.previousOwnerId ? { previousOwnerId: e.previousOwnerId } : {}) } } });
+          msgs.push({
+            key: key(who, 'reassignNotice'),
+            target: user(who),
+            payload: {
+              kind: HANDLING_NOTIFY.reassignNotice,
+              signalId: after.id,
+              params: {
+                toUserId: e.toUserId,
+                by: e.actorId,
+                ...(e.previousOwnerId ? { previousOwnerId: e.previousOwnerId } : {}),
+              },
+            },
+          });
         }
         break;
       }
       case 'reannounced':
-        for (const w of active(staff, 'preventionWorker')) msgs.push({ key: key(w, 'reannounced'), target: user(w), payload: { kind: HANDLING_NOTIFY.signalReannounced, signalId: after.id, params: {} } });
-        for (const c of active(staff, 'coordinator')) msgs.push({ key: key(c, 'reannounceNotice'), target: user(c), payload: { kind: HANDLING_NOTIFY.reannounceNotice, signalId: after.id, params: {} } });
+        for (const w of active(staff, 'preventionWorker'))
+          msgs.push({
+            key: key(w, 'reannounced'),
+            target: user(w),
+            payload: { kind: HANDLING_NOTIFY.signalReannounced, signalId: after.id, params: {} },
+          });
+        for (const c of active(staff, 'coordinator'))
+          msgs.push({
+            key: key(c, 'reannounceNotice'),
+            target: user(c),
+            payload: { kind: HANDLING_NOTIFY.reannounceNotice, signalId: after.id, params: {} },
+          });
         break;
       default:
         break;
@@ -66,12 +116,20 @@ export function handlingMessages(before: Signal, after: Signal, events: SignalEv
 }
 
 /** A reminder for whoever handles the signal now: its owner, or every prevention worker when the owner left. */
-export function reminderMessages(signal: Signal, staff: StaffRecord[], reminder: { kind: 'watch' | 'aftercare'; date: string; onceKey: string }): OutboxMessage[] {
+export function reminderMessages(
+  signal: Signal,
+  staff: StaffRecord[],
+  reminder: { kind: 'watch' | 'aftercare'; date: string; onceKey: string },
+): OutboxMessage[] {
   const workers = active(staff, 'preventionWorker');
   const to = signal.ownerId && workers.includes(signal.ownerId) ? [signal.ownerId] : workers;
   return to.map((w) => ({
     key: `${reminder.onceKey}:${w}`,
     target: user(w),
-    payload: { kind: HANDLING_NOTIFY.signalReminder, signalId: signal.id, params: { reason: reminder.kind, date: reminder.date } },
+    payload: {
+      kind: HANDLING_NOTIFY.signalReminder,
+      signalId: signal.id,
+      params: { reason: reminder.kind, date: reminder.date },
+    },
   }));
 }

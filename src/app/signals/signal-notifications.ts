@@ -33,12 +33,37 @@ export function newSignalMessages(
 ): OutboxMessage[] {
   const k = (who: string, kind: string) => `${signal.id}:created:${who}:${kind}`;
   const msgs: OutboxMessage[] = [];
-  for (const pw of route.preventionWorkers) msgs.push({ key: k(pw, NOTIFY.signalCard), target: userTarget(pw), payload: { kind: NOTIFY.signalCard, signalId: signal.id, params: {} } });
-  if (route.mentor) msgs.push({ key: k(route.mentor, NOTIFY.mentorNotice), target: userTarget(route.mentor), payload: { kind: NOTIFY.mentorNotice, signalId: signal.id, params: {} } });
-  for (const c of route.coordinators) msgs.push({ key: k(c, NOTIFY.levelThreeNotice), target: userTarget(c), payload: { kind: NOTIFY.levelThreeNotice, signalId: signal.id, params: {} } });
-  for (const a of route.attendanceOfficers) msgs.push({ key: k(a, NOTIFY.attendanceNotice), target: userTarget(a), payload: { kind: NOTIFY.attendanceNotice, signalId: signal.id, params: {} } });
+  for (const pw of route.preventionWorkers)
+    msgs.push({
+      key: k(pw, NOTIFY.signalCard),
+      target: userTarget(pw),
+      payload: { kind: NOTIFY.signalCard, signalId: signal.id, params: {} },
+    });
+  if (route.mentor)
+    msgs.push({
+      key: k(route.mentor, NOTIFY.mentorNotice),
+      target: userTarget(route.mentor),
+      payload: { kind: NOTIFY.mentorNotice, signalId: signal.id, params: {} },
+    });
+  for (const c of route.coordinators)
+    msgs.push({
+      key: k(c, NOTIFY.levelThreeNotice),
+      target: userTarget(c),
+      payload: { kind: NOTIFY.levelThreeNotice, signalId: signal.id, params: {} },
+    });
+  for (const a of route.attendanceOfficers)
+    msgs.push({
+      key: k(a, NOTIFY.attendanceNotice),
+      target: userTarget(a),
+      payload: { kind: NOTIFY.attendanceNotice, signalId: signal.id, params: {} },
+    });
   if (route.preventionWorkers.length === 0) {
-    for (const c of route.coordinators.length ? route.coordinators : []) msgs.push({ key: k(c, 'noWorkers'), target: userTarget(c), payload: { kind: NOTIFY.undeliverable, signalId: signal.id, params: { reason: 'noWorkers' } } });
+    for (const c of route.coordinators.length ? route.coordinators : [])
+      msgs.push({
+        key: k(c, 'noWorkers'),
+        target: userTarget(c),
+        payload: { kind: NOTIFY.undeliverable, signalId: signal.id, params: { reason: 'noWorkers' } },
+      });
   }
   return msgs;
 }

@@ -33,7 +33,11 @@ export function processedKey(conversationId: string, activityId: string): string
  *
  * Card submits are idempotent on their own (submission id and version in the card).
  */
-export async function isFirstDelivery(deps: BotDeps, context: TurnContext, opts: { shared: boolean }): Promise<boolean> {
+export async function isFirstDelivery(
+  deps: BotDeps,
+  context: TurnContext,
+  opts: { shared: boolean },
+): Promise<boolean> {
   const id = context.activity.id;
   if (typeof id !== 'string' || !id) return true;
   const conversationId = typeof context.activity.conversation?.id === 'string' ? context.activity.conversation.id : '';
@@ -47,6 +51,7 @@ export async function isFirstDelivery(deps: BotDeps, context: TurnContext, opts:
   const person = await personOf(deps, context);
   const schoolId = person.staff[0]?.schoolId ?? '_global';
   const first = await port.markProcessed(schoolId, key, deps.ports.clock.now());
-  if (!first) log.info('activity.redelivered', { correlationId: correlationIdOf(context), type: 'message', seenBy: 'store' });
+  if (!first)
+    log.info('activity.redelivered', { correlationId: correlationIdOf(context), type: 'message', seenBy: 'store' });
   return first;
 }

@@ -6,7 +6,13 @@ import { z } from 'zod';
  * the caller's error (400), not a reason for a 500 or a turn that half runs. Unknown fields pass.
  */
 const id = z.string().min(1).max(1024);
-const account = z.object({ id, name: z.string().max(1024).optional().nullable(), aadObjectId: z.string().max(128).optional().nullable() }).passthrough();
+const account = z
+  .object({
+    id,
+    name: z.string().max(1024).optional().nullable(),
+    aadObjectId: z.string().max(128).optional().nullable(),
+  })
+  .passthrough();
 const httpUrl = z
   .string()
   .max(2048)
@@ -19,7 +25,10 @@ const httpUrl = z
     }
   });
 const plainObject = z.record(z.unknown()).refine((v) => !Array.isArray(v));
-const dateString = z.string().max(64).refine((s) => !Number.isNaN(Date.parse(s)));
+const dateString = z
+  .string()
+  .max(64)
+  .refine((s) => !Number.isNaN(Date.parse(s)));
 
 export const ActivityEnvelopeSchema = z
   .object({
@@ -30,7 +39,12 @@ export const ActivityEnvelopeSchema = z
     from: account,
     recipient: account,
     conversation: z
-      .object({ id, conversationType: z.string().max(64).optional().nullable(), tenantId: z.string().max(128).optional().nullable(), isGroup: z.boolean().optional().nullable() })
+      .object({
+        id,
+        conversationType: z.string().max(64).optional().nullable(),
+        tenantId: z.string().max(128).optional().nullable(),
+        isGroup: z.boolean().optional().nullable(),
+      })
       .passthrough(),
     channelData: plainObject.optional().nullable(),
     text: z.string().optional().nullable(),

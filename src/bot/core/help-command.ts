@@ -8,5 +8,7 @@ import { personOf } from './turn';
 /** /help: the commands this person's roles allow, in Dutch (S1). */
 export async function helpCommand(deps: BotDeps, context: TurnContext): Promise<void> {
   const person = await personOf(deps, context);
-  await context.sendActivity(helpText(allRoles(person), { demo: !!deps.demo, names: await roleNamesFor(deps, person) }));
+  await context.sendActivity(
+    helpText(allRoles(person), { demo: !!deps.demo, names: await roleNamesFor(deps, person) }),
+  );
 }

@@ -36,10 +36,20 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
     let status = 200;
     let body: unknown;
     const captured = {
-      status(code: number) { status = code; return captured; },
-      send(b: unknown) { body = b; return captured; },
-      header() { return captured; },
-      end() { return captured; },
+      status(code: number) {
+        status = code;
+        return captured;
+      },
+      send(b: unknown) {
+        body = b;
+        return captured;
+      },
+      header() {
+        return captured;
+      },
+      end() {
+        return captured;
+      },
     };
     let tenantRefused = false;
     // The adapter only calls our logic once the request is authenticated.
@@ -61,7 +71,10 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
       // check of the request shape failing: the caller's error.
       thrown = true;
       status = 400;
-      log.warn('http.malformed', { correlationId, error: String((err as { name?: string })?.name ?? 'Error').slice(0, 60) });
+      log.warn('http.malformed', {
+        correlationId,
+        error: String((err as { name?: string })?.name ?? 'Error').slice(0, 60),
+      });
     }
     if (!thrown && !authenticated && status >= 400) {
       // Refused before any logic ran. The adapter answers 500 when the token library itself
@@ -92,10 +105,15 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
     res.json({ status: h.ok ? 'ok' : 'unavailable', ...('detail' in h ? h.detail : {}) });
   });
 
-  server.on('restifyError', (req: restify.Request, res: restify.Response, err: { statusCode?: number; name?: string }, cb: () => void) => {
-    // Body-parser and routing errors: a status and a neutral body, no internals.
-    (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: (err.statusCode ?? 500) >= 500 ? 'internal' : 'bad-request' });
-    cb();
-  });
+  server.on(
+    'restifyError',
+    (req: restify.Request, res: restify.Response, err: { statusCode?: number; name?: string }, cb: () => void) => {
+      // Body-parser and routing errors: a status and a neutral body, no internals.
+      (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
+        error: (err.statusCode ?? 500) >= 500 ? 'internal' : 'bad-request',
+      });
+      cb();
+    },
+  );
   return server;
 }

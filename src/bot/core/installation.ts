@@ -9,11 +9,20 @@ import { literal, markdownOf } from './literal-text';
  * Keeps the personal conversation reference and releases waiting messages (S2, S4). `reinstalled`:
  * the bot was (re)added to the personal chat — release even when the reference is unchanged.
  */
-export async function rememberConversation(deps: BotDeps, context: TurnContext, opts: { reinstalled?: boolean } = {}): Promise<number> {
+export async function rememberConversation(
+  deps: BotDeps,
+  context: TurnContext,
+  opts: { reinstalled?: boolean } = {},
+): Promise<number> {
   if (!isPersonal(context)) return 0;
   const person = await personOf(deps, context);
   if (person.actors.length === 0) return 0;
-  const { released } = await registerPersonalConversation({ conversations: deps.conversations, outbox: deps.outbox, now: deps.ports.clock.now() }, person, referenceOf(context), opts);
+  const { released } = await registerPersonalConversation(
+    { conversations: deps.conversations, outbox: deps.outbox, now: deps.ports.clock.now() },
+    person,
+    referenceOf(context),
+    opts,
+  );
   if (released > 0) deps.kickOutbox();
   return released;
 }
@@ -25,7 +34,9 @@ export async function onInstalled(deps: BotDeps, context: TurnContext): Promise<
   if (isPersonal(context)) {
     const person = await personOf(deps, context);
     await rememberConversation(deps, context, { reinstalled: true });
-    await context.sendActivity(person.actors.length ? markdownOf(T.welcomePersonal(literal(person.displayName))) : T.notAStaffMember);
+    await context.sendActivity(
+      person.actors.length ? markdownOf(T.welcomePersonal(literal(person.displayName))) : T.notAStaffMember,
+    );
   } else {
     await context.sendActivity(T.welcomeTeam);
   }

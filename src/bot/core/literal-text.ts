@@ -25,7 +25,8 @@ export const literal = (text: string): string => `${OPEN}${text.replace(MARKS, '
 export const plainOf = (s: string): string => s.replace(MARKS, '');
 
 /** The string for a Markdown field: every marked part escaped, then any stray mark removed. */
-export const markdownOf = (s: string): string => s.replace(MARKED, (_, text: string) => escapeMarkdown(text)).replace(MARKS, '');
+export const markdownOf = (s: string): string =>
+  s.replace(MARKED, (_, text: string) => escapeMarkdown(text)).replace(MARKS, '');
 
 /** true when the string holds a mark (a test helper's question: did a mark leak out?). */
 export const hasMarks = (s: string): boolean => /[\ufdd0\ufdd1]/.test(s);

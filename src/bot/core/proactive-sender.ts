@@ -12,7 +12,11 @@ export type { DeliveryResult };
 
 export interface DeliveryLookups {
   channelReference(schoolId: string, channel: 'ot' | 'coordinators'): Promise<StoredReference | undefined>;
-  previousDelivery(schoolId: string, subjectId: string, target: OutboxMessage['target']): Promise<{ conversationId: string; activityId: string } | undefined>;
+  previousDelivery(
+    schoolId: string,
+    subjectId: string,
+    target: OutboxMessage['target'],
+  ): Promise<{ conversationId: string; activityId: string } | undefined>;
 }
 
 export interface OutboundMessage extends Pick<OutboxMessage, 'target' | 'payload'> {
@@ -33,13 +37,22 @@ function tombstoneOf(payload: OutboxMessage['payload']): { conversationId: strin
 const UNREACHABLE = new Set([403, 404]);
 
 function classify(err: unknown): DeliveryResult {
-  const e = err as { statusCode?: number; code?: string; response?: { headers?: { get?(n: string): string | undefined } }; message?: string };
+  const e = err as {
+    statusCode?: number;
+    code?: string;
+    response?: { headers?: { get?(n: string): string | undefined } };
+    message?: string;
+  };
   const status = e?.statusCode;
   const errorCode = `${status ?? e?.code ?? 'network'}`;
   if (status && UNREACHABLE.has(status)) return { status: 'unreachable', error: errorCode };
   if (status === 429) {
     const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-    return { status: 'retry', afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined, error: errorCode };
+    return {
+      status: 'retry',
+      afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
+      error: errorCode,
+    };
   }
   return { status: 'retry', error: errorCode };
 }
@@ -60,52 +73,66 @@ export class ProactiveSender {
 
   async deliver(msg: OutboundMessage): Promise<DeliveryResult> {
     const reference = await this.referenceFor(msg);
-    if (!reference) return { status: 'waiting', reason: msg.target.kind === 'user' ? 'no-conversation-reference' : 'channel-not-linked' };
+    if (!reference)
+      return {
+        status: 'waiting',
+        reason: msg.target.kind === 'user' ? 'no-conversation-reference' : 'channel-not-linked',
+      };
     const rendered = await renderNotification(this.deps, msg.schoolId, msg);
     if ('skip' in rendered) return { status: 'skipped' };
     const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
     // the summary is plain text (the activity feed's preview): user-text marks removed
     activity.summary = plainOf(rendered.summary);
     const subjectId = msg.payload.updateOf ?? msg.payload.signalId;
-    const previous = msg.payload.updateOf ? (await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target)) ?? tombstoneOf(msg.payload) : undefined;
+    const previous = msg.payload.updateOf
+      ? ((await this.lookups.previousDelivery(msg.schoolId, msg.payload.updateOf, msg.target)) ??
+        tombstoneOf(msg.payload))
+      : undefined;
     if (msg.payload.updateOf && !previous) return { status: 'skipped' };
     try {
       let activityId: string | undefined;
       let conversationId = reference.conversation.id;
       let failure: unknown;
-      await this.adapter.continueConversationAsync(this.botAppId, reference as unknown as Partial<ConversationReference>, async (context: TurnContext) => {
-        conversationId = context.activity.conversation?.id ?? conversationId;
-        if (!this.connectorRetries) withoutConnectorRetries(context);
-        try {
-          if (previous) {
-            activity.id = previous.activityId;
-            await context.updateActivity(activity);
-            activityId = previous.activityId;
-          } else {
-            const res = await context.sendActivity(activity);
-            activityId = res?.id;
+      await this.adapter.continueConversationAsync(
+        this.botAppId,
+        reference as unknown as Partial<ConversationReference>,
+        async (context: TurnContext) => {
+          conversationId = context.activity.conversation?.id ?? conversationId;
+          if (!this.connectorRetries) withoutConnectorRetries(context);
+          try {
+            if (previous) {
+              activity.id = previous.activityId;
+              await context.updateActivity(activity);
+              activityId = previous.activityId;
+            } else {
+              const res = await context.sendActivity(activity);
+              activityId = res?.id;
+            }
+          } catch (err) {
+            // Caught here: thrown out of the callback, the adapter's onTurnError would swallow it
+            // (and the message would count as sent).
+            failure = err;
           }
-        } catch (err) {
-          // Caught here: thrown out of the callback, the adapter's onTurnError would swallow it
-          // (and the message would count as sent).
-          failure = err;
-        }
-      });
+        },
+      );
       if (failure !== undefined) throw failure;
       return { status: 'sent', conversationId, activityId, subjectId };
     } catch (err) {
       const result = classify(err);
       // A school channel Teams refuses (bot removed from the team): park it until it is linked again.
-      if (result.status === 'unreachable' && msg.target.kind === 'channel') return channelUnreachable(this.deps, msg.schoolId, msg);
+      if (result.status === 'unreachable' && msg.target.kind === 'channel')
+        return channelUnreachable(this.deps, msg.schoolId, msg);
       // An update in place whose copy is gone (deleted, or sent in an earlier Playground session):
       // nothing is left to update, and the person is not unreachable for that (a 403 still is).
-      if (result.status === 'unreachable' && result.error === '404' && previous && msg.target.kind === 'user') return { status: 'skipped' };
+      if (result.status === 'unreachable' && result.error === '404' && previous && msg.target.kind === 'user')
+        return { status: 'skipped' };
       return result;
     }
   }
 
   private async referenceFor(msg: OutboundMessage): Promise<StoredReference | undefined> {
-    if (msg.target.kind === 'user') return (await this.deps.conversations.getConversation(msg.schoolId, msg.target.userId))?.reference;
+    if (msg.target.kind === 'user')
+      return (await this.deps.conversations.getConversation(msg.schoolId, msg.target.userId))?.reference;
     return this.lookups.channelReference(msg.schoolId, msg.target.channel);
   }
 }

@@ -5,7 +5,11 @@
  */
 export class RecentActivities {
   private readonly seen = new Map<string, number>();
-  constructor(private readonly maxEntries = 20_000, private readonly ttlMs = 15 * 60_000, private readonly nowMs: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries = 20_000,
+    private readonly ttlMs = 15 * 60_000,
+    private readonly nowMs: () => number = Date.now,
+  ) {}
 
   /** true for the first caller with `key` within the time limit; false for every later one. */
   firstTime(key: string): boolean {

@@ -13,4 +13,5 @@ export async function roleNamesAt(deps: Pick<BotDeps, 'ports'>, schoolId: string
 }
 
 /** The role words a person reads outside one school's context (/help, a fresh intake card): their first school's. */
-export const roleNamesFor = (deps: Pick<BotDeps, 'ports'>, person: Pick<Person, 'actors'>): Promise<RoleNames> => roleNamesAt(deps, person.actors[0]?.schoolId);
+export const roleNamesFor = (deps: Pick<BotDeps, 'ports'>, person: Pick<Person, 'actors'>): Promise<RoleNames> =>
+  roleNamesAt(deps, person.actors[0]?.schoolId);

@@ -6,7 +6,16 @@ import { intakeSubmit } from '../signals/intake-submit';
 import { mySignalsCommand } from '../signals/my-signals';
 import { CLAIM_SUCCESS, claimParser, signalAction, signalRefresh } from '../signals/signal-actions';
 import { signalCommand } from '../signals/signal-intake';
-import { signalAftercare, signalAnswer, signalAsk, signalClose, signalNote, signalReassign, signalScore, signalWatch } from '../signals/signal-handling';
+import {
+  signalAftercare,
+  signalAnswer,
+  signalAsk,
+  signalClose,
+  signalNote,
+  signalReassign,
+  signalScore,
+  signalWatch,
+} from '../signals/signal-handling';
 import { listPage } from '../signals/list-page';
 import { auditCommand } from '../privacy/privacy-audit';
 import { eraseCommand, eraseSubmit } from '../privacy/privacy-erase';
@@ -14,7 +23,13 @@ import { exportCommand } from '../privacy/privacy-export';
 import { koppelCommand } from '../school/channel-link';
 import { ET } from '../escalation/escalation-texts';
 import { escalateForm, escalateSubmit } from '../escalation/escalation-form';
-import { escalationClaim, escalationDeEscalate, escalationDetails, escalationNote, escalationRefresh } from '../escalation/escalation-actions';
+import {
+  escalationClaim,
+  escalationDeEscalate,
+  escalationDetails,
+  escalationNote,
+  escalationRefresh,
+} from '../escalation/escalation-actions';
 import { roundCommand } from '../rounds/round-command';
 import { roundOfferSignal } from '../rounds/round-offer';
 import { roundOpenPage, roundSavePage } from '../rounds/round-pages';
@@ -77,7 +92,13 @@ const CHANNEL_AND_PERSONAL: Scope[] = ['team', 'personal'];
 export const COMMANDS: CommandRoute[] = [
   { command: 'signaal', aliases: ['melding', 'melden'], scopes: ['personal'], readOnly: true, handler: signalCommand },
   { command: 'mijn', scopes: ['personal'], readOnly: true, handler: (d, c) => mySignalsCommand(d, c) },
-  { command: 'help', aliases: ['hulp', '?'], scopes: ['personal', 'team', 'groupChat'], readOnly: true, handler: (d, c) => helpCommand(d, c) },
+  {
+    command: 'help',
+    aliases: ['hulp', '?'],
+    scopes: ['personal', 'team', 'groupChat'],
+    readOnly: true,
+    handler: (d, c) => helpCommand(d, c),
+  },
   { command: 'audit', aliases: ['audittrail'], scopes: ['personal'], handler: auditCommand },
   { command: 'inzage', scopes: ['personal'], handler: exportCommand },
   { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },
@@ -85,12 +106,24 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
   { command: 'demo', scopes: ['personal'], handler: demoCommand },
-  { command: 'instellingen', aliases: ['settings'], scopes: ['personal'], wrongScopeText: ST.personalOnly, readOnly: true, handler: (d, c) => settingsCommand(d, c) },
+  {
+    command: 'instellingen',
+    aliases: ['settings'],
+    scopes: ['personal'],
+    wrongScopeText: ST.personalOnly,
+    readOnly: true,
+    handler: (d, c) => settingsCommand(d, c),
+  },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.signalSubmit, scopes: PERSONAL, version: 'submissionId', handler: intakeSubmit },
-  { verb: VERBS.signalClaim, scopes: PERSONAL, version: 'v', handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS) },
+  {
+    verb: VERBS.signalClaim,
+    scopes: PERSONAL,
+    version: 'v',
+    handler: (d, c, data) => signalAction(d, c, data, claimParser, CLAIM_SUCCESS),
+  },
   { verb: VERBS.signalRefresh, scopes: PERSONAL, readOnly: true, handler: signalRefresh },
   { verb: VERBS.signalScore, scopes: PERSONAL, version: 'v', handler: signalScore },
   { verb: VERBS.signalNote, scopes: PERSONAL, version: 'v', handler: signalNote },
@@ -101,7 +134,12 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.signalClose, scopes: PERSONAL, version: 'v', handler: signalClose },
   { verb: VERBS.signalReassign, scopes: PERSONAL, version: 'v', handler: signalReassign },
   { verb: VERBS.listPage, scopes: PERSONAL, readOnly: true, handler: listPage },
-  { verb: VERBS.pupilErase, scopes: PERSONAL, unversioned: 'erases what the store holds once the typed pupil number matches', handler: eraseSubmit },
+  {
+    verb: VERBS.pupilErase,
+    scopes: PERSONAL,
+    unversioned: 'erases what the store holds once the typed pupil number matches',
+    handler: eraseSubmit,
+  },
   { verb: VERBS.signalEscalateForm, scopes: PERSONAL, readOnly: true, handler: escalateForm },
   { verb: VERBS.signalEscalate, scopes: PERSONAL, version: 'v', handler: escalateSubmit },
   { verb: VERBS.escalationClaim, scopes: CHANNEL_AND_PERSONAL, version: 'n', handler: escalationClaim },
@@ -109,16 +147,29 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.escalationNote, scopes: PERSONAL, version: 'n', handler: escalationNote },
   { verb: VERBS.escalationDeEscalate, scopes: PERSONAL, version: 'n', handler: escalationDeEscalate },
   { verb: VERBS.escalationRefresh, scopes: CHANNEL_AND_PERSONAL, readOnly: true, handler: escalationRefresh },
-  { verb: VERBS.digestOpenSignal, scopes: PERSONAL, unversioned: 'sends the signal card as it stands now; changes no signal', handler: digestOpenSignal },
+  {
+    verb: VERBS.digestOpenSignal,
+    scopes: PERSONAL,
+    unversioned: 'sends the signal card as it stands now; changes no signal',
+    handler: digestOpenSignal,
+  },
   { verb: VERBS.roundOpenPage, scopes: PERSONAL, readOnly: true, handler: roundOpenPage },
   { verb: VERBS.roundSavePage, scopes: PERSONAL, version: 'v', handler: roundSavePage },
   { verb: VERBS.schoolSaveSettings, scopes: PERSONAL, version: 'v', handler: settingsSubmit },
-  { verb: VERBS.roundOfferSignal, scopes: PERSONAL, unversioned: 'checks the stored scores again and raises at most one signal per pupil, round and worker', handler: roundOfferSignal },
+  {
+    verb: VERBS.roundOfferSignal,
+    scopes: PERSONAL,
+    unversioned: 'checks the stored scores again and raises at most one signal per pupil, round and worker',
+    handler: roundOfferSignal,
+  },
 ];
 
 /** Splits '/signaal jan' or 'signaal jan' into command and arguments; mentions already removed. */
 export function parseCommand(text: string): { command: string; args: string } {
-  const t = text.replace(/<at>.*?<\/at>/g, '').replace(/\u00a0/g, ' ').trim();
+  const t = text
+    .replace(/<at>.*?<\/at>/g, '')
+    .replace(/\u00a0/g, ' ')
+    .trim();
   const m = /^\/?([\p{L}?]+)\s*([\s\S]*)$/u.exec(t);
   if (!m) return { command: '', args: '' };
   return { command: m[1].toLowerCase(), args: m[2].trim() };

@@ -14,13 +14,25 @@ import { registerEscalationRenderers } from '../escalation/escalation-renderers'
 import { registerRoundRenderers } from '../rounds/round-renderers';
 import { registerDigestRenderers } from '../digest/digest-renderer';
 import { DATASETS } from './verbs';
-import { answerInvoke, auditRefusal, mustAnswerDirectly, refusalBeforeHandler, scopeOfConversation } from './verb-guard';
+import {
+  answerInvoke,
+  auditRefusal,
+  mustAnswerDirectly,
+  refusalBeforeHandler,
+  scopeOfConversation,
+} from './verb-guard';
 
 const scopeOf = (context: TurnContext): Scope => scopeOfConversation(context) ?? 'personal';
 
 /** Builds the teams-ai Application from the route table. */
 export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: BotDeps): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, botAppId, removeRecipientMention: true, startTypingTimer: false, longRunningMessages: false });
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
   registerSignalHandlingRenderers();
   registerDigestRenderers();
   registerPrivacyRenderers();
@@ -67,11 +79,26 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
   // Any other invoke (an unknown verb, a forged action type): a clear answer, never a 5xx.
   app.activity(ActivityTypes.Invoke, async (context) => {
     const name = String(context.activity.name ?? '');
-    log.warn('invoke.unrouted', { name: name.slice(0, 60), verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60) });
-    const body = name === 'adaptiveCard/action'
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard('Deze knop ken ik niet (meer). Open de kaart opnieuw met het commando.') }
-      : { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'Unsupported invoke' } };
-    await context.sendActivity({ type: 'invokeResponse', value: { status: name === 'adaptiveCard/action' ? 200 : 400, body } });
+    log.warn('invoke.unrouted', {
+      name: name.slice(0, 60),
+      verb: String((context.activity.value as { action?: { verb?: unknown } })?.action?.verb ?? '').slice(0, 60),
+    });
+    const body =
+      name === 'adaptiveCard/action'
+        ? {
+            statusCode: 200,
+            type: 'application/vnd.microsoft.card.adaptive',
+            value: noticeCard('Deze knop ken ik niet (meer). Open de kaart opnieuw met het commando.'),
+          }
+        : {
+            statusCode: 400,
+            type: 'application/vnd.microsoft.error',
+            value: { code: 'BadRequest', message: 'Unsupported invoke' },
+          };
+    await context.sendActivity({
+      type: 'invokeResponse',
+      value: { status: name === 'adaptiveCard/action' ? 200 : 400, body },
+    });
   });
 
   void COMMANDS;

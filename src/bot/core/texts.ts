@@ -45,14 +45,19 @@ export const OUTCOME_LABELS: Record<string, string> = {
 
 /** A person's role as named to them ("Je rollen: …", the audit trail), in the school's words. */
 export const roleWord = (role: string, names: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  role === 'supportTeam' ? `lid van het ${names('supportTeam')} (OT)` : ROLE_LABEL_KEYS.includes(role as RoleLabelKey) ? names(role as RoleLabelKey) : role;
+  role === 'supportTeam'
+    ? `lid van het ${names('supportTeam')} (OT)`
+    : ROLE_LABEL_KEYS.includes(role as RoleLabelKey)
+      ? names(role as RoleLabelKey)
+      : role;
 
 /** The glossary's words for each role (where no school is known). */
 export const ROLE_LABELS: Record<string, string> = Object.fromEntries(ROLES.map((r) => [r, roleWord(r)]));
 
 /** Refusals that name a role, in the school's words (refusalText with the school's role names). */
 const ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
-  'not-staff': (n) => `Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de ${n('coordinator')}.`,
+  'not-staff': (n) =>
+    `Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de ${n('coordinator')}.`,
   'not-owner': (n) => `Alleen de ${n('preventionWorker')} die het signaal heeft opgepakt kan dit doen.`,
   'target-not-prevention-worker': (n) => `Je kunt alleen toewijzen aan een ${n('preventionWorker')} van deze school.`,
   'already-owner': (n) => `Dit signaal is al van deze ${n('preventionWorker')}.`,
@@ -60,9 +65,11 @@ const ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
 
 /** Refusal codes (domain and use cases) → what the person reads. */
 export const REFUSALS: Record<string, string> = {
-  'unknown-user': 'Ik ken je nog niet als medewerker van een school. Vraag de functioneel beheerder om je toe te voegen.',
+  'unknown-user':
+    'Ik ken je nog niet als medewerker van een school. Vraag de functioneel beheerder om je toe te voegen.',
   'pupil-unknown': 'Deze leerling staat niet in het leerlingenbestand van jouw school.',
-  'pupil-other-school': 'Deze leerling hoort niet bij jouw school. Je kunt alleen een signaal doen over leerlingen van je eigen school.',
+  'pupil-other-school':
+    'Deze leerling hoort niet bij jouw school. Je kunt alleen een signaal doen over leerlingen van je eigen school.',
   'pupil-left': 'Deze leerling staat als vertrokken geregistreerd.',
   'no-category': 'Kies minstens één categorie.',
   'observation-empty': 'Beschrijf wat je hebt gezien of gehoord.',
@@ -82,19 +89,22 @@ export const REFUSALS: Record<string, string> = {
   'text-too-long': 'De tekst is te lang.',
   'consent-reason-missing': 'Geef aan waarom ouders niet zijn geïnformeerd of geen toestemming gaven.',
   'signal-unknown': 'Dit signaal bestaat niet (meer).',
-  'forged': 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
+  forged: 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
   'invalid-card': 'De gegevens van deze kaart zijn niet geldig. Open de kaart opnieuw met het commando.',
   busy: 'Het is even druk. Probeer het over een paar seconden opnieuw.',
   ...HANDLING_REFUSALS,
   ...Object.fromEntries(Object.entries(ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)])),
 };
 export const refusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  ROLE_REFUSALS[code]?.(n) ?? REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
+  ROLE_REFUSALS[code]?.(n) ??
+  REFUSALS[code] ??
+  `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
 
 /** Field errors shown next to the intake card's inputs. */
 export const FIELD_ERRORS = {
   schoolRequired: 'Kies de school van de leerling.',
-  pupilNotAtChosenSchool: 'Deze leerling zit niet op de gekozen school. Kies de school van de leerling, of een leerling van deze school.',
+  pupilNotAtChosenSchool:
+    'Deze leerling zit niet op de gekozen school. Kies de school van de leerling, of een leerling van deze school.',
   pupilRequired: 'Kies een leerling uit de lijst.',
   categoriesRequired: 'Kies minstens één categorie.',
   levelRequired: 'Kies 2 (signaal) of 3 (crisis/nood).',
@@ -106,27 +116,35 @@ export const FIELD_ERRORS = {
 
 export const T = {
   intakeTitle: 'Signaal doen',
-  intakeIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Maak je je zorgen over een leerling? Vul dit in; de ${n('preventionWorker', { plural: true })} van je school krijgen het meteen.`,
+  intakeIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Maak je je zorgen over een leerling? Vul dit in; de ${n('preventionWorker', { plural: true })} van je school krijgen het meteen.`,
   intakeNoPupils: 'Er zijn geen leerlingen gevonden. Typ `/signaal` gevolgd door (een deel van) een naam of klas.',
   intakeFixErrors: 'Controleer de gemarkeerde velden.',
   confirmationTitle: (ref: string) => `Signaal ${ref} is ontvangen`,
-  confirmationSentTo: (names: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Verstuurd naar de ${n('preventionWorker', { plural: true })}: ${names}.`,
-  confirmationNoWorkers: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Er is op dit moment geen ${n('preventionWorker')} bereikbaar; de ${n('coordinator')} is ingelicht.`,
-  duoReminder: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Let op: bij verzuim doet de school ook een verzuimmelding via DUO; de ${n('attendanceOfficer')} neemt daarna contact op.`,
+  confirmationSentTo: (names: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Verstuurd naar de ${n('preventionWorker', { plural: true })}: ${names}.`,
+  confirmationNoWorkers: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Er is op dit moment geen ${n('preventionWorker')} bereikbaar; de ${n('coordinator')} is ingelicht.`,
+  duoReminder: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Let op: bij verzuim doet de school ook een verzuimmelding via DUO; de ${n('attendanceOfficer')} neemt daarna contact op.`,
   confirmationFollow: 'Je hoort van mij als er iets verandert. Met `/mijn` zie je je signalen.',
   duplicateSubmit: 'Dit signaal was al verstuurd.',
   unknownCommand: 'Dat commando ken ik niet. Typ `/help` voor wat ik kan.',
-  notAStaffMember: 'Ik ken je nog niet als medewerker van een school die Waakvlam gebruikt. Vraag de functioneel beheerder van je school om je toe te voegen.',
+  notAStaffMember:
+    'Ik ken je nog niet als medewerker van een school die Waakvlam gebruikt. Vraag de functioneel beheerder van je school om je toe te voegen.',
   welcomePersonal: (name: string) => `Welkom bij Waakvlam, ${name}. Typ \`/help\` om te zien wat ik voor je kan doen.`,
   welcomeTeam:
     'Hallo! Ik ben Waakvlam. Een zorgcoördinator of functioneel beheerder koppelt de kanalen: typ `/koppel ot` in het kanaal van het ondersteuningsteam en `/koppel overzicht` in het kanaal van de zorgcoördinatoren.',
-  channelNotAllowed: 'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in een persoonlijk gesprek met mij.',
+  channelNotAllowed:
+    'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in een persoonlijk gesprek met mij.',
   /** A card used outside the conversations it is sent to, or by someone outside the school: names nothing. */
   cardUnavailable: 'Deze kaart is hier niet beschikbaar. Gebruik Waakvlam in je eigen chat met de bot.',
   /** An action whose invoke names no message to answer in: nothing was done. */
-  cardNotPlaced: 'Deze actie kon ik niet verwerken; er is niets gewijzigd. Open de kaart opnieuw en probeer het nog eens.',
+  cardNotPlaced:
+    'Deze actie kon ik niet verwerken; er is niets gewijzigd. Open de kaart opnieuw en probeer het nog eens.',
   /** A state-changing action without the version of its card: refused as stale. */
-  cardStale: 'Deze kaart is niet meer actueel; er is niets gewijzigd. Open de kaart opnieuw om de actuele stand te zien.',
+  cardStale:
+    'Deze kaart is niet meer actueel; er is niets gewijzigd. Open de kaart opnieuw om de actuele stand te zien.',
   noOpenSignals: 'Je hebt geen lopende signalen.',
   mySignalsTitle: 'Mijn signalen',
   undeliverableTitle: 'Bericht kon niet worden bezorgd',
@@ -136,7 +154,8 @@ export const T = {
     roundReminder: 'De herinnering voor de 1-2-3 meting',
     roundClosed: 'De samenvatting van de gesloten 1-2-3 ronde',
   } as Record<string, string>,
-  noWorkersForSignal: (ref: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Signaal ${ref} kon bij geen enkele ${n('preventionWorker')} worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
+  noWorkersForSignal: (ref: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Signaal ${ref} kon bij geen enkele ${n('preventionWorker')} worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
   newSignalTitle: (ref: string) => `Nieuw signaal ${ref}`,
   claimedBy: (name: string) => `Opgepakt door ${name}`,
   lastChange: (when: string, who: string) => `Laatste wijziging: ${when} door ${who}`,
@@ -152,26 +171,53 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
     return [T.notAStaffMember, '', 'Commando’s: `/help`'].join('\n');
   }
   lines.push('- `/signaal` — meld een zorg over een leerling (ook `/signaal <naam of klas>` om meteen te zoeken)');
-  lines.push('- `/mijn` — ' + (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'));
+  lines.push(
+    '- `/mijn` — ' +
+      (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'),
+  );
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
-  if (has('coordinator') || has('admin')) lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
+  if (has('coordinator') || has('admin'))
+    lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
   if (has('coordinator') || has('admin')) {
     lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in dit persoonlijke gesprek)');
-    lines.push(`- \`/koppel ot\` of \`/koppel overzicht\` — typ dit in het kanaal van het OT of van de ${n('coordinator', { plural: true })} om het te koppelen`);
+    lines.push(
+      `- \`/koppel ot\` of \`/koppel overzicht\` — typ dit in het kanaal van het OT of van de ${n('coordinator', { plural: true })} om het te koppelen`,
+    );
   }
-  if (has('coordinator')) lines.push('- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)');
-  if (has('coordinator')) lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
-  if (has('admin')) lines.push('- `/instellingen` — de instellingen van je school bekijken en wijzigen (rondes, overzicht, vakanties, termijnen, namen van rollen)');
+  if (has('coordinator'))
+    lines.push(
+      '- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)',
+    );
+  if (has('coordinator'))
+    lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
+  if (has('admin'))
+    lines.push(
+      '- `/instellingen` — de instellingen van je school bekijken en wijzigen (rondes, overzicht, vakanties, termijnen, namen van rollen)',
+    );
   lines.push('- `/help` — dit overzicht');
-  if (opts.demo) lines.push('- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen');
+  if (opts.demo)
+    lines.push(
+      '- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen',
+    );
   const roleNames = roles.map((r) => roleWord(r, n)).join(', ');
   lines.push('', `Je rollen: ${roleNames}.`);
   return lines.join('\n');
 }
 
 // Built once: an Intl.DateTimeFormat costs far more to create than to use (every signal card formats its history).
-const DATE_TIME_NL = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const DATE_NL = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
+const DATE_TIME_NL = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DATE_NL = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 export function formatDateTime(iso: string): string {
   return DATE_TIME_NL.format(new Date(iso));

@@ -19,7 +19,8 @@ export async function personOf(deps: BotDeps, context: TurnContext): Promise<Per
   const person = await resolvePerson(deps.ports.directory, userId, name, { tenantId });
   if (!userId || !deps.staffBinding) return person;
   const again = () => resolvePerson(deps.ports.directory, userId, name, { tenantId });
-  if (person.actors.length > 0) return (await deps.staffBinding.bindElsewhere(context, userId, person.staff)) ? again() : person;
+  if (person.actors.length > 0)
+    return (await deps.staffBinding.bindElsewhere(context, userId, person.staff)) ? again() : person;
   const outcome = await deps.staffBinding.tryBind(context, userId);
   return outcome?.kind === 'bound' || outcome?.kind === 'conflict' ? again() : person;
 }

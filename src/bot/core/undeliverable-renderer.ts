@@ -25,7 +25,9 @@ export function undeliverableNotice(params: Params, ref: string, names?: RoleNam
   const reason = String(params.reason ?? '');
   const about = String(params.about ?? '');
   const channel = params.target === 'channel' || reason.startsWith('channel-');
-  const what = ref ? (UT.whatAboutSignal[about] ?? UT.whatSignalOther)(ref) : T.undeliverableWhat[about] ?? UT.whatOther;
+  const what = ref
+    ? (UT.whatAboutSignal[about] ?? UT.whatSignalOther)(ref)
+    : (T.undeliverableWhat[about] ?? UT.whatOther);
 
   if (channel) {
     const command = whoRaw === 'het OT-kanaal' ? '`/koppel ot`' : '`/koppel overzicht`';
@@ -37,7 +39,10 @@ export function undeliverableNotice(params: Params, ref: string, names?: RoleNam
   }
 
   const lines = [UT.notDelivered(what, who)];
-  const waits = reason === 'no-conversation-reference' || reason.startsWith('unreachable:') || reason.startsWith('connection-lost:');
+  const waits =
+    reason === 'no-conversation-reference' ||
+    reason.startsWith('unreachable:') ||
+    reason.startsWith('connection-lost:');
   if (reason === 'no-conversation-reference') lines.push(UT.whyNoReference(who));
   else if (reason.startsWith('unreachable:')) lines.push(UT.whyRefused(who));
   else if (reason.startsWith('connection-lost:')) lines.push(UT.whyConnectionLost(who));
@@ -49,6 +54,7 @@ export function undeliverableNotice(params: Params, ref: string, names?: RoleNam
     return { title: UT.titleSignalCard(ref, who), text: [...lines, UT.signalWaitsForPerson(who, opened)].join(' ') };
   }
   lines.push(UT.waitsForPerson(who, opened));
-  if (params.scope === 'person') return { title: UT.titlePerson(who), text: [...lines, UT.laterMessagesWait(who)].join(' ') };
+  if (params.scope === 'person')
+    return { title: UT.titlePerson(who), text: [...lines, UT.laterMessagesWait(who)].join(' ') };
   return { title: UT.title, text: lines.join(' ') };
 }

@@ -30,18 +30,24 @@ export const UT = {
   notPosted: (what: string, channel: string) => `${what} kon niet worden geplaatst in ${channel}.`,
 
   whyNoReference: (who: string) => `${who} heeft Waakvlam nog niet geopend in Teams.`,
-  whyRefused: (who: string) => `Teams laat Waakvlam ${who} op dit moment niet bereiken, bijvoorbeeld omdat de app Waakvlam is verwijderd.`,
+  whyRefused: (who: string) =>
+    `Teams laat Waakvlam ${who} op dit moment niet bereiken, bijvoorbeeld omdat de app Waakvlam is verwijderd.`,
   whyConnectionLost: (who: string) => `De verbinding met het gesprek van ${who} is verbroken.`,
   whyChannelNotLinked: 'Dat kanaal is nog niet gekoppeld.',
   whyChannelRefused: 'Teams laat Waakvlam daar niet meer posten; misschien is Waakvlam uit het team verwijderd.',
   whyGaveUp: 'Het is na herhaalde pogingen niet gelukt.',
 
-  waitsForPerson: (who: string, opened: boolean) => `Het bericht wacht en wordt bezorgd zodra ${who} Waakvlam ${opened ? 'weer ' : ''}opent.`,
+  waitsForPerson: (who: string, opened: boolean) =>
+    `Het bericht wacht en wordt bezorgd zodra ${who} Waakvlam ${opened ? 'weer ' : ''}opent.`,
   signalWaitsForPerson: (who: string, opened: boolean) =>
     `Het signaal wacht en wordt bezorgd zodra ${who} Waakvlam ${opened ? 'weer ' : ''}opent. Let erop dat het intussen door iemand anders wordt opgepakt.`,
-  laterMessagesWait: (who: string) => `Ook volgende berichten voor ${who} wachten tot dan. Hierover krijg je vandaag geen nieuwe melding, wel over elk nieuw signaal dat ${who} niet bereikt.`,
-  waitsForLink: (command: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Het bericht wacht en wordt geplaatst zodra een ${n('coordinator')} of ${n('admin')} ${command} typt in dat kanaal.`,
-  waitsForRelink: (command: string) => `Het bericht wacht: voeg Waakvlam weer toe aan het team en typ ${command} in dat kanaal; dan wordt het geplaatst.`,
-  givenUp: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het bericht wordt niet opnieuw verstuurd. Vraag de ${n('admin')} om dit na te kijken.`,
+  laterMessagesWait: (who: string) =>
+    `Ook volgende berichten voor ${who} wachten tot dan. Hierover krijg je vandaag geen nieuwe melding, wel over elk nieuw signaal dat ${who} niet bereikt.`,
+  waitsForLink: (command: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het bericht wacht en wordt geplaatst zodra een ${n('coordinator')} of ${n('admin')} ${command} typt in dat kanaal.`,
+  waitsForRelink: (command: string) =>
+    `Het bericht wacht: voeg Waakvlam weer toe aan het team en typ ${command} in dat kanaal; dan wordt het geplaatst.`,
+  givenUp: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het bericht wordt niet opnieuw verstuurd. Vraag de ${n('admin')} om dit na te kijken.`,
   coordinatorsChannel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `het kanaal van de ${n('coordinator', { plural: true })}`,
 };

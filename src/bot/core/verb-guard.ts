@@ -28,12 +28,20 @@ export function scopeOfConversation(context: TurnContext): Scope | undefined {
 
 /** What an audit entry may name of the card's data: only well-formed ids. */
 const CardIdsSchema = z.object({
-  schoolId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).catch('_none'),
-  signalId: z.string().regex(/^signal:[A-Za-z0-9-]{1,64}$/).optional().catch(undefined),
+  schoolId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .catch('_none'),
+  signalId: z
+    .string()
+    .regex(/^signal:[A-Za-z0-9-]{1,64}$/)
+    .optional()
+    .catch(undefined),
 });
 const cardIdsOf = (data: unknown) => CardIdsSchema.safeParse(data && typeof data === 'object' ? data : {});
 
-const hasReplyTo = (context: TurnContext): boolean => typeof context.activity.replyToId === 'string' && context.activity.replyToId.length > 0;
+const hasReplyTo = (context: TurnContext): boolean =>
+  typeof context.activity.replyToId === 'string' && context.activity.replyToId.length > 0;
 
 /** A card field is present when the card put a value there (a string, possibly empty, or a number). */
 const hasField = (data: unknown, field: string): boolean => {
@@ -42,7 +50,13 @@ const hasField = (data: unknown, field: string): boolean => {
 };
 
 /** Audits a refused command or verb: `action` is the verb or `/command`; ids only when well-formed. */
-export async function auditRefusal(deps: BotDeps, context: TurnContext, action: string, data: unknown, code: string): Promise<void> {
+export async function auditRefusal(
+  deps: BotDeps,
+  context: TurnContext,
+  action: string,
+  data: unknown,
+  code: string,
+): Promise<void> {
   const ids = cardIdsOf(data);
   const from = context.activity.from?.aadObjectId;
   await deps.ports.audit.record({
@@ -58,7 +72,12 @@ export async function auditRefusal(deps: BotDeps, context: TurnContext, action: 
 }
 
 /** The refusal card when the verb may not run in this turn; undefined when the handler may run. */
-export async function refusalBeforeHandler(deps: BotDeps, context: TurnContext, route: VerbRoute, data: unknown): Promise<CardJson | undefined> {
+export async function refusalBeforeHandler(
+  deps: BotDeps,
+  context: TurnContext,
+  route: VerbRoute,
+  data: unknown,
+): Promise<CardJson | undefined> {
   const scope = scopeOfConversation(context);
   if (!scope || !route.scopes.includes(scope)) {
     await auditRefusal(deps, context, route.verb, data, 'wrong-conversation');
@@ -80,7 +99,10 @@ export async function refusalBeforeHandler(deps: BotDeps, context: TurnContext, 
  * a `refresh`, would instead replace the message for everyone (and fail without `replyToId`).
  */
 export async function answerInvoke(context: TurnContext, card: CardJson): Promise<void> {
-  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } } });
+  await context.sendActivity({
+    type: 'invokeResponse',
+    value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
+  });
 }
 
 /** A read-only verb without `replyToId` still answers, but only to the person who clicked. */

@@ -18,7 +18,20 @@ type Body = Array<{ id?: string } & Record<string, unknown>>;
  * live in one template. The channel's own title and flagged references give way to the named rows.
  */
 export function personalDigestCard(p: PersonalDigest, roleNames?: RoleNames): CardJson {
-  const figures = renderCard('digest-channel', { ...digestCardData({ schoolName: p.school.name, since: p.since, until: p.until, slotsCovered: 1, late: false, digest: p.digest, workerNames: p.workerNames, names: roleNames }), hasFlagged: false, hasFlaggedMore: false });
+  const figures = renderCard('digest-channel', {
+    ...digestCardData({
+      schoolName: p.school.name,
+      since: p.since,
+      until: p.until,
+      slotsCovered: 1,
+      late: false,
+      digest: p.digest,
+      workerNames: p.workerNames,
+      names: roleNames,
+    }),
+    hasFlagged: false,
+    hasFlaggedMore: false,
+  });
   const rows = p.named.map((n) => ({
     reference: n.item.reference,
     name: n.pupil ? `${pupilName(n.pupil)} (${literal(n.pupil.className)})` : DT.unknownPupil,
@@ -30,8 +43,13 @@ export function personalDigestCard(p: PersonalDigest, roleNames?: RoleNames): Ca
   const namesBody = names.body as Body;
   return {
     ...names,
-    body: [namesBody.find((e) => e.id === 'names-header'), ...(figures.body as Body).filter((e) => e.id !== 'digest-title'), namesBody.find((e) => e.id === 'names')].filter(Boolean),
+    body: [
+      namesBody.find((e) => e.id === 'names-header'),
+      ...(figures.body as Body).filter((e) => e.id !== 'digest-title'),
+      namesBody.find((e) => e.id === 'names'),
+    ].filter(Boolean),
   };
 }
 
-export const regionDigestCard = (region: string, digest: RegionDigest): CardJson => renderCard('digest-region', regionCardData(region, digest));
+export const regionDigestCard = (region: string, digest: RegionDigest): CardJson =>
+  renderCard('digest-region', regionCardData(region, digest));

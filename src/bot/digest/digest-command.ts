@@ -30,7 +30,14 @@ function digestOf(deps: BotDeps): DigestPorts {
 export async function overzichtCommand(deps: BotDeps, context: TurnContext, args: string): Promise<void> {
   const person = await personOf(deps, context);
   if (person.actors.length === 0) {
-    await deps.ports.audit.record({ schoolId: '_none', actorId: person.userId || 'unknown', actorRoles: [], action: 'digest.view', outcome: 'refused', code: 'unknown-user' });
+    await deps.ports.audit.record({
+      schoolId: '_none',
+      actorId: person.userId || 'unknown',
+      actorRoles: [],
+      action: 'digest.view',
+      outcome: 'refused',
+      code: 'unknown-user',
+    });
     await context.sendActivity(T.notAStaffMember);
     return;
   }
@@ -50,14 +57,19 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
     deps.kickOutbox();
     for (const p of out.posted) {
       const names = await roleNamesAt(deps, p.schoolId);
-      await context.sendActivity(p.channelLinked ? DT.channelPosted(p.schoolName, names) : `${DT.channelPosted(p.schoolName, names)} ${DT.channelNotLinked(names)}`);
+      await context.sendActivity(
+        p.channelLinked
+          ? DT.channelPosted(p.schoolName, names)
+          : `${DT.channelPosted(p.schoolName, names)} ${DT.channelNotLinked(names)}`,
+      );
     }
     return;
   }
   if (arg !== '') return void (await context.sendActivity(DT.usage(own)));
   const out = await personalDigests(deps.ports, digestOf(deps), person);
   if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
-  for (const d of out.digests) await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
+  for (const d of out.digests)
+    await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
 }
 
 const OpenSignalSchema = z.object({
@@ -76,7 +88,15 @@ export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data
   const person = await personOf(deps, context);
   const viewer = viewerAt(person, ref.data.schoolId);
   if (!viewer || !viewer.roles.includes('coordinator')) {
-    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: viewer ? [...viewer.roles] : [], action: 'digest.openSignal', outcome: 'refused', code: 'digest-not-coordinator', signalId: ref.data.signalId });
+    await deps.ports.audit.record({
+      schoolId: ref.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: viewer ? [...viewer.roles] : [],
+      action: 'digest.openSignal',
+      outcome: 'refused',
+      code: 'digest-not-coordinator',
+      signalId: ref.data.signalId,
+    });
     return noticeCard(refusalText('forged'));
   }
   const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId);
@@ -84,5 +104,7 @@ export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data
   await context.sendActivity(attach(await drawSignalCard(deps, viewer, view.signal)));
   const digests = await personalDigests(deps.ports, digestOf(deps), { ...person, actors: [viewer] });
   const mine = digests.ok ? digests.digests.find((d) => d.school.schoolId === ref.data.schoolId) : undefined;
-  return mine ? personalDigestCard(mine, await roleNamesAt(deps, mine.school.schoolId)) : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
+  return mine
+    ? personalDigestCard(mine, await roleNamesAt(deps, mine.school.schoolId))
+    : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
 }

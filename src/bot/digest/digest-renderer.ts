@@ -11,11 +11,19 @@ import { roleNamesAt } from '../core/role-names';
  * references only), so a digest that waited for `/koppel overzicht` still shows its own period.
  * Only ever to the coordinators' channel.
  */
-async function channelDigest(deps: BotDeps, schoolId: string, msg: Pick<OutboxMessage, 'target' | 'payload'>): Promise<Rendered> {
+async function channelDigest(
+  deps: BotDeps,
+  schoolId: string,
+  msg: Pick<OutboxMessage, 'target' | 'payload'>,
+): Promise<Rendered> {
   if (msg.target.kind !== 'channel' || msg.target.channel !== 'coordinators' || !deps.digest) return { skip: true };
   const snapshot = await deps.digest.store.getSnapshot(schoolId, String(msg.payload.params.snapshotId ?? ''));
   if (!snapshot) return { skip: true };
-  const card = channelDigestCard({ ...snapshot, manual: snapshot.slotKey.startsWith('manual-'), names: await roleNamesAt(deps, schoolId) });
+  const card = channelDigestCard({
+    ...snapshot,
+    manual: snapshot.slotKey.startsWith('manual-'),
+    names: await roleNamesAt(deps, schoolId),
+  });
   return { card, summary: DT.summaryChannel(snapshot.schoolName) };
 }
 

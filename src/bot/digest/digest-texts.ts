@@ -4,7 +4,8 @@ import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 export const DT = {
   channelTitle: (school: string) => `Overzicht ${school}`,
   personalTitle: (school: string) => `Overzicht ${school} — met namen`,
-  personalOnly: 'Alleen voor jou: hieronder staan de namen achter de gemarkeerde signalen. Deel dit niet in een kanaal.',
+  personalOnly:
+    'Alleen voor jou: hieronder staan de namen achter de gemarkeerde signalen. Deel dit niet in een kanaal.',
   period: (from: string, to: string) => `Over de periode ${from} t/m ${to}`,
   late: (slots: number) =>
     slots > 1
@@ -21,9 +22,11 @@ export const DT = {
   openNone: 'Er lopen geen signalen.',
   byState: 'Per status',
   stateRow: (count: number, oldest: number, overdue: number) =>
-    `${count} · oudste ${oldest} ${oldest === 1 ? 'schooldag' : 'schooldagen'}` + (overdue > 0 ? ` · ⚠ ${overdue} over de termijn` : ''),
+    `${count} · oudste ${oldest} ${oldest === 1 ? 'schooldag' : 'schooldagen'}` +
+    (overdue > 0 ? ` · ⚠ ${overdue} over de termijn` : ''),
   flaggedTitle: 'Over de termijn (oudste eerst)',
-  flaggedRow: (state: string, age: number, reason: string) => `${state} · ${age} ${age === 1 ? 'schooldag' : 'schooldagen'} · ${reason}`,
+  flaggedRow: (state: string, age: number, reason: string) =>
+    `${state} · ${age} ${age === 1 ? 'schooldag' : 'schooldagen'} · ${reason}`,
   flaggedMore: (n: number) => `En nog ${n} ${n === 1 ? 'signaal' : 'signalen'} over de termijn.`,
   reasonUnclaimed: 'nog niet opgepakt',
   reasonEscalation: 'OT heeft het verzoek nog niet opgepakt',
@@ -33,7 +36,8 @@ export const DT = {
   escalationsLate: 'Daarvan over de termijn',
   roundTitle: '1-2-3 meting',
   roundNone: 'Nog geen gegevens van een 1-2-3 meting.',
-  roundOverall: (done: number, total: number, percent: number) => `Ingevuld: ${done} van ${total} leerlingen (${percent}%)`,
+  roundOverall: (done: number, total: number, percent: number) =>
+    `Ingevuld: ${done} van ${total} leerlingen (${percent}%)`,
   roundWorker: (done: number, total: number, percent: number) => `${done}/${total} (${percent}%)`,
   roundPerWorker: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Per ${n('preventionWorker')}`,
   someWorker: (n: RoleNames = DEFAULT_ROLE_NAMES) => n('preventionWorker', { capital: true }),
@@ -50,15 +54,19 @@ export const DT = {
   // /overzicht
   refusedNotCoordinator: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Het overzicht met namen is alleen voor ${n('coordinator', { plural: true })}. Je poging is vastgelegd. Vraag je ${n('coordinator')} als je iets wilt weten over de signalen van je school.`,
-  refusedNotProjectLead: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het regio-overzicht is alleen voor de ${n('projectLead')}. Je poging is vastgelegd.`,
+  refusedNotProjectLead: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het regio-overzicht is alleen voor de ${n('projectLead')}. Je poging is vastgelegd.`,
   refusedNoSchool: 'Ik vind geen scholen in jouw regio.',
-  channelPosted: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Het overzicht van ${school} staat klaar voor het kanaal van de ${n('coordinator', { plural: true })}.`,
-  channelNotLinked: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Dat kanaal is nog niet gekoppeld: typ \`/koppel overzicht\` in het kanaal van de ${n('coordinator', { plural: true })}, dan verschijnt het overzicht daar meteen.`,
+  channelPosted: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het overzicht van ${school} staat klaar voor het kanaal van de ${n('coordinator', { plural: true })}.`,
+  channelNotLinked: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Dat kanaal is nog niet gekoppeld: typ \`/koppel overzicht\` in het kanaal van de ${n('coordinator', { plural: true })}, dan verschijnt het overzicht daar meteen.`,
   usage: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Gebruik: \`/overzicht\` (jouw school, met namen), \`/overzicht kanaal\` (nu in het kanaal van de ${n('coordinator', { plural: true })}) of \`/overzicht regio\` (${n('projectLead')}).`,
   // region
   regionTitle: (region: string) => `Regio-overzicht ${region}`,
-  regionIntro: (schools: number) => `${schools} ${schools === 1 ? 'school' : 'scholen'} · alleen aantallen, nooit namen. Aantallen van 1 tot 4 staan als "<5", zodat niemand herkenbaar is.`,
+  regionIntro: (schools: number) =>
+    `${schools} ${schools === 1 ? 'school' : 'scholen'} · alleen aantallen, nooit namen. Aantallen van 1 tot 4 staan als "<5", zodat niemand herkenbaar is.`,
   regionPeriod: 'Over de afgelopen 7 dagen',
   regionTotals: 'Hele regio',
   regionSchools: 'Per school',

@@ -10,16 +10,36 @@ import { literal } from '../core/literal-text';
  * for a Teams chart element, and as bars made of card elements for its fallback (clients
  * without chart support). Channel data holds counts and references only.
  */
-export interface Bar { label: string; value: string; fill: string; rest: string; hasFill: boolean; hasRest: boolean; style: string }
+export interface Bar {
+  label: string;
+  value: string;
+  fill: string;
+  rest: string;
+  hasFill: boolean;
+  hasRest: boolean;
+  style: string;
+}
 type XY = { x: string; y: number };
 
 /** Bars scaled to the largest value; a non-zero value always shows at least a sliver. */
-export function bars(rows: Array<{ label: string; value: number; text?: string }>, style = 'accent', max?: number): Bar[] {
+export function bars(
+  rows: Array<{ label: string; value: number; text?: string }>,
+  style = 'accent',
+  max?: number,
+): Bar[] {
   const top = Math.max(1, max ?? Math.max(0, ...rows.map((r) => r.value)));
   return rows.map((r) => {
     const fill = r.value <= 0 ? 0 : Math.max(2, Math.round((r.value / top) * 100));
     const rest = 100 - Math.min(100, fill);
-    return { label: r.label, value: r.text ?? String(r.value), fill: String(fill), rest: String(rest), hasFill: fill > 0, hasRest: rest > 0, style };
+    return {
+      label: r.label,
+      value: r.text ?? String(r.value),
+      fill: String(fill),
+      rest: String(rest),
+      hasFill: fill > 0,
+      hasRest: rest > 0,
+      style,
+    };
   });
 }
 
@@ -40,18 +60,32 @@ export interface DigestViewInput {
   names?: RoleNames;
 }
 
-const reasonText = (i: OpenItem) => (i.overdueReason === 'escalationUnclaimed' ? DT.reasonEscalation : DT.reasonUnclaimed);
+const reasonText = (i: OpenItem) =>
+  i.overdueReason === 'escalationUnclaimed' ? DT.reasonEscalation : DT.reasonUnclaimed;
 /** Flagged references shown in the channel card; the rest is a count. */
 export const MAX_FLAGGED_REFERENCES = 10;
 
 export function digestCardData(v: DigestViewInput): Record<string, unknown> {
   const d = v.digest;
   // chart labels stay short: a long one squeezes every bar ('Sociaal-emotioneel / welbevinden' → 'Sociaal-emotioneel')
-  const categoryRows = CATEGORIES.map((c) => ({ label: (CATEGORY_LABELS[c] ?? c).split(' / ')[0], value: d.newSignals.byCategory[c] })).filter((r) => r.value > 0);
-  const levelRows = LEVELS.filter((l) => l !== 1 || d.newSignals.byLevel[1] > 0).map((l) => ({ label: shortLevel(l), value: d.newSignals.byLevel[l], level: l }));
+  const categoryRows = CATEGORIES.map((c) => ({
+    label: (CATEGORY_LABELS[c] ?? c).split(' / ')[0],
+    value: d.newSignals.byCategory[c],
+  })).filter((r) => r.value > 0);
+  const levelRows = LEVELS.filter((l) => l !== 1 || d.newSignals.byLevel[1] > 0).map((l) => ({
+    label: shortLevel(l),
+    value: d.newSignals.byLevel[l],
+    level: l,
+  }));
   const stateRows = OPEN_STATES.map((s) => {
     const items = d.open.items.filter((i) => i.state === s);
-    return { state: s, label: STATE_LABELS[s], count: items.length, oldest: Math.max(0, ...items.map((i) => i.ageSchoolDays)), overdue: items.filter((i) => i.overdue).length };
+    return {
+      state: s,
+      label: STATE_LABELS[s],
+      count: items.length,
+      oldest: Math.max(0, ...items.map((i) => i.ageSchoolDays)),
+      overdue: items.filter((i) => i.overdue).length,
+    };
   }).filter((r) => r.count > 0);
   const flagged = d.open.items.filter((i) => i.overdue);
   const rounds = d.rounds;
@@ -85,7 +119,12 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     stateFacts: stateRows.map((r) => ({ title: r.label, value: DT.stateRow(r.count, r.oldest, r.overdue) })),
     hasFlagged: flagged.length > 0,
     flaggedTitle: DT.flaggedTitle,
-    flaggedFacts: flagged.slice(0, MAX_FLAGGED_REFERENCES).map((i) => ({ title: `⚠ ${i.reference}`, value: DT.flaggedRow(STATE_LABELS[i.state], i.ageSchoolDays, reasonText(i)) })),
+    flaggedFacts: flagged
+      .slice(0, MAX_FLAGGED_REFERENCES)
+      .map((i) => ({
+        title: `⚠ ${i.reference}`,
+        value: DT.flaggedRow(STATE_LABELS[i.state], i.ageSchoolDays, reasonText(i)),
+      })),
     hasFlaggedMore: flagged.length > MAX_FLAGGED_REFERENCES,
     flaggedMore: DT.flaggedMore(flagged.length - MAX_FLAGGED_REFERENCES),
 
@@ -93,7 +132,10 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     escalationFacts: [
       { title: DT.escalationsOpen, value: String(d.escalations.open) },
       { title: DT.escalationsUnclaimed, value: String(d.escalations.unclaimed) },
-      { title: DT.escalationsLate, value: d.escalations.overdueUnclaimed > 0 ? `⚠ ${d.escalations.overdueUnclaimed}` : '0' },
+      {
+        title: DT.escalationsLate,
+        value: d.escalations.overdueUnclaimed > 0 ? `⚠ ${d.escalations.overdueUnclaimed}` : '0',
+      },
     ],
 
     roundTitle: DT.roundTitle,
@@ -104,19 +146,54 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     // a chart of nothing but zeros draws an empty axis: the bars say it better until work is done
     hasWorkerChart: !!rounds && rounds.overall.done > 0,
     workerChart: (rounds?.perWorker ?? []).map((w): XY => ({ x: workerName(w.workerId), y: w.percent })),
-    workerBars: bars((rounds?.perWorker ?? []).map((w) => ({ label: workerName(w.workerId), value: w.percent, text: DT.roundWorker(w.done, w.total, w.percent) })), 'good', 100),
+    workerBars: bars(
+      (rounds?.perWorker ?? []).map((w) => ({
+        label: workerName(w.workerId),
+        value: w.percent,
+        text: DT.roundWorker(w.done, w.total, w.percent),
+      })),
+      'good',
+      100,
+    ),
 
     hasDistribution: !!dist && dist.currentTotal > 0,
     distributionTitle: DT.distributionTitle,
-    distributionDonut: dist ? LEVELS.map((l) => ({ legend: shortLevel(l), value: dist.current[l], color: LEVEL_COLORS[l] })) : [],
-    distributionBars: dist ? LEVELS.flatMap((l) => bars([{ label: shortLevel(l), value: dist.current[l], text: DT.distributionRow(dist.current[l], dist.previous?.[l], dist.delta?.[l]) }], LEVEL_STYLES[l], Math.max(...LEVELS.map((x) => dist.current[x])))) : [],
-    distributionFacts: dist ? LEVELS.map((l) => ({ title: shortLevel(l), value: DT.distributionRow(dist.current[l], dist.previous?.[l], dist.delta?.[l]) })) : [],
+    distributionDonut: dist
+      ? LEVELS.map((l) => ({ legend: shortLevel(l), value: dist.current[l], color: LEVEL_COLORS[l] }))
+      : [],
+    distributionBars: dist
+      ? LEVELS.flatMap((l) =>
+          bars(
+            [
+              {
+                label: shortLevel(l),
+                value: dist.current[l],
+                text: DT.distributionRow(dist.current[l], dist.previous?.[l], dist.delta?.[l]),
+              },
+            ],
+            LEVEL_STYLES[l],
+            Math.max(...LEVELS.map((x) => dist.current[x])),
+          ),
+        )
+      : [],
+    distributionFacts: dist
+      ? LEVELS.map((l) => ({
+          title: shortLevel(l),
+          value: DT.distributionRow(dist.current[l], dist.previous?.[l], dist.delta?.[l]),
+        }))
+      : [],
     hasNoPrevious: !!dist && !dist.previous,
     distributionNoPrevious: DT.distributionNoPrevious,
   };
 }
 
-export interface NamedRow { reference: string; name: string; detail: string; signalId: string; schoolId: string }
+export interface NamedRow {
+  reference: string;
+  name: string;
+  detail: string;
+  signalId: string;
+  schoolId: string;
+}
 
 /** The names section of the personal digest: one row per flagged item, each with a button to its signal card. */
 export function namesCardData(schoolName: string, rows: NamedRow[], moreFlagged: number): Record<string, unknown> {
@@ -144,7 +221,10 @@ const figureFacts = (f: RegionFigures) => [
 ];
 
 export function regionCardData(region: string, r: RegionDigest): Record<string, unknown> {
-  const categories = CATEGORIES.map((c) => ({ title: CATEGORY_LABELS[c] ?? c, value: shown(r.totals.newSignals.byCategory[c]) })).filter((x) => x.value !== '0');
+  const categories = CATEGORIES.map((c) => ({
+    title: CATEGORY_LABELS[c] ?? c,
+    value: shown(r.totals.newSignals.byCategory[c]),
+  })).filter((x) => x.value !== '0');
   return {
     title: DT.regionTitle(region),
     intro: DT.regionIntro(r.schoolCount),
@@ -155,6 +235,11 @@ export function regionCardData(region: string, r: RegionDigest): Record<string, 
     hasCategories: categories.length > 0,
     categories,
     schoolsTitle: DT.regionSchools,
-    schools: r.schools.map((s) => ({ name: s.schoolName, shown: s.shownInDetail, facts: s.figures ? figureFacts(s.figures) : [], hidden: DT.regionHidden })),
+    schools: r.schools.map((s) => ({
+      name: s.schoolName,
+      shown: s.shownInDetail,
+      facts: s.figures ? figureFacts(s.figures) : [],
+      hidden: DT.regionHidden,
+    })),
   };
 }

@@ -26,28 +26,68 @@ const isSupportTeam = (person: Person, schoolId: string) => !!actorAt(person, sc
  * invoke answer there replaces the post everyone sees. The full case only in a personal chat,
  * and only for the school's OT.
  */
-async function answerCard(deps: BotDeps, context: TurnContext, person: Person, signal: Signal, n: number, message?: string, color: Color = 'Default'): Promise<CardJson> {
+async function answerCard(
+  deps: BotDeps,
+  context: TurnContext,
+  person: Person,
+  signal: Signal,
+  n: number,
+  message?: string,
+  color: Color = 'Default',
+): Promise<CardJson> {
   const staff = await deps.ports.directory.listStaff(signal.schoolId);
   const names = await roleNamesAt(deps, signal.schoolId);
   if (isPersonal(context) && isSupportTeam(person, signal.schoolId)) {
     const pupil = await deps.ports.directory.getPupil(signal.schoolId, signal.pupilId);
-    return escalationDetailsCard({ signal, n, staff, pupil, viewer: actorAt(person, signal.schoolId)!, now: deps.ports.clock.now(), message, messageColor: color, names }) ?? noticeCard(escalationRefusal('escalation-old'));
+    return (
+      escalationDetailsCard({
+        signal,
+        n,
+        staff,
+        pupil,
+        viewer: actorAt(person, signal.schoolId)!,
+        now: deps.ports.clock.now(),
+        message,
+        messageColor: color,
+        names,
+      }) ?? noticeCard(escalationRefusal('escalation-old'))
+    );
   }
   const school = (await deps.ports.directory.getSchool(signal.schoolId))?.doc;
-  const pupil = school?.channelPostDetail === 'initialsAndClass' ? await deps.ports.directory.getPupil(signal.schoolId, signal.pupilId) : undefined;
-  return escalationChannelCard({ signal, n, staff, pupil, message, messageColor: color, names }) ?? noticeCard(escalationRefusal('escalation-old'));
+  const pupil =
+    school?.channelPostDetail === 'initialsAndClass'
+      ? await deps.ports.directory.getPupil(signal.schoolId, signal.pupilId)
+      : undefined;
+  return (
+    escalationChannelCard({ signal, n, staff, pupil, message, messageColor: color, names }) ??
+    noticeCard(escalationRefusal('escalation-old'))
+  );
 }
 
 type Loaded = { ref: EscalationRef; person: Person; signal: Signal };
 
 /** Parses the card's reference, resolves the person and loads the signal with that escalation. */
-async function load(deps: BotDeps, context: TurnContext, data: unknown, action: string): Promise<Loaded | { answer: CardJson }> {
+async function load(
+  deps: BotDeps,
+  context: TurnContext,
+  data: unknown,
+  action: string,
+): Promise<Loaded | { answer: CardJson }> {
   const ref = EscalationRefSchema.safeParse(data);
   if (!ref.success) return { answer: noticeCard(refusalText('invalid-card')) };
   const person = await personOf(deps, context);
   const signal = (await deps.ports.signals.get(ref.data.schoolId, ref.data.signalId))?.doc;
   if (!signal || !signal.escalation || ref.data.n > escalationNumber(signal)) {
-    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: [...(actorAt(person, ref.data.schoolId)?.roles ?? [])], action, outcome: 'refused', code: 'signal-unknown', signalId: ref.data.signalId, correlationId: correlationOf(context) });
+    await deps.ports.audit.record({
+      schoolId: ref.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [...(actorAt(person, ref.data.schoolId)?.roles ?? [])],
+      action,
+      outcome: 'refused',
+      code: 'signal-unknown',
+      signalId: ref.data.signalId,
+      correlationId: correlationOf(context),
+    });
     return { answer: noticeCard(refusalText('signal-unknown')) };
   }
   return { ref: ref.data, person, signal };
@@ -56,28 +96,67 @@ async function load(deps: BotDeps, context: TurnContext, data: unknown, action: 
 /** An action on escalation `n` while a later one is current: the old card, with a clear word. */
 const isOld = (l: Loaded) => l.ref.n !== escalationNumber(l.signal);
 
-async function act(deps: BotDeps, context: TurnContext, data: unknown, verb: string, build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string }, success: (n: RoleNames) => string): Promise<CardJson> {
+async function act(
+  deps: BotDeps,
+  context: TurnContext,
+  data: unknown,
+  verb: string,
+  build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string },
+  success: (n: RoleNames) => string,
+): Promise<CardJson> {
   const l = await load(deps, context, data, verb);
   if ('answer' in l) return l.answer;
-  if (isOld(l)) return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal('escalation-old'), 'Attention');
+  if (isOld(l))
+    return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal('escalation-old'), 'Attention');
   const parsed = build((data ?? {}) as Record<string, unknown>);
-  if (!parsed.ok) return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal(parsed.code), 'Attention');
+  if (!parsed.ok)
+    return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal(parsed.code), 'Attention');
   const args = { schoolId: l.ref.schoolId, signalId: l.ref.signalId };
-  const outcome = parsed.action.type === 'note'
-    ? await actOnSignal(deps.ports, l.person, { ...args, action: parsed.action })
-    : await actOnEscalation(deps.ports, l.person, { ...args, action: parsed.action as Parameters<typeof actOnEscalation>[2]['action'] });
+  const outcome =
+    parsed.action.type === 'note'
+      ? await actOnSignal(deps.ports, l.person, { ...args, action: parsed.action })
+      : await actOnEscalation(deps.ports, l.person, {
+          ...args,
+          action: parsed.action as Parameters<typeof actOnEscalation>[2]['action'],
+        });
   if (!outcome.ok) {
     const current = outcome.signal ?? l.signal;
-    const code = outcome.code === 'invalid-transition' && current.escalation?.status === 'returned' ? 'escalation-returned' : outcome.code;
-    return answerCard(deps, context, l.person, current, l.ref.n, escalationRefusal(code, await roleNamesAt(deps, current.schoolId)), 'Attention');
+    const code =
+      outcome.code === 'invalid-transition' && current.escalation?.status === 'returned'
+        ? 'escalation-returned'
+        : outcome.code;
+    return answerCard(
+      deps,
+      context,
+      l.person,
+      current,
+      l.ref.n,
+      escalationRefusal(code, await roleNamesAt(deps, current.schoolId)),
+      'Attention',
+    );
   }
   deps.kickOutbox();
-  return answerCard(deps, context, l.person, outcome.signal, l.ref.n, success(await roleNamesAt(deps, outcome.signal.schoolId)), 'Good');
+  return answerCard(
+    deps,
+    context,
+    l.person,
+    outcome.signal,
+    l.ref.n,
+    success(await roleNamesAt(deps, outcome.signal.schoolId)),
+    'Good',
+  );
 }
 
 /** escalation.claim (Oppakken): the first OT member owns it; a second click hears who did. */
 export const escalationClaim = (deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> =>
-  act(deps, context, data, 'escalation.claim', () => ({ ok: true, action: { type: 'claimEscalation' } }), ET.claimedYou);
+  act(
+    deps,
+    context,
+    data,
+    'escalation.claim',
+    () => ({ ok: true, action: { type: 'claimEscalation' } }),
+    ET.claimedYou,
+  );
 
 /** escalation.note: an OT member's note in the case history (care roles only). */
 export const escalationNote = (deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> =>
@@ -85,11 +164,18 @@ export const escalationNote = (deps: BotDeps, context: TurnContext, data: unknow
 
 /** escalation.deEscalate (Afschalen): back to the prevention worker in waakvlam, with the OT's summary. */
 export const escalationDeEscalate = (deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> =>
-  act(deps, context, data, 'escalation.deEscalate', (d) => {
-    const r = DeEscalateSchema.safeParse(d);
-    if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'invalid-input' };
-    return { ok: true, action: { type: 'deEscalate', summary: r.data.summary, checkInDate: r.data.checkInDate } };
-  }, ET.deEscalated);
+  act(
+    deps,
+    context,
+    data,
+    'escalation.deEscalate',
+    (d) => {
+      const r = DeEscalateSchema.safeParse(d);
+      if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'invalid-input' };
+      return { ok: true, action: { type: 'deEscalate', summary: r.data.summary, checkInDate: r.data.checkInDate } };
+    },
+    ET.deEscalated,
+  );
 
 /**
  * escalation.details: the full case goes to the clicker's personal chat, after checking they are
@@ -102,22 +188,54 @@ export async function escalationDetails(deps: BotDeps, context: TurnContext, dat
   const { ref, person, signal } = l;
   const actor = actorAt(person, ref.schoolId);
   const audit = (outcome: 'ok' | 'refused', code?: string) =>
-    deps.ports.audit.record({ schoolId: ref.schoolId, actorId: person.userId || 'unknown', actorRoles: [...(actor?.roles ?? [])], action: 'escalation.details', outcome, code, signalId: signal.id, pupilId: signal.pupilId, correlationId: correlationOf(context) });
+    deps.ports.audit.record({
+      schoolId: ref.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [...(actor?.roles ?? [])],
+      action: 'escalation.details',
+      outcome,
+      code,
+      signalId: signal.id,
+      pupilId: signal.pupilId,
+      correlationId: correlationOf(context),
+    });
   if (!actor || !actor.roles.includes('supportTeam')) {
     await audit('refused', 'escalation-not-ot');
-    return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-not-ot', await roleNamesAt(deps, signal.schoolId)), 'Attention');
+    return answerCard(
+      deps,
+      context,
+      person,
+      signal,
+      ref.n,
+      escalationRefusal('escalation-not-ot', await roleNamesAt(deps, signal.schoolId)),
+      'Attention',
+    );
   }
-  if (isOld(l)) return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-old'), 'Attention');
+  if (isOld(l))
+    return answerCard(deps, context, person, signal, ref.n, escalationRefusal('escalation-old'), 'Attention');
   const requestId = String(context.activity.id ?? deps.ports.clock.now().getTime()).slice(0, 80);
   await deps.outbox.enqueue(ref.schoolId, [detailsMessage(signal, actor.userId, requestId)], deps.ports.clock.now());
   await audit('ok');
   deps.kickOutbox();
   const hasChat = !!(await deps.conversations.getConversation(ref.schoolId, actor.userId));
-  return answerCard(deps, context, person, signal, ref.n, hasChat ? ET.detailsSent : ET.detailsWaiting, hasChat ? 'Good' : 'Warning');
+  return answerCard(
+    deps,
+    context,
+    person,
+    signal,
+    ref.n,
+    hasChat ? ET.detailsSent : ET.detailsWaiting,
+    hasChat ? 'Good' : 'Warning',
+  );
 }
 
 /** On the school's roster, and clicking from the school's own tenant. */
-async function isMemberOfSchool(deps: BotDeps, context: TurnContext, person: Person, schoolId: string): Promise<boolean> {
+async function isMemberOfSchool(
+  deps: BotDeps,
+  context: TurnContext,
+  person: Person,
+  schoolId: string,
+): Promise<boolean> {
   if (!actorAt(person, schoolId)) return false;
   const schoolTenant = (await deps.ports.directory.getSchool(schoolId))?.doc.tenantId;
   return !schoolTenant || schoolTenant === context.activity.conversation?.tenantId;
@@ -132,18 +250,43 @@ export async function escalationRefresh(deps: BotDeps, context: TurnContext, dat
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
   if (!(await isMemberOfSchool(deps, context, person, ref.data.schoolId))) {
-    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: [], action: 'escalation.view', outcome: 'refused', code: 'not-member', signalId: ref.data.signalId, correlationId: correlationOf(context) });
+    await deps.ports.audit.record({
+      schoolId: ref.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [],
+      action: 'escalation.view',
+      outcome: 'refused',
+      code: 'not-member',
+      signalId: ref.data.signalId,
+      correlationId: correlationOf(context),
+    });
     return noticeCard(T.cardUnavailable);
   }
   const l = await load(deps, context, data, 'escalation.refresh');
   if ('answer' in l) return l.answer;
   if (isPersonal(context)) {
     if (!isSupportTeam(l.person, l.ref.schoolId)) {
-      await deps.ports.audit.record({ schoolId: l.ref.schoolId, actorId: l.person.userId || 'unknown', actorRoles: [...(actorAt(l.person, l.ref.schoolId)?.roles ?? [])], action: 'escalation.view', outcome: 'refused', code: 'escalation-not-ot', signalId: l.signal.id });
+      await deps.ports.audit.record({
+        schoolId: l.ref.schoolId,
+        actorId: l.person.userId || 'unknown',
+        actorRoles: [...(actorAt(l.person, l.ref.schoolId)?.roles ?? [])],
+        action: 'escalation.view',
+        outcome: 'refused',
+        code: 'escalation-not-ot',
+        signalId: l.signal.id,
+      });
       return noticeCard(escalationRefusal('escalation-not-ot', await roleNamesAt(deps, l.signal.schoolId)));
     }
     const actor = actorAt(l.person, l.ref.schoolId)!;
-    await deps.ports.audit.record({ schoolId: l.ref.schoolId, actorId: actor.userId, actorRoles: [...actor.roles], action: 'escalation.view', outcome: 'ok', signalId: l.signal.id, pupilId: l.signal.pupilId });
+    await deps.ports.audit.record({
+      schoolId: l.ref.schoolId,
+      actorId: actor.userId,
+      actorRoles: [...actor.roles],
+      action: 'escalation.view',
+      outcome: 'ok',
+      signalId: l.signal.id,
+      pupilId: l.signal.pupilId,
+    });
   }
   return answerCard(deps, context, l.person, l.signal, l.ref.n);
 }

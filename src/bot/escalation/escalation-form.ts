@@ -13,22 +13,52 @@ import { correlationOf, personOf } from '../core/turn';
 import { escalationFormCard, type EscalationFormErrors } from './escalation-views';
 import { noticeCard } from '../core/notice-card';
 import { drawSignalCard, viewerAt } from '../signals/signal-card-context';
-import { NoConsentReasonSchema, QuestionSchema, ReasonSchema, UrgencySchema, YesNoSchema, formFields } from './escalation-schemas';
+import {
+  NoConsentReasonSchema,
+  QuestionSchema,
+  ReasonSchema,
+  UrgencySchema,
+  YesNoSchema,
+  formFields,
+} from './escalation-schemas';
 import { SignalRefSchema } from '../signals/signal-action-schemas';
 
 const escalationRefusal = (code: string) => escalationRefusalText(code) ?? refusalText(code);
 
 /** The signal, if this person may see it and may escalate it now; else the answer to give. */
-async function loadForEscalation(deps: BotDeps, context: TurnContext, person: Person, schoolId: string, signalId: string): Promise<{ signal: Signal } | { answer: CardJson }> {
+async function loadForEscalation(
+  deps: BotDeps,
+  context: TurnContext,
+  person: Person,
+  schoolId: string,
+  signalId: string,
+): Promise<{ signal: Signal } | { answer: CardJson }> {
   const view = await viewSignal(deps.ports, person, schoolId, signalId);
   if (!view.ok) return { answer: noticeCard(refusalText(view.code)) };
   const viewer = viewerAt(person, schoolId)!;
   if (!viewer.roles.includes('preventionWorker')) {
-    await deps.ports.audit.record({ schoolId, actorId: viewer.userId, actorRoles: [...viewer.roles], action: 'signal.escalateForm', outcome: 'refused', code: 'not-allowed-role', signalId, pupilId: view.signal.pupilId, correlationId: correlationOf(context) });
+    await deps.ports.audit.record({
+      schoolId,
+      actorId: viewer.userId,
+      actorRoles: [...viewer.roles],
+      action: 'signal.escalateForm',
+      outcome: 'refused',
+      code: 'not-allowed-role',
+      signalId,
+      pupilId: view.signal.pupilId,
+      correlationId: correlationOf(context),
+    });
     return { answer: noticeCard(refusalText('forged')) };
   }
   if (!allowedActions(view.signal, viewer, deps.ports.clock.now()).includes('escalate')) {
-    const code = view.signal.state === 'escalated' ? 'invalid-transition' : view.signal.state === 'new' ? 'not-claimed' : view.signal.state === 'closed' ? 'already-closed' : 'invalid-transition';
+    const code =
+      view.signal.state === 'escalated'
+        ? 'invalid-transition'
+        : view.signal.state === 'new'
+          ? 'not-claimed'
+          : view.signal.state === 'closed'
+            ? 'already-closed'
+            : 'invalid-transition';
     return { answer: await drawSignalCard(deps, viewer, view.signal, refusalText(code), 'Attention') };
   }
   return { signal: view.signal };
@@ -41,7 +71,9 @@ export async function escalateForm(deps: BotDeps, context: TurnContext, data: un
   const person = await personOf(deps, context);
   if (person.actors.length === 0) return noticeCard(refusalText('forged'));
   const loaded = await loadForEscalation(deps, context, person, ref.data.schoolId, ref.data.signalId);
-  return 'answer' in loaded ? loaded.answer : escalationFormCard(loaded.signal, {}, {}, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
+  return 'answer' in loaded
+    ? loaded.answer
+    : escalationFormCard(loaded.signal, {}, {}, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
 }
 
 const FIELD_OF_CODE: Record<string, keyof EscalationFormErrors> = {
@@ -55,7 +87,15 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
   if (person.actors.length === 0) {
-    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: [], action: 'signal.escalate', outcome: 'refused', code: 'unknown-user', signalId: ref.data.signalId });
+    await deps.ports.audit.record({
+      schoolId: ref.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [],
+      action: 'signal.escalate',
+      outcome: 'refused',
+      code: 'unknown-user',
+      signalId: ref.data.signalId,
+    });
     return noticeCard(refusalText('forged'));
   }
   const loaded = await loadForEscalation(deps, context, person, ref.data.schoolId, ref.data.signalId);
@@ -72,12 +112,19 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   if (!informed.success) errors.parentsInformed = ET.errParentsInformed;
   const consented = YesNoSchema.safeParse(fields.parentsConsented);
   if (!consented.success) errors.parentsConsented = ET.errParentsConsented;
-  if (informed.success && consented.success && consented.data && !informed.data) errors.parentsConsented = ET.errConsentInconsistent;
+  if (informed.success && consented.success && consented.data && !informed.data)
+    errors.parentsConsented = ET.errConsentInconsistent;
   const needsWhy = (informed.success && !informed.data) || (consented.success && !consented.data);
   const why = NoConsentReasonSchema.safeParse(fields.noConsentReason);
-  if (needsWhy && !why.success) errors.noConsentReason = fields.noConsentReason.trim() ? ET.errTooLong : ET.errNoConsentReason;
-  const keep = { ...fields, question: fields.question.slice(0, 1000), noConsentReason: fields.noConsentReason.slice(0, 2000) };
-  if (Object.keys(errors).length > 0) return escalationFormCard(loaded.signal, keep, errors, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
+  if (needsWhy && !why.success)
+    errors.noConsentReason = fields.noConsentReason.trim() ? ET.errTooLong : ET.errNoConsentReason;
+  const keep = {
+    ...fields,
+    question: fields.question.slice(0, 1000),
+    noConsentReason: fields.noConsentReason.slice(0, 2000),
+  };
+  if (Object.keys(errors).length > 0)
+    return escalationFormCard(loaded.signal, keep, errors, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
 
   const outcome = await actOnEscalation(deps.ports, person, {
     schoolId: ref.data.schoolId,
@@ -96,11 +143,24 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   const viewer = viewerAt(person, ref.data.schoolId)!;
   if (!outcome.ok) {
     const field = FIELD_OF_CODE[outcome.code];
-    if (field) return escalationFormCard(loaded.signal, keep, { [field]: escalationRefusal(outcome.code) }, undefined, await roleNamesAt(deps, loaded.signal.schoolId));
+    if (field)
+      return escalationFormCard(
+        loaded.signal,
+        keep,
+        { [field]: escalationRefusal(outcome.code) },
+        undefined,
+        await roleNamesAt(deps, loaded.signal.schoolId),
+      );
     if (outcome.forged || !outcome.signal) return noticeCard(escalationRefusal(outcome.code));
     return drawSignalCard(deps, viewer, outcome.signal, escalationRefusal(outcome.code), 'Attention');
   }
   deps.kickOutbox();
   const linked = !!(await deps.ports.directory.getSchool(ref.data.schoolId))?.doc.channels?.ot;
-  return drawSignalCard(deps, viewer, outcome.signal, linked ? ET.escalated : ET.escalatedWaiting(await roleNamesAt(deps, ref.data.schoolId)), linked ? 'Good' : 'Warning');
+  return drawSignalCard(
+    deps,
+    viewer,
+    outcome.signal,
+    linked ? ET.escalated : ET.escalatedWaiting(await roleNamesAt(deps, ref.data.schoolId)),
+    linked ? 'Good' : 'Warning',
+  );
 }

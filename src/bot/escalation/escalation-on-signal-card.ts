@@ -17,7 +17,15 @@ export interface EscalationSection {
   summary: string;
 }
 
-const HIDDEN: EscalationSection = { show: false, heading: '', facts: [], questionHeading: '', question: '', summaryHeading: '', summary: '' };
+const HIDDEN: EscalationSection = {
+  show: false,
+  heading: '',
+  facts: [],
+  questionHeading: '',
+  question: '',
+  summaryHeading: '',
+  summary: '',
+};
 
 export const escalationReasonLabel = (code: string): string => ESCALATION_REASON_LABELS[code] ?? code;
 
@@ -26,10 +34,16 @@ export const escalationReasonLabel = (code: string): string => ESCALATION_REASON
  * (open / picked up by whom / handed back), reason, urgency, parents, the question for the OT
  * and, once handed back, the OT's summary. Hidden for everyone else and for signals never escalated.
  */
-export function escalationSection(signal: Signal, staff: StaffRecord[], showCareNotes: boolean, names?: RoleNames): EscalationSection {
+export function escalationSection(
+  signal: Signal,
+  staff: StaffRecord[],
+  showCareNotes: boolean,
+  names?: RoleNames,
+): EscalationSection {
   const esc = signal.escalation;
   if (!esc || !showCareNotes) return HIDDEN;
-  const name = (id?: string) => literal((id ? staff.find((s) => s.userId === id)?.displayName : undefined) ?? ET.someone);
+  const name = (id?: string) =>
+    literal((id ? staff.find((s) => s.userId === id)?.displayName : undefined) ?? ET.someone);
   return {
     show: true,
     heading: esc.status === 'returned' ? ET.workerCardReturnedHeading : ET.workerCardEscalatedHeading,
@@ -48,4 +62,3 @@ export function escalationSection(signal: Signal, staff: StaffRecord[], showCare
     summary: esc.status === 'returned' ? literal(esc.summary ?? '') : '',
   };
 }
-

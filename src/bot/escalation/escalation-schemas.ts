@@ -8,7 +8,10 @@ import { SignalRefSchema } from '../signals/signal-action-schemas';
 
 /** The fields every escalation card action carries: the signal and which of its escalations. */
 export const EscalationRefSchema = SignalRefSchema.extend({
-  n: z.preprocess((v) => (typeof v === 'string' && /^\d{1,3}$/.test(v) ? Number(v) : v), z.number().int().min(0).max(999)),
+  n: z.preprocess(
+    (v) => (typeof v === 'string' && /^\d{1,3}$/.test(v) ? Number(v) : v),
+    z.number().int().min(0).max(999),
+  ),
 });
 export type EscalationRef = z.infer<typeof EscalationRefSchema>;
 
@@ -30,11 +33,23 @@ export function formFields(data: unknown) {
 export const ReasonSchema = z.enum(ESCALATION_REASONS);
 export const UrgencySchema = z.enum(URGENCIES);
 export const YesNoSchema = z.enum(['ja', 'nee']).transform((v) => v === 'ja');
-export const QuestionSchema = z.string().transform(normalizeText).pipe(z.string().min(1, 'empty').max(QUESTION_MAX, 'too-long'));
-export const NoConsentReasonSchema = z.string().transform(normalizeText).pipe(z.string().min(1, 'empty').max(ANSWER_MAX, 'too-long'));
+export const QuestionSchema = z
+  .string()
+  .transform(normalizeText)
+  .pipe(z.string().min(1, 'empty').max(QUESTION_MAX, 'too-long'));
+export const NoConsentReasonSchema = z
+  .string()
+  .transform(normalizeText)
+  .pipe(z.string().min(1, 'empty').max(ANSWER_MAX, 'too-long'));
 
 /** Afschalen: the OT's summary for the prevention worker and the watch's check-in date. */
 export const DeEscalateSchema = z.object({
-  summary: z.preprocess((v) => (typeof v === 'string' ? normalizeText(v) : v ?? ''), z.string({ invalid_type_error: 'invalid-input' }).min(1, 'summary-empty').max(ANSWER_MAX, 'summary-too-long')),
-  checkInDate: z.preprocess((v) => (typeof v === 'string' ? v.trim() : v ?? ''), z.string({ invalid_type_error: 'invalid-date' }).min(1, 'missing-date').refine(isDateOnly, 'invalid-date')),
+  summary: z.preprocess(
+    (v) => (typeof v === 'string' ? normalizeText(v) : (v ?? '')),
+    z.string({ invalid_type_error: 'invalid-input' }).min(1, 'summary-empty').max(ANSWER_MAX, 'summary-too-long'),
+  ),
+  checkInDate: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : (v ?? '')),
+    z.string({ invalid_type_error: 'invalid-date' }).min(1, 'missing-date').refine(isDateOnly, 'invalid-date'),
+  ),
 });

@@ -25,28 +25,39 @@ const ESCALATION_ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
 };
 
 export const ESCALATION_REFUSALS: Record<string, string> = {
-  'escalation-old': 'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
+  'escalation-old':
+    'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
   'already-claimed': 'Dit verzoek is al opgepakt door een collega van het OT.',
   'invalid-transition': 'Die stap kan niet meer: dit verzoek is al afgehandeld.',
   'link-other-tenant': 'Dit team hoort niet bij de organisatie van jouw school. Het kanaal is niet gekoppeld.',
-  ...Object.fromEntries(Object.entries(ESCALATION_ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)])),
+  ...Object.fromEntries(
+    Object.entries(ESCALATION_ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)]),
+  ),
 };
 
 /** An escalation refusal in the school's words; undefined for a code that is not one. */
-export const escalationRefusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string | undefined => ESCALATION_ROLE_REFUSALS[code]?.(n) ?? ESCALATION_REFUSALS[code];
+export const escalationRefusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string | undefined =>
+  ESCALATION_ROLE_REFUSALS[code]?.(n) ?? ESCALATION_REFUSALS[code];
 
 export const ET = {
   // linking channels (S2)
   linkHelp:
     'Zo koppel je een kanaal: typ in het kanaal van het ondersteuningsteam `/koppel ot`, of in het kanaal van de zorgcoördinatoren `/koppel overzicht`. Alleen een zorgcoördinator of functioneel beheerder kan dit doen.',
-  linkedOt: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Dit kanaal is gekoppeld als OT-kanaal van ${school}. Verzoeken van de ${n('preventionWorker', { plural: true })} aan het ${n('supportTeam')} verschijnen hier, zonder namen van leerlingen; details opent ieder OT-lid in een persoonlijke chat.`,
-  linkedCoordinators: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Dit kanaal is gekoppeld als kanaal van de ${n('coordinator', { plural: true })} van ${school}. Het overzicht (digest) verschijnt hier, met aantallen en zonder namen van leerlingen.`,
-  linkedReleased: (n: number) => (n === 1 ? 'Er stond 1 bericht klaar voor dit kanaal; dat wordt nu geplaatst.' : `Er stonden ${n} berichten klaar voor dit kanaal; die worden nu geplaatst.`),
-  linkRefused: (reason: string) => `${reason}\n\nZo koppel je een kanaal: typ \`/koppel ot\` of \`/koppel overzicht\` in het kanaal zelf.`,
+  linkedOt: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Dit kanaal is gekoppeld als OT-kanaal van ${school}. Verzoeken van de ${n('preventionWorker', { plural: true })} aan het ${n('supportTeam')} verschijnen hier, zonder namen van leerlingen; details opent ieder OT-lid in een persoonlijke chat.`,
+  linkedCoordinators: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Dit kanaal is gekoppeld als kanaal van de ${n('coordinator', { plural: true })} van ${school}. Het overzicht (digest) verschijnt hier, met aantallen en zonder namen van leerlingen.`,
+  linkedReleased: (n: number) =>
+    n === 1
+      ? 'Er stond 1 bericht klaar voor dit kanaal; dat wordt nu geplaatst.'
+      : `Er stonden ${n} berichten klaar voor dit kanaal; die worden nu geplaatst.`,
+  linkRefused: (reason: string) =>
+    `${reason}\n\nZo koppel je een kanaal: typ \`/koppel ot\` of \`/koppel overzicht\` in het kanaal zelf.`,
 
   // the form (prevention worker)
   formTitle: (ref: string) => `Opschalen naar het OT — ${ref}`,
-  formIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Vraag het ${n('supportTeam')} (OT) om deze casus over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.`,
+  formIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Vraag het ${n('supportTeam')} (OT) om deze casus over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.`,
   formFixErrors: 'Controleer de gemarkeerde velden.',
   reasonLabel: 'Reden',
   questionLabel: 'Je vraag aan het OT',
@@ -74,7 +85,8 @@ export const ET = {
   // the channel post
   postTitle: (ref: string) => `Verzoek aan het OT: ${ref}`,
   reminderTitle: (ref: string) => `Herinnering — nog niet opgepakt: ${ref}`,
-  postIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Een ${n('preventionWorker')} vraagt het ${n('supportTeam')} om deze casus over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.`,
+  postIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Een ${n('preventionWorker')} vraagt het ${n('supportTeam')} om deze casus over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.`,
   reminderIntro: (days: number) => `Dit verzoek is na ${days} schooldagen nog door niemand van het OT opgepakt.`,
   factReference: 'Kenmerk',
   factReason: 'Reden',
@@ -84,12 +96,15 @@ export const ET = {
   factPupil: 'Leerling',
   statusOpen: 'Nog niet opgepakt',
   statusClaimed: (who: string) => `Opgepakt door ${who}`,
-  statusReturned: (who: string, when: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Teruggegeven aan de ${n('preventionWorker')} op ${when}${who ? ` door ${who}` : ''}`,
+  statusReturned: (who: string, when: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Teruggegeven aan de ${n('preventionWorker')} op ${when}${who ? ` door ${who}` : ''}`,
   claimButton: 'Oppakken',
   detailsButton: 'Details',
-  claimedYou: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Je hebt dit verzoek opgepakt. De ${n('preventionWorker')} is ingelicht. Met Details open je de casus in je persoonlijke chat.`,
+  claimedYou: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Je hebt dit verzoek opgepakt. De ${n('preventionWorker')} is ingelicht. Met Details open je de casus in je persoonlijke chat.`,
   detailsSent: 'De details staan nu in je persoonlijke chat met Waakvlam.',
-  detailsWaiting: 'Je hebt nog geen persoonlijke chat met Waakvlam. Open Waakvlam bij Apps in Teams; de details komen daar binnen zodra je de chat opent.',
+  detailsWaiting:
+    'Je hebt nog geen persoonlijke chat met Waakvlam. Open Waakvlam bij Apps in Teams; de details komen daar binnen zodra je de chat opent.',
 
   // the details card (personal chat of an OT member)
   detailsTitle: (ref: string) => `OT-verzoek ${ref}`,
@@ -118,8 +133,10 @@ export const ET = {
   checkInRequired: 'Kies een datum.',
   deEscalateSave: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Teruggeven aan de ${n('preventionWorker')}`,
   noteSaved: 'Je notitie is opgeslagen bij de casus. Alleen zorgprofessionals zien haar.',
-  deEscalated: (n: RoleNames = DEFAULT_ROLE_NAMES) => `De casus is teruggegeven aan de ${n('preventionWorker')} (waakvlam). De ${n('preventionWorker')} heeft je terugkoppeling gekregen.`,
-  summaryEmpty: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Schrijf een korte terugkoppeling voor de ${n('preventionWorker')}.`,
+  deEscalated: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `De casus is teruggegeven aan de ${n('preventionWorker')} (waakvlam). De ${n('preventionWorker')} heeft je terugkoppeling gekregen.`,
+  summaryEmpty: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Schrijf een korte terugkoppeling voor de ${n('preventionWorker')}.`,
   summaryTooLong: 'De terugkoppeling is te lang (maximaal 2000 tekens).',
 
   // the escalation block on the prevention worker's signal card
@@ -129,9 +146,11 @@ export const ET = {
 
   // notices to the prevention worker
   claimedNoticeTitle: (ref: string) => `Het OT heeft ${ref} opgepakt`,
-  claimedNoticeText: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} van het ${n('supportTeam')} heeft je verzoek over ${pupil} opgepakt.`,
+  claimedNoticeText: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `${who} van het ${n('supportTeam')} heeft je verzoek over ${pupil} opgepakt.`,
   returnedNoticeTitle: (ref: string) => `${ref} is terug bij jou (waakvlam)`,
-  returnedNoticeText: (who: string, pupil: string, date: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} van het ${n('supportTeam')} heeft de casus over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
+  returnedNoticeText: (who: string, pupil: string, date: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `${who} van het ${n('supportTeam')} heeft de casus over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
   channelDownTitle: (ref: string) => `OT-kanaal niet bereikbaar — ${ref}`,
   channelDownText: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Waakvlam kan het OT-kanaal van je school niet bereiken (de bot is misschien uit het team verwijderd). Je verzoek wacht en wordt geplaatst zodra een ${n('coordinator')} het kanaal opnieuw koppelt met \`/koppel ot\`. De ${n('coordinator')} is ingelicht; neem bij spoed rechtstreeks contact op met het OT.`,

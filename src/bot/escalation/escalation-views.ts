@@ -27,11 +27,31 @@ export function escalationAt(signal: Signal, n: number): Escalation | undefined 
 
 // ---------- the form (S6) ----------
 
-export interface EscalationFormValues { reason: string; question: string; urgency: string; parentsInformed: string; parentsConsented: string; noConsentReason: string }
+export interface EscalationFormValues {
+  reason: string;
+  question: string;
+  urgency: string;
+  parentsInformed: string;
+  parentsConsented: string;
+  noConsentReason: string;
+}
 export type EscalationFormErrors = Partial<Record<keyof EscalationFormValues, string>>;
-export const EMPTY_FORM: EscalationFormValues = { reason: '', question: '', urgency: 'normal', parentsInformed: '', parentsConsented: '', noConsentReason: '' };
+export const EMPTY_FORM: EscalationFormValues = {
+  reason: '',
+  question: '',
+  urgency: 'normal',
+  parentsInformed: '',
+  parentsConsented: '',
+  noConsentReason: '',
+};
 
-export function escalationFormCard(signal: Signal, values: Partial<EscalationFormValues> = {}, errors: EscalationFormErrors = {}, notice?: string, names?: RoleNames): CardJson {
+export function escalationFormCard(
+  signal: Signal,
+  values: Partial<EscalationFormValues> = {},
+  errors: EscalationFormErrors = {},
+  notice?: string,
+  names?: RoleNames,
+): CardJson {
   const hasErrors = Object.values(errors).some(Boolean);
   return renderCard('escalation-form', {
     title: ET.formTitle(signal.reference),
@@ -43,26 +63,56 @@ export function escalationFormCard(signal: Signal, values: Partial<EscalationFor
     questionMax: QUESTION_MAX,
     textMax: ANSWER_MAX,
     labels: {
-      reason: ET.reasonLabel, errReason: ET.errReason, question: ET.questionLabel, questionPlaceholder: ET.questionPlaceholder, errQuestion: ET.errQuestion,
-      urgency: ET.urgencyLabel, errUrgency: ET.errUrgency, parentsInformed: ET.parentsInformedLabel, errParentsInformed: ET.errParentsInformed,
-      parentsConsented: ET.parentsConsentedLabel, errParentsConsented: ET.errParentsConsented, noConsentReason: ET.noConsentReasonLabel, submit: ET.submit,
+      reason: ET.reasonLabel,
+      errReason: ET.errReason,
+      question: ET.questionLabel,
+      questionPlaceholder: ET.questionPlaceholder,
+      errQuestion: ET.errQuestion,
+      urgency: ET.urgencyLabel,
+      errUrgency: ET.errUrgency,
+      parentsInformed: ET.parentsInformedLabel,
+      errParentsInformed: ET.errParentsInformed,
+      parentsConsented: ET.parentsConsentedLabel,
+      errParentsConsented: ET.errParentsConsented,
+      noConsentReason: ET.noConsentReasonLabel,
+      submit: ET.submit,
     },
     reasonChoices: ESCALATION_REASONS.map((r) => ({ title: ESCALATION_REASON_LABELS[r] ?? r, value: r })),
     urgencyChoices: URGENCIES.map((u) => ({ title: URGENCY_LABELS[u] ?? u, value: u })),
-    yesNoChoices: [{ title: ET.yes, value: 'ja' }, { title: ET.no, value: 'nee' }],
+    yesNoChoices: [
+      { title: ET.yes, value: 'ja' },
+      { title: ET.no, value: 'nee' },
+    ],
     values: { ...EMPTY_FORM, ...values },
-    errors: { reason: '', question: '', urgency: '', parentsInformed: '', parentsConsented: '', noConsentReason: '', ...errors },
+    errors: {
+      reason: '',
+      question: '',
+      urgency: '',
+      parentsInformed: '',
+      parentsConsented: '',
+      noConsentReason: '',
+      ...errors,
+    },
   });
 }
 
 // ---------- the channel post (S6: only what the OT needs to pick it up) ----------
 
 /** Initials and class, only for schools that opted in; never the name. */
-export const initialsAndClass = (p: PupilRecord): string => `${literal([p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join(''))} (${literal(p.className)})`;
+export const initialsAndClass = (p: PupilRecord): string =>
+  `${literal([p.firstName, p.lastName].map((x) => (x.trim()[0] ?? '').toUpperCase() + '.').join(''))} (${literal(p.className)})`;
 
 /** Where an escalation stands, in words and colour, for the channel post, the details and the worker's card. */
-export function escalationStatus(esc: Escalation, staff: StaffRecord[], names?: RoleNames): { status: string; color: Color } {
-  if (esc.status === 'returned') return { status: ET.statusReturned(nameOf(staff, esc.claimedBy), formatDate(esc.returnedAt ?? esc.requestedAt), names), color: 'Good' };
+export function escalationStatus(
+  esc: Escalation,
+  staff: StaffRecord[],
+  names?: RoleNames,
+): { status: string; color: Color } {
+  if (esc.status === 'returned')
+    return {
+      status: ET.statusReturned(nameOf(staff, esc.claimedBy), formatDate(esc.returnedAt ?? esc.requestedAt), names),
+      color: 'Good',
+    };
   if (esc.status === 'claimed') return { status: ET.statusClaimed(nameOf(staff, esc.claimedBy)), color: 'Accent' };
   return { status: ET.statusOpen, color: 'Attention' };
 }
@@ -100,7 +150,9 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
   return renderCard('escalation-channel', {
     title: input.reminder ? ET.reminderTitle(signal.reference) : ET.postTitle(signal.reference),
     titleColor: input.reminder ? 'Attention' : 'Accent', // Warning (yellow) was hard to read on Teams' light theme
-    intro: input.reminder ? `${ET.reminderIntro(input.reminder.schoolDays)} ${ET.postIntro(input.names)}` : ET.postIntro(input.names),
+    intro: input.reminder
+      ? `${ET.reminderIntro(input.reminder.schoolDays)} ${ET.postIntro(input.names)}`
+      : ET.postIntro(input.names),
     message: input.message ?? '',
     messageColor: input.messageColor ?? 'Default',
     signalId: signal.id,
@@ -117,9 +169,21 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
 // ---------- the full case, in an OT member's personal chat ----------
 
 const HISTORY_WORDS: Record<string, string> = {
-  created: 'signaal gedaan', claim: 'opgepakt', score: 'score gegeven', note: 'notitie', askReporter: 'vraag aan de melder', answerQuestion: 'antwoord van de melder',
-  escalate: 'opgeschaald naar het OT', claimEscalation: 'opgepakt door het OT', deEscalate: 'afgeschaald door het OT', setWatch: 'waakvlam gezet',
-  startAftercare: 'naar nazorg', close: 'afgesloten', reassign: 'toegewezen', reannounce: 'opnieuw aangeboden', reannounceEscalation: 'opnieuw aangeboden aan het OT',
+  created: 'signaal gedaan',
+  claim: 'opgepakt',
+  score: 'score gegeven',
+  note: 'notitie',
+  askReporter: 'vraag aan de melder',
+  answerQuestion: 'antwoord van de melder',
+  escalate: 'opgeschaald naar het OT',
+  claimEscalation: 'opgepakt door het OT',
+  deEscalate: 'afgeschaald door het OT',
+  setWatch: 'waakvlam gezet',
+  startAftercare: 'naar nazorg',
+  close: 'afgesloten',
+  reassign: 'toegewezen',
+  reannounce: 'opnieuw aangeboden',
+  reannounceEscalation: 'opnieuw aangeboden aan het OT',
 };
 
 export interface DetailsCardInput {
@@ -185,9 +249,21 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
     history,
     can: { claim: can.has('claimEscalation'), note: can.has('note'), deEscalate: can.has('deEscalate') },
     labels: {
-      question: ET.questionHeading, summary: ET.summaryHeading, observation: ET.observationHeading, history: ET.historyHeading,
-      claim: ET.claimButton, noteButton: ET.noteButton, note: ET.noteLabel, noteRequired: ET.noteRequired, noteSave: ET.noteSave,
-      deEscalateButton: ET.deEscalateButton, summaryLabel: ET.summaryLabel(input.names), summaryRequired: ET.summaryRequired, checkIn: ET.checkInLabel(input.names), checkInRequired: ET.checkInRequired, deEscalateSave: ET.deEscalateSave(input.names),
+      question: ET.questionHeading,
+      summary: ET.summaryHeading,
+      observation: ET.observationHeading,
+      history: ET.historyHeading,
+      claim: ET.claimButton,
+      noteButton: ET.noteButton,
+      note: ET.noteLabel,
+      noteRequired: ET.noteRequired,
+      noteSave: ET.noteSave,
+      deEscalateButton: ET.deEscalateButton,
+      summaryLabel: ET.summaryLabel(input.names),
+      summaryRequired: ET.summaryRequired,
+      checkIn: ET.checkInLabel(input.names),
+      checkInRequired: ET.checkInRequired,
+      deEscalateSave: ET.deEscalateSave(input.names),
     },
   });
 }

@@ -11,16 +11,26 @@ import { pupilExportMarkdown } from './pupil-export-markdown';
  */
 export function registerExportDownload(server: restify.Server, deps: BotDeps): void {
   server.get('/export/:token', async (req: restify.Request, res: restify.Response) => {
-    const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
+    const headers = {
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    };
     const token = String((req.params as { token?: unknown })?.token ?? '');
-    const outcome = deps.privacy ? await downloadPupilExport(deps.ports, deps.privacy, token) : { ok: false as const, code: 'export-link-invalid' as const };
+    const outcome = deps.privacy
+      ? await downloadPupilExport(deps.ports, deps.privacy, token)
+      : { ok: false as const, code: 'export-link-invalid' as const };
     if (!outcome.ok) {
       res.writeHead(410, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
       res.end(PT.exportLinkInvalid);
       return;
     }
     const body = pupilExportMarkdown(outcome.export);
-    res.writeHead(200, { ...headers, 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': 'attachment; filename="inzage-waakvlam.md"' });
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': 'attachment; filename="inzage-waakvlam.md"',
+    });
     res.end(body);
   });
 }

@@ -24,6 +24,6 @@ export async function pupilNumberArg(context: TurnContext, command: string, args
 export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = [], names?: RoleNames): string {
   if (id.startsWith('waakvlam:')) return 'Waakvlam (automatisch)';
   const s = staff.find((m) => m.userId === id);
-  const r = (roles.length ? roles : s?.roles ?? []).map((x) => roleWord(x, names)).join(', ');
+  const r = (roles.length ? roles : (s?.roles ?? [])).map((x) => roleWord(x, names)).join(', ');
   return `${literal(s?.displayName ?? 'onbekende gebruiker')}${r ? ` (${r})` : ''}`;
 }

@@ -42,7 +42,9 @@ export async function eraseCommand(deps: BotDeps, context: TurnContext, args: st
     await context.sendActivity(privacyRefusal(preview.code, await roleNamesFor(deps, person)));
     return;
   }
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(eraseCard(preview.pupil, preview.counts))));
+  await context.sendActivity(
+    MessageFactory.attachment(CardFactory.adaptiveCard(eraseCard(preview.pupil, preview.counts))),
+  );
 }
 
 const EraseSubmitSchema = z.object({
@@ -57,9 +59,14 @@ export async function eraseSubmit(deps: BotDeps, context: TurnContext, data: unk
   if (!parsed.success) return noticeCard(refusalText('invalid-card'));
   if (!deps.privacy) return noticeCard(privacyRefusal('privacy-unavailable'));
   const person = await personOf(deps, context);
-  const outcome = await erasePupil(deps.ports, deps.privacy, person, { schoolId: parsed.data.schoolId, pupilId: parsed.data.pupilId, typedNumber: parsed.data.confirmNumber });
+  const outcome = await erasePupil(deps.ports, deps.privacy, person, {
+    schoolId: parsed.data.schoolId,
+    pupilId: parsed.data.pupilId,
+    typedNumber: parsed.data.confirmNumber,
+  });
   if (!outcome.ok) {
-    if (outcome.code === 'erase-confirmation-mismatch' && outcome.pupil && outcome.counts) return eraseCard(outcome.pupil, outcome.counts, PT.eraseMismatch);
+    if (outcome.code === 'erase-confirmation-mismatch' && outcome.pupil && outcome.counts)
+      return eraseCard(outcome.pupil, outcome.counts, PT.eraseMismatch);
     if (outcome.code === 'pupil-unknown') return noticeCard(PT.alreadyErased, 'Waakvlam', 'Default');
     return noticeCard(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
   }

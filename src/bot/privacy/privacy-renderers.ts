@@ -10,6 +10,9 @@ import { PT } from './privacy-texts';
 export function registerPrivacyRenderers(): void {
   extraRenderers[PRIVACY_NOTIFY.messageRemoved] = async (_deps, _schoolId, msg): Promise<Rendered> => {
     const text = msg.payload.params.reason === 'erasure' ? PT.messageRemovedErasure : PT.messageRemovedRetention;
-    return { card: renderCard('notice', { title: 'Waakvlam', text, color: 'Default', facts: [] }), summary: 'Bericht verwijderd' };
+    return {
+      card: renderCard('notice', { title: 'Waakvlam', text, color: 'Default', facts: [] }),
+      summary: 'Bericht verwijderd',
+    };
   };
 }

@@ -7,10 +7,13 @@ export const PT = {
   usage: (command: string) => `Gebruik: \`/${command} <leerlingnummer>\`, bijvoorbeeld \`/${command} 260101\`.`,
   auditTitle: (pupil: string) => `Audittrail van ${pupil}`,
   auditIntro: (shown: number, total: number) =>
-    total > shown ? `De ${shown} meest recente van ${total} regels. Met \`/inzage\` krijg je de volledige lijst.` : `Alle ${total} regels, nieuwste eerst.`,
+    total > shown
+      ? `De ${shown} meest recente van ${total} regels. Met \`/inzage\` krijg je de volledige lijst.`
+      : `Alle ${total} regels, nieuwste eerst.`,
   auditEmpty: 'Er is (nog) niets vastgelegd over deze leerling.',
   exportTitle: (pupil: string) => `Inzage: ${pupil}`,
-  exportIntro: 'Dit is alles wat Waakvlam over deze leerling bewaart. Download het bestand; de link werkt één keer en is 10 minuten geldig. Het downloaden wordt vastgelegd.',
+  exportIntro:
+    'Dit is alles wat Waakvlam over deze leerling bewaart. Download het bestand; de link werkt één keer en is 10 minuten geldig. Het downloaden wordt vastgelegd.',
   exportButton: 'Download inzagebestand (.md)',
   exportLinkInvalid: 'Deze downloadlink is verlopen of al gebruikt. Vraag een nieuwe aan met /inzage in Teams.',
   eraseTitle: (pupil: string) => `Gegevens van ${pupil} definitief wissen?`,
@@ -39,7 +42,9 @@ export const PRIVACY_REFUSALS: Record<string, string> = {
 };
 /** A refusal; 'not-coordinator' names the coordinator in the school's words (`n`). */
 export const privacyRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  code === 'not-coordinator' ? `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.` : PRIVACY_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw.';
+  code === 'not-coordinator'
+    ? `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.`
+    : (PRIVACY_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw.');
 
 /** What an audit entry's action means, for the audit trail and the export. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

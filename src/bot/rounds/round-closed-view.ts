@@ -34,15 +34,32 @@ export function roundClosedCard(s: RoundCloseSummary, names?: RoleNames): CardJs
     flagged: flagged.map((f) => ({ name: pupilLabel(f.pupil), trend: f.trend })),
     flaggedNote: [
       s.flaggedWithoutSignal.length > 0 ? RT.closedFlaggedHint(names) : RT.closedNoFlagged,
-      s.flaggedWithoutSignal.length > flagged.length ? RT.flaggedMore(s.flaggedWithoutSignal.length - flagged.length) : '',
-    ].filter(Boolean).join(' '),
+      s.flaggedWithoutSignal.length > flagged.length
+        ? RT.flaggedMore(s.flaggedWithoutSignal.length - flagged.length)
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     perClassLabel: RT.perClass,
     classes: shown.map(({ order: _o, ...c }) => c),
     perWorkerLabel: RT.perWorker(names),
-    workers: progress.perWorker.map((w) => ({ name: w.name, count: RT.workerLeft(w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf), w.pagesLeft) })),
+    workers: progress.perWorker.map((w) => ({
+      name: w.name,
+      count: RT.workerLeft(
+        w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf),
+        w.pagesLeft,
+      ),
+    })),
     lateLabel: RT.lateLabel,
-    late: s.latePages.slice(0, 20).map((p) => ({ label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1), detail: RT.lateDetail(literal(p.savedByName), p.savedAt) })),
+    late: s.latePages
+      .slice(0, 20)
+      .map((p) => ({
+        label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1),
+        detail: RT.lateDetail(literal(p.savedByName), p.savedAt),
+      })),
     noLate: RT.noLate,
-    footer: [classes.length > shown.length ? RT.rowsHidden(classes.length - shown.length) : '', RT.closedFooter].filter(Boolean).join(' '),
+    footer: [classes.length > shown.length ? RT.rowsHidden(classes.length - shown.length) : '', RT.closedFooter]
+      .filter(Boolean)
+      .join(' '),
   });
 }

@@ -20,8 +20,11 @@ export function roundsOf(deps: BotDeps): RoundPort {
   return deps.rounds;
 }
 
-export const roundOverviewFor = (deps: BotDeps, schoolId: string, roundId?: string): Promise<RoundOverview | undefined> =>
-  loadRoundOverview(deps.ports, roundsOf(deps), schoolId, roundId);
+export const roundOverviewFor = (
+  deps: BotDeps,
+  schoolId: string,
+  roundId?: string,
+): Promise<RoundOverview | undefined> => loadRoundOverview(deps.ports, roundsOf(deps), schoolId, roundId);
 
 const ROUND_ROLES = ['preventionWorker', 'coordinator', 'admin'] as const;
 
@@ -30,7 +33,14 @@ const ROUND_ROLES = ['preventionWorker', 'coordinator', 'admin'] as const;
  * classes; coordinators and admins see progress only. Undefined when the person has no round
  * role at this school (or there is no round yet: then `noRound` says so).
  */
-export async function roundOverviewCardFor(deps: BotDeps, person: Person, schoolId: string, roundId?: string, intro?: string, title?: string): Promise<CardJson | undefined> {
+export async function roundOverviewCardFor(
+  deps: BotDeps,
+  person: Person,
+  schoolId: string,
+  roundId?: string,
+  intro?: string,
+  title?: string,
+): Promise<CardJson | undefined> {
   const actor = person.actors.find((a) => a.schoolId === schoolId);
   if (!actor || !ROUND_ROLES.some((r) => actor.roles.includes(r))) return undefined;
   const o = await roundOverviewFor(deps, schoolId, roundId);
@@ -71,7 +81,12 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
     for (const a of schools) {
       const outcome = await openRoundNow(deps.ports, rounds, person, a.schoolId);
       if (!outcome.ok) await context.sendActivity(roundRefusal(outcome.code));
-      else await context.sendActivity(outcome.status === 'created' ? RT.openedNow(outcome.round.roundNo, outcome.round.deadline, await roleNamesAt(deps, a.schoolId)) : RT.alreadyOpen(outcome.round.roundNo));
+      else
+        await context.sendActivity(
+          outcome.status === 'created'
+            ? RT.openedNow(outcome.round.roundNo, outcome.round.deadline, await roleNamesAt(deps, a.schoolId))
+            : RT.alreadyOpen(outcome.round.roundNo),
+        );
     }
     deps.kickOutbox();
     return;

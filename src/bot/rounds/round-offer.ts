@@ -36,11 +36,24 @@ export async function roundOfferSignal(deps: BotDeps, context: TurnContext, data
     claim: mode === 'escalate',
     observation: RT.offerObservation,
   });
-  if (!outcome.ok) return noticeCard(outcome.forged ? refusalText('forged') : ROUND_REFUSALS[outcome.code] ? roundRefusal(outcome.code) : refusalText(outcome.code));
+  if (!outcome.ok)
+    return noticeCard(
+      outcome.forged
+        ? refusalText('forged')
+        : ROUND_REFUSALS[outcome.code]
+          ? roundRefusal(outcome.code)
+          : refusalText(outcome.code),
+    );
   deps.kickOutbox();
   const viewer = viewerAt(person, schoolId)!;
   if (mode === 'escalate' && (outcome.claimed || outcome.signal.ownerId === person.userId)) {
     return escalateForm(deps, context, { signalId: outcome.signal.id, schoolId });
   }
-  return drawSignalCard(deps, viewer, outcome.signal, outcome.existing ? RT.offerExisting : RT.offerCreated(await roleNamesAt(deps, schoolId)), outcome.existing ? 'Default' : 'Good');
+  return drawSignalCard(
+    deps,
+    viewer,
+    outcome.signal,
+    outcome.existing ? RT.offerExisting : RT.offerCreated(await roleNamesAt(deps, schoolId)),
+    outcome.existing ? 'Default' : 'Good',
+  );
 }

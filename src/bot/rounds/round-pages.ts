@@ -15,10 +15,19 @@ import { noticeCard } from '../core/notice-card';
 import { roundOverviewCardFor, roundOverviewFor, roundsOf } from './round-command';
 import { PupilRowSchema, RoundRefSchema, pupilFields, type RoundRef } from './round-schemas';
 
-const pageRef = (ref: RoundRef) => ({ schoolId: ref.schoolId, roundId: ref.roundId, classId: ref.classId!, page: ref.page! });
+const pageRef = (ref: RoundRef) => ({
+  schoolId: ref.schoolId,
+  roundId: ref.roundId,
+  classId: ref.classId!,
+  page: ref.page!,
+});
 
 /** The next page after this one, among the worker's classes, that nobody saved yet. */
-async function nextOpenPage(deps: BotDeps, person: Person, page: LoadedPage): Promise<{ classId: string; page: number } | undefined> {
+async function nextOpenPage(
+  deps: BotDeps,
+  person: Person,
+  page: LoadedPage,
+): Promise<{ classId: string; page: number } | undefined> {
   const overview = await roundOverviewFor(deps, page.round.schoolId, page.round.roundId);
   if (!overview) return undefined;
   const actor = actorAt(person, page.round.schoolId);
@@ -30,11 +39,26 @@ async function nextOpenPage(deps: BotDeps, person: Person, page: LoadedPage): Pr
   return next && { classId: next.classId, page: next.page };
 }
 
-async function savedCard(deps: BotDeps, person: Person, page: LoadedPage, offers: string[], message?: string): Promise<CardJson> {
+async function savedCard(
+  deps: BotDeps,
+  person: Person,
+  page: LoadedPage,
+  offers: string[],
+  message?: string,
+): Promise<CardJson> {
   const saved = page.saved!.doc;
   const staff = await deps.ports.directory.listStaff(page.round.schoolId);
   const name = staff.find((s) => s.userId === saved.savedBy)?.displayName ?? '—';
-  return roundSavedCard({ round: page.round, classPage: page.classPage, saved, savedByName: name, previous: page.previous, offers, next: await nextOpenPage(deps, person, page), message });
+  return roundSavedCard({
+    round: page.round,
+    classPage: page.classPage,
+    saved,
+    savedByName: name,
+    previous: page.previous,
+    offers,
+    next: await nextOpenPage(deps, person, page),
+    message,
+  });
 }
 
 /**
@@ -49,7 +73,8 @@ export async function roundOpenPage(deps: BotDeps, context: TurnContext, data: u
     const card = await roundOverviewCardFor(deps, person, ref.data.schoolId, ref.data.roundId);
     return card ?? noticeCard(roundRefusal('round-role'));
   }
-  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.openPage'))) return noticeCard(refusalText('forged'));
+  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.openPage')))
+    return noticeCard(refusalText('forged'));
   const loaded = await loadPage(deps.ports, roundsOf(deps), pageRef(ref.data));
   if (!loaded.ok) return noticeCard(roundRefusal(loaded.code));
   const { round, classPage, previous, saved } = loaded.page;
@@ -59,32 +84,57 @@ export async function roundOpenPage(deps: BotDeps, context: TurnContext, data: u
 /** round.savePage: validates every pupil's row; errors re-draw the page with the input kept. */
 export async function roundSavePage(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
   const ref = RoundRefSchema.safeParse(data);
-  if (!ref.success || ref.data.classId === undefined || ref.data.page === undefined) return noticeCard(refusalText('invalid-card'));
+  if (!ref.success || ref.data.classId === undefined || ref.data.page === undefined)
+    return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
-  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.savePage'))) return noticeCard(refusalText('forged'));
+  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.savePage')))
+    return noticeCard(refusalText('forged'));
   const rounds = roundsOf(deps);
   const loaded = await loadPage(deps.ports, rounds, pageRef(ref.data));
   if (!loaded.ok) return noticeCard(roundRefusal(loaded.code));
   const page = loaded.page;
-  const values = pupilFields((data ?? {}) as Record<string, unknown>, page.classPage.pupils.map((p) => p.id));
+  const values = pupilFields(
+    (data ?? {}) as Record<string, unknown>,
+    page.classPage.pupils.map((p) => p.id),
+  );
   const errors: Record<string, string> = {};
   const scores: PupilScore[] = [];
   for (const p of page.classPage.pupils) {
     const row = PupilRowSchema.safeParse({ level: values.level[p.id], note: values.note[p.id] });
-    if (row.success) scores.push({ pupilId: p.id, level: row.data.level, ...(row.data.note ? { note: row.data.note } : {}) });
+    if (row.success)
+      scores.push({ pupilId: p.id, level: row.data.level, ...(row.data.note ? { note: row.data.note } : {}) });
     else {
       const code = row.error.issues[0]?.message;
-      errors[p.id] = code === 'noteRequired' ? RT.noteRequired : code === 'noteTooLong' ? RT.noteTooLong(ROUND_NOTE_MAX) : RT.levelRequired;
+      errors[p.id] =
+        code === 'noteRequired'
+          ? RT.noteRequired
+          : code === 'noteTooLong'
+            ? RT.noteTooLong(ROUND_NOTE_MAX)
+            : RT.levelRequired;
     }
   }
   const redraw = (notice: string, version: string, errs: Record<string, string> = {}) =>
-    roundFormCard({ round: page.round, classPage: page.classPage, previous: page.previous, values, errors: errs, notice, version });
+    roundFormCard({
+      round: page.round,
+      classPage: page.classPage,
+      previous: page.previous,
+      values,
+      errors: errs,
+      notice,
+      version,
+    });
   if (Object.keys(errors).length > 0) return redraw(RT.fixErrors, ref.data.v, errors);
 
-  const outcome = await saveRoundPage(deps.ports, rounds, person, { ...pageRef(ref.data), version: ref.data.v, scores });
+  const outcome = await saveRoundPage(deps.ports, rounds, person, {
+    ...pageRef(ref.data),
+    version: ref.data.v,
+    scores,
+  });
   if (!outcome.ok) {
-    if (outcome.code === 'stale-page' && outcome.page?.saved) return redraw(roundRefusal('stale-page'), outcome.page.saved.doc.savedAt);
-    if (outcome.code === 'round-closed' && outcome.page?.saved) return savedCard(deps, person, outcome.page, [], roundRefusal('round-closed'));
+    if (outcome.code === 'stale-page' && outcome.page?.saved)
+      return redraw(roundRefusal('stale-page'), outcome.page.saved.doc.savedAt);
+    if (outcome.code === 'round-closed' && outcome.page?.saved)
+      return savedCard(deps, person, outcome.page, [], roundRefusal('round-closed'));
     return noticeCard(outcome.code === 'forged' ? refusalText('forged') : roundRefusal(outcome.code));
   }
   return savedCard(deps, person, outcome.page, outcome.offers);

@@ -26,7 +26,9 @@ async function roundCard(deps: BotDeps, schoolId: string, msg: Msg, reminder: bo
   const mine = o.progress.perWorker.find((w) => w.workerId === userId);
   if (!mine || (reminder && mine.pagesLeft === 0)) return SKIP;
   const person = await resolvePerson(deps.ports.directory, userId);
-  const intro = reminder ? RT.reminderIntro(String(msg.payload.params.step ?? ''), o.round.deadline, mine.pagesLeft) : RT.openIntro(o.round.roundNo, o.round.deadline, await roleNamesAt(deps, schoolId));
+  const intro = reminder
+    ? RT.reminderIntro(String(msg.payload.params.step ?? ''), o.round.deadline, mine.pagesLeft)
+    : RT.openIntro(o.round.roundNo, o.round.deadline, await roleNamesAt(deps, schoolId));
   const title = reminder ? RT.reminderTitle(o.round.roundNo) : undefined;
   const card = await roundOverviewCardFor(deps, person, schoolId, roundId, intro, title);
   if (!card) return SKIP;
@@ -38,9 +40,17 @@ async function closedCard(deps: BotDeps, schoolId: string, msg: Msg): Promise<Re
   if (msg.target.kind !== 'user' || !deps.rounds) return SKIP;
   const person = await resolvePerson(deps.ports.directory, msg.target.userId);
   if (!person.actors.some((a) => a.schoolId === schoolId && a.roles.includes('coordinator'))) return SKIP;
-  const summary = await loadRoundCloseSummary(deps.ports, deps.rounds, schoolId, String(msg.payload.params.roundId ?? ''));
+  const summary = await loadRoundCloseSummary(
+    deps.ports,
+    deps.rounds,
+    schoolId,
+    String(msg.payload.params.roundId ?? ''),
+  );
   if (!summary || summary.overview.round.status !== 'closed') return SKIP;
-  return { card: roundClosedCard(summary, await roleNamesAt(deps, schoolId)), summary: RT.closedTitle(summary.overview.round.roundNo) };
+  return {
+    card: roundClosedCard(summary, await roleNamesAt(deps, schoolId)),
+    summary: RT.closedTitle(summary.overview.round.roundNo),
+  };
 }
 
 let registered = false;

@@ -7,7 +7,10 @@ import type { Level } from '../../domain/signal';
 export const RoundRefSchema = z.object({
   schoolId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   roundId: z.string().regex(/^\d{4}-[1-4]$/),
-  classId: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  classId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/)
+    .optional(),
   page: z.coerce.number().int().min(0).max(999).optional(),
   v: z.string().max(40).optional().default(''),
 });
@@ -24,17 +27,25 @@ export const OfferSchema = z.object({
 export const PupilRowSchema = z
   .object({
     level: z.enum(['1', '2', '3'], { errorMap: () => ({ message: 'level' }) }),
-    note: z.string().transform(normalizeText).pipe(z.string().max(ROUND_NOTE_MAX, { message: 'noteTooLong' })),
+    note: z
+      .string()
+      .transform(normalizeText)
+      .pipe(z.string().max(ROUND_NOTE_MAX, { message: 'noteTooLong' })),
   })
   .superRefine((row, ctx) => {
-    if (row.level !== '1' && row.note === '') ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['note'], message: 'noteRequired' });
+    if (row.level !== '1' && row.note === '')
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['note'], message: 'noteRequired' });
   })
   .transform((row) => ({ level: Number(row.level) as Level, note: row.note }));
 
-const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : '');
+const str = (v: unknown, max: number): string =>
+  typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : '';
 
 /** The raw level and note of each pupil, as strings (kept for a redraw). */
-export function pupilFields(data: Record<string, unknown>, pupilIds: readonly string[]): { level: Record<string, string>; note: Record<string, string> } {
+export function pupilFields(
+  data: Record<string, unknown>,
+  pupilIds: readonly string[],
+): { level: Record<string, string>; note: Record<string, string> } {
   const level: Record<string, string> = {};
   const note: Record<string, string> = {};
   for (const id of pupilIds) {

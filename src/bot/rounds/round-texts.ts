@@ -10,9 +10,11 @@ export const ROUND_LEVEL_CHOICES = [
 
 export const ROUND_REFUSALS: Record<string, string> = {
   'round-unknown': 'Deze ronde bestaat niet (meer). Typ `/ronde` voor de actuele ronde.',
-  'page-unknown': 'Deze pagina past niet meer bij het leerlingenbestand (er is een leerling bij gekomen of vertrokken). Open de klas opnieuw via `/ronde`.',
+  'page-unknown':
+    'Deze pagina past niet meer bij het leerlingenbestand (er is een leerling bij gekomen of vertrokken). Open de klas opnieuw via `/ronde`.',
   'round-closed': 'De ronde is gesloten en deze pagina was al op tijd opgeslagen; hij kan niet meer worden gewijzigd.',
-  'stale-page': 'Deze pagina is intussen door een collega opgeslagen. Hieronder staat jouw invoer nog; controleer hem en sla opnieuw op om te overschrijven.',
+  'stale-page':
+    'Deze pagina is intussen door een collega opgeslagen. Hieronder staat jouw invoer nog; controleer hem en sla opnieuw op om te overschrijven.',
   'not-offered': 'Voor deze leerling staat geen aanbod open in deze ronde.',
   'no-round-window': 'Er is dit schooljaar geen ronde meer om te openen.',
   'no-round': 'Er is nog geen ronde geopend voor jouw school.',
@@ -21,7 +23,8 @@ export const ROUND_REFUSALS: Record<string, string> = {
 };
 
 export const RT = {
-  formTitle: (className: string, page: number, pages: number) => `1-2-3 meting — klas ${className}${pages > 1 ? ` (deel ${page + 1} van ${pages})` : ''}`,
+  formTitle: (className: string, page: number, pages: number) =>
+    `1-2-3 meting — klas ${className}${pages > 1 ? ` (deel ${page + 1} van ${pages})` : ''}`,
   formIntro: (roundNo: number, deadline: string) =>
     `Ronde ${roundNo}, in te vullen tot en met ${formatDate(deadline)}. Kies per leerling 1, 2 of 3; bij 2 en 3 is een toelichting verplicht. De keuze staat op de score van de vorige ronde.`,
   previous: (level: number | undefined) => (level ? `Vorige ronde: ${level}` : 'Vorige ronde: geen score'),
@@ -35,7 +38,8 @@ export const RT = {
   overview: 'Overzicht',
   edit: 'Wijzigen',
   next: 'Volgende klas',
-  savedTitle: (className: string, page: number, pages: number) => `Opgeslagen: klas ${className}${pages > 1 ? ` (deel ${page + 1} van ${pages})` : ''}`,
+  savedTitle: (className: string, page: number, pages: number) =>
+    `Opgeslagen: klas ${className}${pages > 1 ? ` (deel ${page + 1} van ${pages})` : ''}`,
   savedStatus: (by: string, at: string) => `Opgeslagen door ${by} op ${formatDateTime(at)}.`,
   savedLate: 'Te laat: na de deadline opgeslagen. De scores tellen mee en zijn gemarkeerd als te laat.',
   savedEditable: 'Je kunt deze pagina wijzigen tot de ronde sluit.',
@@ -44,9 +48,11 @@ export const RT = {
   offerLine: (name: string, from: number | undefined, to: number) => `${name}: ${from ? `${from} → ` : ''}${to}`,
   offerSignal: 'Signaal openen',
   offerEscalate: 'Opschalen naar OT',
-  offerObservation: (roundNo: number, level: number, note: string) => `1-2-3 meting ronde ${roundNo}: score ${level}. ${note}`.trim(),
+  offerObservation: (roundNo: number, level: number, note: string) =>
+    `1-2-3 meting ronde ${roundNo}: score ${level}. ${note}`.trim(),
   offerExisting: 'Er loopt al een signaal over deze leerling; hieronder staat het.',
-  offerCreated: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het signaal is geopend en staat bij de ${n('preventionWorker', { plural: true })}. Pak het op om ermee verder te gaan.`,
+  offerCreated: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het signaal is geopend en staat bij de ${n('preventionWorker', { plural: true })}. Pak het op om ermee verder te gaan.`,
   offerEscalateHint: 'Het signaal is geopend en door jou opgepakt. Vul hieronder het verzoek aan het OT in.',
   overviewTitle: (roundNo: number) => `1-2-3 meting — ronde ${roundNo}`,
   openIntro: (roundNo: number, deadline: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
@@ -66,27 +72,36 @@ export const RT = {
   open: 'Open',
   done: 'klaar',
   count: (done: number, total: number) => `${done}/${total}`,
-  className: (className: string, page: number, pages: number) => (pages > 1 ? `${className} (${page + 1}/${pages})` : className),
-  noRound: (next?: string) => `Er is nog geen ronde geopend voor jouw school.${next ? ` De volgende ronde opent op ${formatDate(next)}.` : ''}`,
-  openedNow: (roundNo: number, deadline: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De ${n('preventionWorker', { plural: true })} krijgen het formulier.`,
+  className: (className: string, page: number, pages: number) =>
+    pages > 1 ? `${className} (${page + 1}/${pages})` : className,
+  noRound: (next?: string) =>
+    `Er is nog geen ronde geopend voor jouw school.${next ? ` De volgende ronde opent op ${formatDate(next)}.` : ''}`,
+  openedNow: (roundNo: number, deadline: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Ronde ${roundNo} is nu geopend (deadline ${formatDate(deadline)}). De ${n('preventionWorker', { plural: true })} krijgen het formulier.`,
   alreadyOpen: (roundNo: number) => `Ronde ${roundNo} was al geopend. Typ \`/ronde\` voor de voortgang.`,
   flaggedMore: (n: number) => `…en nog ${n} leerling(en).`,
   closedTitle: (roundNo: number) => `1-2-3 meting ronde ${roundNo} is gesloten`,
   closedIntro: (deadline: string, done: number, total: number, missing: number) =>
     `De deadline was ${formatDate(deadline)}. ${done} van de ${total} leerlingen hebben een score; ` +
-    (missing === 0 ? 'alle klaspagina\'s zijn ingeleverd.' : `${missing} ${missing === 1 ? 'klaspagina is' : "klaspagina's zijn"} niet ingeleverd.`),
+    (missing === 0
+      ? "alle klaspagina's zijn ingeleverd."
+      : `${missing} ${missing === 1 ? 'klaspagina is' : "klaspagina's zijn"} niet ingeleverd.`),
   closedFlagged: (n: number) => `Score 3 of sterke stijging, zonder open signaal (${n})`,
-  closedFlaggedHint: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Open een signaal vanaf de opgeslagen klaspagina (knop "Signaal openen"), of vraag de ${n('preventionWorker')} dat te doen. Trend: oudste ronde eerst.`,
+  closedFlaggedHint: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Open een signaal vanaf de opgeslagen klaspagina (knop "Signaal openen"), of vraag de ${n('preventionWorker')} dat te doen. Trend: oudste ronde eerst.`,
   closedNoFlagged: 'Iedere leerling met score 3 of een sterke stijging heeft een open signaal.',
   notHandedIn: 'niet ingeleverd',
   late: 'te laat',
   /** shown when a worker's count includes pages their duo partner saved */
-  workerSavedBySelf: (count: string, self: number) => `${count} — zelf opgeslagen: ${self} ${self === 1 ? 'leerling' : 'leerlingen'}`,
-  workerLeft: (pct: string, left: number) => (left === 0 ? `${pct}, alles ingeleverd` : `${pct}, nog ${left} ${left === 1 ? 'pagina' : "pagina's"} open`),
+  workerSavedBySelf: (count: string, self: number) =>
+    `${count} — zelf opgeslagen: ${self} ${self === 1 ? 'leerling' : 'leerlingen'}`,
+  workerLeft: (pct: string, left: number) =>
+    left === 0 ? `${pct}, alles ingeleverd` : `${pct}, nog ${left} ${left === 1 ? 'pagina' : "pagina's"} open`,
   lateLabel: 'Te laat ingeleverd',
   lateDetail: (by: string, at: string) => `door ${by} op ${formatDateTime(at)}`,
   noLate: 'Geen.',
-  closedFooter: "Pagina's die nu nog worden opgeslagen tellen mee en worden gemarkeerd als te laat. Typ `/ronde` voor de actuele stand.",
+  closedFooter:
+    "Pagina's die nu nog worden opgeslagen tellen mee en worden gemarkeerd als te laat. Typ `/ronde` voor de actuele stand.",
   rowsHidden: (n: number) => `${n} klas(sen) niet getoond; typ \`/ronde\` voor de rest.`,
 };
 
@@ -94,4 +109,4 @@ export const RT = {
 export const roundRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
   code === 'round-role'
     ? `De 1-2-3 meting is voor ${n('preventionWorker', { plural: true })} en ${n('coordinator', { plural: true })}.`
-    : ROUND_REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
+    : (ROUND_REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`);

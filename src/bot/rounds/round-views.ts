@@ -86,12 +86,20 @@ export function roundSavedCard(args: {
     offerSignalLabel: RT.offerSignal,
     offerEscalateLabel: RT.offerEscalate,
     offers: args.offers.map((pupilId) => ({
-      line: RT.offerLine(names.get(pupilId) ?? pupilId, args.previous.get(pupilId), saved.scores.find((s) => s.pupilId === pupilId)?.level ?? 3),
+      line: RT.offerLine(
+        names.get(pupilId) ?? pupilId,
+        args.previous.get(pupilId),
+        saved.scores.find((s) => s.pupilId === pupilId)?.level ?? 3,
+      ),
       schoolId: round.schoolId,
       roundId: round.roundId,
       pupilId,
     })),
-    rows: saved.scores.map((s) => ({ name: names.get(s.pupilId) ?? s.pupilId, level: levelTitle(s.level), note: literal(s.note ?? '') })),
+    rows: saved.scores.map((s) => ({
+      name: names.get(s.pupilId) ?? s.pupilId,
+      level: levelTitle(s.level),
+      note: literal(s.note ?? ''),
+    })),
     footer: editable ? RT.savedEditable : RT.savedLocked,
     canEdit: editable,
     hasNext: !!args.next,
@@ -154,7 +162,10 @@ export function roundOverviewCard(args: {
     schoolId: round.schoolId,
     roundId: round.roundId,
     classes: shown,
-    workers: progress.perWorker.map((w) => ({ name: literal(w.name), count: w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf) })),
+    workers: progress.perWorker.map((w) => ({
+      name: literal(w.name),
+      count: w.savedBySelf === w.done ? pct(w) : RT.workerSavedBySelf(pct(w), w.savedBySelf),
+    })),
     showFlagged: args.showFlagged,
     flaggedLabel: RT.flagged,
     flagged: args.showFlagged ? flaggedShown : [],
@@ -162,6 +173,8 @@ export function roundOverviewCard(args: {
       args.showFlagged && args.flagged.length === 0 ? RT.noFlagged : '',
       args.flagged.length > flaggedShown.length ? RT.flaggedMore(args.flagged.length - flaggedShown.length) : '',
       hidden > 0 ? RT.rowsHidden(hidden) : '',
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
   });
 }

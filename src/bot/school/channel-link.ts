@@ -6,7 +6,12 @@ import { refusalText } from '../core/texts';
 import { roleNamesAt } from '../core/role-names';
 import { correlationOf, personOf, referenceOf } from '../core/turn';
 
-const KINDS: Record<string, ChannelKind> = { ot: 'ot', overzicht: 'coordinators', zorgcoordinatoren: 'coordinators', 'zorgcoördinatoren': 'coordinators' };
+const KINDS: Record<string, ChannelKind> = {
+  ot: 'ot',
+  overzicht: 'coordinators',
+  zorgcoordinatoren: 'coordinators',
+  zorgcoördinatoren: 'coordinators',
+};
 
 /**
  * `/koppel ot` or `/koppel overzicht`, typed in the team channel itself (S2). Only a coordinator
@@ -15,13 +20,27 @@ const KINDS: Record<string, ChannelKind> = { ot: 'ot', overzicht: 'coordinators'
  */
 export async function koppelCommand(deps: BotDeps, context: TurnContext, args: string): Promise<void> {
   const a = context.activity;
-  const channelData = (a.channelData ?? {}) as { team?: { id?: unknown }; channel?: { id?: unknown }; tenant?: { id?: unknown } };
+  const channelData = (a.channelData ?? {}) as {
+    team?: { id?: unknown };
+    channel?: { id?: unknown };
+    tenant?: { id?: unknown };
+  };
   const teamId = typeof channelData.team?.id === 'string' ? channelData.team.id : undefined;
-  const channelId = typeof channelData.channel?.id === 'string' ? channelData.channel.id : a.conversation?.id?.split(';')[0];
+  const channelId =
+    typeof channelData.channel?.id === 'string' ? channelData.channel.id : a.conversation?.id?.split(';')[0];
   const kind = KINDS[args.trim().toLowerCase()];
   const person = await personOf(deps, context);
   if (!kind || a.conversation?.conversationType !== 'channel' || !channelId) {
-    await deps.ports.audit.record({ schoolId: person.actors[0]?.schoolId ?? '_none', actorId: person.userId || 'unknown', actorRoles: [...new Set(person.actors.flatMap((x) => x.roles))], action: 'channel.link', outcome: 'refused', code: 'link-usage', subject: args.slice(0, 40), correlationId: correlationOf(context) });
+    await deps.ports.audit.record({
+      schoolId: person.actors[0]?.schoolId ?? '_none',
+      actorId: person.userId || 'unknown',
+      actorRoles: [...new Set(person.actors.flatMap((x) => x.roles))],
+      action: 'channel.link',
+      outcome: 'refused',
+      code: 'link-usage',
+      subject: args.slice(0, 40),
+      correlationId: correlationOf(context),
+    });
     await context.sendActivity(ET.linkHelp);
     return;
   }
@@ -35,11 +54,16 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
   });
   if (!outcome.ok) {
     const names = await roleNamesAt(deps, person.actors[0]?.schoolId);
-    await context.sendActivity(ET.linkRefused(escalationRefusalText(outcome.code, names) ?? refusalText(outcome.code, names)));
+    await context.sendActivity(
+      ET.linkRefused(escalationRefusalText(outcome.code, names) ?? refusalText(outcome.code, names)),
+    );
     return;
   }
   const names = await roleNamesAt(deps, outcome.schoolId);
-  const confirmation = kind === 'ot' ? ET.linkedOt(outcome.schoolName, names) : ET.linkedCoordinators(outcome.schoolName, names);
-  await context.sendActivity(outcome.released > 0 ? `${confirmation}\n\n${ET.linkedReleased(outcome.released)}` : confirmation);
+  const confirmation =
+    kind === 'ot' ? ET.linkedOt(outcome.schoolName, names) : ET.linkedCoordinators(outcome.schoolName, names);
+  await context.sendActivity(
+    outcome.released > 0 ? `${confirmation}\n\n${ET.linkedReleased(outcome.released)}` : confirmation,
+  );
   if (outcome.released > 0) deps.kickOutbox();
 }

@@ -28,7 +28,14 @@ export const labelInput = (key: string) => `label_${key}`;
 
 /** The input ids the card has (anything else in a submit is ignored). */
 export const FORM_INPUTS: readonly string[] = [
-  'name', 'region', 'digestWeekday', 'digestTime', 'holidayRegion', 'closedDays', 'notifyOnAbsence', 'channelPostDetail',
+  'name',
+  'region',
+  'digestWeekday',
+  'digestTime',
+  'holidayRegion',
+  'closedDays',
+  'notifyOnAbsence',
+  'channelPostDetail',
   ...ROUND_NUMBERS.flatMap((n) => [roundInput(n, 'Open'), roundInput(n, 'Deadline')]),
   ...NUMBER_FIELDS.map((f) => f.id),
   ...ROLE_LABEL_KEYS.map(labelInput),
@@ -38,8 +45,14 @@ export const FORM_INPUTS: readonly string[] = [
 export function formFromSettings(s: SchoolSettings, year: number): SettingsForm {
   const f = fileFromSettings(s);
   const form: SettingsForm = {
-    name: f.name, region: f.region, digestWeekday: f.digest.weekday, digestTime: f.digest.time, holidayRegion: f.holidayRegion ?? NO_REGION,
-    closedDays: f.closedDays.join(', '), notifyOnAbsence: String(f.attendanceOfficer.notifyOnAbsence), channelPostDetail: f.channelPostDetail,
+    name: f.name,
+    region: f.region,
+    digestWeekday: f.digest.weekday,
+    digestTime: f.digest.time,
+    holidayRegion: f.holidayRegion ?? NO_REGION,
+    closedDays: f.closedDays.join(', '),
+    notifyOnAbsence: String(f.attendanceOfficer.notifyOnAbsence),
+    channelPostDetail: f.channelPostDetail,
   };
   const own = f.roundWindows[String(year)] ?? [];
   for (const n of ROUND_NUMBERS) {
@@ -55,7 +68,9 @@ export function formFromSettings(s: SchoolSettings, year: number): SettingsForm 
 /** Only the card's own inputs, as trimmed strings of bounded length. */
 export function formOf(data: unknown): SettingsForm {
   const raw = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  return Object.fromEntries(FORM_INPUTS.map((id) => [id, typeof raw[id] === 'string' ? (raw[id] as string).trim().slice(0, 2000) : '']));
+  return Object.fromEntries(
+    FORM_INPUTS.map((id) => [id, typeof raw[id] === 'string' ? (raw[id] as string).trim().slice(0, 2000) : '']),
+  );
 }
 
 const splitDates = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
@@ -65,7 +80,11 @@ const splitDates = (text: string): string[] => text.split(/[\s,;]+/).filter(Bool
  * the stored settings: other school years' rounds and plural labels are kept. Inputs the schema
  * cannot word well (an empty number) get their error here.
  */
-export function fileFromForm(form: SettingsForm, current: SchoolSettings, year: number): { file: Record<string, unknown>; errors: Record<string, string> } {
+export function fileFromForm(
+  form: SettingsForm,
+  current: SchoolSettings,
+  year: number,
+): { file: Record<string, unknown>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const base = fileFromSettings(current);
   const numbers: Record<string, Record<string, unknown>> = { retention: {}, limits: {} };
@@ -82,7 +101,11 @@ export function fileFromForm(form: SettingsForm, current: SchoolSettings, year: 
   const roundWindows: Record<string, unknown> = { ...base.roundWindows };
   delete roundWindows[String(year)];
   if (dates.some(Boolean)) {
-    roundWindows[String(year)] = ROUND_NUMBERS.map((n) => ({ roundNo: n, opensOn: form[roundInput(n, 'Open')], deadline: form[roundInput(n, 'Deadline')] }));
+    roundWindows[String(year)] = ROUND_NUMBERS.map((n) => ({
+      roundNo: n,
+      opensOn: form[roundInput(n, 'Open')],
+      deadline: form[roundInput(n, 'Deadline')],
+    }));
   }
   const plurals = Object.fromEntries(Object.entries(base.roleLabels).filter(([k]) => k.endsWith('Plural')));
   const labels = Object.fromEntries(ROLE_LABEL_KEYS.map((k) => [k, form[labelInput(k)]]).filter(([, v]) => v));

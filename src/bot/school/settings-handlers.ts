@@ -1,6 +1,12 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { changeSchoolSettings, readSchoolSettings, refuseSettings, settingsSchools, type SettingsDeps } from '../../app/school/change-school-settings';
+import {
+  changeSchoolSettings,
+  readSchoolSettings,
+  refuseSettings,
+  settingsSchools,
+  type SettingsDeps,
+} from '../../app/school/change-school-settings';
 import { localDate } from '../../domain/amsterdam-time';
 import { schoolYearStartOf } from '../../domain/calendar-date';
 import type { BotDeps } from '../core/bot-deps';
@@ -34,7 +40,11 @@ export async function settingsCommand(deps: BotDeps, context: TurnContext): Prom
   for (const schoolId of schools) {
     const read = await readSchoolSettings(settings, person, schoolId, correlationOf(context));
     if (!read.ok) continue;
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(schoolSettingsCard(read.settings, read.version, yearOf(deps), now))));
+    await context.sendActivity(
+      MessageFactory.attachment(
+        CardFactory.adaptiveCard(schoolSettingsCard(read.settings, read.version, yearOf(deps), now)),
+      ),
+    );
   }
 }
 
@@ -60,18 +70,37 @@ export async function settingsSubmit(deps: BotDeps, context: TurnContext, data: 
   const year = yearOf(deps);
   const form = formOf(data);
   const { file, errors } = fileFromForm(form, current.settings, year);
-  const outcome = await changeSchoolSettings(settings, person, { schoolId: ref.data.schoolId, file, expectedVersion: ref.data.v, correlationId });
+  const outcome = await changeSchoolSettings(settings, person, {
+    schoolId: ref.data.schoolId,
+    file,
+    expectedVersion: ref.data.v,
+    correlationId,
+  });
   if (!outcome.ok && outcome.code === 'invalid') {
     const shown = { ...errorsFromIssues(outcome.issues, year), ...errors };
-    return schoolSettingsCard(current.settings, ref.data.v, year, now, { form, errors: shown, status: { text: ST.invalid, color: 'Attention' } });
+    return schoolSettingsCard(current.settings, ref.data.v, year, now, {
+      form,
+      errors: shown,
+      status: { text: ST.invalid, color: 'Attention' },
+    });
   }
-  if (!outcome.ok && (outcome.code === 'not-allowed-role' || outcome.code === 'school-unknown')) return noticeCard(outcome.code === 'school-unknown' ? ST.schoolUnknown : ST.refused);
+  if (!outcome.ok && (outcome.code === 'not-allowed-role' || outcome.code === 'school-unknown'))
+    return noticeCard(outcome.code === 'school-unknown' ? ST.schoolUnknown : ST.refused);
   const fresh = await readSchoolSettings(settings, person, ref.data.schoolId, correlationId);
   if (!fresh.ok) return noticeCard(ST.schoolUnknown);
   if (!outcome.ok) {
     const status = { text: outcome.code === 'stale' ? ST.stale : ST.busy, color: 'Attention' as const };
-    return schoolSettingsCard(fresh.settings, fresh.version, year, now, outcome.code === 'stale' ? { status } : { status, form });
+    return schoolSettingsCard(
+      fresh.settings,
+      fresh.version,
+      year,
+      now,
+      outcome.code === 'stale' ? { status } : { status, form },
+    );
   }
-  const status = outcome.status === 'unchanged' ? { text: ST.unchanged, color: 'Good' as const } : { text: ST.saved(outcome.changes.length), color: 'Good' as const };
+  const status =
+    outcome.status === 'unchanged'
+      ? { text: ST.unchanged, color: 'Good' as const }
+      : { text: ST.saved(outcome.changes.length), color: 'Good' as const };
   return schoolSettingsCard(fresh.settings, fresh.version, year, now, { status });
 }

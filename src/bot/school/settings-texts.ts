@@ -32,8 +32,14 @@ export const ST = {
   roundDeadline: (n: number) => `Ronde ${n}: deadline`,
   roundsDefault: (lines: string) => `Nu gelden de standaardrondes: ${lines}.`,
   weekdays: ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'],
-  regions: { geen: 'geen (vakanties tellen als schooldag)', noord: 'Noord', midden: 'Midden', zuid: 'Zuid' } as Record<string, string>,
-  details: { minimal: 'Geen naam: alleen categorie, urgentie en wie het vraagt', initialsAndClass: 'Initialen en klas van de leerling' } as Record<string, string>,
+  regions: { geen: 'geen (vakanties tellen als schooldag)', noord: 'Noord', midden: 'Midden', zuid: 'Zuid' } as Record<
+    string,
+    string
+  >,
+  details: {
+    minimal: 'Geen naam: alleen categorie, urgentie en wie het vraagt',
+    initialsAndClass: 'Initialen en klas van de leerling',
+  } as Record<string, string>,
   numbers: {
     closedSignalMonths: 'Afgesloten signalen bewaren (maanden na afsluiten)',
     roundScoreMonths: 'Scores van de 1-2-3 meting bewaren (maanden na vertrek van de leerling)',
@@ -47,7 +53,8 @@ export const ST = {
   saved: (n: number) => (n === 1 ? 'Opgeslagen: 1 instelling gewijzigd.' : `Opgeslagen: ${n} instellingen gewijzigd.`),
   unchanged: 'Er was niets gewijzigd.',
   invalid: 'Niet opgeslagen: controleer de gemarkeerde velden.',
-  stale: 'Niet opgeslagen: iemand anders heeft de instellingen intussen gewijzigd. Hieronder staan de huidige instellingen; breng je wijziging opnieuw aan.',
+  stale:
+    'Niet opgeslagen: iemand anders heeft de instellingen intussen gewijzigd. Hieronder staan de huidige instellingen; breng je wijziging opnieuw aan.',
   busy: 'Niet opgeslagen: het lukte niet, probeer het opnieuw.',
   otherError: (field: string, message: string) => `${field}: ${message}`,
   refused: 'Alleen de functioneel beheerder van de school kan de instellingen bekijken en wijzigen.',

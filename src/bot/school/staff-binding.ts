@@ -1,6 +1,11 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { bindStaffOnFirstContact, type BindStaffDeps, type BindingOutcome, type MemberIdentity } from '../../app/school/bind-staff';
+import {
+  bindStaffOnFirstContact,
+  type BindStaffDeps,
+  type BindingOutcome,
+  type MemberIdentity,
+} from '../../app/school/bind-staff';
 import { log } from '../../log';
 import { correlationIdOf } from '../core/correlation';
 import { BINDING_TEXTS } from './staff-binding-texts';
@@ -44,7 +49,10 @@ export class StaffBinder {
   private readonly inFlight = new Map<string, Promise<BindingOutcome | undefined>>();
   private readonly checkedKnownUntil = new Map<string, number>();
 
-  constructor(private readonly deps: BindStaffDeps, private readonly nowMs: () => number) {}
+  constructor(
+    private readonly deps: BindStaffDeps,
+    private readonly nowMs: () => number,
+  ) {}
 
   /**
    * A person already known at one school who opens the bot (install, conversationUpdate) is bound
@@ -63,8 +71,13 @@ export class StaffBinder {
     const addresses = known.map((s) => s.upn).filter((u): u is string => !!u);
     const tenantId = activityTenant(context);
     if (addresses.length === 0 || !tenantId) return false;
-    const outcome = await bindStaffOnFirstContact(this.deps, { aadObjectId, tenantId, addresses }, correlationIdOf(context));
-    if (outcome.kind !== 'no-match') log.info('staff.binding', { correlationId: correlationIdOf(context), outcome: outcome.kind, known: true });
+    const outcome = await bindStaffOnFirstContact(
+      this.deps,
+      { aadObjectId, tenantId, addresses },
+      correlationIdOf(context),
+    );
+    if (outcome.kind !== 'no-match')
+      log.info('staff.binding', { correlationId: correlationIdOf(context), outcome: outcome.kind, known: true });
     return outcome.kind === 'bound';
   }
 
@@ -83,19 +96,32 @@ export class StaffBinder {
     const tenantId = activityTenant(context);
     const member = tenantId ? await this.lookUp(context, aadObjectId, tenantId) : undefined;
     const outcome = member ? await bindStaffOnFirstContact(this.deps, member, correlationIdOf(context)) : undefined;
-    log.info('staff.binding', { correlationId: correlationIdOf(context), outcome: outcome ? outcome.kind : 'not-looked-up', ...(outcome?.kind === 'refused' ? { refusal: outcome.reason } : {}) });
+    log.info('staff.binding', {
+      correlationId: correlationIdOf(context),
+      outcome: outcome ? outcome.kind : 'not-looked-up',
+      ...(outcome?.kind === 'refused' ? { refusal: outcome.reason } : {}),
+    });
     if (outcome?.kind !== 'bound' && outcome?.kind !== 'conflict') {
       if (this.notBindableUntil.size >= MAX_REMEMBERED) this.notBindableUntil.clear();
       this.notBindableUntil.set(aadObjectId, this.nowMs() + NOT_BINDABLE_MS);
     }
-    if (outcome?.kind === 'refused' && (context.activity.type === 'message' || context.activity.type === 'installationUpdate' || context.activity.type === 'conversationUpdate')) {
+    if (
+      outcome?.kind === 'refused' &&
+      (context.activity.type === 'message' ||
+        context.activity.type === 'installationUpdate' ||
+        context.activity.type === 'conversationUpdate')
+    ) {
       await context.sendActivity(BINDING_TEXTS[outcome.reason]);
     }
     return outcome;
   }
 
   /** The sender as the Bot Connector knows them; undefined when it does not answer or answers for someone else. */
-  private async lookUp(context: TurnContext, aadObjectId: string, tenantId: string): Promise<MemberIdentity | undefined> {
+  private async lookUp(
+    context: TurnContext,
+    aadObjectId: string,
+    tenantId: string,
+  ): Promise<MemberIdentity | undefined> {
     const fromId = context.activity.from?.id;
     if (typeof fromId !== 'string' || !fromId) return undefined;
     try {
@@ -104,10 +130,17 @@ export class StaffBinder {
       const m = parsed.data;
       if (m.aadObjectId && m.aadObjectId.toLowerCase() !== aadObjectId.toLowerCase()) return undefined;
       if (m.tenantId && m.tenantId !== tenantId) return undefined;
-      return { aadObjectId, tenantId, addresses: [m.userPrincipalName, m.email].filter((a): a is string => typeof a === 'string' && a !== '') };
+      return {
+        aadObjectId,
+        tenantId,
+        addresses: [m.userPrincipalName, m.email].filter((a): a is string => typeof a === 'string' && a !== ''),
+      };
     } catch (err) {
       const status = (err as { statusCode?: unknown })?.statusCode;
-      log.info('staff.binding.lookup-failed', { correlationId: correlationIdOf(context), status: typeof status === 'number' ? status : 0 });
+      log.info('staff.binding.lookup-failed', {
+        correlationId: correlationIdOf(context),
+        status: typeof status === 'number' ? status : 0,
+      });
       return undefined;
     }
   }

@@ -29,7 +29,12 @@ export type IntakeFields = z.infer<typeof IntakeFieldsSchema>;
 
 export const CategoriesSchema = z
   .string()
-  .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(CATEGORIES)).min(1).max(CATEGORIES.length));
 export const LevelSchema = z.enum(['2', '3']).transform((v) => Number(v) as 2 | 3);
 export const UrgencySchema = z.enum(URGENCIES);
@@ -38,7 +43,12 @@ export const ObservationSchema = z.string().transform(normalizeText).pipe(z.stri
 /** Coerces whatever arrived into plain strings, dropping anything else (objects, arrays, numbers as-is). */
 export function coerceFields(raw: unknown): IntakeFields {
   const src = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const pick = (k: string) => (typeof src[k] === 'string' ? (src[k] as string) : typeof src[k] === 'number' || typeof src[k] === 'boolean' ? String(src[k]) : '');
+  const pick = (k: string) =>
+    typeof src[k] === 'string'
+      ? (src[k] as string)
+      : typeof src[k] === 'number' || typeof src[k] === 'boolean'
+        ? String(src[k])
+        : '';
   const fields = {
     school: pick('school').slice(0, 64),
     pupil: pick('pupil').slice(0, 200),

@@ -12,7 +12,14 @@ import { intakeCard, type IntakeErrors } from './intake-view';
 import { parsePupilChoice, pupilLabel } from '../core/pupil-label';
 import { ownPupils } from './signal-intake';
 import { SCHOOL_ID, schoolChoicesOf, schoolOfSubmit } from './school-board';
-import { CategoriesSchema, IntakeEnvelopeSchema, LevelSchema, ObservationSchema, UrgencySchema, coerceFields } from './intake-submit-schema';
+import {
+  CategoriesSchema,
+  IntakeEnvelopeSchema,
+  LevelSchema,
+  ObservationSchema,
+  UrgencySchema,
+  coerceFields,
+} from './intake-submit-schema';
 import { literal } from '../core/literal-text';
 
 /** signal.submit: validate, store, and answer with the confirmation (or the same card with errors). */
@@ -34,7 +41,10 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   const level = LevelSchema.safeParse(fields.level);
   if (!level.success) errors.level = FIELD_ERRORS.levelRequired;
   const observation = ObservationSchema.safeParse(fields.observation);
-  if (!observation.success) errors.observation = fields.observation.trim() ? FIELD_ERRORS.observationTooLong(OBSERVATION_MAX) : FIELD_ERRORS.observationRequired;
+  if (!observation.success)
+    errors.observation = fields.observation.trim()
+      ? FIELD_ERRORS.observationTooLong(OBSERVATION_MAX)
+      : FIELD_ERRORS.observationRequired;
   const urgency = UrgencySchema.safeParse(fields.urgency);
   if (!urgency.success) errors.urgency = FIELD_ERRORS.urgencyRequired;
 
@@ -43,12 +53,25 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     const own = await ownPupils(deps, person);
     // Keep the chosen pupil among the static choices so the redraw shows it selected.
     let pupils = own;
-    if (choice && !own.some((p) => p.schoolId === choice.schoolId && p.id === choice.pupilId) && person.actors.some((a) => a.schoolId === choice.schoolId)) {
+    if (
+      choice &&
+      !own.some((p) => p.schoolId === choice.schoolId && p.id === choice.pupilId) &&
+      person.actors.some((a) => a.schoolId === choice.schoolId)
+    ) {
       const p = await deps.ports.directory.getPupil(choice.schoolId, choice.pupilId);
       if (p) pupils = [p, ...own];
     }
     const keep = { ...fields, observation: fields.observation.slice(0, OBSERVATION_MAX) };
-    return intakeCard({ pupils, typeAhead, submissionId: envelope.data.submissionId, values: keep, errors: errs, notice, names: await roleNamesFor(deps, person), schools: await schoolChoicesOf(deps, person) });
+    return intakeCard({
+      pupils,
+      typeAhead,
+      submissionId: envelope.data.submissionId,
+      values: keep,
+      errors: errs,
+      notice,
+      names: await roleNamesFor(deps, person),
+      schools: await schoolChoicesOf(deps, person),
+    });
   };
 
   if (Object.keys(errors).length > 0 || !choice) return redraw(errors);
@@ -57,20 +80,38 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     categories: categories.data!,
     reporterLevel: level.data!,
     observation: observation.data!,
-    alreadyKnown: { pupil: fields.knowsPupil === 'true', parents: fields.knowsParents === 'true', mentor: fields.knowsMentor === 'true' },
+    alreadyKnown: {
+      pupil: fields.knowsPupil === 'true',
+      parents: fields.knowsParents === 'true',
+      mentor: fields.knowsMentor === 'true',
+    },
     urgency: urgency.data!,
   };
-  const outcome = await raiseSignal(deps.ports, person, { schoolId: target.schoolId, submissionId: envelope.data.submissionId, input });
+  const outcome = await raiseSignal(deps.ports, person, {
+    schoolId: target.schoolId,
+    submissionId: envelope.data.submissionId,
+    input,
+  });
   if (!outcome.ok) {
-    if (outcome.forged || outcome.code === 'not-staff') return noticeCard(refusalText(outcome.code === 'pupil-other-school' ? 'pupil-other-school' : outcome.code));
-    const fieldOf: Record<string, keyof IntakeErrors> = { 'pupil-unknown': 'pupil', 'pupil-other-school': 'pupil', 'pupil-left': 'pupil', 'no-category': 'categories', 'observation-empty': 'observation', 'observation-too-long': 'observation' };
+    if (outcome.forged || outcome.code === 'not-staff')
+      return noticeCard(refusalText(outcome.code === 'pupil-other-school' ? 'pupil-other-school' : outcome.code));
+    const fieldOf: Record<string, keyof IntakeErrors> = {
+      'pupil-unknown': 'pupil',
+      'pupil-other-school': 'pupil',
+      'pupil-left': 'pupil',
+      'no-category': 'categories',
+      'observation-empty': 'observation',
+      'observation-too-long': 'observation',
+    };
     const field = fieldOf[outcome.code];
     return redraw(field ? { [field]: refusalText(outcome.code) } : {}, field ? undefined : refusalText(outcome.code));
   }
   deps.kickOutbox();
   const s = outcome.signal;
   const staff = await deps.ports.directory.listStaff(s.schoolId);
-  const names = (outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[]).map(literal);
+  const names = (
+    outcome.preventionWorkers.map((id) => staff.find((m) => m.userId === id)?.displayName).filter(Boolean) as string[]
+  ).map(literal);
   const pupil = outcome.pupil ?? (await deps.ports.directory.getPupil(s.schoolId, s.pupilId));
   const n = await roleNamesAt(deps, s.schoolId);
   return renderCard('signal-confirmation', {

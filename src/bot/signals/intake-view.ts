@@ -26,7 +26,17 @@ export interface IntakeValues {
 }
 export type IntakeErrors = Partial<Record<'pupil' | 'categories' | 'level' | 'observation' | 'urgency', string>>;
 
-export const EMPTY_VALUES: IntakeValues = { school: '', pupil: '', categories: '', level: '', observation: '', knowsPupil: 'false', knowsParents: 'false', knowsMentor: 'false', urgency: 'normal' };
+export const EMPTY_VALUES: IntakeValues = {
+  school: '',
+  pupil: '',
+  categories: '',
+  level: '',
+  observation: '',
+  knowsPupil: 'false',
+  knowsParents: 'false',
+  knowsMentor: 'false',
+  urgency: 'normal',
+};
 
 /** The /signaal intake card (S3), fresh or re-drawn with errors and the user's input kept. */
 export function intakeCard(opts: {
@@ -46,7 +56,10 @@ export function intakeCard(opts: {
   const hasErrors = Object.values(errors).some(Boolean);
   return renderCard('signal-intake', {
     title: T.intakeTitle,
-    intro: opts.pupils.length === 0 && !opts.typeAhead ? `${T.intakeIntro(opts.names)}\n\n${T.intakeNoPupils}` : T.intakeIntro(opts.names),
+    intro:
+      opts.pupils.length === 0 && !opts.typeAhead
+        ? `${T.intakeIntro(opts.names)}\n\n${T.intakeNoPupils}`
+        : T.intakeIntro(opts.names),
     formError: opts.notice ?? (hasErrors ? T.intakeFixErrors : ''),
     typeAhead: opts.typeAhead,
     observationMax: OBSERVATION_MAX,
@@ -54,9 +67,22 @@ export function intakeCard(opts: {
     schoolChoices: schools,
     // a board member's type-ahead sends the chosen school along (Data.Query associatedInputs)
     associatedInputs: schools.length > 1 ? 'auto' : 'none',
-    labels: { schoolRequired: FIELD_ERRORS.schoolRequired, pupilRequired: FIELD_ERRORS.pupilRequired, categoriesRequired: FIELD_ERRORS.categoriesRequired, levelRequired: FIELD_ERRORS.levelRequired, observationRequired: FIELD_ERRORS.observationRequired, urgencyRequired: FIELD_ERRORS.urgencyRequired },
+    labels: {
+      schoolRequired: FIELD_ERRORS.schoolRequired,
+      pupilRequired: FIELD_ERRORS.pupilRequired,
+      categoriesRequired: FIELD_ERRORS.categoriesRequired,
+      levelRequired: FIELD_ERRORS.levelRequired,
+      observationRequired: FIELD_ERRORS.observationRequired,
+      urgencyRequired: FIELD_ERRORS.urgencyRequired,
+    },
     values: { ...EMPTY_VALUES, ...opts.values },
-    errors: { pupil: errors.pupil ?? '', categories: errors.categories ?? '', level: errors.level ?? '', observation: errors.observation ?? '', urgency: errors.urgency ?? '' },
+    errors: {
+      pupil: errors.pupil ?? '',
+      categories: errors.categories ?? '',
+      level: errors.level ?? '',
+      observation: errors.observation ?? '',
+      urgency: errors.urgency ?? '',
+    },
     pupilChoices: opts.pupils.map((p) => ({ title: pupilChoiceTitle(p, schools), value: pupilChoiceValue(p) })),
     categoryChoices: CATEGORIES.map((c) => ({ title: CATEGORY_LABELS[c] ?? c, value: c })),
     urgencyChoices: URGENCIES.map((u) => ({ title: URGENCY_LABELS[u] ?? u, value: u })),

@@ -9,13 +9,17 @@ import { noticeCard } from '../core/notice-card';
 import { LISTS, caseloadPageAnswer, reportedPage, sendCaseloadPage } from './my-signals';
 
 /** list.page: the next page of a long list. Which lists exist, and who may page them. */
-type Pager = { mayPage: (actor: Actor) => boolean; page: (deps: BotDeps, context: TurnContext, actor: Actor, page: number) => Promise<CardJson> };
+type Pager = {
+  mayPage: (actor: Actor) => boolean;
+  page: (deps: BotDeps, context: TurnContext, actor: Actor, page: number) => Promise<CardJson>;
+};
 
 /** Other lists (overviews, rounds) add their pager here under their own name. */
 export const LIST_PAGERS: Record<string, Pager> = {
   [LISTS.caseload]: {
     mayPage: (a) => a.roles.includes('preventionWorker'),
-    page: async (deps, context, actor, page) => caseloadPageAnswer(await sendCaseloadPage(deps, context, actor, page), actor.schoolId),
+    page: async (deps, context, actor, page) =>
+      caseloadPageAnswer(await sendCaseloadPage(deps, context, actor, page), actor.schoolId),
   },
   [LISTS.reported]: { mayPage: () => true, page: (deps, _context, actor, page) => reportedPage(deps, actor, page) },
 };
@@ -34,7 +38,15 @@ export async function listPage(deps: BotDeps, context: TurnContext, data: unknow
   const person = await personOf(deps, context);
   const actor = person.actors.find((a) => a.schoolId === parsed.data.schoolId);
   if (!actor || !pager.mayPage(actor)) {
-    await deps.ports.audit.record({ schoolId: parsed.data.schoolId, actorId: person.userId || 'unknown', actorRoles: actor ? [...actor.roles] : [], action: 'list.page', outcome: 'refused', code: 'not-allowed-role', subject: parsed.data.list });
+    await deps.ports.audit.record({
+      schoolId: parsed.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: actor ? [...actor.roles] : [],
+      action: 'list.page',
+      outcome: 'refused',
+      code: 'not-allowed-role',
+      subject: parsed.data.list,
+    });
     return noticeCard(refusalText('forged'));
   }
   return pager.page(deps, context, actor, parsed.data.page);

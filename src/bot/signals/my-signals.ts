@@ -20,7 +20,15 @@ export const LISTS = { caseload: 'caseload', reported: 'reported' } as const;
 export type ListName = (typeof LISTS)[keyof typeof LISTS];
 
 const STATE_ORDER = ['new', 'claimed', 'inProgress', 'escalated', 'watch', 'aftercare'];
-const REPORTER_WORDS: Record<string, string> = { received: 'ontvangen', claimed: 'opgepakt', inProgress: 'in behandeling', escalated: 'opgeschaald naar het OT', watch: 'in behandeling (waakvlam)', aftercare: 'in behandeling (nazorg)', closed: 'afgerond' };
+const REPORTER_WORDS: Record<string, string> = {
+  received: 'ontvangen',
+  claimed: 'opgepakt',
+  inProgress: 'in behandeling',
+  escalated: 'opgeschaald naar het OT',
+  watch: 'in behandeling (waakvlam)',
+  aftercare: 'in behandeling (nazorg)',
+  closed: 'afgerond',
+};
 
 const attach = (card: CardJson) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -34,7 +42,8 @@ export async function mySignalsCommand(deps: BotDeps, context: TurnContext): Pro
   for (const actor of person.actors) {
     if (actor.roles.includes('preventionWorker')) await sendCaseloadPage(deps, context, actor, 0);
     const mine = await deps.ports.signals.listByReporter(actor.schoolId, actor.userId);
-    if (!actor.roles.includes('preventionWorker') || mine.length > 0) await context.sendActivity(attach(await reportedPage(deps, actor, 0)));
+    if (!actor.roles.includes('preventionWorker') || mine.length > 0)
+      await context.sendActivity(attach(await reportedPage(deps, actor, 0)));
   }
 }
 
@@ -42,7 +51,12 @@ export async function mySignalsCommand(deps: BotDeps, context: TurnContext): Pro
 export async function caseloadOf(deps: BotDeps, actor: Actor): Promise<Signal[]> {
   return (await deps.ports.signals.listOpen(actor.schoolId))
     .filter((s) => !s.ownerId || s.ownerId === actor.userId)
-    .sort((a, b) => STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) || a.createdAt.localeCompare(b.createdAt) || a.reference.localeCompare(b.reference));
+    .sort(
+      (a, b) =>
+        STATE_ORDER.indexOf(a.state) - STATE_ORDER.indexOf(b.state) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.reference.localeCompare(b.reference),
+    );
 }
 
 /**
@@ -50,7 +64,12 @@ export async function caseloadOf(deps: BotDeps, actor: Actor): Promise<Signal[]>
  * group starts; each signal as its own card; and, when more follow, a card with 'Volgende'.
  * Returns the page's range for the caller's answer card.
  */
-export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, actor: Actor, page: number): Promise<{ from: number; to: number; total: number }> {
+export async function sendCaseloadPage(
+  deps: BotDeps,
+  context: TurnContext,
+  actor: Actor,
+  page: number,
+): Promise<{ from: number; to: number; total: number }> {
   // a worker at several schools of a board sees each school's caseload under its name
   const [open, school] = await Promise.all([caseloadOf(deps, actor), schoolLabelOf(deps, actor)]);
   if (open.length === 0) {
@@ -61,19 +80,37 @@ export async function sendCaseloadPage(deps: BotDeps, context: TurnContext, acto
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = open.slice(p * CASELOAD_PAGE, (p + 1) * CASELOAD_PAGE);
   if (p === 0) {
-    const counts = STATE_ORDER.map((st) => [st, open.filter((s) => s.state === st).length] as const).filter(([, n]) => n > 0);
-    await context.sendActivity(HT.caseloadHeader(counts.map(([st, n]) => `${STATE_LABELS[st]}: ${n}`).join(' · '), school));
+    const counts = STATE_ORDER.map((st) => [st, open.filter((s) => s.state === st).length] as const).filter(
+      ([, n]) => n > 0,
+    );
+    await context.sendActivity(
+      HT.caseloadHeader(counts.map(([st, n]) => `${STATE_LABELS[st]}: ${n}`).join(' · '), school),
+    );
   }
   let group = '';
   for (const s of slice) {
     if (s.state !== group) {
       group = s.state;
-      await context.sendActivity(HT.caseloadGroup(STATE_LABELS[s.state], open.filter((x) => x.state === s.state).length));
+      await context.sendActivity(
+        HT.caseloadGroup(STATE_LABELS[s.state], open.filter((x) => x.state === s.state).length),
+      );
     }
     await context.sendActivity(attach(await drawSignalCard(deps, actor, s, undefined, undefined, school)));
   }
   const range = { from: p * CASELOAD_PAGE + 1, to: p * CASELOAD_PAGE + slice.length, total: open.length };
-  if (p < pages - 1) await context.sendActivity(attach(listCard({ title: HT.pageTitle(range.from, range.to, range.total), text: HT.pageMore, list: LISTS.caseload, schoolId: actor.schoolId, page: p, pages })));
+  if (p < pages - 1)
+    await context.sendActivity(
+      attach(
+        listCard({
+          title: HT.pageTitle(range.from, range.to, range.total),
+          text: HT.pageMore,
+          list: LISTS.caseload,
+          schoolId: actor.schoolId,
+          page: p,
+          pages,
+        }),
+      ),
+    );
   return range;
 }
 
@@ -82,9 +119,20 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
   const school = await schoolLabelOf(deps, actor);
   const heading = school ? HT.reportedTitleAt(school) : HT.reportedTitle;
   const mine = (await deps.ports.signals.listByReporter(actor.schoolId, actor.userId)).sort(
-    (a, b) => Number(a.state === 'closed') - Number(b.state === 'closed') || b.createdAt.localeCompare(a.createdAt) || b.reference.localeCompare(a.reference),
+    (a, b) =>
+      Number(a.state === 'closed') - Number(b.state === 'closed') ||
+      b.createdAt.localeCompare(a.createdAt) ||
+      b.reference.localeCompare(a.reference),
   );
-  if (mine.length === 0) return listCard({ title: heading, text: HT.reportedNone, list: LISTS.reported, schoolId: actor.schoolId, page: 0, pages: 1 });
+  if (mine.length === 0)
+    return listCard({
+      title: heading,
+      text: HT.reportedNone,
+      list: LISTS.reported,
+      schoolId: actor.schoolId,
+      page: 0,
+      pages: 1,
+    });
   const pages = Math.ceil(mine.length / REPORTED_PAGE);
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = mine.slice(p * REPORTED_PAGE, (p + 1) * REPORTED_PAGE);
@@ -94,11 +142,32 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
     value: `${pupils[i] ? pupilLabel(pupils[i]!) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · gemeld ${formatDateTime(s.createdAt)}`,
   }));
   const openCount = mine.filter((s) => s.state !== 'closed').length;
-  const title = pages > 1 ? `${heading} — ${HT.pageTitle(p * REPORTED_PAGE + 1, p * REPORTED_PAGE + slice.length, mine.length)}` : heading;
-  return listCard({ title, text: HT.reportedCount(openCount, mine.length), facts, list: LISTS.reported, schoolId: actor.schoolId, page: p, pages, withPrevious: true });
+  const title =
+    pages > 1
+      ? `${heading} — ${HT.pageTitle(p * REPORTED_PAGE + 1, p * REPORTED_PAGE + slice.length, mine.length)}`
+      : heading;
+  return listCard({
+    title,
+    text: HT.reportedCount(openCount, mine.length),
+    facts,
+    list: LISTS.reported,
+    schoolId: actor.schoolId,
+    page: p,
+    pages,
+    withPrevious: true,
+  });
 }
 
-function listCard(o: { title: string; text: string; facts?: { title: string; value: string }[]; list: ListName; schoolId: string; page: number; pages: number; withPrevious?: boolean }): CardJson {
+function listCard(o: {
+  title: string;
+  text: string;
+  facts?: { title: string; value: string }[];
+  list: ListName;
+  schoolId: string;
+  page: number;
+  pages: number;
+  withPrevious?: boolean;
+}): CardJson {
   return renderCard('signal-list', {
     title: o.title,
     text: o.text,
@@ -117,5 +186,12 @@ function listCard(o: { title: string; text: string; facts?: { title: string; val
 /** The card that replaces a clicked 'Volgende' of the caseload: the range now shown below it. */
 export function caseloadPageAnswer(range: { from: number; to: number; total: number }, schoolId: string): CardJson {
   const last = range.to >= range.total;
-  return listCard({ title: range.total ? HT.pageTitle(range.from, range.to, range.total) : T.noOpenSignals, text: last ? HT.pageLast : '', list: LISTS.caseload, schoolId, page: 0, pages: 1 });
+  return listCard({
+    title: range.total ? HT.pageTitle(range.from, range.to, range.total) : T.noOpenSignals,
+    text: last ? HT.pageLast : '',
+    list: LISTS.caseload,
+    schoolId,
+    page: 0,
+    pages: 1,
+  });
 }

@@ -17,7 +17,9 @@ export const SCHOOL_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export async function schoolChoicesOf(deps: BotDeps, person: Person): Promise<SchoolChoice[]> {
   if (person.actors.length < 2) return [];
   const schools = await Promise.all(person.actors.map((a) => deps.ports.directory.schoolSettings(a.schoolId)));
-  return person.actors.map((a, i) => ({ title: schools[i]?.name ?? a.schoolId, value: a.schoolId })).sort((a, b) => a.title.localeCompare(b.title, 'nl'));
+  return person.actors
+    .map((a, i) => ({ title: schools[i]?.name ?? a.schoolId, value: a.schoolId }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'nl'));
 }
 
 /** The person as staff of one school only: whatever they see there is that school's. No actors when they do not work there. */
@@ -33,7 +35,11 @@ export const atSchool = (person: Person, schoolId: string): Person => ({
  * (`mismatch`). A school or pupil the person does not work at is passed on as it is: the use case
  * refuses and audits it.
  */
-export function schoolOfSubmit(person: Person, chosenSchoolId: string, pupilSchoolId: string): { schoolId: string; mismatch: boolean } {
+export function schoolOfSubmit(
+  person: Person,
+  chosenSchoolId: string,
+  pupilSchoolId: string,
+): { schoolId: string; mismatch: boolean } {
   const worksAt = (id: string) => person.actors.some((a) => a.schoolId === id);
   if (!chosenSchoolId || chosenSchoolId === pupilSchoolId) return { schoolId: pupilSchoolId, mismatch: false };
   if (!worksAt(pupilSchoolId)) return { schoolId: pupilSchoolId, mismatch: false };
@@ -42,7 +48,9 @@ export function schoolOfSubmit(person: Person, chosenSchoolId: string, pupilScho
 
 /** The school's name when the actor's person works at several schools (their lists are labelled with it), else ''. */
 export async function schoolLabelOf(deps: BotDeps, actor: Actor): Promise<string> {
-  const schools = new Set((await deps.ports.directory.findStaffByUser(actor.userId)).filter((s) => !s.leftAt).map((s) => s.schoolId));
+  const schools = new Set(
+    (await deps.ports.directory.findStaffByUser(actor.userId)).filter((s) => !s.leftAt).map((s) => s.schoolId),
+  );
   if (schools.size < 2) return '';
   return (await deps.ports.directory.schoolSettings(actor.schoolId))?.name ?? actor.schoolId;
 }

@@ -12,34 +12,68 @@ import { SignalRefSchema, type SignalRef } from './signal-action-schemas';
 import { drawSignalCard, viewerAt } from './signal-card-context';
 
 /** Turns a card submit into a lifecycle action, or a Dutch field problem. */
-export type ActionParser = (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string };
+export type ActionParser = (
+  data: Record<string, unknown>,
+) => { ok: true; action: SignalAction } | { ok: false; code: string };
 
 /**
  * One handler for every lifecycle verb: parse the card's reference fields, resolve the person,
  * act through the use case, and answer with the signal card as it now stands for this viewer.
  */
-export async function signalAction(deps: BotDeps, context: TurnContext, data: unknown, parse: ActionParser, successMessage?: string | ((n: RoleNames) => string)): Promise<CardJson> {
+export async function signalAction(
+  deps: BotDeps,
+  context: TurnContext,
+  data: unknown,
+  parse: ActionParser,
+  successMessage?: string | ((n: RoleNames) => string),
+): Promise<CardJson> {
   const ref = SignalRefSchema.safeParse(data);
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
   if (person.actors.length === 0) {
-    await deps.ports.audit.record({ schoolId: ref.data.schoolId, actorId: person.userId || 'unknown', actorRoles: [], action: 'signal.action', outcome: 'refused', code: 'unknown-user', signalId: ref.data.signalId });
+    await deps.ports.audit.record({
+      schoolId: ref.data.schoolId,
+      actorId: person.userId || 'unknown',
+      actorRoles: [],
+      action: 'signal.action',
+      outcome: 'refused',
+      code: 'unknown-user',
+      signalId: ref.data.signalId,
+    });
     return noticeCard(refusalText('forged'));
   }
   const parsed = parse((data ?? {}) as Record<string, unknown>);
   if (!parsed.ok) return currentCard(deps, person, ref.data, refusalText(parsed.code), 'Attention');
-  const outcome = await actOnSignal(deps.ports, person, { schoolId: ref.data.schoolId, signalId: ref.data.signalId, action: parsed.action, expectedVersion: ref.data.v });
+  const outcome = await actOnSignal(deps.ports, person, {
+    schoolId: ref.data.schoolId,
+    signalId: ref.data.signalId,
+    action: parsed.action,
+    expectedVersion: ref.data.v,
+  });
   if (!outcome.ok) {
     if (outcome.forged || !outcome.signal) return noticeCard(refusalText(outcome.code));
     const viewer = viewerAt(person, ref.data.schoolId)!;
-    return drawSignalCard(deps, viewer, outcome.signal, refusalText(outcome.code, await roleNamesAt(deps, outcome.signal.schoolId)), 'Attention');
+    return drawSignalCard(
+      deps,
+      viewer,
+      outcome.signal,
+      refusalText(outcome.code, await roleNamesAt(deps, outcome.signal.schoolId)),
+      'Attention',
+    );
   }
   deps.kickOutbox();
-  const message = typeof successMessage === 'function' ? successMessage(await roleNamesAt(deps, ref.data.schoolId)) : successMessage;
+  const message =
+    typeof successMessage === 'function' ? successMessage(await roleNamesAt(deps, ref.data.schoolId)) : successMessage;
   return drawSignalCard(deps, viewerAt(person, ref.data.schoolId)!, outcome.signal, message, 'Good');
 }
 
-async function currentCard(deps: BotDeps, person: Awaited<ReturnType<typeof personOf>>, ref: SignalRef, message: string, color: 'Attention' | 'Good'): Promise<CardJson> {
+async function currentCard(
+  deps: BotDeps,
+  person: Awaited<ReturnType<typeof personOf>>,
+  ref: SignalRef,
+  message: string,
+  color: 'Attention' | 'Good',
+): Promise<CardJson> {
   const view = await viewSignal(deps.ports, person, ref.schoolId, ref.signalId);
   if (!view.ok) return noticeCard(refusalText(view.code));
   return drawSignalCard(deps, viewerAt(person, ref.schoolId)!, view.signal, message, color);

@@ -5,13 +5,30 @@ import type { Signal } from '../../domain/signal';
 import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 import type { PupilRecord, StaffRecord } from '../../app/core/ports';
 import { renderCard, type CardJson } from '../core/render-card';
-import { CATEGORY_LABELS, LEVEL_LABELS, OUTCOME_LABELS, STATE_LABELS, T, URGENCY_LABELS, formatDate, formatDateTime } from '../core/texts';
+import {
+  CATEGORY_LABELS,
+  LEVEL_LABELS,
+  OUTCOME_LABELS,
+  STATE_LABELS,
+  T,
+  URGENCY_LABELS,
+  formatDate,
+  formatDateTime,
+} from '../core/texts';
 import { pupilLabel } from '../core/pupil-label';
 import { escalationSection } from '../escalation/escalation-on-signal-card';
 import { historyLine } from './signal-handling-history';
 import { literal } from '../core/literal-text';
 
-const STATE_COLORS: Record<string, string> = { new: 'Attention', claimed: 'Accent', inProgress: 'Accent', escalated: 'Warning', watch: 'Good', aftercare: 'Good', closed: 'Default' };
+const STATE_COLORS: Record<string, string> = {
+  new: 'Attention',
+  claimed: 'Accent',
+  inProgress: 'Accent',
+  escalated: 'Warning',
+  watch: 'Good',
+  aftercare: 'Good',
+  closed: 'Default',
+};
 
 export interface SignalCardContext {
   signal: Signal;
@@ -31,7 +48,11 @@ export interface SignalCardContext {
 }
 
 const nameOf = (staff: StaffRecord[], userId: string | undefined) =>
-  userId === SYSTEM_USER_ID ? 'Waakvlam' : userId ? literal(staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend') : '—';
+  userId === SYSTEM_USER_ID
+    ? 'Waakvlam'
+    : userId
+      ? literal(staff.find((s) => s.userId === userId)?.displayName ?? 'onbekend')
+      : '—';
 
 /** The card about one signal, as the viewer may see and act on it, with its current state. */
 export function signalCard(ctx: SignalCardContext): CardJson {
@@ -41,8 +62,13 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     .filter((h) => h.visibility === 'all' || ctx.showCareNotes)
     .slice(-8)
     .map((h) => ({ line: historyLine(h, ctx.staff, ctx.showCareNotes, ctx.names) }));
-  const known = [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor'].filter(Boolean).join(', ') || 'nog niemand';
-  const workers = ctx.staff.filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId).map((w) => ({ title: w.displayName, value: w.userId }));
+  const known =
+    [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor']
+      .filter(Boolean)
+      .join(', ') || 'nog niemand';
+  const workers = ctx.staff
+    .filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId)
+    .map((w) => ({ title: w.displayName, value: w.userId }));
   const flags = {
     claim: can.has('claim'),
     score: can.has('score'),

@@ -13,10 +13,12 @@ import { literal } from '../core/literal-text';
  * never as codes. Free text (notes, questions, answers, summaries) only when `showCareNotes`.
  */
 export function historyLine(h: HistoryEntry, staff: StaffRecord[], showCareNotes: boolean, names?: RoleNames): string {
-  const who = (id?: string) => (id === SYSTEM_USER_ID ? HT.historyBot : literal(staff.find((s) => s.userId === id)?.displayName ?? 'onbekend'));
+  const who = (id?: string) =>
+    id === SYSTEM_USER_ID ? HT.historyBot : literal(staff.find((s) => s.userId === id)?.displayName ?? 'onbekend');
   const facts: string[] = [];
   if (h.level && showCareNotes) facts.push(LEVEL_LABELS[h.level] ?? String(h.level));
-  if (h.action === 'escalate' && h.note && showCareNotes) facts.push(HT.historyReason(ESCALATION_REASON_LABELS[h.note] ?? ESCALATION_REASON_LABELS.anders));
+  if (h.action === 'escalate' && h.note && showCareNotes)
+    facts.push(HT.historyReason(ESCALATION_REASON_LABELS[h.note] ?? ESCALATION_REASON_LABELS.anders));
   if (h.checkInDate) facts.push(HT.historyCheckIn(formatDate(h.checkInDate)));
   if (h.outcome) facts.push(OUTCOME_LABELS[h.outcome] ?? '');
   if (h.targetUserId) facts.push(HT.historyTo(who(h.targetUserId)));

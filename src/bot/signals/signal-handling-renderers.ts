@@ -17,27 +17,45 @@ import { pupilLabel } from '../core/pupil-label';
 import { literal } from '../core/literal-text';
 
 type Msg = Pick<OutboxMessage, 'target' | 'payload'>;
-interface Loaded { signal: Signal; staff: StaffRecord[]; recipient?: StaffRecord; pupil: string; name: (id?: string) => string }
+interface Loaded {
+  signal: Signal;
+  staff: StaffRecord[];
+  recipient?: StaffRecord;
+  pupil: string;
+  name: (id?: string) => string;
+}
 
 /** Current state for a message about a signal; undefined when the signal is gone. */
 async function load(deps: BotDeps, schoolId: string, msg: Msg): Promise<Loaded | undefined> {
   if (!msg.payload.signalId) return undefined;
   const signal = (await deps.ports.signals.get(schoolId, msg.payload.signalId))?.doc;
   if (!signal) return undefined;
-  const [staff, pupil] = await Promise.all([deps.ports.directory.listStaff(schoolId), deps.ports.directory.getPupil(schoolId, signal.pupilId)]);
-  const recipient = msg.target.kind === 'user' ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId && !s.leftAt) : undefined;
+  const [staff, pupil] = await Promise.all([
+    deps.ports.directory.listStaff(schoolId),
+    deps.ports.directory.getPupil(schoolId, signal.pupilId),
+  ]);
+  const recipient =
+    msg.target.kind === 'user'
+      ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId && !s.leftAt)
+      : undefined;
   const name = (id?: string) => literal(staff.find((s) => s.userId === id)?.displayName ?? HT.someColleague);
   return { signal, staff, recipient, pupil: pupil ? pupilLabel(pupil) : HT.thePupil, name };
 }
 
-const notice = (title: string, text: string, facts: { title: string; value: string }[] = [], color = 'Default'): Rendered => ({ card: renderCard('notice', { title, text, color, facts }), summary: title });
+const notice = (
+  title: string,
+  text: string,
+  facts: { title: string; value: string }[] = [],
+  color = 'Default',
+): Rendered => ({ card: renderCard('notice', { title, text, color, facts }), summary: title });
 const SKIP: Rendered = { skip: true };
 
 /** The reporter's question card; nothing once answered or closed. */
 async function reporterQuestion(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   const q = l?.signal.questions.find((x) => x.id === msg.payload.params.questionId);
-  if (!l || !q || q.answer !== undefined || l.signal.state === 'closed' || l.recipient?.userId !== l.signal.reporterId) return SKIP;
+  if (!l || !q || q.answer !== undefined || l.signal.state === 'closed' || l.recipient?.userId !== l.signal.reporterId)
+    return SKIP;
   const title = HT.questionTitle(l.signal.reference);
   return {
     card: renderCard('reporter-question', {
@@ -80,29 +98,52 @@ async function questionAnswered(deps: BotDeps, schoolId: string, msg: Msg): Prom
 async function signalAssigned(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient || l.signal.ownerId !== l.recipient.userId) return SKIP;
-  return { card: await drawSignalCard(deps, toActor(l.recipient), l.signal, HT.assignedMessage(l.name(String(msg.payload.params.by ?? ''))), 'Good'), summary: HT.reassignTitle(l.signal.reference) };
+  return {
+    card: await drawSignalCard(
+      deps,
+      toActor(l.recipient),
+      l.signal,
+      HT.assignedMessage(l.name(String(msg.payload.params.by ?? ''))),
+      'Good',
+    ),
+    summary: HT.reassignTitle(l.signal.reference),
+  };
 }
 
 async function reassignNotice(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient) return SKIP;
   const p = msg.payload.params;
-  const text = HT.reassignText(l.name(String(p.toUserId)), l.name(String(p.by))) + (p.previousOwnerId ? ` ${HT.reassignFrom(l.name(String(p.previousOwnerId)))}` : '');
-  return notice(HT.reassignTitle(l.signal.reference), text, [{ title: HT.factPupil, value: l.pupil }, { title: HT.factStatus, value: STATE_LABELS[l.signal.state] }]);
+  const text =
+    HT.reassignText(l.name(String(p.toUserId)), l.name(String(p.by))) +
+    (p.previousOwnerId ? ` ${HT.reassignFrom(l.name(String(p.previousOwnerId)))}` : '');
+  return notice(HT.reassignTitle(l.signal.reference), text, [
+    { title: HT.factPupil, value: l.pupil },
+    { title: HT.factStatus, value: STATE_LABELS[l.signal.state] },
+  ]);
 }
 
 /** A new copy of the card for each prevention worker, unless someone claimed it meanwhile. */
 async function signalReannounced(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient || l.signal.state !== 'new') return SKIP;
-  return { card: await drawSignalCard(deps, toActor(l.recipient), l.signal, HT.reannouncedMessage, 'Attention'), summary: HT.reannounceTitle(l.signal.reference) };
+  return {
+    card: await drawSignalCard(deps, toActor(l.recipient), l.signal, HT.reannouncedMessage, 'Attention'),
+    summary: HT.reannounceTitle(l.signal.reference),
+  };
 }
 
 async function reannounceNotice(deps: BotDeps, schoolId: string, msg: Msg): Promise<Rendered> {
   const l = await load(deps, schoolId, msg);
   if (!l || !l.recipient) return SKIP;
-  const limit = (await deps.ports.directory.getSchool(schoolId))?.doc.limits.unclaimedSchoolDays ?? DEFAULT_UNCLAIMED_SCHOOL_DAYS;
-  return notice(HT.reannounceTitle(l.signal.reference), HT.reannounceText(l.pupil, limit, await roleNamesAt(deps, schoolId)), [{ title: HT.factStatus, value: STATE_LABELS[l.signal.state] }], 'Warning');
+  const limit =
+    (await deps.ports.directory.getSchool(schoolId))?.doc.limits.unclaimedSchoolDays ?? DEFAULT_UNCLAIMED_SCHOOL_DAYS;
+  return notice(
+    HT.reannounceTitle(l.signal.reference),
+    HT.reannounceText(l.pupil, limit, await roleNamesAt(deps, schoolId)),
+    [{ title: HT.factStatus, value: STATE_LABELS[l.signal.state] }],
+    'Warning',
+  );
 }
 
 /**
@@ -121,7 +162,10 @@ async function signalReminder(deps: BotDeps, schoolId: string, msg: Msg): Promis
   const extendTo = extendedCheckInDate(now);
   const since = aftercareSince(s);
   const title = reason === 'watch' ? HT.watchReminderTitle(s.reference) : HT.aftercareReminderTitle(s.reference);
-  const text = reason === 'watch' ? HT.watchReminderText(formatDate(String(msg.payload.params.date))) : HT.aftercareReminderText(since ? Math.floor(daysBetween(localDate(new Date(since)), localDate(now)) / 7) : 4);
+  const text =
+    reason === 'watch'
+      ? HT.watchReminderText(formatDate(String(msg.payload.params.date)))
+      : HT.aftercareReminderText(since ? Math.floor(daysBetween(localDate(new Date(since)), localDate(now)) / 7) : 4);
   return {
     card: renderCard('signal-reminder', {
       title,
@@ -136,7 +180,12 @@ async function signalReminder(deps: BotDeps, schoolId: string, msg: Msg): Promis
       schoolId,
       version: s.updatedAt,
       extendTo,
-      labels: { close: HT.reminderClose, extend: HT.reminderExtend(formatDate(extendTo)), aftercare: HT.reminderAftercare, open: HT.reminderOpen },
+      labels: {
+        close: HT.reminderClose,
+        extend: HT.reminderExtend(formatDate(extendTo)),
+        aftercare: HT.reminderAftercare,
+        open: HT.reminderOpen,
+      },
       can: { close: can.has('close'), setWatch: can.has('setWatch'), startAftercare: can.has('startAftercare') },
     }),
     summary: title,

@@ -44,7 +44,8 @@ export const HISTORY_LABELS: Record<string, string> = {
 
 export const HT = {
   historyUnknownAction: 'bijgewerkt',
-  historyReannounce: (n: RoleNames = DEFAULT_ROLE_NAMES) => `opnieuw aangeboden aan de ${n('preventionWorker', { plural: true })}`,
+  historyReannounce: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `opnieuw aangeboden aan de ${n('preventionWorker', { plural: true })}`,
   historyBot: 'Waakvlam',
   historyReason: (reason: string) => `reden: ${reason}`,
   historyCheckIn: (date: string) => `weer kijken op ${date}`,
@@ -59,20 +60,24 @@ export const HT = {
   scoreSaved: 'De score is opgeslagen.',
   noteSaved: 'Je notitie is opgeslagen. Alleen zorgprofessionals zien haar.',
   questionSent: 'Je vraag is naar de melder gestuurd. Het antwoord verschijnt op deze kaart.',
-  answerSent: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Bedankt, je antwoord is doorgegeven aan de ${n('preventionWorker')}.`,
+  answerSent: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Bedankt, je antwoord is doorgegeven aan de ${n('preventionWorker')}.`,
   watchSet: 'Waakvlam gezet. Je krijgt op de gekozen datum een herinnering.',
   aftercareSet: 'Het signaal is naar nazorg gegaan.',
   closed: 'Het signaal is afgesloten. De melder hoort dat het is afgerond.',
-  reassigned: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Het signaal is toegewezen. De nieuwe eigenaar en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
+  reassigned: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `Het signaal is toegewezen. De nieuwe eigenaar en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
 
   questionTitle: (ref: string) => `Vraag over je signaal ${ref}`,
-  questionIntro: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) => `${who} (${n('preventionWorker')}) heeft een vraag over je signaal over ${pupil}.`,
+  questionIntro: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
+    `${who} (${n('preventionWorker')}) heeft een vraag over je signaal over ${pupil}.`,
   answerLabel: 'Jouw antwoord',
   answerButton: 'Antwoord versturen',
   answerRequired: 'Vul je antwoord in.',
 
   answeredTitle: (ref: string) => `Antwoord op je vraag — ${ref}`,
-  answeredText: (who: string, pupil: string) => `${who} heeft je vraag over ${pupil} beantwoord. Het antwoord staat ook in het verloop van het signaal.`,
+  answeredText: (who: string, pupil: string) =>
+    `${who} heeft je vraag over ${pupil} beantwoord. Het antwoord staat ook in het verloop van het signaal.`,
   questionFact: 'Vraag',
   answerFact: 'Antwoord',
 
@@ -87,7 +92,8 @@ export const HT = {
     `Het signaal over ${pupil} is na ${days} schooldagen nog door geen ${n('preventionWorker')} opgepakt. Het is opnieuw aan de ${n('preventionWorker', { plural: true })} aangeboden.`,
 
   watchReminderTitle: (ref: string) => `Waakvlam: tijd om te kijken — ${ref}`,
-  watchReminderText: (date: string) => `Je wilde vandaag (${date}) weer kijken hoe het met deze leerling gaat. Wat is de volgende stap?`,
+  watchReminderText: (date: string) =>
+    `Je wilde vandaag (${date}) weer kijken hoe het met deze leerling gaat. Wat is de volgende stap?`,
   aftercareReminderTitle: (ref: string) => `Nazorg: even kijken — ${ref}`,
   aftercareReminderText: (weeks: number) => `Dit signaal is al ${weeks} weken in nazorg. Is er nog iets nodig?`,
   reminderClose: 'Afsluiten: opgelost',
@@ -96,7 +102,8 @@ export const HT = {
   reminderOpen: 'Toon het signaal',
 
   /** `school`: named when the worker works at several schools (a school board) */
-  caseloadHeader: (counts: string, school = '') => (school ? `**Jouw caseload bij ${school}** — ${counts}` : `**Jouw caseload** — ${counts}`),
+  caseloadHeader: (counts: string, school = '') =>
+    school ? `**Jouw caseload bij ${school}** — ${counts}` : `**Jouw caseload** — ${counts}`,
   noOpenSignalsAt: (school: string) => `Je hebt geen lopende signalen bij ${school}.`,
   caseloadGroup: (state: string, n: number) => `**${state}** (${n})`,
   pageTitle: (from: number, to: number, total: number) => `Signaal ${from}–${to} van ${total}`,
@@ -106,6 +113,7 @@ export const HT = {
   previousButton: 'Vorige',
   reportedTitle: 'Mijn signalen',
   reportedTitleAt: (school: string) => `Mijn signalen bij ${school}`,
-  reportedCount: (open: number, total: number) => `Je hebt ${total} ${total === 1 ? 'signaal' : 'signalen'} gedaan; ${open} ${open === 1 ? 'loopt' : 'lopen'} nog.`,
+  reportedCount: (open: number, total: number) =>
+    `Je hebt ${total} ${total === 1 ? 'signaal' : 'signalen'} gedaan; ${open} ${open === 1 ? 'loopt' : 'lopen'} nog.`,
   reportedNone: 'Je hebt nog geen signalen gedaan. Typ `/signaal` om een zorg te melden.',
 };

@@ -44,7 +44,11 @@ export async function findPupils(deps: BotDeps, person: Person, query: string, l
   const lists = await Promise.all(person.actors.map((a) => deps.ports.directory.listPupils(a.schoolId)));
   const schools = lists.map(indexOf);
   // Pupils who left (whenever) are never in an index: the search finds only current pupils.
-  return searchIndexed(schools.map((s) => s.index), query, limit)
+  return searchIndexed(
+    schools.map((s) => s.index),
+    query,
+    limit,
+  )
     .map((r) => schools.map((s) => s.byKey.get(r.id)).find(Boolean))
     .filter((p): p is PupilRecord => !!p);
 }
@@ -55,7 +59,12 @@ export async function ownPupils(deps: BotDeps, person: Person): Promise<PupilRec
   const classIds = new Set(person.staff.flatMap((s) => s.classIds.map((c) => `${s.schoolId}|${c}`)));
   return pupils
     .filter((p) => classIds.has(`${p.schoolId}|${p.classId}`) || p.mentorId === person.userId)
-    .sort((a, b) => a.className.localeCompare(b.className, 'nl') || a.lastName.localeCompare(b.lastName, 'nl') || a.firstName.localeCompare(b.firstName, 'nl'))
+    .sort(
+      (a, b) =>
+        a.className.localeCompare(b.className, 'nl') ||
+        a.lastName.localeCompare(b.lastName, 'nl') ||
+        a.firstName.localeCompare(b.firstName, 'nl'),
+    )
     .slice(0, STATIC_CHOICES_MAX);
 }
 
@@ -69,11 +78,17 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
   const query = args.trim().slice(0, 100);
   const pupils = query ? await findPupils(deps, person, query, SEARCH_RESULTS_MAX) : await ownPupils(deps, person);
   const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
-  const notice = query && pupils.length === 0 ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}` : undefined;
+  const notice =
+    query && pupils.length === 0
+      ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}`
+      : undefined;
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationOf(context));
   // a board member picks the school; it starts at the school of the first pupil shown
   const schools = await schoolChoicesOf(deps, person);
-  const values = { school: schools.length ? (pupils[0]?.schoolId ?? schools[0].value) : '', ...(pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : {}) };
+  const values = {
+    school: schools.length ? (pupils[0]?.schoolId ?? schools[0].value) : '',
+    ...(pupils.length === 1 ? { pupil: pupilChoiceValue(pupils[0]) } : {}),
+  };
   const card = intakeCard({ pupils, typeAhead, notice, values, names: await roleNamesFor(deps, person), schools });
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
@@ -82,13 +97,22 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
  * Data.Query type-ahead for the pupil field (application/search invoke). A board member's card
  * sends the chosen school along (`value.data.school`): only that school's pupils are searched.
  */
-export async function pupilSearch(deps: BotDeps, context: TurnContext, queryText: string, count: number): Promise<{ title: string; value: string }[]> {
+export async function pupilSearch(
+  deps: BotDeps,
+  context: TurnContext,
+  queryText: string,
+  count: number,
+): Promise<{ title: string; value: string }[]> {
   const everywhere = await personOf(deps, context);
   const chosen = (context.activity.value as { data?: { school?: unknown } } | undefined)?.data?.school;
   const person = typeof chosen === 'string' && chosen ? atSchool(everywhere, chosen) : everywhere;
   if (person.actors.length === 0) return [];
   const q = String(queryText ?? '').slice(0, 100);
-  const pupils = (q.trim() ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX))) : await ownPupils(deps, person)).slice(0, SEARCH_RESULTS_MAX);
+  const pupils = (
+    q.trim()
+      ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX)))
+      : await ownPupils(deps, person)
+  ).slice(0, SEARCH_RESULTS_MAX);
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.search', correlationOf(context));
   // a typeahead answer is plain text, not a card: the user-text marks are removed
   const schools = await schoolChoicesOf(deps, person);

@@ -28,7 +28,9 @@ export const DigestSnapshotDocSchema = z.object({
   until: z.string(),
   slotsCovered: z.number().int().min(0),
   late: z.boolean(),
-  digest: z.object({ generatedAt: z.string(), newSignals: z.object({}).passthrough(), open: z.object({}).passthrough() }).passthrough(),
+  digest: z
+    .object({ generatedAt: z.string(), newSignals: z.object({}).passthrough(), open: z.object({}).passthrough() })
+    .passthrough(),
   workerNames: z.record(z.string()).default({}),
   ttl: z.number().int().optional(),
 });

@@ -6,9 +6,19 @@ export const ConversationReferenceSchema = z
   .object({
     serviceUrl: z.string().url(),
     channelId: z.string(),
-    conversation: z.object({ id: z.string(), conversationType: z.string().optional(), tenantId: z.string().optional(), isGroup: z.boolean().optional() }).passthrough(),
+    conversation: z
+      .object({
+        id: z.string(),
+        conversationType: z.string().optional(),
+        tenantId: z.string().optional(),
+        isGroup: z.boolean().optional(),
+      })
+      .passthrough(),
     bot: z.object({ id: z.string(), name: z.string().optional() }).passthrough(),
-    user: z.object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() }).passthrough().optional(),
+    user: z
+      .object({ id: z.string(), aadObjectId: z.string().optional(), name: z.string().optional() })
+      .passthrough()
+      .optional(),
     activityId: z.string().optional(),
     locale: z.string().optional(),
   })
@@ -24,7 +34,11 @@ export const ChannelLinkSchema = z.object({
 });
 export type ChannelLink = z.infer<typeof ChannelLinkSchema>;
 
-export const RoundWindowSchema = z.object({ roundNo: z.number().int().min(1).max(4), opensOn: z.string(), deadline: z.string() });
+export const RoundWindowSchema = z.object({
+  roundNo: z.number().int().min(1).max(4),
+  opensOn: z.string(),
+  deadline: z.string(),
+});
 
 export const SchoolDocSchema = z.object({
   id: z.literal('school'),
@@ -34,7 +48,12 @@ export const SchoolDocSchema = z.object({
   region: z.string(),
   tenantId: z.string(),
   roleLabels: z.record(z.string()).default({}),
-  limits: z.object({ unclaimedSchoolDays: z.number().int().min(1).default(2), escalationUnclaimedSchoolDays: z.number().int().min(1).default(3) }).default({}),
+  limits: z
+    .object({
+      unclaimedSchoolDays: z.number().int().min(1).default(2),
+      escalationUnclaimedSchoolDays: z.number().int().min(1).default(3),
+    })
+    .default({}),
   notifyAttendanceOfficer: z.boolean().default(false),
   channelPostDetail: z.enum(['minimal', 'initialsAndClass']).default('minimal'),
   /** Legacy name of `closedDays` (still read; see schoolClosedDays). */
@@ -44,8 +63,22 @@ export const SchoolDocSchema = z.object({
   /** The school's own closed days ('YYYY-MM-DD'), on top of its region's holidays. */
   closedDays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).default([]),
   roundWindows: z.record(z.array(RoundWindowSchema)).default({}),
-  digest: z.object({ weekday: z.number().int().min(0).max(6).default(1), time: z.string().regex(/^\d\d:\d\d$/).default('08:00') }).default({}),
-  retention: z.object({ closedSignalMonths: z.number().int().min(1).default(24), scoreMonthsAfterLeaving: z.number().int().min(1).default(24), auditMonths: z.number().int().min(1).default(60) }).default({}),
+  digest: z
+    .object({
+      weekday: z.number().int().min(0).max(6).default(1),
+      time: z
+        .string()
+        .regex(/^\d\d:\d\d$/)
+        .default('08:00'),
+    })
+    .default({}),
+  retention: z
+    .object({
+      closedSignalMonths: z.number().int().min(1).default(24),
+      scoreMonthsAfterLeaving: z.number().int().min(1).default(24),
+      auditMonths: z.number().int().min(1).default(60),
+    })
+    .default({}),
   channels: z.object({ ot: ChannelLinkSchema.optional(), coordinators: ChannelLinkSchema.optional() }).default({}),
 });
 export type SchoolDoc = z.infer<typeof SchoolDocSchema>;

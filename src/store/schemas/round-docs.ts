@@ -50,5 +50,6 @@ export const ScoreDocSchema = z.object({
 export type ScoreDoc = z.infer<typeof ScoreDocSchema>;
 
 export const roundDocId = (roundId: string) => `round:${roundId}`;
-export const roundPageDocId = (roundId: string, classId: string, page: number) => `roundPage:${roundId}:${classId}:${page}`;
+export const roundPageDocId = (roundId: string, classId: string, page: number) =>
+  `roundPage:${roundId}:${classId}:${page}`;
 export const scoreDocId = (roundId: string, pupilId: string) => `score:${roundId}:${pupilId}`;

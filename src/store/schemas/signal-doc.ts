@@ -38,8 +38,13 @@ export const SignalDocSchema = z
     watch: z.object({ checkInDate: z.string() }).passthrough().optional(),
     outcome: z.enum(OUTCOMES).optional(),
     closedAt: z.string().optional(),
-    escalation: z.object({ status: z.enum(['open', 'claimed', 'returned']) }).passthrough().optional(),
-    questions: z.array(z.object({ id: z.string(), question: z.string(), askedBy: z.string(), askedAt: z.string() }).passthrough()).default([]),
+    escalation: z
+      .object({ status: z.enum(['open', 'claimed', 'returned']) })
+      .passthrough()
+      .optional(),
+    questions: z
+      .array(z.object({ id: z.string(), question: z.string(), askedBy: z.string(), askedAt: z.string() }).passthrough())
+      .default([]),
     history: z.array(HistoryEntrySchema),
     reannouncedAt: z.string().optional(),
     submissionId: z.string().optional(),
@@ -50,5 +55,10 @@ export type SignalDoc = z.infer<typeof SignalDocSchema>;
 
 export const signalDocId = (submissionId: string) => `signal:${submissionId}`;
 
-export const CounterDocSchema = z.object({ id: z.string(), type: z.literal('counter'), schoolId: z.string(), value: z.number().int().min(0) });
+export const CounterDocSchema = z.object({
+  id: z.string(),
+  type: z.literal('counter'),
+  schoolId: z.string(),
+  value: z.number().int().min(0),
+});
 export const counterDocId = (name: string) => `counter:${name}`;
