@@ -47,54 +47,37 @@ export async function raiseSignal(
     ports.directory.schoolSettings(args.schoolId),
   ]);
   const year = Number(now.toISOString().slice(0, 4));
-  let refusal: { code: string; field?: string } | undefined;
-  let route: ReturnType<typeof routeNewSignal> | undefined;
-  const result = await ports.signals
-    .create(
-      args.schoolId,
-      args.submissionId,
-      year,
-      (id, seq) => {
-        const created = createSignal({
-          id,
-          reference: formatReference(year, seq),
-          input: args.input,
-          reporter: actor,
-          pupil,
-          now,
-        });
-        if (!created.ok) {
-          refusal = { code: created.code, field: created.detail?.field as string | undefined };
-          throw new RefusedDuringBuild();
-        }
-        route = routeNewSignal(
-          created.value,
-          pupil!,
-          staff.filter((s) => !s.leftAt).map((s) => ({ ...s })),
-          {
-            notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false,
-          },
-        );
-        return { signal: created.value, messages: newSignalMessages(created.value, route) };
-      },
-      now,
-    )
-    .catch((err) => {
-      if (err instanceof RefusedDuringBuild) return undefined;
-      throw err;
-    });
-  if (!result) {
+  // Validation and routing first: only the reference number waits for the sequence.
+  const draft = createSignal({ id: '', reference: '', input: args.input, reporter: actor, pupil, now });
+  if (!draft.ok) {
+    const refusal = { code: draft.code, field: draft.detail?.field as string | undefined };
     await ports.audit.record({
       schoolId: args.schoolId,
       actorId: actor.userId,
       actorRoles: [...actor.roles],
       action: 'signal.raise',
       outcome: 'refused',
-      code: refusal!.code,
+      code: refusal.code,
       pupilId: args.input.pupilId,
     });
-    return { ok: false, ...refusal! };
+    return { ok: false, ...refusal };
   }
+  const route = routeNewSignal(
+    draft.value,
+    pupil!,
+    staff.filter((s) => !s.leftAt).map((s) => ({ ...s })),
+    { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false },
+  );
+  const result = await ports.signals.create(
+    args.schoolId,
+    args.submissionId,
+    year,
+    (id, seq) => {
+      const signal: Signal = { ...draft.value, id, reference: formatReference(year, seq) };
+      return { signal, messages: newSignalMessages(signal, route) };
+    },
+    now,
+  );
   if (result.status === 'duplicate') {
     const existing = result.existing.doc;
     if (existing.reporterId !== actor.userId) {
@@ -137,12 +120,10 @@ export async function raiseSignal(
     ok: true,
     signal: result.signal,
     duplicate: false,
-    preventionWorkers: route!.preventionWorkers,
-    duoAbsenceReminder: route!.duoAbsenceReminder,
+    preventionWorkers: route.preventionWorkers,
+    duoAbsenceReminder: route.duoAbsenceReminder,
     pupil,
   };
 }
-
-class RefusedDuringBuild extends Error {}
 
 export { toActor };
