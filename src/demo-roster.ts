@@ -12,7 +12,7 @@ export async function loadDemoRoster(
   now: Date,
 ): Promise<void> {
   const report = await loadRosterIntoStore(
-    { directory: repos.directory, roster: RosterRepository.on(repos.cosmos) } as never,
+    { directory: repos.directory, roster: RosterRepository.on(repos.cosmos) },
     schoolId,
     pupilsCsv,
     staffCsv,

@@ -87,7 +87,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
       MicrosoftAppType: appType,
       MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
       ...botAuthSettings(config.BOT_OPENID_METADATA),
-    } as never,
+    },
     credentials,
   );
   // Never throws: whatever escaped here would reach botbuilder's console.error(err), which can print request bodies.
@@ -113,23 +113,23 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
 
   const conversations: ConversationPort = {
     saveConversation: (schoolId, userId, reference, now) =>
-      repos.directory.saveConversation(schoolId, userId, reference as never, now),
+      repos.directory.saveConversation(schoolId, userId, reference, now),
     getConversation: async (schoolId, userId) => {
       const doc = await repos.directory.getConversation(schoolId, userId);
-      return doc && { reference: doc.reference as unknown as StoredReference };
+      return doc && { reference: doc.reference };
     },
     confirmedSinceStart: new Map(),
   };
   const outboxPort: OutboxPort = {
     releaseWaiting: (schoolId, target, now) => repos.outbox.releaseWaiting(schoolId, target, now),
     retryNow: (schoolId, target, now) => repos.outbox.retryNow(schoolId, target, now),
-    enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages as never, now),
+    enqueue: (schoolId, messages, now) => repos.outbox.enqueue(schoolId, messages, now),
   };
   let runner: OutboxRunner | undefined;
   let schedulerRef: Scheduler | undefined;
   let publicBase = '';
   const deps: BotDeps = {
-    ports: { clock, directory: repos.directory as never, signals: repos.signals, audit: repos.audit },
+    ports: { clock, directory: repos.directory, signals: repos.signals, audit: repos.audit },
     conversations,
     outbox: outboxPort,
     isPlayground: (serviceUrl) =>

@@ -24,8 +24,8 @@ const markerPrefix = (schoolId: string) => `round:${schoolId}:`;
  * several instances, or a crash in between, nothing is sent twice.
  */
 export function roundStepsJob(ctx: { repos: RoundRepos }, holder: string): Job {
-  const rounds = ctx.repos.rounds as RoundPort;
-  const directory = ctx.repos.directory as unknown as AppPorts['directory'];
+  const rounds: RoundPort = ctx.repos.rounds;
+  const directory: AppPorts['directory'] = ctx.repos.directory;
   return {
     name: 'round-steps',
     async run(now) {
