@@ -214,7 +214,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         fromConversation === fromChannelData &&
         allowed.has(fromConversation);
       if (!ok) {
-        log.warn('tenant.refused', { tenant: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64) });
+        log.warn('tenant.refused', {
+          correlationId: correlationIdOf(context),
+          tenant: String(fromConversation ?? fromChannelData ?? 'none').slice(0, 64),
+        });
         await repos.audit.record({
           schoolId: '_tenant',
           actorId: String(a.from?.aadObjectId ?? a.from?.id ?? 'unknown').slice(0, 128),

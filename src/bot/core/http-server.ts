@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import restify from 'restify';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { log } from '../../log';
-import { CORRELATION_KEY } from './correlation';
+import { CORRELATION_KEY, correlationIdFor } from './correlation';
 import { isActivityEnvelope } from './activity-envelope';
 
 export interface HttpOptions {
@@ -27,7 +26,8 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true } as never));
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    const correlationId = randomUUID();
+    // One id for the turn's answer, log lines and audit entries, decided here once.
+    const correlationId = correlationIdFor((req.body as { id?: unknown } | undefined)?.id);
     if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || !isActivityEnvelope(req.body)) {
       res.status(400);
       res.json({ error: 'bad-request', correlationId });

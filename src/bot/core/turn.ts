@@ -35,8 +35,5 @@ export const isPersonal = (context: TurnContext): boolean => {
   return !t || t === 'personal';
 };
 
-/** The correlation id a turn's log lines and audit entries share. */
-export const correlationOf = (context: TurnContext): string => String(context.activity.id ?? '').slice(0, 128);
-
 /** An Action.Execute answer that replaces the card the person clicked. */
 export type CardAnswer = CardJson;

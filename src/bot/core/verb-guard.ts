@@ -6,7 +6,7 @@ import type { CardJson } from './render-card';
 import { noticeCard } from './notice-card';
 import type { Scope, VerbRoute } from './routes';
 import { T } from './texts';
-import { correlationOf } from './turn';
+import { correlationIdOf } from './correlation';
 
 /**
  * The checks every Action.Execute passes before its handler runs, in one place (issue 19):
@@ -59,6 +59,8 @@ export async function auditRefusal(
 ): Promise<void> {
   const ids = cardIdsOf(data);
   const from = context.activity.from?.aadObjectId;
+  const correlationId = correlationIdOf(context);
+  log.info('turn.refused', { correlationId, action: action.slice(0, 60), code });
   await deps.ports.audit.record({
     schoolId: ids.success ? ids.data.schoolId : '_none',
     actorId: typeof from === 'string' && from ? from.slice(0, 128) : 'unknown',
@@ -67,7 +69,7 @@ export async function auditRefusal(
     outcome: 'refused',
     code,
     ...(ids.success && ids.data.signalId ? { signalId: ids.data.signalId } : {}),
-    correlationId: correlationOf(context),
+    correlationId,
   });
 }
 

@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../core/bot-deps';
 import { T } from '../core/texts';
 import { DT } from './demo-texts';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 
 const HOUR_MS = 3_600_000;
 const MAX_HOURS = 24 * 120;
@@ -54,7 +55,7 @@ export async function demoCommand(deps: BotDeps, context: TurnContext, args: str
     action: 'demo.clock.shift',
     outcome: 'ok',
     subject: `+${hours}h`,
-    correlationId: correlationOf(context),
+    correlationId: correlationIdOf(context),
   });
   await deps.demo.runJobsNow();
   await context.sendActivity(DT.shifted(now, hours));

@@ -11,7 +11,8 @@ import type { CardJson } from '../core/render-card';
 import { ET, escalationRefusalText } from './escalation-texts';
 import { T, refusalText } from '../core/texts';
 import { roleNamesAt } from '../core/role-names';
-import { correlationOf, isPersonal, personOf } from '../core/turn';
+import { isPersonal, personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { escalationChannelCard, escalationDetailsCard } from './escalation-views';
 import { noticeCard } from '../core/notice-card';
 import { DeEscalateSchema, EscalationRefSchema, type EscalationRef } from './escalation-schemas';
@@ -86,7 +87,7 @@ async function load(
       outcome: 'refused',
       code: 'signal-unknown',
       signalId: ref.data.signalId,
-      correlationId: correlationOf(context),
+      correlationId: correlationIdOf(context),
     });
     return { answer: noticeCard(refusalText('signal-unknown')) };
   }
@@ -197,7 +198,7 @@ export async function escalationDetails(deps: BotDeps, context: TurnContext, dat
       code,
       signalId: signal.id,
       pupilId: signal.pupilId,
-      correlationId: correlationOf(context),
+      correlationId: correlationIdOf(context),
     });
   if (!actor || !actor.roles.includes('supportTeam')) {
     await audit('refused', 'escalation-not-ot');
@@ -258,7 +259,7 @@ export async function escalationRefresh(deps: BotDeps, context: TurnContext, dat
       outcome: 'refused',
       code: 'not-member',
       signalId: ref.data.signalId,
-      correlationId: correlationOf(context),
+      correlationId: correlationIdOf(context),
     });
     return noticeCard(T.cardUnavailable);
   }

@@ -9,7 +9,8 @@ import type { CardJson } from '../core/render-card';
 import { ET, escalationRefusalText } from './escalation-texts';
 import { refusalText } from '../core/texts';
 import { roleNamesAt } from '../core/role-names';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { escalationFormCard, type EscalationFormErrors } from './escalation-views';
 import { noticeCard } from '../core/notice-card';
 import { drawSignalCard, viewerAt } from '../signals/signal-card-context';
@@ -46,7 +47,7 @@ async function loadForEscalation(
       code: 'not-allowed-role',
       signalId,
       pupilId: view.signal.pupilId,
-      correlationId: correlationOf(context),
+      correlationId: correlationIdOf(context),
     });
     return { answer: noticeCard(refusalText('forged')) };
   }

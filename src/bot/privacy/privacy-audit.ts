@@ -6,7 +6,8 @@ import { renderCard } from '../core/render-card';
 import { AUDIT_OUTCOME_LABELS, PT, auditActionLabel, privacyRefusal } from './privacy-texts';
 import { formatDateTime } from '../core/texts';
 import { roleNamesAt, roleNamesFor } from '../core/role-names';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { pupilLabel } from '../core/pupil-label';
 import { privacyOf, pupilNumberArg, staffLabel } from './privacy-common';
 
@@ -16,7 +17,7 @@ export async function auditCommand(deps: BotDeps, context: TurnContext, args: st
   const number = privacy && (await pupilNumberArg(context, 'audit', args));
   if (!privacy || !number) return;
   const person = await personOf(deps, context);
-  const trail = await pupilAuditTrail(deps.ports, privacy, person, number, correlationOf(context));
+  const trail = await pupilAuditTrail(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!trail.ok) {
     await context.sendActivity(privacyRefusal(trail.code, await roleNamesFor(deps, person)));
     return;

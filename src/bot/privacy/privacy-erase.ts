@@ -8,7 +8,8 @@ import { renderCard, type CardJson } from '../core/render-card';
 import { PT, privacyRefusal } from './privacy-texts';
 import { refusalText } from '../core/texts';
 import { roleNamesFor } from '../core/role-names';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { pupilLabel } from '../core/pupil-label';
 import { noticeCard } from '../core/notice-card';
 import { privacyOf, pupilNumberArg } from './privacy-common';
@@ -37,7 +38,7 @@ export async function eraseCommand(deps: BotDeps, context: TurnContext, args: st
   const number = privacy && (await pupilNumberArg(context, 'vergeet', args));
   if (!privacy || !number) return;
   const person = await personOf(deps, context);
-  const preview = await previewErasure(deps.ports, privacy, person, number, correlationOf(context));
+  const preview = await previewErasure(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!preview.ok) {
     await context.sendActivity(privacyRefusal(preview.code, await roleNamesFor(deps, person)));
     return;

@@ -6,7 +6,8 @@ import { renderCard } from '../core/render-card';
 import { PT, privacyRefusal } from './privacy-texts';
 import { formatDateTime } from '../core/texts';
 import { roleNamesFor } from '../core/role-names';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { pupilLabel } from '../core/pupil-label';
 import { privacyOf, pupilNumberArg } from './privacy-common';
 
@@ -21,7 +22,7 @@ export async function exportCommand(deps: BotDeps, context: TurnContext, args: s
   const number = privacy && (await pupilNumberArg(context, 'inzage', args));
   if (!privacy || !number) return;
   const person = await personOf(deps, context);
-  const outcome = await requestPupilExport(deps.ports, privacy, person, number, correlationOf(context));
+  const outcome = await requestPupilExport(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!outcome.ok) {
     await context.sendActivity(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
     return;

@@ -4,7 +4,8 @@ import type { BotDeps } from '../core/bot-deps';
 import { ET, escalationRefusalText } from '../escalation/escalation-texts';
 import { refusalText } from '../core/texts';
 import { roleNamesAt } from '../core/role-names';
-import { correlationOf, personOf, referenceOf } from '../core/turn';
+import { personOf, referenceOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 
 const KINDS: Record<string, ChannelKind> = {
   ot: 'ot',
@@ -39,7 +40,7 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
       outcome: 'refused',
       code: 'link-usage',
       subject: args.slice(0, 40),
-      correlationId: correlationOf(context),
+      correlationId: correlationIdOf(context),
     });
     await context.sendActivity(ET.linkHelp);
     return;
@@ -50,7 +51,7 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
     channelId,
     tenantId: a.conversation?.tenantId,
     reference: referenceOf(context),
-    correlationId: correlationOf(context),
+    correlationId: correlationIdOf(context),
   });
   if (!outcome.ok) {
     const names = await roleNamesAt(deps, person.actors[0]?.schoolId);

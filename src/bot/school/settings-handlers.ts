@@ -12,7 +12,8 @@ import { schoolYearStartOf } from '../../domain/calendar-date';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { noticeCard } from '../core/notice-card';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { schoolSettingsCard } from './settings-card';
 import { errorsFromIssues, fileFromForm, formOf } from './settings-form';
 import { ST } from './settings-texts';
@@ -32,13 +33,14 @@ export async function settingsCommand(deps: BotDeps, context: TurnContext): Prom
   const person = await personOf(deps, context);
   const schools = settingsSchools(person);
   if (!settings || schools.length === 0) {
-    if (settings) await refuseSettings(settings, person, person.actors[0]?.schoolId ?? '_none', correlationOf(context));
+    if (settings)
+      await refuseSettings(settings, person, person.actors[0]?.schoolId ?? '_none', correlationIdOf(context));
     await context.sendActivity(ST.refused);
     return;
   }
   const now = deps.ports.clock.now();
   for (const schoolId of schools) {
-    const read = await readSchoolSettings(settings, person, schoolId, correlationOf(context));
+    const read = await readSchoolSettings(settings, person, schoolId, correlationIdOf(context));
     if (!read.ok) continue;
     await context.sendActivity(
       MessageFactory.attachment(
@@ -63,7 +65,7 @@ export async function settingsSubmit(deps: BotDeps, context: TurnContext, data: 
   const ref = SaveRefSchema.safeParse(data);
   if (!settings || !ref.success) return noticeCard(ST.refused);
   const person = await personOf(deps, context);
-  const correlationId = correlationOf(context);
+  const correlationId = correlationIdOf(context);
   const current = await readSchoolSettings(settings, person, ref.data.schoolId, correlationId);
   if (!current.ok) return noticeCard(current.code === 'school-unknown' ? ST.schoolUnknown : ST.refused);
   const now = deps.ports.clock.now();

@@ -6,7 +6,8 @@ import type { PupilRecord } from '../../app/core/ports';
 import type { BotDeps } from '../core/bot-deps';
 import { roleNamesFor } from '../core/role-names';
 import { T } from '../core/texts';
-import { correlationOf, personOf } from '../core/turn';
+import { personOf } from '../core/turn';
+import { correlationIdOf } from '../core/correlation';
 import { auditPupilsShown } from '../../app/privacy/audit-pupil-reads';
 import { intakeCard, pupilChoiceTitle } from './intake-view';
 import { atSchool, schoolChoicesOf } from './school-board';
@@ -82,7 +83,7 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
     query && pupils.length === 0
       ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}`
       : undefined;
-  await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationOf(context));
+  await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationIdOf(context));
   // a board member picks the school; it starts at the school of the first pupil shown
   const schools = await schoolChoicesOf(deps, person);
   const values = {
@@ -113,7 +114,7 @@ export async function pupilSearch(
       ? await findPupils(deps, person, q, Math.min(SEARCH_RESULTS_MAX, Math.max(1, count || SEARCH_RESULTS_MAX)))
       : await ownPupils(deps, person)
   ).slice(0, SEARCH_RESULTS_MAX);
-  await auditPupilsShown(deps.ports, person, pupils, 'pupil.search', correlationOf(context));
+  await auditPupilsShown(deps.ports, person, pupils, 'pupil.search', correlationIdOf(context));
   // a typeahead answer is plain text, not a card: the user-text marks are removed
   const schools = await schoolChoicesOf(deps, person);
   return pupils.map((p) => ({ title: plainOf(pupilChoiceTitle(p, schools)), value: pupilChoiceValue(p) }));
