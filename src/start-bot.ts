@@ -197,7 +197,13 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     tickMs: config.SCHEDULER_TICK_MS,
   });
   schedulerRef = scheduler;
-  registerJobs(scheduler, { repos, deps, config });
+  registerJobs(scheduler, {
+    repos,
+    ports: deps.ports,
+    digest: deps.digest,
+    kickOutbox: deps.kickOutbox,
+    holder: config.INSTANCE_ID ?? 'scheduler',
+  });
 
   const allowed = new Set(config.allowedTenants);
   const server = createHttpServer({

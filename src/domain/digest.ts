@@ -14,7 +14,6 @@ import {
 } from './signal';
 
 export { SMALL_NUMBER_THRESHOLD, suppressCount, type ShownCount } from './small-numbers';
-export { regionDigest, type RegionDigest, type RegionSchool, type RegionFigures } from './region-digest';
 export { levelCounts, type LevelCounts } from './round-scores';
 
 /**

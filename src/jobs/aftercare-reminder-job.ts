@@ -1,7 +1,7 @@
 import { log } from '../log';
 import { aftercareReminderDue } from '../domain/signal-reminders';
 import type { Job } from './scheduler';
-import type { JobContext } from './register-jobs';
+import type { JobContext } from './job-context';
 import { queueReminderOnce } from './signal-reminder-step';
 
 /** S5: every four weeks in aftercare, the owner gets a reminder card: close it, or keep watching. */

@@ -1,9 +1,8 @@
 import { log } from '../log';
-import type { AppPorts } from '../app/core/ports';
 import { escalationNeedsReannouncement, reannounceEscalation } from '../app/escalation/escalation-actions';
 import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Job } from './scheduler';
-import type { JobContext } from './register-jobs';
+import type { JobContext } from './job-context';
 
 /**
  * S6: an escalation nobody in the OT claimed within the school's limit (default 3 school days)
@@ -11,7 +10,7 @@ import type { JobContext } from './register-jobs';
  * once-marker the digest counts as flagged) and refuses a second time; the ETag serialises
  * two instances, and the outbox key of the reminder is deterministic.
  */
-export function escalationReannounceJob(ctx: Pick<JobContext, 'repos'> & { deps: { ports: AppPorts } }): Job {
+export function escalationReannounceJob(ctx: Pick<JobContext, 'repos' | 'ports'>): Job {
   return {
     name: 'escalation-unclaimed-reannouncement',
     async run(now) {
@@ -21,7 +20,7 @@ export function escalationReannounceJob(ctx: Pick<JobContext, 'repos'> & { deps:
           escalationNeedsReannouncement(s, now, school.limits?.escalationUnclaimedSchoolDays, schoolClosedDays(school)),
         );
         for (const signal of due) {
-          const outcome = await reannounceEscalation(ctx.deps.ports, school.schoolId, signal.id);
+          const outcome = await reannounceEscalation(ctx.ports, school.schoolId, signal.id);
           if (outcome.ok) reannounced++;
           else log.info('job.escalation_reannounce_refused', { signalId: signal.id, code: outcome.code });
         }

@@ -1,8 +1,7 @@
 import { log } from '../log';
-import type { AppPorts } from '../app/core/ports';
 import { purgeSchool } from '../app/privacy/retention-purge';
 import type { Job } from './scheduler';
-import type { JobContext } from './register-jobs';
+import type { JobContext } from './job-context';
 
 /**
  * S9 retention, once a day per school (a once-marker per school and date, so several instances
@@ -11,7 +10,7 @@ import type { JobContext } from './register-jobs';
  * completed by the next day's run. The source of truth for expiry (the embedded server has no
  * TTL; per-item TTL on Cosmos DB is only a second line).
  */
-export function retentionPurgeJob(ctx: Pick<JobContext, 'repos'> & { deps: { ports: AppPorts } }, holder: string): Job {
+export function retentionPurgeJob(ctx: Pick<JobContext, 'repos' | 'ports'>, holder: string): Job {
   return {
     name: 'retention-purge',
     async run(now) {
@@ -19,7 +18,7 @@ export function retentionPurgeJob(ctx: Pick<JobContext, 'repos'> & { deps: { por
       for (const school of await ctx.repos.directory.listSchools()) {
         if (!(await ctx.repos.leases.claimOnce(`retention:${day}`, holder, now, school.schoolId))) continue;
         try {
-          const counts = await purgeSchool(ctx.deps.ports, ctx.repos.privacy, school.schoolId, school.retention, now);
+          const counts = await purgeSchool(ctx.ports, ctx.repos.privacy, school.schoolId, school.retention, now);
           if (counts.signals + counts.scores + counts.audit + counts.digests > 0)
             log.info('retention.purged', { schoolId: school.schoolId, ...counts });
         } catch (err) {

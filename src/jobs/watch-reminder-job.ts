@@ -1,7 +1,7 @@
 import { log } from '../log';
 import { watchReminderDue } from '../domain/signal-reminders';
 import type { Job } from './scheduler';
-import type { JobContext } from './register-jobs';
+import type { JobContext } from './job-context';
 import { queueReminderOnce } from './signal-reminder-step';
 
 /** S5: on the check-in date of a watch (Amsterdam date), the owner gets a reminder card with next steps. */

@@ -1,7 +1,7 @@
 import * as AC from 'adaptivecards';
 import { MAX_NAMED_ITEMS, type PersonalDigest } from '../../src/app/digest/digest-on-demand';
 import { channelDigestCard, personalDigestCard, regionDigestCard } from '../../src/bot/digest/digest-cards';
-import { regionDigest } from '../../src/domain/digest';
+import { regionDigest } from '../../src/domain/region-digest';
 import { chartAwareContext } from '../support/chart-elements';
 import { SAMPLE_NOW, busyDigestView, emptyDigestView } from '../support/digest-samples';
 
@@ -44,12 +44,10 @@ function personal(view: ReturnType<typeof busyDigestView>, namedCount: number): 
     since: view.since,
     until: view.until,
     workerNames: view.workerNames,
-    named: flagged
-      .slice(0, namedCount)
-      .map((item, i) => ({
-        item,
-        pupil: { firstName: 'Voornaamlang', lastNamePrefix: 'van der', lastName: `Achternaam-${i}`, className: '3B' },
-      })),
+    named: flagged.slice(0, namedCount).map((item, i) => ({
+      item,
+      pupil: { firstName: 'Voornaamlang', lastNamePrefix: 'van der', lastName: `Achternaam-${i}`, className: '3B' },
+    })),
     moreFlagged: Math.max(0, flagged.length - namedCount),
   };
 }

@@ -1,4 +1,5 @@
-import { regionDigest, schoolDigest, suppressCount, SMALL_NUMBER_THRESHOLD } from '../../src/domain/digest';
+import { schoolDigest, suppressCount, SMALL_NUMBER_THRESHOLD } from '../../src/domain/digest';
+import { regionDigest } from '../../src/domain/region-digest';
 import { DIGEST_NOW, DIGEST_SINCE, SCHOOL_A_SIGNALS, schoolBSignals, schoolCSignals } from './digest-fixtures';
 
 const base = { now: DIGEST_NOW, since: DIGEST_SINCE };

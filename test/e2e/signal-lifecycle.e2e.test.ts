@@ -432,7 +432,7 @@ describe('reminders and re-announcements from the scheduler (issue 3)', () => {
       holder: 'second-instance',
       tickMs: 60_000,
     });
-    for (const job of signalHandlingJobs({ repos: tb.repos, deps: tb.bot.deps }, 'second-instance'))
+    for (const job of signalHandlingJobs({ repos: tb.repos, ports: tb.bot.deps.ports }, 'second-instance'))
       second.register(job);
 
     tb.clock.set('2026-12-10T08:00:00+01:00');

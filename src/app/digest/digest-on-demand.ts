@@ -1,4 +1,5 @@
-import { regionDigest, type OpenItem, type RegionDigest, type SchoolDigest } from '../../domain/digest';
+import type { OpenItem, SchoolDigest } from '../../domain/digest';
+import { regionDigest, type RegionDigest } from '../../domain/region-digest';
 import type { Person } from '../core/actors';
 import type { AppPorts, PupilRecord } from '../core/ports';
 import type { DigestPorts, DigestSchool, DigestSnapshot } from './digest-ports';

@@ -5,12 +5,6 @@ import type { BotDeps } from './bot-deps';
 import { correlationIdOf } from './correlation';
 import { personOf } from './turn';
 
-/** Where "this activity was handled" markers are kept (the `cases` container, with a TTL). */
-export interface ProcessedActivityPort {
-  /** true for exactly one caller per key; false when the marker already exists (a 409). */
-  markProcessed(schoolId: string, key: string, now: Date): Promise<boolean>;
-}
-
 /** How long a marker is kept: Teams redelivers within minutes; a week is ample. */
 export const PROCESSED_MARKER_TTL_SECONDS = 7 * 24 * 3600;
 

@@ -1,6 +1,6 @@
 import type { AppPorts, ConversationPort, OutboxPort } from '../../app/core/ports';
 import type { RoundPort } from '../../app/rounds/round-ports';
-import type { ProcessedActivityPort } from './activity-dedupe';
+import type { ProcessedActivityPort } from '../../app/core/processed-activity-port';
 import type { RecentActivities } from './recent-activities';
 import type { StaffBinder } from '../school/staff-binding';
 import type { PrivacyPort } from '../../app/privacy/privacy-ports';

@@ -1,5 +1,5 @@
 import type { PersonalDigest } from '../../app/digest/digest-on-demand';
-import type { RegionDigest } from '../../domain/digest';
+import type { RegionDigest } from '../../domain/region-digest';
 import type { RoleNames } from '../../domain/role-labels';
 import { renderCard, type CardJson } from '../core/render-card';
 import { pupilName } from '../core/pupil-label';

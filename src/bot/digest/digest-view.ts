@@ -1,4 +1,5 @@
-import type { OpenItem, RegionDigest, RegionFigures, SchoolDigest, ShownCount } from '../../domain/digest';
+import type { OpenItem, SchoolDigest, ShownCount } from '../../domain/digest';
+import type { RegionDigest, RegionFigures } from '../../domain/region-digest';
 import { CATEGORIES, LEVELS, OPEN_STATES } from '../../domain/signal';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, formatDate } from '../core/texts';
 import type { RoleNames } from '../../domain/role-labels';
