@@ -86,6 +86,11 @@ export const REFUSAL_CODES = [
   'digest-no-school',
   // school settings
   'school-unknown',
+  // a pupil's story, reopening, no silent duplicates (issue 16)
+  'story-not-allowed',
+  'pupil-not-found',
+  'already-added',
+  'reopen-reason-missing',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

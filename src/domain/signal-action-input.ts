@@ -1,7 +1,7 @@
 import { localDate } from './amsterdam-time';
 import { isDateOnly } from './calendar-date';
 import { ok, refuse, type Result } from './result';
-import { OUTCOMES, URGENCIES, type Signal } from './signal';
+import { OBSERVATION_MAX, OUTCOMES, URGENCIES, type Signal } from './signal';
 import type { SignalAction } from './signal-actions';
 import type { LifecycleRefusal } from './signal-rules';
 import { checkText } from './text';
@@ -10,6 +10,8 @@ export const NOTE_MAX = 2000;
 export const QUESTION_MAX = 1000;
 /** Answers, escalation reasons and OT summaries are as long as a note may be. */
 export const ANSWER_MAX = NOTE_MAX;
+/** The reason to reopen a closed signal: a care note. */
+export const REOPEN_REASON_MAX = NOTE_MAX;
 
 /** A check-in date: a real date, today or later (Europe/Amsterdam). */
 export const checkFutureDate = (date: string | undefined, now: Date): Result<string, LifecycleRefusal> => {
@@ -72,6 +74,17 @@ export function checkActionInput(
         return refuse('target-not-prevention-worker');
       }
       return action.toUserId === signal.ownerId ? refuse('already-owner') : ok(action);
+    case 'reopen': {
+      const t = text(action.reason, REOPEN_REASON_MAX, 'reason');
+      return t.ok ? ok({ ...action, reason: t.value }) : t;
+    }
+    case 'addObservation': {
+      if (typeof action.submissionId !== 'string' || action.submissionId === '')
+        return refuse('invalid-input', { field: 'submissionId' });
+      if (signal.history.some((h) => h.submissionId === action.submissionId)) return refuse('already-added');
+      const t = text(action.observation, OBSERVATION_MAX, 'observation');
+      return t.ok ? ok({ ...action, observation: t.value }) : t;
+    }
     default:
       return ok(action);
   }

@@ -23,7 +23,14 @@ export type SignalAction =
   | { type: 'close'; outcome: Outcome }
   | { type: 'reassign'; toUserId: string; toIsPreventionWorker: boolean }
   | { type: 'reannounce' }
-  | { type: 'reannounceEscalation' };
+  | { type: 'reannounceEscalation' }
+  /** A closed signal taken up again by a prevention worker; the reason is care content. */
+  | { type: 'reopen'; reason: string }
+  /**
+   * Another staff member's observation added to this open signal instead of raising a second one
+   * (S3, no silent duplicates). `submissionId` is the intake card's: the same card adds once.
+   */
+  | { type: 'addObservation'; submissionId: string; observation: string };
 export type SignalActionType = SignalAction['type'];
 
 export const SIGNAL_ACTION_TYPES = [
@@ -41,6 +48,8 @@ export const SIGNAL_ACTION_TYPES = [
   'reassign',
   'reannounce',
   'reannounceEscalation',
+  'reopen',
+  'addObservation',
 ] as const satisfies readonly SignalActionType[];
 
 export const SIGNAL_EVENT_TYPES = [
@@ -58,6 +67,8 @@ export const SIGNAL_EVENT_TYPES = [
   'levelThreeRaised',
   'reannounced',
   'escalationReannounced',
+  'reopened',
+  'observationAdded',
 ] as const;
 export type SignalEventType = (typeof SIGNAL_EVENT_TYPES)[number];
 

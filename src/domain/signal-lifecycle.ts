@@ -51,7 +51,7 @@ function reach(signal: Signal, type: SignalActionType): Result<SignalState, Life
   switch (type) {
     case 'claimEscalation':
     case 'reannounceEscalation':
-      if (esc?.status === 'claimed') return refuse('already-claimed', { by: esc.claimedBy ?? '' });
+      if (esc?.status === 'claimed') return refuse('escalation-already-claimed', { by: esc.claimedBy ?? '' });
       if (esc?.status !== 'open') return refuse('invalid-transition', { state: signal.state });
       if (type === 'reannounceEscalation' && esc.reannouncedAt !== undefined) return refuse('already-reannounced');
       break;
@@ -133,6 +133,8 @@ function apply(signal: Signal, action: SignalAction, to: SignalState, actor: Act
   const change = effect(signal, action, actor, at);
   const next: Signal = { ...signal, ...change.patch, state: to, updatedAt: at, lastChangeBy: actor.userId };
   if (to !== 'watch') delete next.watch;
+  if (next.outcome === undefined) delete next.outcome;
+  if (next.closedAt === undefined) delete next.closedAt;
   const moved = from !== to ? { fromState: from, toState: to } : {};
   const entry: HistoryEntry = {
     at,
@@ -249,6 +251,19 @@ function effect(signal: Signal, action: SignalAction, actor: Actor, at: string):
         patch: { escalation: { ...signal.escalation!, reannouncedAt: at } },
         entry: {},
         events: [{ type: 'escalationReannounced' }],
+      };
+    case 'reopen':
+      // Outcome and closing time go (the retention purge counts from closedAt); the history keeps them.
+      return {
+        patch: { ownerId: actor.userId, outcome: undefined, closedAt: undefined },
+        entry: { note: action.reason, visibility: 'care', ...(signal.outcome ? { outcome: signal.outcome } : {}) },
+        events: [{ type: 'reopened' }],
+      };
+    case 'addObservation':
+      return {
+        patch: {},
+        entry: { note: action.observation, submissionId: action.submissionId, visibility: 'care' },
+        events: [{ type: 'observationAdded' }],
       };
   }
 }

@@ -1,6 +1,7 @@
 import type { Role } from './roles';
-import type { SignalState } from './signal';
+import { RAISER_ROLES, type SignalState } from './signal';
 import type { SignalActionType } from './signal-actions';
+import type { RefusalCode } from './refusal-codes';
 
 /**
  * THE table of who may do what to a signal, in which state, and where it leads (S5, S6).
@@ -14,6 +15,8 @@ export const LIFECYCLE_REFUSALS = [
   'not-allowed-role',
   'other-school',
   'already-claimed',
+  /** claimEscalation or reannounceEscalation: a colleague of the OT already took the request. */
+  'escalation-already-claimed',
   'already-closed',
   'invalid-transition',
   'missing-outcome',
@@ -45,8 +48,10 @@ export const LIFECYCLE_REFUSALS = [
   'already-reannounced',
   /** A malformed value that a card should never send (detail.field names it). */
   'invalid-input',
+  /** addObservation with a submission id that already landed in this signal (a double click). */
+  'already-added',
   'unknown-action',
-] as const;
+] as const satisfies readonly RefusalCode[];
 export type LifecycleRefusal = (typeof LIFECYCLE_REFUSALS)[number];
 
 export type RuleOutcome = { to: SignalState } | { refuse: LifecycleRefusal };
@@ -69,6 +74,19 @@ const COORDINATOR: readonly Role[] = ['coordinator'];
 const SUPPORT_TEAM: readonly Role[] = ['supportTeam'];
 /** Re-announcements are made by the bot's scheduler, which acts as admin (systemActor). */
 const SYSTEM: readonly Role[] = ['admin'];
+/** Everyone who may raise a signal (signal.ts RAISER_ROLES) may add an observation to an open one instead. */
+const RAISERS: readonly Role[] = RAISER_ROLES;
+
+/** Not work on the case (an answer, an added observation): every open state stays as it is. */
+const STAYS_WHILE_OPEN = {
+  new: to('new'),
+  claimed: to('claimed'),
+  inProgress: to('inProgress'),
+  escalated: to('escalated'),
+  watch: to('watch'),
+  aftercare: to('aftercare'),
+  closed,
+} as const satisfies Record<SignalState, RuleOutcome>;
 
 export const ACTION_RULES = {
   // The first prevention worker to claim owns it; every later click learns it is taken.
@@ -123,18 +141,7 @@ export const ACTION_RULES = {
     },
   },
   // The answer is the reporter's, not work on the case: the state stays.
-  answerQuestion: {
-    who: 'reporter',
-    states: {
-      new: to('new'),
-      claimed: to('claimed'),
-      inProgress: to('inProgress'),
-      escalated: to('escalated'),
-      watch: to('watch'),
-      aftercare: to('aftercare'),
-      closed,
-    },
-  },
+  answerQuestion: { who: 'reporter', states: STAYS_WHILE_OPEN },
   // Escalate from active work, and again from watch/aftercare when things get worse.
   escalate: {
     who: WORKER,
@@ -248,4 +255,19 @@ export const ACTION_RULES = {
       closed,
     },
   },
+  // A prevention worker takes a closed signal up again (with a reason); she becomes its casushouder.
+  reopen: {
+    who: WORKER,
+    states: {
+      new: no('invalid-transition'),
+      claimed: no('invalid-transition'),
+      inProgress: no('invalid-transition'),
+      escalated: no('invalid-transition'),
+      watch: no('invalid-transition'),
+      aftercare: no('invalid-transition'),
+      closed: to('inProgress'),
+    },
+  },
+  // A second observation about the pupil joins the open signal; it is not work on it: the state stays.
+  addObservation: { who: RAISERS, states: STAYS_WHILE_OPEN },
 } as const satisfies Record<SignalActionType, ActionRule>;

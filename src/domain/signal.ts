@@ -1,6 +1,7 @@
 import { isStaff, hasAnyRole, type Actor, type Role } from './roles';
 import { ok, refuse, type Result } from './result';
 import { checkText } from './text';
+import type { RefusalCode } from './refusal-codes';
 
 export const CATEGORIES = [
   'verzuim',
@@ -47,6 +48,8 @@ export interface HistoryEntry {
   checkInDate?: string;
   outcome?: Outcome;
   targetUserId?: string;
+  /** addObservation: the intake card it came from (the same card adds once) */
+  submissionId?: string;
 }
 
 export interface Escalation {
@@ -131,14 +134,14 @@ export const CREATE_SIGNAL_REFUSALS = [
   'observation-empty',
   'observation-too-long',
   'invalid-input',
-] as const;
+] as const satisfies readonly RefusalCode[];
 export type CreateSignalRefusal = (typeof CREATE_SIGNAL_REFUSALS)[number];
 
 /**
  * Who may raise a signal: anyone working at the school. Not the project lead, who sees
  * region-wide figures and never pupil names (GLOSSARY), so never picks a pupil.
  */
-const RAISER_ROLES: readonly Role[] = [
+export const RAISER_ROLES: readonly Role[] = [
   'teacher',
   'mentor',
   'preventionWorker',

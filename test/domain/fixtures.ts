@@ -140,6 +140,12 @@ export const VALID_ACTIONS: Record<SignalActionType, SignalAction> = {
   reassign: { type: 'reassign', toUserId: 'pw-3', toIsPreventionWorker: true },
   reannounce: { type: 'reannounce' },
   reannounceEscalation: { type: 'reannounceEscalation' },
+  reopen: { type: 'reopen', reason: 'Het verzuim is weer begonnen.' },
+  addObservation: {
+    type: 'addObservation',
+    submissionId: '3f1e2d4c-5b6a-4789-8abc-def012345678',
+    observation: 'Ook in de les wiskunde stil.',
+  },
 };
 
 export const stateOf = (key: StateKey): SignalState => (key === 'escalatedClaimed' ? 'escalated' : key);

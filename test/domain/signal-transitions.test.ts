@@ -29,6 +29,8 @@ type Row = { who: ActorKey[] | 'reporter'; states: Record<StateKey, Expect> };
 
 const CLOSED = '!already-closed' as const;
 const TAKEN = '!already-claimed' as const;
+/** The escalation request (not the signal) is already taken by a colleague of the OT. */
+const OT_TAKEN = '!escalation-already-claimed' as const;
 const INVALID = '!invalid-transition' as const;
 const UNCLAIMED = '!not-claimed' as const;
 
@@ -118,7 +120,7 @@ const TABLE: Record<SignalActionType, Row> = {
       claimed: INVALID,
       inProgress: INVALID,
       escalated: 'escalated',
-      escalatedClaimed: TAKEN,
+      escalatedClaimed: OT_TAKEN,
       watch: INVALID,
       aftercare: INVALID,
       closed: CLOSED,
@@ -209,9 +211,44 @@ const TABLE: Record<SignalActionType, Row> = {
       claimed: INVALID,
       inProgress: INVALID,
       escalated: 'escalated',
-      escalatedClaimed: TAKEN,
+      escalatedClaimed: OT_TAKEN,
       watch: INVALID,
       aftercare: INVALID,
+      closed: CLOSED,
+    },
+  },
+  reopen: {
+    who: ['preventionWorker'],
+    states: {
+      new: INVALID,
+      claimed: INVALID,
+      inProgress: INVALID,
+      escalated: INVALID,
+      escalatedClaimed: INVALID,
+      watch: INVALID,
+      aftercare: INVALID,
+      closed: 'inProgress',
+    },
+  },
+  addObservation: {
+    who: [
+      'teacher',
+      'mentor',
+      'preventionWorker',
+      'coordinator',
+      'supportTeam',
+      'attendanceOfficer',
+      'admin',
+      'reporter',
+    ],
+    states: {
+      new: 'new',
+      claimed: 'claimed',
+      inProgress: 'inProgress',
+      escalated: 'escalated',
+      escalatedClaimed: 'escalated',
+      watch: 'watch',
+      aftercare: 'aftercare',
       closed: CLOSED,
     },
   },
@@ -235,7 +272,7 @@ const cases = SIGNAL_ACTION_TYPES.flatMap((action) =>
 
 describe('the signal transition table', () => {
   it('covers every action, every state and every actor', () => {
-    expect(cases).toHaveLength(14 * 8 * 10);
+    expect(cases).toHaveLength(16 * 8 * 10);
   });
 
   it.each(cases)('$action in $state by $who gives $expect', ({ action, state, who, expect: want }) => {

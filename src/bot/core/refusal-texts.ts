@@ -93,6 +93,11 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'digest-no-school': 'Ik vind geen scholen in jouw regio.',
   // school settings
   'school-unknown': 'Deze school staat niet (meer) in Waakvlam.',
+  // a pupil's story, reopening, no silent duplicates (issue 16)
+  'story-not-allowed': `Het overzicht van een leerling is alleen voor de ${n('preventionWorker', { plural: true })}, de ${n('coordinator')} en het ${n('supportTeam')} van de school. Je poging is vastgelegd.`,
+  'pupil-not-found': 'Geen leerling gevonden met die naam. Probeer een ander deel van de naam of de klas.',
+  'already-added': 'Je aanvulling staat al bij het open signaal.',
+  'reopen-reason-missing': 'Vul de reden in waarom je het signaal heropent.',
 });
 
 /** The catalogue in the glossary's role words (where no school is known). */
