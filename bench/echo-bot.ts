@@ -12,16 +12,16 @@ const adapter = new CloudAdapter(
     MicrosoftAppId: '',
     MicrosoftAppPassword: '',
     MicrosoftAppType: 'MultiTenant',
-  } as never),
+  }),
 );
 adapter.onTurnError = async (context: TurnContext) => {
   await context.sendActivity('error').catch(() => undefined);
 };
 
-const server = restify.createServer({ name: 'echo' } as restify.ServerOptions);
-server.use(restify.plugins.bodyParser({ mapParams: false } as never));
+const server = restify.createServer({ name: 'echo' });
+server.use(restify.plugins.bodyParser({ mapParams: false }));
 server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-  await adapter.process(req as never, res as never, async (context) => {
+  await adapter.process(req, res as never, async (context) => {
     if (context.activity.type === 'message')
       await context.sendActivity(`Echo: ${String(context.activity.text ?? '').slice(0, 200)}`);
   });

@@ -7,7 +7,6 @@
  * the current state, and only then applies them all. The server is single-threaded and its
  * document operations are synchronous, so check-then-apply cannot interleave with another request.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import batchModule from '@vercel/cosmosdb-server/lib/handler/batch-documents';
 import * as ops from '@vercel/cosmosdb-server/lib/handler/_document-operations';
 import readJson from '@vercel/cosmosdb-server/lib/json';

@@ -30,7 +30,7 @@ export async function startEmbeddedCosmos(port = 0, opts: { childProcess?: boole
   // Loaded after the batch and query handlers are replaced, so its route table picks ours.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHttpsServer } = require('@vercel/cosmosdb-server') as typeof import('@vercel/cosmosdb-server');
-  const server = createHttpsServer({ keepAlive: true } as never);
+  const server = createHttpsServer({ keepAlive: true });
   server.keepAliveTimeout = 30_000;
   readTlsThroughStreamEvents(server);
   await new Promise<void>((resolve, reject) => {

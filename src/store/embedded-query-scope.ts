@@ -19,7 +19,6 @@
  * Each map keeps the container's own order (a replaced document moves to the end, as in the
  * server's main map), so results, ORDER BY ties and continuation pages are unchanged.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import queryModule from '@vercel/cosmosdb-server/lib/handler/query-documents';
 import Documents from '@vercel/cosmosdb-server/lib/account/documents';
 import readItems from '@vercel/cosmosdb-server/lib/handler/_read-items';

@@ -8,7 +8,6 @@ const copy = () => JSON.parse(JSON.stringify(DEMO));
 
 /** The Dutch error lines for a file changed by `edit`. */
 function errorsOf(edit: (f: any) => void): string[] {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const f = copy();
   edit(f);
   const parsed = parseSettingsFile(f);

@@ -46,7 +46,6 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
   afterAll(async () => {
     await s?.close();
     await tb?.close().catch(() => undefined);
-    // eslint-disable-next-line no-console
     console.log(`[rounds browser test] ${Math.round((Date.now() - started) / 1000)} s`);
   });
 

@@ -12,7 +12,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const teacher = person('mentor', 0);
 const worker = person('preventiewerker', 0);

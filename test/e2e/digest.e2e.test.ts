@@ -16,7 +16,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const TEAM = '19:demo-school-algemeen@thread.tacv2';
 const CHANNEL = '19:zorgcoordinatoren@thread.tacv2';

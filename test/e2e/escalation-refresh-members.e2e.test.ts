@@ -6,7 +6,6 @@ import type { DemoStaff } from '../support/demo-people';
 import { TENANT, invokeAction, type TestBot } from '../support/test-bot';
 import { addSchool } from '../support/schools';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
 const OTHER_TENANT = '11111111-2222-3333-4444-555555555555';
 const outsider: DemoStaff = {

@@ -14,7 +14,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
 const SCHOOL = 'demo-school';
 /** Every question and note in these tests carries this marker, so a leak is easy to find. */

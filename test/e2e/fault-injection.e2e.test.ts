@@ -11,7 +11,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const SIGNALS = 200;
 const CONCURRENCY = 8;
@@ -95,7 +94,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
           await new Promise((r) => setTimeout(r, 50));
         }
         done++;
-        // eslint-disable-next-line no-console
         if (process.env.FAULT_DEBUG && done % 20 === 0)
           console.log('submitted', done, Date.now() - t0, 'calls', tb.connector.calls.length);
         if (RESTART_AFTER.includes(done)) {
@@ -121,7 +119,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
     const deadline = Date.now() + Number(process.env.FAULT_DRAIN_MS ?? 70_000);
     while ((await pending()) > 0) {
       if (Date.now() > deadline) {
-        // eslint-disable-next-line no-console
         if (process.env.FAULT_DEBUG)
           console.log(
             'last calls',
@@ -136,7 +133,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
           const docs = await tb.repos.cases.queryValues<any>(
             "SELECT TOP 5 * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' ORDER BY c.dueAt ASC",
           );
-          // eslint-disable-next-line no-console
           console.log(
             'now',
             tb.clock.now().toISOString(),
@@ -148,12 +144,10 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
             tb.bot.outbox.runOnce(),
             new Promise((res) => setTimeout(() => res('timeout'), 3000)),
           ]);
-          // eslint-disable-next-line no-console
           console.log('runOnce', r, JSON.stringify(tb.bot.outbox.stats), (tb.bot.outbox as any).running);
         }
         throw new Error(`outbox did not drain: ${await pending()} pending`);
       }
-      // eslint-disable-next-line no-console
       if (process.env.FAULT_DEBUG)
         console.log('pending', await pending(), Date.now() - t0, 'calls', tb.connector.calls.length);
       await new Promise((r) => setTimeout(r, 100));
@@ -190,7 +184,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
     }
     expect([...expected.values()].every((n) => n === 1)).toBe(true);
     if (process.env.FAULT_DEBUG) {
-      // eslint-disable-next-line no-console
       console.log('timing', submittedMs, drainMs);
       for (const k of [...expected.keys()].filter((key) => !delivered.has(key))) {
         const [conversation, ref] = k.split('|');
@@ -211,7 +204,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
             lastError: d.lastError,
             sentAt: d.sentAt,
           }));
-        // eslint-disable-next-line no-console
         console.log('missing', k, JSON.stringify(calls), JSON.stringify(docs));
       }
     }
@@ -236,7 +228,6 @@ describe('nothing lost, nothing doubled under connector faults and restarts (iss
       submitMs: submittedMs,
       drainMs,
     };
-    // eslint-disable-next-line no-console
     console.log('fault-injection figures', JSON.stringify(figures));
     expect(Object.values(faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(tb.connector.calls.length / 5);
   }, 120_000);

@@ -16,7 +16,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * Issue 19, must-be-true 1: user text is shown literally everywhere. Hostile text goes in through
  * every card submit that takes free text, and hostile names through the roster; every card the

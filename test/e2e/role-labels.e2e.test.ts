@@ -11,7 +11,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const text = (c: unknown) => JSON.stringify(c);
 

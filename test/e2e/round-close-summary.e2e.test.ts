@@ -11,7 +11,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const ROUND = '2026-2'; // default windows: opens Tue 1 Dec 2026 08:00, deadline Tue 15 Dec, closes at midnight
 const text = (card: unknown) => JSON.stringify(card);

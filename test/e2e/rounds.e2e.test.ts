@@ -12,7 +12,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const ROUND = '2026-2'; // default windows: round 2 opens Tue 1 Dec 2026 08:00, deadline Tue 15 Dec
 const text = (card: unknown) => JSON.stringify(card);

@@ -11,7 +11,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const VERB = 'school.saveSettings';
 const admin = staffWith('beheerder')[0];

@@ -19,7 +19,6 @@ import {
   type TestBot,
 } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const SIGNALS = Number(process.env.STORE_FAULT_SIGNALS ?? 40);
 const CONCURRENCY = 4;
@@ -285,7 +284,6 @@ describe('nothing lost, nothing doubled while the store fails (issue 19)', () =>
       workMs,
       drainMs,
     };
-    // eslint-disable-next-line no-console
     console.log('store-fault figures', JSON.stringify(figures));
     expect(differing).toEqual([]);
 

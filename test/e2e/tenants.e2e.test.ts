@@ -28,7 +28,6 @@ describe('tenant allow-list (issue 7)', () => {
     conversationTenant: string | undefined,
     channelDataTenant: string | undefined,
   ) => ({
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     ...activity,
     conversation: { ...activity.conversation, tenantId: conversationTenant },
     channelData: channelDataTenant === undefined ? {} : { tenant: { id: channelDataTenant } },

@@ -17,7 +17,6 @@ import {
 import type { DemoStaff } from '../support/demo-people';
 import { TENANT, invokeAction, message, type TestBot } from '../support/test-bot';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
 const SCOPES: Scope[] = ['personal', 'team', 'groupChat'];
 const outsider: DemoStaff = {

@@ -95,7 +95,7 @@ function parseBicep(rel: string): BicepFile {
   // Module paths are string literals, so read them from the raw text (same order as the stripped one).
   const paths = [...raw.matchAll(/^module\s+\w+\s+'([^']+)'/gm)].map((m) => m[1]);
   [...text.matchAll(/^module\s+(\w+)\s+''\s*=\s*\{/gm)].forEach((m, i) => {
-    const body = block(text, m.index! + m[0].length - 1);
+    const body = block(text, m.index + m[0].length - 1);
     const p = /\bparams\s*:\s*\{/.exec(body);
     modules.push({
       symbol: m[1],

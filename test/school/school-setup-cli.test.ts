@@ -19,7 +19,6 @@ jest.setTimeout(60_000);
 let dir: string;
 /** A settings file: the demo school's, as another school, changed by `edit`. */
 function settingsFile(name: string, edit: (f: any) => void = () => undefined): string {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const f = JSON.parse(JSON.stringify(DEMO));
   f.id = 'het-lyceum';
   f.name = 'Het Lyceum';

@@ -66,7 +66,7 @@ describe('StaffBindingRepository (issue 14)', () => {
   it('answers conflict and changes nothing when the record changed since it was found', async () => {
     await unbound('race-school', 'race@school.example');
     const [found] = await repo().findUnbound(['race@school.example']);
-    await ctx.repos.directory.upsertStaff({ ...found.staff, displayName: 'Gewijzigd' } as StaffDoc);
+    await ctx.repos.directory.upsertStaff({ ...found.staff, displayName: 'Gewijzigd' });
     expect(await repo().bind(found, ENTRA)).toBe('conflict');
     expect((await roster().listStaff('race-school')).map((s) => s.doc.userId)).toEqual(['upn:race@school.example']);
   });

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /** Finds elements anywhere in a card's JSON (nested containers, ShowCards, action sets). */
 function collect(card: unknown, match: (v: any) => boolean): any[] {
   const out: any[] = [];

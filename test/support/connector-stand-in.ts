@@ -8,7 +8,7 @@ export interface ConnectorCall {
   path: string;
   conversationId: string;
   activityId?: string;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
   status: number;
   at: number;
 }
@@ -43,7 +43,7 @@ export class ConnectorStandIn {
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => this.handle(req, res));
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
-    this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}/`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
   async stop(): Promise<void> {
@@ -80,7 +80,6 @@ export class ConnectorStandIn {
   }
 
   cards(conversationId?: string): any[] {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     return this.calls
       .filter((c) => c.status < 300 && (!conversationId || c.conversationId === conversationId))
       .flatMap((c) => (c.body?.attachments ?? []).map((a: { content: unknown }) => a.content));

@@ -1,5 +1,5 @@
 import { schoolDigest, type DigestSignal } from '../../src/domain/digest';
-import { CATEGORIES, OPEN_STATES, type Level } from '../../src/domain/signal';
+import { CATEGORIES, OPEN_STATES } from '../../src/domain/signal';
 import type { DigestViewInput } from '../../src/bot/digest/digest-view';
 
 /** Fixed digests for card tests and samples: an empty school and a busy one (counts only). */
@@ -32,7 +32,7 @@ export function busyDigestView(): DigestViewInput {
         CATEGORIES[i % CATEGORIES.length],
         ...(i % 4 === 0 ? [CATEGORIES[(i + 3) % CATEGORIES.length]] : []),
       ],
-      level: (i % 7 === 0 ? 3 : i % 5 === 0 ? 1 : 2) as Level,
+      level: i % 7 === 0 ? 3 : i % 5 === 0 ? 1 : 2,
       createdAt,
       ...(state === 'escalated'
         ? { escalation: { status: i % 3 === 0 ? 'claimed' : 'open', requestedAt: createdAt } as const }

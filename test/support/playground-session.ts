@@ -29,7 +29,6 @@ const LAUNCH_ARGS = [
 /** `describe` when Debian's chromium is there, else `describe.skip` with a warning (.ci/run installs it). */
 export function describeWithChromium(): jest.Describe {
   if (!CHROMIUM) {
-    // eslint-disable-next-line no-console
     console.warn(
       '[browser tests] SKIPPED: no Chromium at /usr/bin/chromium (install with `apt-get install -y chromium`, or set CHROMIUM_PATH).',
     );

@@ -39,7 +39,7 @@ export interface TestBot {
   connector: ConnectorStandIn;
   clock: TestClock;
   repos: Repositories;
-  post(activity: object): Promise<{ status: number; body: any }>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  post(activity: object): Promise<{ status: number; body: any }>;
   /** restart the bot process over the same store (simulated crash) */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -101,7 +101,7 @@ export async function startTestBot(
       await repos.close();
       await connector.stop();
     },
-  } as TestBot;
+  };
   return tb;
 }
 

@@ -45,8 +45,8 @@ export async function registerPersonalConversation(
     if (
       !opts.reinstalled &&
       sameAsConfirmed &&
-      nowMs >= confirmed!.atMs &&
-      nowMs - confirmed!.atMs < CONFIRMED_REFERENCE_MS
+      nowMs >= confirmed.atMs &&
+      nowMs - confirmed.atMs < CONFIRMED_REFERENCE_MS
     )
       continue;
     const known = await deps.conversations.getConversation(actor.schoolId, person.userId);

@@ -115,7 +115,7 @@ function fieldsOf<F extends string>(record: CsvRecord, columns: ColumnMap<F>, al
 
 function labelsFor<F extends string>(columns: ColumnMap<F>, defaults: Record<F, string>): Record<F, string> {
   const out = { ...defaults };
-  for (const f of Object.keys(defaults) as F[]) if (columns[f]) out[f] = columns[f]!.header.toLowerCase();
+  for (const f of Object.keys(defaults) as F[]) if (columns[f]) out[f] = columns[f].header.toLowerCase();
   return out;
 }
 

@@ -22,8 +22,8 @@ const MAX_BODY = 256 * 1024;
  * never an error message or stack.
  */
 export function createHttpServer(opts: HttpOptions): restify.Server {
-  const server = restify.createServer({ name: 'waakvlam', handleUncaughtExceptions: false } as restify.ServerOptions);
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true } as never));
+  const server = restify.createServer({ name: 'waakvlam', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true }));
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     // One id for the turn's answer, log lines and audit entries, decided here once.
@@ -56,7 +56,7 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
     let authenticated = false;
     let thrown = false;
     try {
-      await opts.adapter.process(req as never, captured as never, async (context) => {
+      await opts.adapter.process(req, captured as never, async (context) => {
         authenticated = true;
         context.turnState.set(CORRELATION_KEY, correlationId);
         if (!(await opts.tenantAllowed(context))) {

@@ -45,7 +45,7 @@ export function coerceFields(raw: unknown): IntakeFields {
   const src = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const pick = (k: string) =>
     typeof src[k] === 'string'
-      ? (src[k] as string)
+      ? src[k]
       : typeof src[k] === 'number' || typeof src[k] === 'boolean'
         ? String(src[k])
         : '';

@@ -4,35 +4,32 @@ import type { Actor } from '../../domain/roles';
 import { reporterStatus } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../core/bot-deps';
-import { renderCard, type CardJson } from '../core/render-card';
+import type { CardJson } from '../core/render-card';
 import { HT } from './signal-handling-texts';
 import { STATE_LABELS, T, formatDateTime } from '../core/texts';
 import { personOf } from '../core/turn';
 import { pupilLabel } from '../core/pupil-label';
 import { drawSignalCard } from './signal-card-context';
 import { schoolLabelOf } from './school-board';
+import { sendAwayColleaguesCases } from '../handover/away-colleagues-cases';
+import { LISTS, REPORTER_WORDS, listCard } from './signal-list-card';
+import { sendMentorGroupPage } from './mentor-signals';
 
 /** Cards per caseload page: each is its own message, so a page stays within Teams' per-chat rate. */
 export const CASELOAD_PAGE = 6;
 /** Rows per page of the reporter's list (one card). */
 export const REPORTED_PAGE = 15;
-export const LISTS = { caseload: 'caseload', reported: 'reported' } as const;
-export type ListName = (typeof LISTS)[keyof typeof LISTS];
+export { LISTS, type ListName } from './signal-list-card';
 
 const STATE_ORDER = ['new', 'claimed', 'inProgress', 'escalated', 'watch', 'aftercare'];
-const REPORTER_WORDS: Record<string, string> = {
-  received: 'ontvangen',
-  claimed: 'opgepakt',
-  inProgress: 'in behandeling',
-  escalated: 'opgeschaald naar het OT',
-  watch: 'in behandeling (waakvlam)',
-  aftercare: 'in behandeling (nazorg)',
-  closed: 'afgerond',
-};
 
 const attach = (card: CardJson) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
-/** /mijn: a prevention worker's caseload (cards, by state, oldest first); a reporter's own signals. */
+/**
+ * /mijn: a prevention worker's caseload (cards, by state, oldest first), then the cases of a
+ * colleague who is away (issue 16); a reporter's own signals;
+ * a mentor's signals about pupils of her mentor group (issue 16).
+ */
 export async function mySignalsCommand(deps: BotDeps, context: TurnContext): Promise<void> {
   const person = await personOf(deps, context);
   if (person.actors.length === 0) {
@@ -40,10 +37,14 @@ export async function mySignalsCommand(deps: BotDeps, context: TurnContext): Pro
     return;
   }
   for (const actor of person.actors) {
-    if (actor.roles.includes('preventionWorker')) await sendCaseloadPage(deps, context, actor, 0);
+    if (actor.roles.includes('preventionWorker')) {
+      await sendCaseloadPage(deps, context, actor, 0);
+      await sendAwayColleaguesCases(deps, context, actor);
+    }
     const mine = await deps.ports.signals.listByReporter(actor.schoolId, actor.userId);
     if (!actor.roles.includes('preventionWorker') || mine.length > 0)
       await context.sendActivity(attach(await reportedPage(deps, actor, 0)));
+    await sendMentorGroupPage(deps, context, actor);
   }
 }
 
@@ -139,7 +140,7 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
   const pupils = await Promise.all(slice.map((s) => deps.ports.directory.getPupil(s.schoolId, s.pupilId)));
   const facts = slice.map((s, i) => ({
     title: s.reference,
-    value: `${pupils[i] ? pupilLabel(pupils[i]!) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · gemeld ${formatDateTime(s.createdAt)}`,
+    value: `${pupils[i] ? pupilLabel(pupils[i]) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · gemeld ${formatDateTime(s.createdAt)}`,
   }));
   const openCount = mine.filter((s) => s.state !== 'closed').length;
   const title =
@@ -155,31 +156,6 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
     page: p,
     pages,
     withPrevious: true,
-  });
-}
-
-function listCard(o: {
-  title: string;
-  text: string;
-  facts?: { title: string; value: string }[];
-  list: ListName;
-  schoolId: string;
-  page: number;
-  pages: number;
-  withPrevious?: boolean;
-}): CardJson {
-  return renderCard('signal-list', {
-    title: o.title,
-    text: o.text,
-    facts: o.facts ?? [],
-    list: o.list,
-    schoolId: o.schoolId,
-    hasPrevious: !!o.withPrevious && o.page > 0,
-    previousTitle: HT.previousButton,
-    previousPage: o.page - 1,
-    hasNext: o.page < o.pages - 1,
-    nextTitle: HT.nextButton,
-    nextPage: o.page + 1,
   });
 }
 
