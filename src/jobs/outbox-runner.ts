@@ -2,18 +2,26 @@ import { log } from '../log';
 import type { DirectoryRepository } from '../store/directory-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
 import { conversationKeyOf, type OutboxDoc } from '../store/schemas/outbox-doc';
-import type { Versioned } from '../store/doc-store';
+import type { Versioned } from '../app/core/ports';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
 import { againAfterStoreFault } from '../store/store-fault-retry';
 import { schoolClosedDays } from '../domain/school-closed-days';
+import {
+  BACKOFF_BASE_MS,
+  MAX_ATTEMPTS,
+  backoffMs,
+  settle,
+  type DeliveryResult,
+  type Settlement,
+  type ThenConversation,
+} from '../domain/outbox-settle';
 
-import type { DeliveryResult } from '../app/core/ports';
+export { MAX_ATTEMPTS, backoffMs };
 export type { DeliveryResult };
 
 export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;
 
-export const MAX_ATTEMPTS = 10;
 /**
  * Conversations delivered at once. Each message costs a few store round trips before its send, so
  * keeping the tenant's 50/s busy takes more than a handful of workers; the limiters pace them.
@@ -21,14 +29,17 @@ export const MAX_ATTEMPTS = 10;
 const DELIVERY_WORKERS = 32;
 /** Passes at once: one may be held by a slow send while the next delivers what came since. */
 const MAX_PASSES = 2;
+/** How long a claim keeps other runners off a message being sent. */
 const CLAIM_MS = 60_000;
-const SENT_TTL_SECONDS = 7 * 24 * 3600;
+/** Due messages read per query; a full page means there may be more. */
+const DUE_PAGE_SIZE = 200;
+/** The first pass after start(). */
+const FIRST_PASS_AFTER_MS = 10;
+/** How often stop() looks whether the passes under way have ended. */
+const STOP_CHECK_MS = 10;
 
-/** Exponential backoff with full jitter: 1 s, 2 s, 4 s … capped at 5 minutes. */
-export function backoffMs(attempt: number, random: () => number = Math.random, baseMs = 1000): number {
-  const cap = Math.min(300_000, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(cap / 2 + (random() * cap) / 2);
-}
+/** An error's name for the log: never its message, which may name a pupil. */
+const errorName = (err: unknown): string => String((err as Error)?.name ?? 'Error');
 
 /**
  * Delivers due outbox messages: each claimed with its ETag (so two instances never send the same
@@ -70,18 +81,16 @@ export class OutboxRunner {
     this.stopped = false;
     const loop = async () => {
       if (this.stopped) return;
-      await this.runOnce().catch((err) =>
-        log.error('outbox.tick_failed', { error: String((err as Error)?.name ?? 'Error') }),
-      );
+      await this.runOnce().catch((err) => log.error('outbox.tick_failed', { error: errorName(err) }));
       if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs);
     };
-    this.timer = setTimeout(loop, 10);
+    this.timer = setTimeout(loop, FIRST_PASS_AFTER_MS);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.passes > 0) await new Promise((r) => setTimeout(r, 10));
+    while (this.passes > 0) await new Promise((r) => setTimeout(r, STOP_CHECK_MS));
   }
 
   /**
@@ -99,7 +108,7 @@ export class OutboxRunner {
       this.again = true;
       return;
     }
-    setImmediate(() => void this.runOnce().catch(() => undefined));
+    setImmediate(() => void this.runOnce().catch((err) => log.error('outbox.kick_failed', { error: errorName(err) })));
   }
 
   /** One pass over what is due (and more while there is more); returns how many messages it handled. */
@@ -126,7 +135,7 @@ export class OutboxRunner {
               handled += await this.runConversation(g);
             } catch (err) {
               // a store error on one conversation: the others go on; this one is due again next pass
-              log.error('outbox.conversation_failed', { error: String((err as Error)?.name ?? 'Error') });
+              log.error('outbox.conversation_failed', { error: errorName(err) });
             } finally {
               this.inFlight.delete(k);
               // another pass found newer messages of this conversation while it was ours
@@ -137,7 +146,7 @@ export class OutboxRunner {
         await Promise.all(workers);
         // A full page may hold more: look again, but only when this pass moved something (a page of
         // messages all waiting behind a retried one would otherwise spin without pause).
-        if (dueCount === 200 && handled > handledBefore) this.again = true;
+        if (dueCount === DUE_PAGE_SIZE && handled > handledBefore) this.again = true;
       } while (this.again && !this.stopped);
     } finally {
       this.passes--;
@@ -150,7 +159,7 @@ export class OutboxRunner {
     this.querying = true;
     try {
       const passAt = this.deps.now();
-      const due = await this.deps.outbox.due(passAt, 200);
+      const due = await this.deps.outbox.due(passAt, DUE_PAGE_SIZE);
       // Asked after `due`: a message claimed or made due since is held back here, or in `due` and refused at its claim.
       const held = due.length ? await this.deps.outbox.heldBack(due.map((d) => d.doc)) : undefined;
       const groups = new Map<string, Versioned<OutboxDoc>[]>();
@@ -179,11 +188,30 @@ export class OutboxRunner {
   private async runConversation(docs: Versioned<OutboxDoc>[]): Promise<number> {
     let n = 0;
     for (const doc of docs) {
-      const outcome = await this.deliverOne(doc);
+      const then = await this.deliverOne(doc);
       n++;
-      if (outcome !== 'done') break; // keep the conversation's order: later messages wait
+      if (then === 'waits') break; // keep the conversation's order: later messages wait
     }
     return n;
+  }
+
+  /**
+   * One attempt at one message: claim it, send it within Teams' limits, settle what came of it.
+   * Answers whether the conversation's later messages may follow in this pass.
+   */
+  private async deliverOne(current: Versioned<OutboxDoc>): Promise<ThenConversation> {
+    const claimedAt = this.deps.now();
+    const claimed = await this.claim(current, claimedAt);
+    if (!claimed) return 'waits';
+    const result = await this.send(claimed.doc);
+    const after = this.deps.now();
+    const base: OutboxDoc = { ...claimed.doc, claimedUntil: undefined };
+    const settlement = settle(base, result, after, {
+      backoffBaseMs: this.deps.backoffBaseMs ?? BACKOFF_BASE_MS,
+      random: Math.random,
+    });
+    await this.carryOut(settlement, base, claimed.etag, result, claimedAt, after);
+    return settlement.then;
   }
 
   /**
@@ -191,137 +219,137 @@ export class OutboxRunner {
    * it since — another runner's claim or send, a reschedule — the claim fails and the message, with
    * the rest of its conversation, is left for the next pass, which sees it as it now is.
    */
-  private async deliverOne(current: Versioned<OutboxDoc>): Promise<'done' | 'held'> {
+  private async claim(current: Versioned<OutboxDoc>, now: Date): Promise<Versioned<OutboxDoc> | undefined> {
     const doc = current.doc;
-    const key = conversationKeyOf(doc);
-    const now = this.deps.now();
-    if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return 'held';
+    if (doc.status !== 'pending' || doc.dueAt > now.toISOString()) return undefined;
     const claimEnd = new Date(now.getTime() + CLAIM_MS).toISOString();
-    const claimed: OutboxDoc = {
-      ...current.doc,
-      attempts: current.doc.attempts + 1,
-      dueAt: claimEnd,
-      claimedUntil: claimEnd,
-    };
-    const claimedNow = await this.deps.outbox.saveVersioned(claimed, current.etag);
-    if (!claimedNow) return 'held';
-    // Wait for room in Teams' limits right before sending; checking and taking the slot with no
-    // await in between keeps concurrent workers from all seeing the same free slot.
-    const arrived: ((at: number) => void)[] = [];
-    const tenant = this.deps.teamsRateLimits === false ? '' : await this.tenantKeyOf(doc.schoolId);
-    for (;;) {
-      if (this.deps.teamsRateLimits === false) break;
-      const t = Date.now();
-      const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
-      if (wait <= 0) {
-        arrived.push(this.perConversation.take(key, t), this.perTenant.take(tenant, t));
-        break;
-      }
-      await new Promise((r) => setTimeout(r, wait));
-    }
+    const claimed: OutboxDoc = { ...doc, attempts: doc.attempts + 1, dueAt: claimEnd, claimedUntil: claimEnd };
+    return this.deps.outbox.saveVersioned(claimed, current.etag);
+  }
+
+  /** Sends within Teams' limits; a send that throws counts as failed with the error's name. */
+  private async send(doc: OutboxDoc): Promise<DeliveryResult> {
+    const slots = await this.roomToSend(doc);
     let result: DeliveryResult;
     try {
-      result = await this.deps.deliver(claimedNow.doc);
+      result = await this.deps.deliver(doc);
     } catch (err) {
-      result = { status: 'retry', error: String((err as Error)?.name ?? 'Error') };
+      result = { status: 'failed', failure: { kind: 'error', name: errorName(err) } };
     }
     // Teams has the message by now (or never will): its slot counts from here.
     const returnedAt = Date.now();
-    for (const settle of arrived) settle(returnedAt);
-    const after = this.deps.now();
-    const base: OutboxDoc = { ...claimedNow.doc, claimedUntil: undefined };
-    switch (result.status) {
+    for (const taken of slots) taken(returnedAt);
+    return result;
+  }
+
+  /**
+   * Waits for room in Teams' limits right before sending; checking and taking the slot with no
+   * await in between keeps concurrent workers from all seeing the same free slot.
+   */
+  private async roomToSend(doc: OutboxDoc): Promise<((at: number) => void)[]> {
+    if (this.deps.teamsRateLimits === false) return [];
+    const key = conversationKeyOf(doc);
+    const tenant = await this.tenantKeyOf(doc.schoolId);
+    for (;;) {
+      const t = Date.now();
+      const wait = Math.max(this.perConversation.waitMs(key, t), this.perTenant.waitMs(tenant, t));
+      if (wait <= 0) return [this.perConversation.take(key, t), this.perTenant.take(tenant, t)];
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+
+  /** Writes what `settle` decided, tells whom it must, counts and logs it. */
+  private async carryOut(
+    settlement: Settlement,
+    base: OutboxDoc,
+    etag: string,
+    result: DeliveryResult,
+    claimedAt: Date,
+    after: Date,
+  ): Promise<void> {
+    switch (settlement.to) {
       case 'sent':
-        // Teams has the message: a store fault now must not leave it claimed, or it goes out again
-        // when the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed.
-        await againAfterStoreFault(async () => {
-          // Only the signal card itself is updated in place later; notices and reminders stay as sent.
-          if (
-            result.activityId &&
-            base.payload.signalId &&
-            !base.payload.updateOf &&
-            base.payload.kind === 'signalCard'
-          ) {
-            await this.deps.outbox.recordDelivery(
-              base.schoolId,
-              base.payload.signalId,
-              base.target,
-              result.conversationId,
-              result.activityId,
-              after,
-            );
-          }
-          if (result.activityId && base.payload.kind && base.payload.params?.deliveryKey) {
-            await this.deps.outbox.recordDelivery(
-              base.schoolId,
-              String(base.payload.params.deliveryKey),
-              base.target,
-              result.conversationId,
-              result.activityId,
-              after,
-            );
-          }
-          await this.deps.outbox.save(
-            { ...base, status: 'sent', sentAt: after.toISOString(), lastError: undefined, ttl: SENT_TTL_SECONDS },
-            claimedNow.etag,
-          );
-        });
-        this.stats.sent++;
-        return 'done';
-      case 'skipped':
+        if (result.status === 'sent') return this.recordSent(base, etag, result, settlement);
         await this.deps.outbox.save(
-          { ...base, status: 'sent', sentAt: after.toISOString(), lastError: 'skipped', ttl: SENT_TTL_SECONDS },
-          claimedNow.etag,
+          { ...base, status: 'sent', sentAt: settlement.sentAt, lastError: 'skipped', ttl: settlement.ttl },
+          etag,
         );
         this.stats.skipped++;
-        return 'done';
+        return;
       case 'waiting':
-        return this.park(base, claimedNow.etag, result.reason, now);
-      case 'retry': {
-        // A person's connection that stayed gone through every attempt (the Playground restarted on
-        // another port; in Teams a serviceUrl that moved): wait for their next reference instead.
-        if (base.attempts >= MAX_ATTEMPTS && base.target.kind === 'user' && !/^\d+$/.test(result.error))
-          return this.park(base, claimedNow.etag, `connection-lost:${result.error}`, now);
-        if (base.attempts >= MAX_ATTEMPTS) {
-          await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
-          await this.tellCoordinators(base, `gave-up:${result.error}`);
-          this.stats.dead++;
-          log.error('outbox.dead', { id: base.id, error: result.error, attempts: base.attempts });
-          return 'held';
-        }
-        // The connection failed while the person reconnected (a new reference saved during this
-        // send; `retryNow` leaves a message that is being sent alone): try the new one at once.
-        const reconnected =
-          base.target.kind === 'user' &&
-          !/^\d+$/.test(result.error) &&
-          (await this.reachableNow(base, 'connection-lost', now));
-        const wait = reconnected
-          ? 0
-          : Math.max(result.afterMs ?? 0, backoffMs(base.attempts, Math.random, this.deps.backoffBaseMs));
-        await this.deps.outbox.save(
-          { ...base, dueAt: new Date(after.getTime() + wait).toISOString(), lastError: result.error },
-          claimedNow.etag,
-        );
-        this.stats.retried++;
-        log.info('outbox.retry', {
-          id: base.id,
-          error: result.error,
-          waitMs: wait,
-          attempt: base.attempts,
-          reconnected,
-        });
-        return 'held';
-      }
-      case 'unreachable':
-        // A person Teams refuses (the app removed, the chat gone; in the Playground: not the current
-        // user): park it until they open the bot again (installation, a new reference, a first turn).
-        if (base.target.kind === 'user') return this.park(base, claimedNow.etag, `unreachable:${result.error}`, now);
-        await this.deps.outbox.save({ ...base, status: 'dead', lastError: result.error }, claimedNow.etag);
-        await this.tellCoordinators(base, `unreachable:${result.error}`);
-        this.stats.dead++;
-        log.warn('outbox.unreachable', { id: base.id, error: result.error });
-        return 'done';
+        return this.park(base, etag, settlement.reason, claimedAt);
+      case 'retry':
+        return this.retryLater(settlement, base, etag, claimedAt, after);
+      case 'dead':
+        return this.giveUp(settlement, base, etag);
     }
+  }
+
+  /** Due again after the backoff, or at once on the new reference of a person who reconnected. */
+  private async retryLater(
+    settlement: Extract<Settlement, { to: 'retry' }>,
+    base: OutboxDoc,
+    etag: string,
+    claimedAt: Date,
+    after: Date,
+  ): Promise<void> {
+    // `retryNow` leaves a message that is being sent alone: a person who reconnected during
+    // this send is tried on the new reference at once.
+    const reconnected = settlement.soonerIfReconnected && (await this.reachableNow(base, 'connection-lost', claimedAt));
+    const waitMs = reconnected ? 0 : settlement.waitMs;
+    await this.deps.outbox.save(
+      { ...base, dueAt: reconnected ? after.toISOString() : settlement.dueAt, lastError: settlement.lastError },
+      etag,
+    );
+    this.stats.retried++;
+    log.info('outbox.retry', {
+      id: base.id,
+      error: settlement.lastError,
+      waitMs,
+      attempt: base.attempts,
+      reconnected,
+    });
+  }
+
+  /** A message given up: dead with its reason, the coordinators told when `settle` says so. */
+  private async giveUp(settlement: Extract<Settlement, { to: 'dead' }>, base: OutboxDoc, etag: string): Promise<void> {
+    await this.deps.outbox.save({ ...base, status: 'dead', lastError: settlement.lastError }, etag);
+    if (settlement.tell) await this.tellCoordinators(base, settlement.tell);
+    this.stats.dead++;
+    const fields = { id: base.id, error: settlement.lastError };
+    if (settlement.why === 'gave-up') log.error('outbox.dead', { ...fields, attempts: base.attempts });
+    else if (settlement.why === 'unreachable') log.warn('outbox.unreachable', fields);
+    // the kind and the message id only, nothing about a pupil
+    else log.error('outbox.unknown_kind', fields);
+  }
+
+  /**
+   * Teams has the message: a store fault now must not leave it claimed, or it goes out again when
+   * the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed.
+   */
+  private async recordSent(
+    base: OutboxDoc,
+    etag: string,
+    result: Extract<DeliveryResult, { status: 'sent' }>,
+    settlement: Extract<Settlement, { to: 'sent' }>,
+  ): Promise<void> {
+    const { activityId, conversationId } = result;
+    const { schoolId, payload, target } = base;
+    const sentAt = new Date(settlement.sentAt);
+    const record = async (subjectId: string) => {
+      if (activityId)
+        await this.deps.outbox.recordDelivery(schoolId, subjectId, target, conversationId, activityId, sentAt);
+    };
+    await againAfterStoreFault(async () => {
+      // Only the signal card itself is updated in place later; notices and reminders stay as sent.
+      if (payload.signalId && !payload.updateOf && payload.kind === 'signalCard') await record(payload.signalId);
+      if (payload.kind && payload.params?.deliveryKey) await record(String(payload.params.deliveryKey));
+      await this.deps.outbox.save(
+        { ...base, status: 'sent', sentAt: settlement.sentAt, lastError: undefined, ttl: settlement.ttl },
+        etag,
+      );
+    });
+    this.stats.sent++;
   }
 
   /**
@@ -335,7 +363,7 @@ export class OutboxRunner {
   }
 
   /** Parks a message until its recipient can be reached, telling the coordinators (S4). */
-  private async park(base: OutboxDoc, etag: string, reason: string, attemptedAt: Date): Promise<'held'> {
+  private async park(base: OutboxDoc, etag: string, reason: string, attemptedAt: Date): Promise<void> {
     await this.deps.outbox.save(
       { ...base, status: 'waiting', lastError: reason, attempts: 0, unreachableNotified: true },
       etag,
@@ -348,7 +376,6 @@ export class OutboxRunner {
     // does not wait for a next change of reference that may never come.
     if (await this.reachableNow(base, reason, attemptedAt))
       await this.deps.outbox.releaseWaiting(base.schoolId, base.target, this.deps.now());
-    return 'held';
   }
 
   private async reachableNow(doc: OutboxDoc, reason: string, attemptedAt: Date): Promise<boolean> {

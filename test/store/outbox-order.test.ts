@@ -97,7 +97,7 @@ describe('the outbox runner’s pass on the embedded Cosmos server', () => {
       // the person opens Waakvlam in a new client while this send to the old one fails
       clock += 1_000;
       await db.repos.directory.saveConversation(school, worker.userId, ref(10), new Date(clock));
-      return { status: 'retry', error: 'ECONNREFUSED' };
+      return { status: 'failed', failure: { kind: 'connection-lost', code: 'ECONNREFUSED' } };
     };
     const at = () => new Date(clock);
     await runner(deliver, at).runOnce();

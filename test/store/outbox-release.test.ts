@@ -91,7 +91,10 @@ describe('releasing and retrying a person’s outbox messages on the embedded Co
     );
     const d = await db.repos.outbox.get(school, 'outbox:gone');
     await db.repos.outbox.save({ ...d!.doc, attempts: MAX_ATTEMPTS - 1, lastError: 'ECONNREFUSED' }, d!.etag);
-    await runner(async () => ({ status: 'retry', error: 'ECONNREFUSED' })).runOnce();
+    await runner(async () => ({
+      status: 'failed',
+      failure: { kind: 'connection-lost', code: 'ECONNREFUSED' },
+    })).runOnce();
     expect((await db.repos.outbox.get(school, 'outbox:gone'))!.doc).toMatchObject({
       status: 'waiting',
       lastError: 'connection-lost:ECONNREFUSED',
@@ -105,7 +108,7 @@ describe('releasing and retrying a person’s outbox messages on the embedded Co
     );
     const b = await db.repos.outbox.get(school, 'outbox:bad');
     await db.repos.outbox.save({ ...b!.doc, attempts: MAX_ATTEMPTS - 1, lastError: '400' }, b!.etag);
-    await runner(async () => ({ status: 'retry', error: '400' })).runOnce();
+    await runner(async () => ({ status: 'failed', failure: { kind: 'http', status: 400 } })).runOnce();
     expect((await db.repos.outbox.get(school, 'outbox:bad'))!.doc.status).toBe('dead');
   });
 });

@@ -143,10 +143,5 @@ export interface OutboxPort {
   enqueue(schoolId: string, messages: OutboxMessage[], now: Date): Promise<void>;
 }
 
-/** What became of one outbox message's delivery attempt (the sender answers, the runner acts on it). */
-export type DeliveryResult =
-  | { status: 'sent'; conversationId: string; activityId?: string; subjectId?: string }
-  | { status: 'skipped' }
-  | { status: 'waiting'; reason: string }
-  | { status: 'retry'; afterMs?: number; error: string }
-  | { status: 'unreachable'; error: string };
+/** What became of one outbox message's delivery attempt (the sender answers, the outbox settles it). */
+export type { DeliveryResult, SendFailure } from '../../domain/outbox-settle';

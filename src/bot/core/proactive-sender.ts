@@ -7,6 +7,7 @@ import { withoutConnectorRetries } from './connector-retries';
 import { channelUnreachable } from '../escalation/escalation-channel-down';
 
 import type { DeliveryResult } from '../../app/core/ports';
+import { UNREACHABLE_STATUSES } from '../../domain/outbox-settle';
 import { plainOf } from './literal-text';
 export type { DeliveryResult };
 
@@ -33,29 +34,26 @@ function tombstoneOf(payload: OutboxMessage['payload']): { conversationId: strin
   return typeof c === 'string' && typeof a === 'string' && c && a ? { conversationId: c, activityId: a } : undefined;
 }
 
-/** Error codes Teams answers when a person or channel cannot be reached: never retried. */
-const UNREACHABLE = new Set([403, 404]);
-
+/** What a failed send tells: Teams' HTTP status (with its Retry-After on 429), or no answer at all. */
 function classify(err: unknown): DeliveryResult {
   const e = err as {
     statusCode?: number;
     code?: string;
     response?: { headers?: { get?(n: string): string | undefined } };
-    message?: string;
   };
   const status = e?.statusCode;
-  const errorCode = `${status ?? e?.code ?? 'network'}`;
-  if (status && UNREACHABLE.has(status)) return { status: 'unreachable', error: errorCode };
-  if (status === 429) {
-    const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
-    return {
-      status: 'retry',
-      afterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined,
-      error: errorCode,
-    };
-  }
-  return { status: 'retry', error: errorCode };
+  if (typeof status !== 'number')
+    return { status: 'failed', failure: { kind: 'connection-lost', code: `${e?.code ?? 'network'}` } };
+  const retryAfter = status === 429 ? Number(e.response?.headers?.get?.('retry-after')) : NaN;
+  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
+  return { status: 'failed', failure: { kind: 'http', status, ...(retryAfterMs ? { retryAfterMs } : {}) } };
 }
+
+/** Teams refused this person or channel (403/404): they cannot be reached on this reference. */
+const refusedRecipient = (result: DeliveryResult): number | undefined =>
+  result.status === 'failed' && result.failure.kind === 'http' && UNREACHABLE_STATUSES.has(result.failure.status)
+    ? result.failure.status
+    : undefined;
 
 /**
  * Sends one outbox message: renders it for its recipient from current state, then either updates
@@ -119,13 +117,12 @@ export class ProactiveSender {
       return { status: 'sent', conversationId, activityId, subjectId };
     } catch (err) {
       const result = classify(err);
+      const refused = refusedRecipient(result);
       // A school channel Teams refuses (bot removed from the team): park it until it is linked again.
-      if (result.status === 'unreachable' && msg.target.kind === 'channel')
-        return channelUnreachable(this.deps, msg.schoolId, msg);
+      if (refused && msg.target.kind === 'channel') return channelUnreachable(this.deps, msg.schoolId, msg);
       // An update in place whose copy is gone (deleted, or sent in an earlier Playground session):
       // nothing is left to update, and the person is not unreachable for that (a 403 still is).
-      if (result.status === 'unreachable' && result.error === '404' && previous && msg.target.kind === 'user')
-        return { status: 'skipped' };
+      if (refused === 404 && previous && msg.target.kind === 'user') return { status: 'skipped' };
       return result;
     }
   }
