@@ -82,9 +82,9 @@ export class OutboxRunner {
     const loop = async () => {
       if (this.stopped) return;
       await this.runOnce().catch((err) => log.error('outbox.tick_failed', { error: errorName(err) }));
-      if (!this.stopped) this.timer = setTimeout(loop, this.deps.pollMs);
+      if (!this.stopped) this.timer = setTimeout(() => void loop(), this.deps.pollMs);
     };
-    this.timer = setTimeout(loop, FIRST_PASS_AFTER_MS);
+    this.timer = setTimeout(() => void loop(), FIRST_PASS_AFTER_MS);
   }
 
   async stop(): Promise<void> {
