@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/clock';
 import type { Role } from '../../domain/roles';
 import type { HolidayRegion } from '../../domain/school-holidays-nl';
 import type { Signal } from '../../domain/signal';
+import type { NotificationKind } from './notification-kinds';
 
 export interface Versioned<T> {
   doc: T;
@@ -55,7 +56,12 @@ export interface OutboxMessage {
   /** deterministic: the same decision always yields the same key, so a retry writes nothing new */
   key: string;
   target: OutboxTarget;
-  payload: { kind: string; signalId?: string; updateOf?: string; params: Record<string, string | number | boolean> };
+  payload: {
+    kind: NotificationKind;
+    signalId?: string;
+    updateOf?: string;
+    params: Record<string, string | number | boolean>;
+  };
   dueAt?: string;
 }
 

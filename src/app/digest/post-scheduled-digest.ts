@@ -1,10 +1,11 @@
 import { digestDue } from '../../domain/digest-schedule';
 import type { DirectoryPort, OutboxMessage } from '../core/ports';
+import type { NotificationKind } from '../core/notification-kinds';
 import type { DigestPorts, DigestSchool, DigestSnapshot, DigestState } from './digest-ports';
 import { gatherDigest } from './gather-digest';
 
 /** The outbox kind the bot renders as the channel digest card. */
-export const DIGEST_NOTIFY = { channelDigest: 'digest.channel' } as const;
+export const DIGEST_NOTIFY = { channelDigest: 'digest.channel' } as const satisfies Record<string, NotificationKind>;
 
 export type ScheduledOutcome =
   | { kind: 'none' }

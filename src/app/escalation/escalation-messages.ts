@@ -1,6 +1,7 @@
 import type { Signal } from '../../domain/signal';
 import type { SignalActionType } from '../../domain/signal-lifecycle';
 import type { OutboxMessage, StaffRecord } from '../core/ports';
+import type { NotificationKind } from '../core/notification-kinds';
 
 /** Notification kinds of an escalation to the OT (S6); the bot's escalation renderers draw them. */
 export const ESCALATION_NOTIFY = {
@@ -16,7 +17,7 @@ export const ESCALATION_NOTIFY = {
   details: 'escalationDetails',
   /** the requester hears that the OT channel cannot be reached (bot removed from the team) */
   channelDown: 'escalationChannelDown',
-} as const;
+} as const satisfies Record<string, NotificationKind>;
 
 const OT = { kind: 'channel' as const, channel: 'ot' as const };
 
@@ -67,7 +68,7 @@ export function escalationMessages(type: SignalActionType, after: Signal, staff:
       : []),
   ];
   const worker = caseWorker(after, staff);
-  const tellWorker = (kind: string): OutboxMessage[] =>
+  const tellWorker = (kind: NotificationKind): OutboxMessage[] =>
     worker
       ? [
           {

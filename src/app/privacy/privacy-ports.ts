@@ -5,6 +5,7 @@
  */
 import type { Signal } from '../../domain/signal';
 import type { AuditEntry, OutboxMessage, OutboxTarget } from '../core/ports';
+import type { NotificationKind } from '../core/notification-kinds';
 
 export interface AuditRecord extends AuditEntry {
   id: string;
@@ -73,7 +74,7 @@ export interface PrivacyPort {
 export const PRIVACY_NOTIFY = {
   /** replaces a Teams copy of a purged or erased signal by a neutral text */
   messageRemoved: 'privacy.messageRemoved',
-} as const;
+} as const satisfies Record<string, NotificationKind>;
 
 /** Audit actions of this capability (Dutch labels live in the bot's privacy texts). */
 export const PRIVACY_ACTIONS = {

@@ -1,4 +1,5 @@
 import type { OutboxMessage, StaffRecord } from '../core/ports';
+import type { NotificationKind } from '../core/notification-kinds';
 
 /** Notification kinds of the 1-2-3 round; the bot's round renderers draw them at delivery time. */
 export const ROUND_NOTIFY = {
@@ -8,7 +9,7 @@ export const ROUND_NOTIFY = {
   reminder: 'roundReminder',
   /** 'the round has closed': the closing summary for each coordinator (personal chat, with names) */
   closed: 'roundClosed',
-} as const;
+} as const satisfies Record<string, NotificationKind>;
 
 const user = (userId: string) => ({ kind: 'user' as const, userId });
 

@@ -1,12 +1,12 @@
 import type { Signal } from '../../domain/signal';
 import type { SignalEvent } from '../../domain/signal-lifecycle';
 import type { OutboxMessage, StaffRecord } from '../core/ports';
-import { NOTIFY } from './signal-notifications';
+import type { NotificationKind } from '../core/notification-kinds';
 
-/** Notification kinds of handling a signal (S5), beside the ones in NOTIFY. */
+/** Notification kinds of handling a signal (S5), beside the ones in NOTIFY (signal-notifications.ts). */
 export const HANDLING_NOTIFY = {
   /** the reporter gets the worker's question with an answer field */
-  reporterQuestion: NOTIFY.reporterQuestion,
+  reporterQuestion: 'reporterQuestion',
   /** the worker who asked hears the reporter's answer */
   questionAnswered: 'questionAnswered',
   /** the new owner after a reassignment gets the signal card as a new message */
@@ -19,7 +19,7 @@ export const HANDLING_NOTIFY = {
   reannounceNotice: 'reannounceNotice',
   /** watch check-in / aftercare reminder with one-click next steps */
   signalReminder: 'signalReminder',
-} as const;
+} as const satisfies Record<string, NotificationKind>;
 
 const active = (staff: StaffRecord[], role: StaffRecord['roles'][number]) =>
   staff.filter((s) => !s.leftAt && s.roles.includes(role)).map((s) => s.userId);

@@ -1,5 +1,6 @@
 import type { Signal } from '../../domain/signal';
 import type { OutboxMessage } from '../core/ports';
+import type { NotificationKind } from '../core/notification-kinds';
 
 /**
  * Notification kinds: what the outbox runner renders and sends. The names are the contract
@@ -18,11 +19,9 @@ export const NOTIFY = {
   reporterStatus: 'reporterStatus',
   /** a recipient could not be reached: the coordinator is told */
   undeliverable: 'undeliverable',
-  /** a question for the reporter, with an answer field */
-  reporterQuestion: 'reporterQuestion',
   /** text notice (params: textKey + values) */
   notice: 'notice',
-} as const;
+} as const satisfies Record<string, NotificationKind>;
 
 const userTarget = (userId: string) => ({ kind: 'user' as const, userId });
 

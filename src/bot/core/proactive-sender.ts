@@ -1,6 +1,7 @@
 import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { OutboxMessage, StoredReference } from '../../app/core/ports';
+import { isNotificationKind } from '../../app/core/notification-kinds';
 import type { BotDeps } from './bot-deps';
 import { renderNotification } from './notification-renderer';
 import { withoutConnectorRetries } from './connector-retries';
@@ -20,8 +21,10 @@ export interface DeliveryLookups {
   ): Promise<{ conversationId: string; activityId: string } | undefined>;
 }
 
-export interface OutboundMessage extends Pick<OutboxMessage, 'target' | 'payload'> {
+/** A message as read from the store: its kind is any string until checked against the known kinds. */
+export interface OutboundMessage extends Pick<OutboxMessage, 'target'> {
   schoolId: string;
+  payload: Omit<OutboxMessage['payload'], 'kind'> & { kind: string };
 }
 
 /**
@@ -69,7 +72,10 @@ export class ProactiveSender {
     private readonly connectorRetries = true,
   ) {}
 
-  async deliver(msg: OutboundMessage): Promise<DeliveryResult> {
+  async deliver(stored: OutboundMessage): Promise<DeliveryResult> {
+    const { kind } = stored.payload;
+    if (!isNotificationKind(kind)) return { status: 'unknown-kind', kind };
+    const msg = { ...stored, payload: { ...stored.payload, kind } };
     const reference = await this.referenceFor(msg);
     if (!reference)
       return {

@@ -8,11 +8,6 @@ import { onInstalled, onMembersAdded, rememberConversation } from './installatio
 import { pupilSearch } from '../signals/signal-intake';
 import { COMMANDS, VERB_ROUTES, findCommand, parseCommand, type Scope } from './routes';
 import { T } from './texts';
-import { registerSignalHandlingRenderers } from '../signals/signal-handling-renderers';
-import { registerPrivacyRenderers } from '../privacy/privacy-renderers';
-import { registerEscalationRenderers } from '../escalation/escalation-renderers';
-import { registerRoundRenderers } from '../rounds/round-renderers';
-import { registerDigestRenderers } from '../digest/digest-renderer';
 import { DATASETS } from './verbs';
 import {
   answerInvoke,
@@ -33,11 +28,6 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  registerSignalHandlingRenderers();
-  registerDigestRenderers();
-  registerPrivacyRenderers();
-  registerEscalationRenderers();
-  registerRoundRenderers();
 
   // Every verb passes the route table's checks first (src/bot/core/verb-guard.ts). A refusal, and any
   // answer to an invoke that names no message, goes back as the invoke response itself.

@@ -1,7 +1,8 @@
 import { DIGEST_NOTIFY } from '../../app/digest/post-scheduled-digest';
 import type { OutboxMessage } from '../../app/core/ports';
 import type { BotDeps } from '../core/bot-deps';
-import { extraRenderers, type Rendered } from '../core/notification-renderer';
+import type { KindsOf } from '../../app/core/notification-kinds';
+import type { Rendered, Renderer } from '../core/renderer';
 import { DT } from './digest-texts';
 import { channelDigestCard } from './digest-cards';
 import { roleNamesAt } from '../core/role-names';
@@ -27,7 +28,7 @@ async function channelDigest(
   return { card, summary: DT.summaryChannel(snapshot.schoolName) };
 }
 
-/** Registers the digest renderers with the notification renderer (idempotent). */
-export function registerDigestRenderers(): void {
-  extraRenderers[DIGEST_NOTIFY.channelDigest] = channelDigest;
-}
+/** The digest renderers (DIGEST_NOTIFY), for the notification renderer's map. */
+export const DIGEST_RENDERERS: Record<KindsOf<typeof DIGEST_NOTIFY>, Renderer> = {
+  [DIGEST_NOTIFY.channelDigest]: channelDigest,
+};

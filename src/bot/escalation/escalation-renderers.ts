@@ -7,7 +7,8 @@ import { roleNamesOf } from '../../domain/role-labels';
 import { roleNamesAt } from '../core/role-names';
 import { renderCard } from '../core/render-card';
 import { ET } from './escalation-texts';
-import { extraRenderers, type Rendered } from '../core/notification-renderer';
+import type { KindsOf } from '../../app/core/notification-kinds';
+import type { Rendered, Renderer } from '../core/renderer';
 import { formatDate } from '../core/texts';
 import { escalationAt, escalationChannelCard, escalationDetailsCard } from './escalation-views';
 import { pupilLabel } from '../core/pupil-label';
@@ -127,12 +128,12 @@ async function channelDown(deps: BotDeps, schoolId: string, msg: Msg): Promise<R
   );
 }
 
-/** Registers the escalation notification kinds with the outbox's renderer (idempotent). */
-export function registerEscalationRenderers(): void {
-  extraRenderers[ESCALATION_NOTIFY.channelPost] = channelPost(false);
-  extraRenderers[ESCALATION_NOTIFY.channelReminder] = channelPost(true);
-  extraRenderers[ESCALATION_NOTIFY.details] = details;
-  extraRenderers[ESCALATION_NOTIFY.claimedNotice] = claimedNotice;
-  extraRenderers[ESCALATION_NOTIFY.returnedNotice] = returnedNotice;
-  extraRenderers[ESCALATION_NOTIFY.channelDown] = channelDown;
-}
+/** The renderers of an escalation to the OT (ESCALATION_NOTIFY), for the notification renderer's map. */
+export const ESCALATION_RENDERERS: Record<KindsOf<typeof ESCALATION_NOTIFY>, Renderer> = {
+  [ESCALATION_NOTIFY.channelPost]: channelPost(false),
+  [ESCALATION_NOTIFY.channelReminder]: channelPost(true),
+  [ESCALATION_NOTIFY.details]: details,
+  [ESCALATION_NOTIFY.claimedNotice]: claimedNotice,
+  [ESCALATION_NOTIFY.returnedNotice]: returnedNotice,
+  [ESCALATION_NOTIFY.channelDown]: channelDown,
+};

@@ -3,7 +3,8 @@ import { ROUND_NOTIFY } from '../../app/rounds/round-messages';
 import { resolvePerson } from '../../app/core/actors';
 import type { BotDeps } from '../core/bot-deps';
 import { roundOverviewCardFor, roundOverviewFor } from './round-command';
-import { extraRenderers, type Rendered } from '../core/notification-renderer';
+import type { KindsOf } from '../../app/core/notification-kinds';
+import type { Rendered, Renderer } from '../core/renderer';
 import { RT } from './round-texts';
 import { roleNamesAt } from '../core/role-names';
 import { loadRoundCloseSummary } from '../../app/rounds/round-close-summary';
@@ -53,11 +54,9 @@ async function closedCard(deps: BotDeps, schoolId: string, msg: Msg): Promise<Re
   };
 }
 
-let registered = false;
-export function registerRoundRenderers(): void {
-  if (registered) return;
-  registered = true;
-  extraRenderers[ROUND_NOTIFY.open] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, false);
-  extraRenderers[ROUND_NOTIFY.reminder] = (deps, schoolId, msg) => roundCard(deps, schoolId, msg, true);
-  extraRenderers[ROUND_NOTIFY.closed] = (deps, schoolId, msg) => closedCard(deps, schoolId, msg);
-}
+/** The renderers of the 1-2-3 round (ROUND_NOTIFY), for the notification renderer's map. */
+export const ROUND_RENDERERS: Record<KindsOf<typeof ROUND_NOTIFY>, Renderer> = {
+  [ROUND_NOTIFY.open]: (deps, schoolId, msg) => roundCard(deps, schoolId, msg, false),
+  [ROUND_NOTIFY.reminder]: (deps, schoolId, msg) => roundCard(deps, schoolId, msg, true),
+  [ROUND_NOTIFY.closed]: closedCard,
+};

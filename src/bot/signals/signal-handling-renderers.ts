@@ -9,7 +9,8 @@ import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../core/bot-deps';
 import { renderCard } from '../core/render-card';
 import { drawSignalCard } from './signal-card-context';
-import { extraRenderers, type Rendered } from '../core/notification-renderer';
+import type { KindsOf } from '../../app/core/notification-kinds';
+import type { Rendered, Renderer } from '../core/renderer';
 import { HT } from './signal-handling-texts';
 import { roleNamesAt } from '../core/role-names';
 import { STATE_LABELS, formatDate, formatDateTime } from '../core/texts';
@@ -192,13 +193,13 @@ async function signalReminder(deps: BotDeps, schoolId: string, msg: Msg): Promis
   };
 }
 
-/** Registers the renderers of handling a signal with the notification renderer (idempotent). */
-export function registerSignalHandlingRenderers(): void {
-  extraRenderers[HANDLING_NOTIFY.reporterQuestion] = reporterQuestion;
-  extraRenderers[HANDLING_NOTIFY.questionAnswered] = questionAnswered;
-  extraRenderers[HANDLING_NOTIFY.signalAssigned] = signalAssigned;
-  extraRenderers[HANDLING_NOTIFY.reassignNotice] = reassignNotice;
-  extraRenderers[HANDLING_NOTIFY.signalReannounced] = signalReannounced;
-  extraRenderers[HANDLING_NOTIFY.reannounceNotice] = reannounceNotice;
-  extraRenderers[HANDLING_NOTIFY.signalReminder] = signalReminder;
-}
+/** The renderers of handling a signal (HANDLING_NOTIFY), for the notification renderer's map. */
+export const SIGNAL_HANDLING_RENDERERS: Record<KindsOf<typeof HANDLING_NOTIFY>, Renderer> = {
+  [HANDLING_NOTIFY.reporterQuestion]: reporterQuestion,
+  [HANDLING_NOTIFY.questionAnswered]: questionAnswered,
+  [HANDLING_NOTIFY.signalAssigned]: signalAssigned,
+  [HANDLING_NOTIFY.reassignNotice]: reassignNotice,
+  [HANDLING_NOTIFY.signalReannounced]: signalReannounced,
+  [HANDLING_NOTIFY.reannounceNotice]: reannounceNotice,
+  [HANDLING_NOTIFY.signalReminder]: signalReminder,
+};
