@@ -15,11 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  saveSchoolSettings,
-  type SaveSettingsOutcome,
-  type SchoolSettingsPort,
-} from '../src/app/school/save-school-settings';
+import { saveSchoolSettings, type SaveSettingsOutcome } from '../src/app/school/save-school-settings';
+import type { SchoolSettingsPort } from '../src/app/school/school-ports';
 import { changeLine, settingsFromFile } from '../src/app/school/school-settings';
 import { issueLine, parseSettingsFile } from '../src/app/school/settings-file-schema';
 import { configureLog } from '../src/log';

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditPort } from '../app/core/ports';
+import type { SettingsAuditPort } from '../app/school/school-ports';
 import { DocStore } from './doc-store';
 import { againAfterStoreFault } from './store-fault-retry';
 import { AuditDocSchema, type AuditDoc, type AuditEntry } from './schemas/audit-doc';
@@ -19,7 +21,7 @@ const BATCH_MAX = 100;
  * together in one transactional batch next. Under load (a class searching at once) that is one
  * store request for many entries instead of one each; alone, an entry costs what it did.
  */
-export class AuditRepository {
+export class AuditRepository implements AuditPort, SettingsAuditPort {
   private readonly queued = new Map<string, Queued[]>();
   private readonly writing = new Set<string>();
   constructor(

@@ -1,4 +1,4 @@
-import type { SchoolDigest } from '../domain/digest';
+import type { DigestSchool, DigestSnapshot, DigestState, DigestStorePort } from '../app/digest/digest-ports';
 import { schoolClosedDays } from '../domain/school-closed-days';
 import type { Signal } from '../domain/signal';
 import type { DirectoryRepository } from './directory-repository';
@@ -15,39 +15,11 @@ import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { SignalDocSchema } from './schemas/signal-doc';
 import type { SignalRepository } from './signal-repository';
 
-/** Plain types of the digest use case (the store imports domain, not app): same shapes as the app's ports. */
-export interface DigestSchoolRow {
-  schoolId: string;
-  name: string;
-  region: string;
-  holidays: readonly string[];
-  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
-  digest: { weekday: number; time: string };
-}
-export interface DigestStateRow {
-  lastSlot: string;
-  coveredUntil: string;
-  postedAt: string;
-  baseline?: boolean;
-}
-export interface DigestSnapshotRow {
-  snapshotId: string;
-  schoolId: string;
-  schoolName: string;
-  slotKey: string;
-  since: string;
-  until: string;
-  slotsCovered: number;
-  late: boolean;
-  digest: SchoolDigest;
-  workerNames: Record<string, string>;
-}
-
 const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, submissionId: _s, ...rest } = d;
   return rest as unknown as Signal;
 };
-const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({
+const schoolRow = (s: SchoolDoc): DigestSchool => ({
   schoolId: s.schoolId,
   name: s.name,
   region: s.region,
@@ -57,32 +29,32 @@ const schoolRow = (s: SchoolDoc): DigestSchoolRow => ({
 });
 /** Cosmos TTL as a second line behind the retention purge (DIGEST_SNAPSHOT_DAYS after the period, plus a week). */
 const SNAPSHOT_TTL_SECONDS = (90 + 7) * 86_400;
-const snapshotDoc = (s: DigestSnapshotRow): DigestSnapshotDoc =>
+const snapshotDoc = (s: DigestSnapshot): DigestSnapshotDoc =>
   ({
     id: s.snapshotId,
     type: 'digestSnapshot',
     ...withoutId(s),
     ttl: SNAPSHOT_TTL_SECONDS,
   }) as unknown as DigestSnapshotDoc;
-const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshotRow) => rest;
+const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshot) => rest;
 
 /**
  * The digest's reads and writes. Reads: the open signals (SignalRepository.listOpen) and the
  * closed signals created since a date — both bounded by what is current, not by history.
  * Writes: state and snapshot docs in `cases`, with the outbox message in one batch.
  */
-export class DigestRepository {
+export class DigestRepository implements DigestStorePort {
   constructor(
     private readonly cases: DocStore,
     private readonly signals: SignalRepository,
     private readonly directory: DirectoryRepository,
   ) {}
 
-  async listSchools(): Promise<DigestSchoolRow[]> {
+  async listSchools(): Promise<DigestSchool[]> {
     return (await this.directory.listSchools()).map(schoolRow);
   }
 
-  async getSchool(schoolId: string): Promise<DigestSchoolRow | undefined> {
+  async getSchool(schoolId: string): Promise<DigestSchool | undefined> {
     const s = await this.directory.getSchool(schoolId);
     return s && schoolRow(s.doc);
   }
@@ -102,7 +74,7 @@ export class DigestRepository {
     return rows.map((r) => fromSignalDoc(r as Record<string, unknown>));
   }
 
-  async getState(schoolId: string): Promise<{ state: DigestStateRow; etag: string } | undefined> {
+  async getState(schoolId: string): Promise<{ state: DigestState; etag: string } | undefined> {
     const v = await this.cases.read(DigestStateDocSchema, DIGEST_STATE_ID, schoolId);
     return (
       v && {
@@ -117,15 +89,15 @@ export class DigestRepository {
     );
   }
 
-  async saveBaseline(schoolId: string, state: DigestStateRow): Promise<boolean> {
+  async saveBaseline(schoolId: string, state: DigestState): Promise<boolean> {
     const doc: DigestStateDoc = { id: DIGEST_STATE_ID, type: 'digestState', schoolId, ...state };
     return (await this.cases.create(doc)) === 'ok';
   }
 
   async recordScheduled(
-    snapshot: DigestSnapshotRow,
+    snapshot: DigestSnapshot,
     message: NewOutboxMessage,
-    state: DigestStateRow,
+    state: DigestState,
     stateEtag: string,
     now: Date,
   ): Promise<'ok' | 'already-posted' | 'conflict'> {
@@ -148,7 +120,7 @@ export class DigestRepository {
   }
 
   async recordManual(
-    snapshot: DigestSnapshotRow,
+    snapshot: DigestSnapshot,
     message: NewOutboxMessage,
     now: Date,
   ): Promise<'ok' | 'already-posted' | 'conflict'> {
@@ -161,11 +133,11 @@ export class DigestRepository {
     throw new Error(`Digest write failed with status ${res.status}`);
   }
 
-  async getSnapshot(schoolId: string, snapshotId: string): Promise<DigestSnapshotRow | undefined> {
+  async getSnapshot(schoolId: string, snapshotId: string): Promise<DigestSnapshot | undefined> {
     const v = await this.cases.read(DigestSnapshotDocSchema, snapshotId, schoolId);
     if (!v) return undefined;
     const { id, type: _t, ttl: _ttl, ...rest } = v.doc as DigestSnapshotDoc & Record<string, unknown>;
     const { _rid, _self, _etag, _attachments, _ts, ...clean } = rest as Record<string, unknown>;
-    return { snapshotId: id, ...(clean as Omit<DigestSnapshotRow, 'snapshotId'>) };
+    return { snapshotId: id, ...(clean as Omit<DigestSnapshot, 'snapshotId'>) };
   }
 }

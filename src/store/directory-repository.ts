@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { DocStore, type Versioned } from './doc-store';
+import type { ConversationPort, DirectoryPort, Versioned } from '../app/core/ports';
+import type { DirectoryRosterAccess } from '../app/roster/directory-roster-port';
+import type { SchoolSettingsPort } from '../app/school/school-ports';
+import { DocStore } from './doc-store';
 import {
   ConversationDocSchema,
   PupilDocSchema,
@@ -28,7 +31,7 @@ interface PupilCacheEntry {
  * every turn asks them, often several times. Writes through this repository clear the cache; a
  * roster import elsewhere is seen within `staffCacheMs`. Concurrent misses share one query.
  */
-export class DirectoryRepository {
+export class DirectoryRepository implements DirectoryPort, ConversationPort, SchoolSettingsPort, DirectoryRosterAccess {
   private pupilCache = new Map<string, PupilCacheEntry>();
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
   private schoolCache = new Map<string, { at: number; school: Promise<SchoolDoc | undefined> }>();

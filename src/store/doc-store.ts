@@ -1,11 +1,6 @@
 import type { Container, OperationInput } from '@azure/cosmos';
 import type { z } from 'zod';
-
-/** A document as read back: the parsed body plus its ETag for guarded updates. */
-export interface Versioned<T> {
-  doc: T;
-  etag: string;
-}
+import type { Versioned } from '../app/core/ports';
 
 export class StoredDocumentInvalid extends Error {
   constructor(

@@ -1,4 +1,5 @@
-import { DocStore, type Versioned } from './doc-store';
+import type { OutboxPort, Versioned } from '../app/core/ports';
+import { DocStore } from './doc-store';
 import {
   DeliveryDocSchema,
   OutboxDocSchema,
@@ -47,7 +48,7 @@ export class HeldBack {
 }
 
 /** The durable outbox and the record of delivered card copies (both in the `cases` container). */
-export class OutboxRepository {
+export class OutboxRepository implements OutboxPort {
   constructor(private readonly store: DocStore) {}
 
   /**

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { PrivacyPort } from '../app/privacy/privacy-ports';
 import type { Signal } from '../domain/signal';
 import { DocStore } from './doc-store';
 import { AuditDocSchema, type AuditDoc } from './schemas/audit-doc';
@@ -105,7 +106,7 @@ function withoutPupil(doc: AnyDoc, pupilId: string): AnyDoc {
  * deletes signals, pupil records and audit entries. Works across the `cases`, `directory`,
  * `audit` and `leases` containers, always within one school's partition.
  */
-export class PrivacyRepository {
+export class PrivacyRepository implements PrivacyPort {
   constructor(
     private readonly stores: { cases: DocStore; directory: DocStore; audit: DocStore; leases: DocStore },
     private readonly onPupilRemoved: (schoolId: string) => void = () => undefined,

@@ -1,3 +1,4 @@
+import type { ProcessedActivityPort } from '../app/core/processed-activity-port';
 import type { DocStore } from './doc-store';
 
 /**
@@ -5,7 +6,7 @@ import type { DocStore } from './doc-store';
  * removes them after `ttl` seconds; the embedded server has no TTL, which only matters for
  * long-running local use.
  */
-export class ProcessedActivityRepository {
+export class ProcessedActivityRepository implements ProcessedActivityPort {
   constructor(
     private readonly store: DocStore,
     private readonly ttlSeconds: number,

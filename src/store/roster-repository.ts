@@ -1,24 +1,16 @@
 import type { z } from 'zod';
 import type { CosmosStore } from './cosmos';
 import { DocStore, type BatchOp } from './doc-store';
+import type { RosterDoc, RosterPort, RosterWrite, StoredRosterDoc } from '../app/roster/roster-port';
 import { PupilDocSchema, StaffDocSchema, type PupilDoc, type StaffDoc } from './schemas/directory-docs';
-
-/** A roster document as read, with the ETag its replacement is guarded by. */
-export interface StoredRosterDoc<T> {
-  doc: T;
-  etag?: string;
-}
-
-export type RosterWriteOp =
-  { op: 'create'; doc: StaffDoc | PupilDoc } | { op: 'replace'; doc: StaffDoc | PupilDoc; etag?: string };
 
 /**
  * Staff and pupils of the `directory` container for the roster import: read a whole school at
  * once (with ETags), write in transactional batches of at most 100 documents, each create
  * refusing an existing document and each replace guarded by the ETag it was planned on.
- * Implements the import's `RosterPort` (src/app/roster/roster-port.ts) structurally.
+ * Implements the import's `RosterPort` (src/app/roster/roster-port.ts).
  */
-export class RosterRepository {
+export class RosterRepository implements RosterPort {
   constructor(private readonly store: DocStore) {}
 
   /** On the `directory` container of an opened store (e.g. `openRepositories(...).cosmos`). */
@@ -34,7 +26,7 @@ export class RosterRepository {
     return this.listVersioned(PupilDocSchema, 'pupil', schoolId);
   }
 
-  async writeBatch(schoolId: string, writes: RosterWriteOp[]): Promise<'ok' | 'conflict'> {
+  async writeBatch(schoolId: string, writes: RosterWrite[]): Promise<'ok' | 'conflict'> {
     if (writes.length === 0) return 'ok';
     const ops: BatchOp[] = writes.map((w) => {
       const doc =
@@ -54,11 +46,11 @@ export class RosterRepository {
     throw new Error(`Roster batch failed with status ${res.status} at operation ${res.index}`);
   }
 
-  private async listVersioned<S extends z.ZodTypeAny>(
-    schema: S,
+  private async listVersioned<T extends RosterDoc>(
+    schema: z.ZodType<T, z.ZodTypeDef, unknown>,
     type: 'staff' | 'pupil',
     schoolId: string,
-  ): Promise<StoredRosterDoc<z.infer<S>>[]> {
+  ): Promise<StoredRosterDoc<T>[]> {
     // The schoolId condition is redundant on Cosmos DB, but the embedded server ignores the
     // partition key of a query and would answer with every school's documents.
     const raw = await this.store.queryValues<{ id?: string; _etag?: string }>(

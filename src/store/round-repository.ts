@@ -1,4 +1,6 @@
-import { DocStore, type BatchOp, type Versioned } from './doc-store';
+import type { Versioned } from '../app/core/ports';
+import type { PupilScore, RoundPageRecord, RoundPort, RoundRecord, ScoreRecord } from '../app/rounds/round-ports';
+import { DocStore, type BatchOp } from './doc-store';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import {
   RoundDocSchema,
@@ -13,12 +15,6 @@ import {
 } from './schemas/round-docs';
 
 const MAX_BATCH = 100;
-
-/** The documents without their id and type: what the use cases see (the app's RoundPort records). */
-export type RoundRecord = Omit<RoundDoc, 'id' | 'type'>;
-export type RoundPageRecord = Omit<RoundPageDoc, 'id' | 'type'>;
-export type ScoreRecord = Omit<ScoreDoc, 'id' | 'type'>;
-type PupilScore = RoundPageRecord['scores'][number];
 
 const strip = <T extends object>(d: T): T => {
   const { _rid, _self, _etag, _attachments, _ts, ...rest } = d as T & Record<string, unknown>;
@@ -45,7 +41,7 @@ const noteless = (s: PupilScore): PupilScore => (s.note ? s : { pupilId: s.pupil
  * A round is written with its outbox messages in one transactional batch; a page with its
  * score docs in one batch, guarded by the page's ETag.
  */
-export class RoundRepository {
+export class RoundRepository implements RoundPort {
   constructor(private readonly store: DocStore) {}
 
   async getRound(schoolId: string, roundId: string): Promise<Versioned<RoundRecord> | undefined> {

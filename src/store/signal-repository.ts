@@ -1,5 +1,6 @@
 import type { Signal } from '../domain/signal';
-import { DocStore, type BatchOp, type Versioned } from './doc-store';
+import type { SignalPort, Versioned } from '../app/core/ports';
+import { DocStore, type BatchOp } from './doc-store';
 import { againAfterStoreFault } from './store-fault-retry';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { CounterDocSchema, SignalDocSchema, counterDocId, signalDocId, type SignalDoc } from './schemas/signal-doc';
@@ -86,7 +87,7 @@ const isSameChange = (stored: Signal, decided: Signal) => {
  * Signals in the `cases` container. Every write goes with the outbox messages it causes in one
  * transactional batch, and every update is guarded by the ETag of the version it was decided on.
  */
-export class SignalRepository {
+export class SignalRepository implements SignalPort {
   /** Per-item TTL (seconds) for a closed signal of this school; set at wiring time (src/store/index.ts). */
   closedSignalTtlSeconds?: (schoolId: string) => Promise<number | undefined>;
   /**

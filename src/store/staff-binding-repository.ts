@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { DirectoryRepository } from './directory-repository';
-import { type BatchOp, type DocStore, type Versioned } from './doc-store';
+import type { Versioned } from '../app/core/ports';
+import type { StaffBindingPort, UnboundStaff } from '../app/school/school-ports';
+import { type BatchOp, type DocStore } from './doc-store';
 import { PupilDocSchema, StaffDocSchema, staffDocId, type PupilDoc, type StaffDoc } from './schemas/directory-docs';
 import { OutboxDocSchema, type OutboxDoc } from './schemas/outbox-doc';
 
@@ -9,7 +11,7 @@ const BATCH_MAX = 100;
 /**
  * Re-keys a staff record imported with only a UPN (`staff:upn:<upn>`) to the person's Entra id
  * (`staff:<entraId>`), so that ids stay what `staffDocId` says everywhere. Implements the app's
- * `StaffBindingPort` (src/app/school/bind-staff.ts) structurally.
+ * `StaffBindingPort` (src/app/school/school-ports.ts).
  *
  * One transactional batch in the school's partition: create the new document (fails if the Entra
  * id is already staff there), delete the old one if its ETag still matches, and point up to 98 of
@@ -18,7 +20,7 @@ const BATCH_MAX = 100;
  * until the pupil no longer names the old id (safe to repeat; a later pupils import, which
  * resolves mentors by UPN against the stored staff, sets the same id too).
  */
-export class StaffBindingRepository {
+export class StaffBindingRepository implements StaffBindingPort {
   constructor(
     private readonly store: DocStore,
     private readonly directory: Pick<DirectoryRepository, 'invalidateStaff' | 'invalidatePupils'>,
@@ -26,7 +28,7 @@ export class StaffBindingRepository {
     private readonly cases?: DocStore,
   ) {}
 
-  async findUnbound(upns: string[]): Promise<{ staff: StaffDoc; etag: string }[]> {
+  async findUnbound(upns: string[]): Promise<(UnboundStaff & { staff: StaffDoc })[]> {
     if (upns.length === 0) return [];
     const params = Object.fromEntries(upns.slice(0, 8).map((u, i) => [`u${i}`, u]));
     const where = Object.keys(params)
@@ -40,10 +42,7 @@ export class StaffBindingRepository {
     return found.filter((v) => v.doc.userId.startsWith('upn:')).map((v) => ({ staff: v.doc, etag: v.etag }));
   }
 
-  async bind(
-    record: { staff: { id: string; schoolId: string; userId: string }; etag: string },
-    entraId: string,
-  ): Promise<'ok' | 'conflict'> {
+  async bind(record: UnboundStaff, entraId: string): Promise<'ok' | 'conflict'> {
     const { schoolId, userId: oldId } = record.staff;
     const old = this.store.parse(StaffDocSchema, record.staff.id, record.staff);
     const staffOps: BatchOp[] = [

@@ -1,4 +1,5 @@
-import type { AuditPort, StaffRecord } from '../core/ports';
+import type { AuditPort } from '../core/ports';
+import type { StaffBindingPort, UnboundStaff } from './school-ports';
 
 /**
  * Binding on first contact (issue 14): a staff member imported with only a UPN/e-mail is stored
@@ -15,24 +16,6 @@ import type { AuditPort, StaffRecord } from '../core/ports';
  *   refusal is audited in each school concerned.
  * - Roles are never taken from Teams: the record keeps the roles the roster gave it.
  */
-
-/** A staff record still keyed by UPN, as found, with the ETag its re-keying is guarded by. */
-export interface UnboundStaff {
-  staff: StaffRecord & { id: string };
-  etag: string;
-}
-
-export interface StaffBindingPort {
-  /** Staff records of every school whose upn is one of `upns` and whose userId is still `upn:…`. */
-  findUnbound(upns: string[]): Promise<UnboundStaff[]>;
-  /**
-   * Re-keys one record to `entraId` within its school, ETag-guarded, all or nothing: the record
-   * under the new id, the old one gone, and the school's pupils whose mentor was the old id
-   * pointing at the new one. 'conflict': the record changed or was bound meanwhile, or `entraId`
-   * is already staff of that school.
-   */
-  bind(record: UnboundStaff, entraId: string): Promise<'ok' | 'conflict'>;
-}
 
 /** Who the Bot Connector says the sender is. */
 export interface MemberIdentity {

@@ -1,11 +1,6 @@
 import { allRoles, type Person } from '../core/actors';
-import {
-  saveSchoolSettings,
-  SETTINGS_AUDIT_ACTION,
-  type SaveSettingsOutcome,
-  type SchoolSettingsPort,
-  type SettingsAuditPort,
-} from './save-school-settings';
+import { saveSchoolSettings, SETTINGS_AUDIT_ACTION, type SaveSettingsOutcome } from './save-school-settings';
+import type { SchoolSettingsPort, SettingsAuditPort } from './school-ports';
 import { settingsFromFile, type SchoolSettings } from './school-settings';
 import { parseSettingsFile, type SettingsIssue } from './settings-file-schema';
 

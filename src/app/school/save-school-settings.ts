@@ -1,19 +1,6 @@
 import type { AuditEntry } from '../core/ports';
 import { settingChanges, type SchoolSettings, type SettingChange } from './school-settings';
-
-/** What the settings use cases need of the directory: the whole school, ETag-guarded writes, creation. */
-export interface SchoolSettingsPort {
-  getSchool(schoolId: string): Promise<{ doc: SchoolSettings; etag: string } | undefined>;
-  /** ETag-guarded replace of a school read with getSchool (clears the settings cache). */
-  saveSchool(doc: SchoolSettings, etag: string): Promise<'ok' | 'conflict'>;
-  /** Creates a school that does not exist yet; 'conflict' when it does. */
-  createSchool(settings: SchoolSettings): Promise<'ok' | 'conflict'>;
-}
-
-/** The audit log, with the old → new values of a settings change. */
-export interface SettingsAuditPort {
-  record(entry: AuditEntry & { changes?: SettingChange[] }): Promise<void>;
-}
+import type { SchoolSettingsPort, SettingsAuditPort } from './school-ports';
 
 /** Who changes the settings, as the audit log records it. */
 export interface SettingsAuthor {
