@@ -62,6 +62,8 @@ export const REFUSAL_CODES = [
   'escalation-old',
   'escalation-not-ot',
   'escalation-returned',
+  'summary-empty',
+  'summary-too-long',
   'link-no-role',
   'link-other-tenant',
   // the 1-2-3 round (S7)
@@ -77,6 +79,7 @@ export const REFUSAL_CODES = [
   'not-coordinator',
   'pupil-number-invalid',
   'pupil-number-unknown',
+  'pupil-erased',
   'export-link-invalid',
   'erase-confirmation-mismatch',
   'privacy-unavailable',
@@ -91,6 +94,12 @@ export const REFUSAL_CODES = [
   'pupil-not-found',
   'already-added',
   'reopen-reason-missing',
+  // absence and handover (issue 16)
+  'leave-not-prevention-worker',
+  'leave-too-far',
+  'handover-not-coordinator',
+  'handover-same-worker',
+  'handover-reason-missing',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
@@ -99,3 +108,6 @@ const KNOWN: ReadonlySet<string> = new Set(REFUSAL_CODES);
 
 /** Whether a string (e.g. read back from the store) is a known refusal code. */
 export const isRefusalCode = (code: unknown): code is RefusalCode => typeof code === 'string' && KNOWN.has(code);
+
+/** A code carried as a plain string (a zod issue's message): itself if known, else 'invalid-input'. */
+export const refusalCodeOf = (code: string | undefined): RefusalCode => (isRefusalCode(code) ? code : 'invalid-input');

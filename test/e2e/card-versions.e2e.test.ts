@@ -1,6 +1,7 @@
 import type { Signal } from '../../src/domain/signal';
 import { VERB_ROUTES } from '../../src/bot/core/routes';
-import { T, refusalText } from '../../src/bot/core/texts';
+import { T } from '../../src/bot/core/texts';
+import { refusalText } from '../../src/bot/core/refusal-texts';
 import { SCHOOL, current, fullData, ot, pw1, storeState, useClaimedSignal } from '../support/claimed-signal';
 import { invokeAction } from '../support/test-bot';
 

@@ -21,7 +21,6 @@ import {
 } from '../support/test-bot';
 import { addSchool } from '../support/schools';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const SCHOOL = 'demo-school';
 const text = (c: unknown) => JSON.stringify(c);
 const teacher = person('mentor', 0);
@@ -198,7 +197,8 @@ describe('audit trail, inzage and vergetelheid (issue 7)', () => {
     const refused = await tb.repos.audit.forSchool('other-school', 'pupil.export');
     expect(
       refused.some(
-        (a) => a.actorId === other.entraId && a.outcome === 'refused' && a.code === 'pupil-unknown' && !a.pupilId,
+        (a) =>
+          a.actorId === other.entraId && a.outcome === 'refused' && a.code === 'pupil-number-unknown' && !a.pupilId,
       ),
     ).toBe(true);
     expect(JSON.stringify(refused)).not.toContain(pupil.number);

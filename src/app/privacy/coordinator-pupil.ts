@@ -7,7 +7,7 @@ export const PUPIL_NUMBER = /^[A-Za-z0-9_-]{1,32}$/;
 
 export type CoordinatorPupil =
   | { ok: true; pupil: PupilRecord; actorId: string; actorRoles: string[] }
-  | { ok: false; code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-unknown' };
+  | { ok: false; code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-number-unknown' };
 
 /**
  * A stable, non-identifying subject for audit entries that must not name the pupil (the erasure,
@@ -32,7 +32,7 @@ export async function coordinatorPupil(
   const actorId = person.userId || 'unknown';
   const refuse = async (
     schoolId: string,
-    code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-unknown',
+    code: 'not-coordinator' | 'pupil-number-invalid' | 'pupil-number-unknown',
     roles: string[],
     pupilId?: string,
   ) => {
@@ -60,5 +60,5 @@ export async function coordinatorPupil(
   }
   const coordinatorAt = person.actors.find((a) => a.roles.includes('coordinator'));
   if (!coordinatorAt) return refuse(home.schoolId, 'not-coordinator', [...home.roles]);
-  return refuse(coordinatorAt.schoolId, 'pupil-unknown', [...coordinatorAt.roles]);
+  return refuse(coordinatorAt.schoolId, 'pupil-number-unknown', [...coordinatorAt.roles]);
 }

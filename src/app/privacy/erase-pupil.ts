@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../../domain/refusal-codes';
 import type { Person } from '../core/actors';
 import type { AppPorts, PupilRecord } from '../core/ports';
 import { coordinatorPupil, pupilSubject } from './coordinator-pupil';
@@ -12,7 +13,8 @@ export interface ErasureCounts {
   audit: number;
 }
 
-export type ErasePreviewOutcome = { ok: true; pupil: PupilRecord; counts: ErasureCounts } | { ok: false; code: string };
+export type ErasePreviewOutcome =
+  { ok: true; pupil: PupilRecord; counts: ErasureCounts } | { ok: false; code: RefusalCode };
 
 async function countsFor(ports: AppPorts, privacy: PrivacyPort, pupil: PupilRecord): Promise<ErasureCounts> {
   const signals = await privacy.signalsOfPupil(pupil.schoolId, pupil.id);
@@ -51,7 +53,7 @@ export type EraseOutcome =
   | { ok: true; counts: ErasureCounts; subject: string }
   | {
       ok: false;
-      code: 'not-coordinator' | 'pupil-unknown' | 'erase-confirmation-mismatch';
+      code: 'not-coordinator' | 'pupil-erased' | 'erase-confirmation-mismatch';
       pupil?: PupilRecord;
       counts?: ErasureCounts;
     };
@@ -85,7 +87,7 @@ export async function erasePupil(
     });
     return { ok: false, code: 'not-coordinator' };
   }
-  if (!pupil) return { ok: false, code: 'pupil-unknown' };
+  if (!pupil) return { ok: false, code: 'pupil-erased' };
   if (args.typedNumber.trim() !== pupil.pupilNumber) {
     return { ok: false, code: 'erase-confirmation-mismatch', pupil, counts: await countsFor(ports, privacy, pupil) };
   }

@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../../domain/refusal-codes';
 import type { Person } from '../core/actors';
 import type { AppPorts, PupilRecord } from '../core/ports';
 import { coordinatorPupil } from './coordinator-pupil';
@@ -6,7 +7,7 @@ import { PRIVACY_ACTIONS, type AuditRecord, type PrivacyPort } from './privacy-p
 export const AUDIT_TRAIL_MAX = 30;
 
 export type AuditTrailOutcome =
-  { ok: true; pupil: PupilRecord; entries: AuditRecord[]; total: number } | { ok: false; code: string };
+  { ok: true; pupil: PupilRecord; entries: AuditRecord[]; total: number } | { ok: false; code: RefusalCode };
 
 /** Every audit entry about a pupil: naming the pupil, or one of the pupil's signals; newest first. */
 export async function auditEntriesOfPupil(

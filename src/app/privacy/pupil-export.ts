@@ -1,4 +1,5 @@
 import type { Signal } from '../../domain/signal';
+import type { RefusalCode } from '../../domain/refusal-codes';
 import type { Person } from '../core/actors';
 import type { AppPorts, PupilRecord, StaffRecord } from '../core/ports';
 import { coordinatorPupil } from './coordinator-pupil';
@@ -55,7 +56,7 @@ export async function collectPupilExport(
 }
 
 export type ExportRequestOutcome =
-  { ok: true; export: PupilExport; token: string; expiresAt: string } | { ok: false; code: string };
+  { ok: true; export: PupilExport; token: string; expiresAt: string } | { ok: false; code: RefusalCode };
 
 /**
  * /inzage <leerlingnummer>: a coordinator of the pupil's school gets a summary and a one-time
@@ -73,7 +74,7 @@ export async function requestPupilExport(
   if (!who.ok) return who;
   const now = ports.clock.now();
   const data = await collectPupilExport(ports, privacy, who.pupil.schoolId, who.pupil.id);
-  if (!data) return { ok: false, code: 'pupil-unknown' };
+  if (!data) return { ok: false, code: 'pupil-number-unknown' };
   const expiresAt = new Date(now.getTime() + EXPORT_GRANT_MINUTES * 60_000).toISOString();
   const token = await privacy.createExportGrant(
     { schoolId: who.pupil.schoolId, pupilId: who.pupil.id, coordinatorId: who.actorId, expiresAt },

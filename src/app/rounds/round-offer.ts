@@ -6,9 +6,11 @@ import type { AppPorts } from '../core/ports';
 import { previousRoundId } from './round-pages';
 import type { RoundPort } from './round-ports';
 import { raiseSignal } from '../signals/raise-signal';
+import type { RefusalCode } from '../../domain/refusal-codes';
 
 export type OfferOutcome =
-  { ok: true; signal: Signal; existing: boolean; claimed: boolean } | { ok: false; code: string; forged?: boolean };
+  | { ok: true; signal: Signal; existing: boolean; claimed: boolean }
+  | { ok: false; code: RefusalCode; forged?: boolean };
 
 /**
  * The one-click offer on a saved round page (S7): a pupil scored 3, or risen by two, gets a

@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../../domain/refusal-codes';
 import { decide, type SignalAction, type SignalEvent } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import { actorAt, type Person } from '../core/actors';
@@ -5,7 +6,7 @@ import type { AppPorts, OutboxMessage, StaffRecord } from '../core/ports';
 import { messagesForEvents } from './signal-event-messages';
 
 export type ActOutcome =
-  { ok: true; signal: Signal; events: SignalEvent[] } | { ok: false; code: string; signal?: Signal; forged?: boolean };
+  { ok: true; signal: Signal; events: SignalEvent[] } | { ok: false; code: RefusalCode; signal?: Signal; forged?: boolean };
 
 /** Refusals that mean the card was not this person's to use: audited as forged attempts. */
 const FORGED_CODES = new Set(['not-allowed-role', 'other-school', 'not-owner', 'not-reporter']);
@@ -100,7 +101,7 @@ export async function viewSignal(
   person: Person,
   schoolId: string,
   signalId: string,
-): Promise<{ ok: true; signal: Signal } | { ok: false; code: string }> {
+): Promise<{ ok: true; signal: Signal } | { ok: false; code: RefusalCode }> {
   const actor = actorAt(person, schoolId);
   const current = await ports.signals.get(schoolId, signalId);
   if (!current) return { ok: false, code: 'signal-unknown' };

@@ -1,3 +1,4 @@
+import type { RefusalCode } from '../../domain/refusal-codes';
 import { formatReference } from '../../domain/reference';
 import { routeNewSignal } from '../../domain/routing';
 import { createSignal, type NewSignalInput, type Signal } from '../../domain/signal';
@@ -14,7 +15,7 @@ export type RaiseOutcome =
       duoAbsenceReminder: boolean;
       pupil?: PupilRecord;
     }
-  | { ok: false; code: string; field?: string; forged?: boolean };
+  | { ok: false; code: RefusalCode; field?: string; forged?: boolean };
 
 /** S3/S4: stores a signal and, in the same batch, the notifications routing decides on. */
 export async function raiseSignal(

@@ -67,6 +67,8 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
     'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
   'escalation-not-ot': `De details van dit verzoek zijn alleen voor leden van het ${n('supportTeam')} (OT) van deze school. Je poging is vastgelegd; neem contact op met de ${n('coordinator')} als je denkt dat je toegang hoort te hebben.`,
   'escalation-returned': `Dit verzoek is al teruggegeven aan de ${n('preventionWorker')}.`,
+  'summary-empty': `Vul een samenvatting in voor de ${n('preventionWorker')}.`,
+  'summary-too-long': 'De samenvatting is te lang (maximaal 2000 tekens).',
   'link-no-role': `Alleen een ${n('coordinator')} of ${n('admin')} van de school kan een kanaal koppelen.`,
   'link-other-tenant': 'Dit team hoort niet bij de organisatie van jouw school. Het kanaal is niet gekoppeld.',
   // the 1-2-3 round (S7)
@@ -84,6 +86,7 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'not-coordinator': `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.`,
   'pupil-number-invalid': 'Dat is geen geldig leerlingnummer.',
   'pupil-number-unknown': 'Geen leerling met dit leerlingnummer gevonden op jouw school.',
+  'pupil-erased': 'Deze leerling bestaat niet (meer): de gegevens zijn al gewist of de kaart is verouderd.',
   'export-link-invalid': 'Deze downloadlink is verlopen of al gebruikt. Vraag een nieuwe aan met /inzage in Teams.',
   'erase-confirmation-mismatch': 'Het getypte leerlingnummer klopt niet. Er is niets gewist.',
   'privacy-unavailable': 'Deze functie is nu niet beschikbaar. Probeer het later opnieuw.',
@@ -98,6 +101,12 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'pupil-not-found': 'Geen leerling gevonden met die naam. Probeer een ander deel van de naam of de klas.',
   'already-added': 'Je aanvulling staat al bij het open signaal.',
   'reopen-reason-missing': 'Vul de reden in waarom je het signaal heropent.',
+  // absence and handover (issue 16)
+  'leave-not-prevention-worker': `Alleen een ${n('preventionWorker')} kan zich afwezig melden; haar duopartner neemt dan haar zaken waar.`,
+  'leave-too-far': `Die datum ligt meer dan een jaar vooruit. Kies een eerdere datum, of vraag de ${n('coordinator')} de zaken over te dragen.`,
+  'handover-not-coordinator': `Alleen de ${n('coordinator')} kan de zaken van een ${n('preventionWorker')} overdragen.`,
+  'handover-same-worker': 'Kies twee verschillende personen: van wie en aan wie de zaken gaan.',
+  'handover-reason-missing': 'Vul de reden van de overdracht in; die wordt bij elk signaal vastgelegd.',
 });
 
 /** The catalogue in the glossary's role words (where no school is known). */
@@ -107,6 +116,10 @@ export const REFUSAL_TEXTS: Record<RefusalCode, string> = refusalTexts(DEFAULT_R
 export const refusalFallback = (n: RoleNames = DEFAULT_ROLE_NAMES): string =>
   `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
 
-/** What a person reads for a refusal code, in the school's role words (`n`). */
-export const refusalText = (code: RefusalCode | (string & {}), n: RoleNames = DEFAULT_ROLE_NAMES): string =>
+/**
+ * What a person reads for a refusal code, in the school's role words (`n`). The type makes every
+ * call site name a catalogue code; a value that only claims to be one (a code read back from the
+ * store, cast at the boundary) still gets the fallback, never `undefined`.
+ */
+export const refusalText = (code: RefusalCode, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
   isRefusalCode(code) ? refusalTexts(n)[code] : refusalFallback(n);

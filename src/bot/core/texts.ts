@@ -1,10 +1,10 @@
 import { ROLES } from '../../domain/roles';
 import { DEFAULT_ROLE_NAMES, ROLE_LABEL_KEYS, type RoleLabelKey, type RoleNames } from '../../domain/role-labels';
-import { HANDLING_REFUSALS } from '../signals/signal-handling-texts';
 
 /**
- * Every text a user reads, in Dutch, from one place. Refusal codes from the domain and the
- * use cases map to a sentence here; nothing else in the code writes user-facing Dutch.
+ * General Dutch texts a user reads. Refusal codes map to a sentence in the refusal catalogue
+ * (refusal-texts.ts); feature texts live in each feature's *-texts.ts. Nothing else writes
+ * user-facing Dutch (test/bot/dutch-outside-texts.test.ts checks).
  */
 export const CATEGORY_LABELS: Record<string, string> = {
   verzuim: 'Verzuim',
@@ -53,52 +53,6 @@ export const roleWord = (role: string, names: RoleNames = DEFAULT_ROLE_NAMES): s
 
 /** The glossary's words for each role (where no school is known). */
 export const ROLE_LABELS: Record<string, string> = Object.fromEntries(ROLES.map((r) => [r, roleWord(r)]));
-
-/** Refusals that name a role, in the school's words (refusalText with the school's role names). */
-const ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
-  'not-staff': (n) =>
-    `Je staat niet (meer) als medewerker van deze school geregistreerd. Neem contact op met de ${n('coordinator')}.`,
-  'not-owner': (n) => `Alleen de ${n('preventionWorker')} die het signaal heeft opgepakt kan dit doen.`,
-  'target-not-prevention-worker': (n) => `Je kunt alleen toewijzen aan een ${n('preventionWorker')} van deze school.`,
-  'already-owner': (n) => `Dit signaal is al van deze ${n('preventionWorker')}.`,
-};
-
-/** Refusal codes (domain and use cases) → what the person reads. */
-export const REFUSALS: Record<string, string> = {
-  'unknown-user':
-    'Ik ken je nog niet als medewerker van een school. Vraag de functioneel beheerder om je toe te voegen.',
-  'pupil-unknown': 'Deze leerling staat niet in het leerlingenbestand van jouw school.',
-  'pupil-other-school':
-    'Deze leerling hoort niet bij jouw school. Je kunt alleen een signaal doen over leerlingen van je eigen school.',
-  'pupil-left': 'Deze leerling staat als vertrokken geregistreerd.',
-  'no-category': 'Kies minstens één categorie.',
-  'observation-empty': 'Beschrijf wat je hebt gezien of gehoord.',
-  'observation-too-long': 'De beschrijving is te lang.',
-  'not-allowed-role': 'Dat mag je met jouw rol niet doen.',
-  'other-school': 'Dit signaal hoort bij een andere school.',
-  'already-claimed': 'Dit signaal is al opgepakt.',
-  'already-closed': 'Dit signaal is al afgesloten.',
-  'invalid-transition': 'Die stap kan niet vanuit de huidige status van dit signaal.',
-  'missing-outcome': 'Kies een uitkomst om af te sluiten.',
-  'missing-date': 'Kies een datum.',
-  'date-in-past': 'Kies een datum in de toekomst.',
-  stale: 'Dit signaal is intussen gewijzigd. Hieronder zie je de actuele stand; probeer het zo nodig opnieuw.',
-  'question-unknown': 'Deze vraag bestaat niet (meer).',
-  'question-answered': 'Deze vraag is al beantwoord.',
-  'text-empty': 'Vul een tekst in.',
-  'text-too-long': 'De tekst is te lang.',
-  'consent-reason-missing': 'Geef aan waarom ouders niet zijn geïnformeerd of geen toestemming gaven.',
-  'signal-unknown': 'Dit signaal bestaat niet (meer).',
-  forged: 'Deze actie is geweigerd: de kaart past niet bij jouw rol of school. De poging is vastgelegd.',
-  'invalid-card': 'De gegevens van deze kaart zijn niet geldig. Open de kaart opnieuw met het commando.',
-  busy: 'Het is even druk. Probeer het over een paar seconden opnieuw.',
-  ...HANDLING_REFUSALS,
-  ...Object.fromEntries(Object.entries(ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)])),
-};
-export const refusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  ROLE_REFUSALS[code]?.(n) ??
-  REFUSALS[code] ??
-  `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`;
 
 /** Field errors shown next to the intake card's inputs. */
 export const FIELD_ERRORS = {

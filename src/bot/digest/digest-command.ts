@@ -6,10 +6,11 @@ import { personalDigests, postChannelDigestNow, regionDigestFor } from '../../ap
 import type { DigestPorts } from '../../app/digest/digest-ports';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { DIGEST_REFUSALS, DT } from './digest-texts';
+import { DT } from './digest-texts';
 import { personalDigestCard, regionDigestCard } from './digest-cards';
 import { roleNamesAt, roleNamesFor } from '../core/role-names';
-import { T, refusalText } from '../core/texts';
+import { T } from '../core/texts';
+import { refusalText } from '../core/refusal-texts';
 import { personOf } from '../core/turn';
 import { noticeCard } from '../core/notice-card';
 import { drawSignalCard, viewerAt } from '../signals/signal-card-context';
@@ -47,13 +48,13 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
   const own = await roleNamesFor(deps, person);
   if (arg === 'regio' || (arg === '' && isLead && !isCoordinator)) {
     const out = await regionDigestFor(deps.ports, digestOf(deps), person);
-    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
+    if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
     for (const r of out.regions) await context.sendActivity(attach(regionDigestCard(r.region, r.digest)));
     return;
   }
   if (arg === 'kanaal') {
     const out = await postChannelDigestNow(deps.ports, digestOf(deps), person);
-    if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
+    if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
     deps.kickOutbox();
     for (const p of out.posted) {
       const names = await roleNamesAt(deps, p.schoolId);
@@ -67,7 +68,7 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
   }
   if (arg !== '') return void (await context.sendActivity(DT.usage(own)));
   const out = await personalDigests(deps.ports, digestOf(deps), person);
-  if (!out.ok) return void (await context.sendActivity(DIGEST_REFUSALS[out.code](own)));
+  if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
   for (const d of out.digests)
     await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
 }

@@ -52,11 +52,6 @@ export const DT = {
   signalCardSent: 'Ik heb de signaalkaart hieronder gestuurd.',
   summaryChannel: (school: string) => `Overzicht ${school}`,
   // /overzicht
-  refusedNotCoordinator: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Het overzicht met namen is alleen voor ${n('coordinator', { plural: true })}. Je poging is vastgelegd. Vraag je ${n('coordinator')} als je iets wilt weten over de signalen van je school.`,
-  refusedNotProjectLead: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Het regio-overzicht is alleen voor de ${n('projectLead')}. Je poging is vastgelegd.`,
-  refusedNoSchool: 'Ik vind geen scholen in jouw regio.',
   channelPosted: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Het overzicht van ${school} staat klaar voor het kanaal van de ${n('coordinator', { plural: true })}.`,
   channelNotLinked: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
@@ -77,9 +72,3 @@ export const DT = {
   regionEscalations: 'Opschalingen lopend / niet opgepakt',
   regionLevels: 'Nieuw per niveau (1 / 2 / 3)',
 } as const;
-
-export const DIGEST_REFUSALS: Record<string, (n?: RoleNames) => string> = {
-  'digest-not-coordinator': DT.refusedNotCoordinator,
-  'digest-not-project-lead': DT.refusedNotProjectLead,
-  'digest-no-school': () => DT.refusedNoSchool,
-};

@@ -8,8 +8,10 @@ import type { Signal } from '../../domain/signal';
 import type { RoleNames } from '../../domain/role-labels';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { ET, escalationRefusalText } from './escalation-texts';
-import { T, refusalText } from '../core/texts';
+import { ET } from './escalation-texts';
+import { T } from '../core/texts';
+import { refusalText } from '../core/refusal-texts';
+import { escalationRefusal } from './escalation-refusal';
 import { roleNamesAt } from '../core/role-names';
 import { isPersonal, personOf } from '../core/turn';
 import { correlationIdOf } from '../core/correlation';
@@ -17,9 +19,9 @@ import { escalationChannelCard, escalationDetailsCard } from './escalation-views
 import { noticeCard } from '../core/notice-card';
 import { DeEscalateSchema, EscalationRefSchema, type EscalationRef } from './escalation-schemas';
 import { noteParser } from '../signals/signal-handling-parsers';
+import { refusalCodeOf, type RefusalCode } from '../../domain/refusal-codes';
 
 type Color = 'Default' | 'Attention' | 'Good' | 'Warning';
-const escalationRefusal = (code: string, n?: RoleNames) => escalationRefusalText(code, n) ?? refusalText(code, n);
 const isSupportTeam = (person: Person, schoolId: string) => !!actorAt(person, schoolId)?.roles.includes('supportTeam');
 
 /**
@@ -102,7 +104,7 @@ async function act(
   context: TurnContext,
   data: unknown,
   verb: string,
-  build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: string },
+  build: (data: Record<string, unknown>) => { ok: true; action: SignalAction } | { ok: false; code: RefusalCode },
   success: (n: RoleNames) => string,
 ): Promise<CardJson> {
   const l = await load(deps, context, data, verb);
@@ -172,7 +174,7 @@ export const escalationDeEscalate = (deps: BotDeps, context: TurnContext, data: 
     'escalation.deEscalate',
     (d) => {
       const r = DeEscalateSchema.safeParse(d);
-      if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'invalid-input' };
+      if (!r.success) return { ok: false, code: refusalCodeOf(r.error.issues[0]?.message) };
       return { ok: true, action: { type: 'deEscalate', summary: r.data.summary, checkInDate: r.data.checkInDate } };
     },
     ET.deEscalated,

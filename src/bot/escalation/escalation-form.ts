@@ -6,8 +6,9 @@ import { allowedActions } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { ET, escalationRefusalText } from './escalation-texts';
-import { refusalText } from '../core/texts';
+import { ET } from './escalation-texts';
+import { refusalText } from '../core/refusal-texts';
+import { escalationRefusal } from './escalation-refusal';
 import { roleNamesAt } from '../core/role-names';
 import { personOf } from '../core/turn';
 import { correlationIdOf } from '../core/correlation';
@@ -23,8 +24,6 @@ import {
   formFields,
 } from './escalation-schemas';
 import { SignalRefSchema } from '../signals/signal-action-schemas';
-
-const escalationRefusal = (code: string) => escalationRefusalText(code) ?? refusalText(code);
 
 /** The signal, if this person may see it and may escalate it now; else the answer to give. */
 async function loadForEscalation(

@@ -2,7 +2,7 @@ import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 
 /**
  * Dutch texts of escalation to the OT and of linking channels (S2, S6). Nothing here imports
- * texts.ts; refusals fall back to the general REFUSALS through escalationRefusal(). Texts that
+ * texts.ts; refusals are in the catalogue (core/refusal-texts.ts). Texts that
  * name a role take the school's role words (`n`, src/domain/role-labels.ts).
  */
 export const ESCALATION_REASON_LABELS: Record<string, string> = {
@@ -15,29 +15,6 @@ export const ESCALATION_REASON_LABELS: Record<string, string> = {
   meervoudig: 'Meerdere problemen tegelijk',
   anders: 'Anders',
 };
-
-/** Escalation refusals that name a role, in the school's words. */
-const ESCALATION_ROLE_REFUSALS: Record<string, (n: RoleNames) => string> = {
-  'escalation-not-ot': (n) =>
-    `De details van dit verzoek zijn alleen voor leden van het ${n('supportTeam')} (OT) van deze school. Je poging is vastgelegd; neem contact op met de ${n('coordinator')} als je denkt dat je toegang hoort te hebben.`,
-  'escalation-returned': (n) => `Dit verzoek is al teruggegeven aan de ${n('preventionWorker')}.`,
-  'link-no-role': (n) => `Alleen een ${n('coordinator')} of ${n('admin')} van de school kan een kanaal koppelen.`,
-};
-
-export const ESCALATION_REFUSALS: Record<string, string> = {
-  'escalation-old':
-    'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
-  'already-claimed': 'Dit verzoek is al opgepakt door een collega van het OT.',
-  'invalid-transition': 'Die stap kan niet meer: dit verzoek is al afgehandeld.',
-  'link-other-tenant': 'Dit team hoort niet bij de organisatie van jouw school. Het kanaal is niet gekoppeld.',
-  ...Object.fromEntries(
-    Object.entries(ESCALATION_ROLE_REFUSALS).map(([code, text]) => [code, text(DEFAULT_ROLE_NAMES)]),
-  ),
-};
-
-/** An escalation refusal in the school's words; undefined for a code that is not one. */
-export const escalationRefusalText = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string | undefined =>
-  ESCALATION_ROLE_REFUSALS[code]?.(n) ?? ESCALATION_REFUSALS[code];
 
 export const ET = {
   // linking channels (S2)

@@ -1,7 +1,7 @@
 import type restify from 'restify';
 import { downloadPupilExport } from '../../app/privacy/pupil-export';
 import type { BotDeps } from '../core/bot-deps';
-import { PT } from './privacy-texts';
+import { refusalText } from '../core/refusal-texts';
 import { pupilExportMarkdown } from './pupil-export-markdown';
 
 /**
@@ -22,7 +22,7 @@ export function registerExportDownload(server: restify.Server, deps: BotDeps): v
       : { ok: false as const, code: 'export-link-invalid' as const };
     if (!outcome.ok) {
       res.writeHead(410, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
-      res.end(PT.exportLinkInvalid);
+      res.end(refusalText('export-link-invalid'));
       return;
     }
     const body = pupilExportMarkdown(outcome.export);

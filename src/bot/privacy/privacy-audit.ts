@@ -3,7 +3,8 @@ import { CardFactory, MessageFactory } from 'botbuilder';
 import { pupilAuditTrail } from '../../app/privacy/pupil-audit-trail';
 import type { BotDeps } from '../core/bot-deps';
 import { renderCard } from '../core/render-card';
-import { AUDIT_OUTCOME_LABELS, PT, auditActionLabel, privacyRefusal } from './privacy-texts';
+import { AUDIT_OUTCOME_LABELS, PT, auditActionLabel } from './privacy-texts';
+import { refusalText } from '../core/refusal-texts';
 import { formatDateTime } from '../core/texts';
 import { roleNamesAt, roleNamesFor } from '../core/role-names';
 import { personOf } from '../core/turn';
@@ -19,7 +20,7 @@ export async function auditCommand(deps: BotDeps, context: TurnContext, args: st
   const person = await personOf(deps, context);
   const trail = await pupilAuditTrail(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!trail.ok) {
-    await context.sendActivity(privacyRefusal(trail.code, await roleNamesFor(deps, person)));
+    await context.sendActivity(refusalText(trail.code, await roleNamesFor(deps, person)));
     return;
   }
   const staff = await deps.ports.directory.listStaff(trail.pupil.schoolId);

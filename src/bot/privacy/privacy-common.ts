@@ -2,14 +2,15 @@ import type { TurnContext } from 'botbuilder';
 import type { PrivacyPort } from '../../app/privacy/privacy-ports';
 import type { StaffRecord } from '../../app/core/ports';
 import type { BotDeps } from '../core/bot-deps';
-import { PT, privacyRefusal } from './privacy-texts';
+import { PT } from './privacy-texts';
+import { refusalText } from '../core/refusal-texts';
 import type { RoleNames } from '../../domain/role-labels';
 import { roleWord } from '../core/texts';
 import { literal } from '../core/literal-text';
 
 /** The privacy port, or a Dutch answer that the feature is unavailable (never a crash). */
 export async function privacyOf(deps: BotDeps, context: TurnContext): Promise<PrivacyPort | undefined> {
-  if (!deps.privacy) await context.sendActivity(privacyRefusal('privacy-unavailable'));
+  if (!deps.privacy) await context.sendActivity(refusalText('privacy-unavailable'));
   return deps.privacy;
 }
 

@@ -5,8 +5,8 @@ import { erasePupil, previewErasure, type ErasureCounts } from '../../app/privac
 import type { PupilRecord } from '../../app/core/ports';
 import type { BotDeps } from '../core/bot-deps';
 import { renderCard, type CardJson } from '../core/render-card';
-import { PT, privacyRefusal } from './privacy-texts';
-import { refusalText } from '../core/texts';
+import { PT } from './privacy-texts';
+import { refusalText } from '../core/refusal-texts';
 import { roleNamesFor } from '../core/role-names';
 import { personOf } from '../core/turn';
 import { correlationIdOf } from '../core/correlation';
@@ -40,7 +40,7 @@ export async function eraseCommand(deps: BotDeps, context: TurnContext, args: st
   const person = await personOf(deps, context);
   const preview = await previewErasure(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!preview.ok) {
-    await context.sendActivity(privacyRefusal(preview.code, await roleNamesFor(deps, person)));
+    await context.sendActivity(refusalText(preview.code, await roleNamesFor(deps, person)));
     return;
   }
   await context.sendActivity(
@@ -58,7 +58,7 @@ const EraseSubmitSchema = z.object({
 export async function eraseSubmit(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
   const parsed = EraseSubmitSchema.safeParse(data);
   if (!parsed.success) return noticeCard(refusalText('invalid-card'));
-  if (!deps.privacy) return noticeCard(privacyRefusal('privacy-unavailable'));
+  if (!deps.privacy) return noticeCard(refusalText('privacy-unavailable'));
   const person = await personOf(deps, context);
   const outcome = await erasePupil(deps.ports, deps.privacy, person, {
     schoolId: parsed.data.schoolId,
@@ -67,9 +67,9 @@ export async function eraseSubmit(deps: BotDeps, context: TurnContext, data: unk
   });
   if (!outcome.ok) {
     if (outcome.code === 'erase-confirmation-mismatch' && outcome.pupil && outcome.counts)
-      return eraseCard(outcome.pupil, outcome.counts, PT.eraseMismatch);
-    if (outcome.code === 'pupil-unknown') return noticeCard(PT.alreadyErased, 'Waakvlam', 'Default');
-    return noticeCard(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
+      return eraseCard(outcome.pupil, outcome.counts, refusalText(outcome.code));
+    if (outcome.code === 'pupil-erased') return noticeCard(refusalText(outcome.code), 'Waakvlam', 'Default');
+    return noticeCard(refusalText(outcome.code, await roleNamesFor(deps, person)));
   }
   deps.kickOutbox();
   return noticeCard(PT.erased(outcome.counts), PT.erasedTitle, 'Good');

@@ -3,7 +3,8 @@ import { CardFactory, MessageFactory } from 'botbuilder';
 import { requestPupilExport } from '../../app/privacy/pupil-export';
 import type { BotDeps } from '../core/bot-deps';
 import { renderCard } from '../core/render-card';
-import { PT, privacyRefusal } from './privacy-texts';
+import { PT } from './privacy-texts';
+import { refusalText } from '../core/refusal-texts';
 import { formatDateTime } from '../core/texts';
 import { roleNamesFor } from '../core/role-names';
 import { personOf } from '../core/turn';
@@ -24,7 +25,7 @@ export async function exportCommand(deps: BotDeps, context: TurnContext, args: s
   const person = await personOf(deps, context);
   const outcome = await requestPupilExport(deps.ports, privacy, person, number, correlationIdOf(context));
   if (!outcome.ok) {
-    await context.sendActivity(privacyRefusal(outcome.code, await roleNamesFor(deps, person)));
+    await context.sendActivity(refusalText(outcome.code, await roleNamesFor(deps, person)));
     return;
   }
   const x = outcome.export;

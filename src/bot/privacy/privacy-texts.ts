@@ -1,6 +1,4 @@
-import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
-
-/** Dutch texts of the privacy commands (/audit, /inzage, /vergeet) and of retention. */
+/** Dutch texts of the privacy commands (/audit, /inzage, /vergeet) and of retention (refusals: core/refusal-texts.ts). */
 export const PT = {
   messageRemovedRetention: 'Dit bericht is verwijderd volgens het bewaarbeleid van de school.',
   messageRemovedErasure: 'Dit bericht is verwijderd op verzoek van de school (AVG: recht op vergetelheid).',
@@ -15,36 +13,19 @@ export const PT = {
   exportIntro:
     'Dit is alles wat Waakvlam over deze leerling bewaart. Download het bestand; de link werkt één keer en is 10 minuten geldig. Het downloaden wordt vastgelegd.',
   exportButton: 'Download inzagebestand (.md)',
-  exportLinkInvalid: 'Deze downloadlink is verlopen of al gebruikt. Vraag een nieuwe aan met /inzage in Teams.',
   eraseTitle: (pupil: string) => `Gegevens van ${pupil} definitief wissen?`,
   eraseIntro:
     'Dit wist alles wat Waakvlam over deze leerling bewaart, in alle opslag: de leerlingregistratie, de signalen met hun geschiedenis en notities, de scores van de 1-2-3 meting en de auditregels over de leerling. Berichten van Waakvlam in Teams over deze signalen worden vervangen door een neutrale tekst. Dit kan niet ongedaan worden gemaakt. Alleen het feit dát er gewist is wordt vastgelegd, zonder naam of leerlingnummer.',
   eraseConfirmLabel: 'Typ ter bevestiging het leerlingnummer',
   eraseButton: 'Definitief wissen',
-  eraseMismatch: 'Het getypte leerlingnummer klopt niet. Er is niets gewist.',
   erasedTitle: 'Gegevens gewist',
   erased: (c: { signals: number; scores: number; deliveries: number; audit: number }) =>
     `De gegevens van de leerling zijn gewist: ${c.signals} signaal/signalen, ${c.scores} score(s), ${c.audit} auditregel(s); ${c.deliveries} bericht(en) in Teams worden geneutraliseerd. De wissing zelf is vastgelegd zonder naam of leerlingnummer.`,
-  alreadyErased: 'Deze leerling bestaat niet (meer): de gegevens zijn al gewist of de kaart is verouderd.',
   countsSignals: 'Signalen',
   countsScores: 'Scores 1-2-3 meting',
   countsDeliveries: 'Berichten in Teams',
   countsAudit: 'Auditregels',
 } as const;
-
-export const PRIVACY_REFUSALS: Record<string, string> = {
-  'not-coordinator': 'Alleen de zorgcoördinator van de school van deze leerling kan dit doen. De poging is vastgelegd.',
-  'pupil-number-invalid': 'Dat is geen geldig leerlingnummer.',
-  'pupil-unknown': 'Geen leerling met dit leerlingnummer gevonden op jouw school.',
-  'export-link-invalid': PT.exportLinkInvalid,
-  'erase-confirmation-mismatch': PT.eraseMismatch,
-  'privacy-unavailable': 'Deze functie is nu niet beschikbaar. Probeer het later opnieuw.',
-};
-/** A refusal; 'not-coordinator' names the coordinator in the school's words (`n`). */
-export const privacyRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  code === 'not-coordinator'
-    ? `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.`
-    : (PRIVACY_REFUSALS[code] ?? 'Dat lukte niet. Probeer het opnieuw.');
 
 /** What an audit entry's action means, for the audit trail and the export. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {

@@ -8,7 +8,8 @@ import type { RoundPort } from '../../app/rounds/round-ports';
 import { localDate } from '../../domain/amsterdam-time';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { RT, roundRefusal } from './round-texts';
+import { RT } from './round-texts';
+import { refusalText } from '../core/refusal-texts';
 import { T } from '../core/texts';
 import { personOf } from '../core/turn';
 import { pupilLabel } from '../core/pupil-label';
@@ -75,12 +76,12 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
     const schools = person.actors.filter((a) => a.roles.includes('coordinator') || a.roles.includes('admin'));
     if (schools.length === 0) {
       await openRoundNow(deps.ports, rounds, person, person.actors[0].schoolId); // refused and audited
-      await context.sendActivity(roundRefusal('not-allowed-role'));
+      await context.sendActivity(refusalText('not-allowed-role'));
       return;
     }
     for (const a of schools) {
       const outcome = await openRoundNow(deps.ports, rounds, person, a.schoolId);
-      if (!outcome.ok) await context.sendActivity(roundRefusal(outcome.code));
+      if (!outcome.ok) await context.sendActivity(refusalText(outcome.code));
       else
         await context.sendActivity(
           outcome.status === 'created'
@@ -105,5 +106,5 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
     const next = roundWindowsAt(school?.doc ?? {}, now).find((w) => w.opensOn > localDate(now));
     await context.sendActivity(RT.noRound(next?.opensOn));
   }
-  if (shown === 0) await context.sendActivity(roundRefusal('round-role', await roleNamesFor(deps, person)));
+  if (shown === 0) await context.sendActivity(refusalText('round-role', await roleNamesFor(deps, person)));
 }

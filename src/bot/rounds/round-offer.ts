@@ -3,8 +3,8 @@ import type { TurnContext } from 'botbuilder';
 import { offerSignal } from '../../app/rounds/round-offer';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { ROUND_REFUSALS, RT, roundRefusal } from './round-texts';
-import { refusalText } from '../core/texts';
+import { RT } from './round-texts';
+import { refusalText } from '../core/refusal-texts';
 import { roleNamesAt } from '../core/role-names';
 import { personOf } from '../core/turn';
 import { escalateForm } from '../escalation/escalation-form';
@@ -36,14 +36,7 @@ export async function roundOfferSignal(deps: BotDeps, context: TurnContext, data
     claim: mode === 'escalate',
     observation: RT.offerObservation,
   });
-  if (!outcome.ok)
-    return noticeCard(
-      outcome.forged
-        ? refusalText('forged')
-        : ROUND_REFUSALS[outcome.code]
-          ? roundRefusal(outcome.code)
-          : refusalText(outcome.code),
-    );
+  if (!outcome.ok) return noticeCard(refusalText(outcome.forged ? 'forged' : outcome.code));
   deps.kickOutbox();
   const viewer = viewerAt(person, schoolId)!;
   if (mode === 'escalate' && (outcome.claimed || outcome.signal.ownerId === person.userId)) {

@@ -7,8 +7,8 @@ import type { PupilScore } from '../../app/rounds/round-ports';
 import { checkWorker, loadPage, saveRoundPage, type LoadedPage } from '../../app/rounds/save-round-page';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { RT, roundRefusal } from './round-texts';
-import { refusalText } from '../core/texts';
+import { RT } from './round-texts';
+import { refusalText } from '../core/refusal-texts';
 import { personOf } from '../core/turn';
 import { ROUND_NOTE_MAX, roundFormCard, roundSavedCard } from './round-views';
 import { noticeCard } from '../core/notice-card';
@@ -71,12 +71,12 @@ export async function roundOpenPage(deps: BotDeps, context: TurnContext, data: u
   const person = await personOf(deps, context);
   if (ref.data.classId === undefined || ref.data.page === undefined) {
     const card = await roundOverviewCardFor(deps, person, ref.data.schoolId, ref.data.roundId);
-    return card ?? noticeCard(roundRefusal('round-role'));
+    return card ?? noticeCard(refusalText('round-role'));
   }
   if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.openPage')))
     return noticeCard(refusalText('forged'));
   const loaded = await loadPage(deps.ports, roundsOf(deps), pageRef(ref.data));
-  if (!loaded.ok) return noticeCard(roundRefusal(loaded.code));
+  if (!loaded.ok) return noticeCard(refusalText(loaded.code));
   const { round, classPage, previous, saved } = loaded.page;
   return roundFormCard({ round, classPage, previous, saved: saved?.doc });
 }
@@ -91,7 +91,7 @@ export async function roundSavePage(deps: BotDeps, context: TurnContext, data: u
     return noticeCard(refusalText('forged'));
   const rounds = roundsOf(deps);
   const loaded = await loadPage(deps.ports, rounds, pageRef(ref.data));
-  if (!loaded.ok) return noticeCard(roundRefusal(loaded.code));
+  if (!loaded.ok) return noticeCard(refusalText(loaded.code));
   const page = loaded.page;
   const values = pupilFields(
     (data ?? {}) as Record<string, unknown>,
@@ -132,10 +132,10 @@ export async function roundSavePage(deps: BotDeps, context: TurnContext, data: u
   });
   if (!outcome.ok) {
     if (outcome.code === 'stale-page' && outcome.page?.saved)
-      return redraw(roundRefusal('stale-page'), outcome.page.saved.doc.savedAt);
+      return redraw(refusalText('stale-page'), outcome.page.saved.doc.savedAt);
     if (outcome.code === 'round-closed' && outcome.page?.saved)
-      return savedCard(deps, person, outcome.page, [], roundRefusal('round-closed'));
-    return noticeCard(outcome.code === 'forged' ? refusalText('forged') : roundRefusal(outcome.code));
+      return savedCard(deps, person, outcome.page, [], refusalText('round-closed'));
+    return noticeCard(refusalText(outcome.code));
   }
   return savedCard(deps, person, outcome.page, outcome.offers);
 }

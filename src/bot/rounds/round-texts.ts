@@ -1,26 +1,12 @@
 import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 import { formatDate, formatDateTime } from '../core/texts';
 
-/** Every Dutch text of the 1-2-3 round (S7): forms, overview, reminders, refusals. */
+/** Every Dutch text of the 1-2-3 round (S7): forms, overview, reminders (refusals: core/refusal-texts.ts). */
 export const ROUND_LEVEL_CHOICES = [
   { title: '1 — gaat goed (geen signaal)', value: '1' },
   { title: '2 — risico (signaal)', value: '2' },
   { title: '3 — belemmering (crisis/nood)', value: '3' },
 ];
-
-export const ROUND_REFUSALS: Record<string, string> = {
-  'round-unknown': 'Deze ronde bestaat niet (meer). Typ `/ronde` voor de actuele ronde.',
-  'page-unknown':
-    'Deze pagina past niet meer bij het leerlingenbestand (er is een leerling bij gekomen of vertrokken). Open de klas opnieuw via `/ronde`.',
-  'round-closed': 'De ronde is gesloten en deze pagina was al op tijd opgeslagen; hij kan niet meer worden gewijzigd.',
-  'stale-page':
-    'Deze pagina is intussen door een collega opgeslagen. Hieronder staat jouw invoer nog; controleer hem en sla opnieuw op om te overschrijven.',
-  'not-offered': 'Voor deze leerling staat geen aanbod open in deze ronde.',
-  'no-round-window': 'Er is dit schooljaar geen ronde meer om te openen.',
-  'no-round': 'Er is nog geen ronde geopend voor jouw school.',
-  'not-allowed-role': 'Dat mag je met jouw rol niet doen.',
-  'round-role': 'De 1-2-3 meting is voor preventiewerkers en zorgcoördinatoren.',
-};
 
 export const RT = {
   formTitle: (className: string, page: number, pages: number) =>
@@ -104,9 +90,3 @@ export const RT = {
     "Pagina's die nu nog worden opgeslagen tellen mee en worden gemarkeerd als te laat. Typ `/ronde` voor de actuele stand.",
   rowsHidden: (n: number) => `${n} klas(sen) niet getoond; typ \`/ronde\` voor de rest.`,
 };
-
-/** A refusal; 'round-role' and the fallback name roles in the school's words (`n`). */
-export const roundRefusal = (code: string, n: RoleNames = DEFAULT_ROLE_NAMES): string =>
-  code === 'round-role'
-    ? `De 1-2-3 meting is voor ${n('preventionWorker', { plural: true })} en ${n('coordinator', { plural: true })}.`
-    : (ROUND_REFUSALS[code] ?? `Dat lukte niet. Probeer het opnieuw of neem contact op met de ${n('coordinator')}.`);

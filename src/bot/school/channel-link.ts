@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { linkChannel, type ChannelKind } from '../../app/school/link-channel';
 import type { BotDeps } from '../core/bot-deps';
-import { ET, escalationRefusalText } from '../escalation/escalation-texts';
-import { refusalText } from '../core/texts';
+import { ET } from '../escalation/escalation-texts';
+import { refusalText } from '../core/refusal-texts';
 import { roleNamesAt } from '../core/role-names';
 import { personOf, referenceOf } from '../core/turn';
 import { correlationIdOf } from '../core/correlation';
@@ -55,9 +55,7 @@ export async function koppelCommand(deps: BotDeps, context: TurnContext, args: s
   });
   if (!outcome.ok) {
     const names = await roleNamesAt(deps, person.actors[0]?.schoolId);
-    await context.sendActivity(
-      ET.linkRefused(escalationRefusalText(outcome.code, names) ?? refusalText(outcome.code, names)),
-    );
+    await context.sendActivity(ET.linkRefused(refusalText(outcome.code, names)));
     return;
   }
   const names = await roleNamesAt(deps, outcome.schoolId);

@@ -17,6 +17,7 @@ import { correlationIdOf } from '../core/correlation';
 import { schoolSettingsCard } from './settings-card';
 import { errorsFromIssues, fileFromForm, formOf } from './settings-form';
 import { ST } from './settings-texts';
+import { refusalText } from '../core/refusal-texts';
 
 /** The settings port, wired at start (src/start-bot.ts). */
 const settingsOf = (deps: BotDeps): SettingsDeps | undefined => deps.schoolSettings;
@@ -67,7 +68,7 @@ export async function settingsSubmit(deps: BotDeps, context: TurnContext, data: 
   const person = await personOf(deps, context);
   const correlationId = correlationIdOf(context);
   const current = await readSchoolSettings(settings, person, ref.data.schoolId, correlationId);
-  if (!current.ok) return noticeCard(current.code === 'school-unknown' ? ST.schoolUnknown : ST.refused);
+  if (!current.ok) return noticeCard(current.code === 'school-unknown' ? refusalText(current.code) : ST.refused);
   const now = deps.ports.clock.now();
   const year = yearOf(deps);
   const form = formOf(data);
@@ -87,9 +88,9 @@ export async function settingsSubmit(deps: BotDeps, context: TurnContext, data: 
     });
   }
   if (!outcome.ok && (outcome.code === 'not-allowed-role' || outcome.code === 'school-unknown'))
-    return noticeCard(outcome.code === 'school-unknown' ? ST.schoolUnknown : ST.refused);
+    return noticeCard(outcome.code === 'school-unknown' ? refusalText(outcome.code) : ST.refused);
   const fresh = await readSchoolSettings(settings, person, ref.data.schoolId, correlationId);
-  if (!fresh.ok) return noticeCard(ST.schoolUnknown);
+  if (!fresh.ok) return noticeCard(refusalText('school-unknown'));
   if (!outcome.ok) {
     const status = { text: outcome.code === 'stale' ? ST.stale : ST.busy, color: 'Attention' as const };
     return schoolSettingsCard(

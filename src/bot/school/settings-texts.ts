@@ -58,6 +58,5 @@ export const ST = {
   busy: 'Niet opgeslagen: het lukte niet, probeer het opnieuw.',
   otherError: (field: string, message: string) => `${field}: ${message}`,
   refused: 'Alleen de functioneel beheerder van de school kan de instellingen bekijken en wijzigen.',
-  schoolUnknown: 'Deze school staat niet (meer) in Waakvlam.',
   personalOnly: 'Typ `/instellingen` in je persoonlijke gesprek met Waakvlam.',
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/roles';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { refusalText } from '../core/texts';
+import { refusalText } from '../core/refusal-texts';
 import { personOf } from '../core/turn';
 import { noticeCard } from '../core/notice-card';
 import { LISTS, caseloadPageAnswer, reportedPage, sendCaseloadPage } from './my-signals';

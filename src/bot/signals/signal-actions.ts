@@ -4,17 +4,19 @@ import type { SignalAction } from '../../domain/signal-lifecycle';
 import type { RoleNames } from '../../domain/role-labels';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { T, refusalText } from '../core/texts';
+import { T } from '../core/texts';
+import { refusalText } from '../core/refusal-texts';
 import { roleNamesAt } from '../core/role-names';
 import { personOf } from '../core/turn';
 import { noticeCard } from '../core/notice-card';
 import { SignalRefSchema, type SignalRef } from './signal-action-schemas';
 import { drawSignalCard, viewerAt } from './signal-card-context';
+import type { RefusalCode } from '../../domain/refusal-codes';
 
 /** Turns a card submit into a lifecycle action, or a Dutch field problem. */
 export type ActionParser = (
   data: Record<string, unknown>,
-) => { ok: true; action: SignalAction } | { ok: false; code: string };
+) => { ok: true; action: SignalAction } | { ok: false; code: RefusalCode };
 
 /**
  * One handler for every lifecycle verb: parse the card's reference fields, resolve the person,

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { isDateOnly } from '../../domain/calendar-date';
 import { ANSWER_MAX, NOTE_MAX, QUESTION_MAX } from '../../domain/signal-lifecycle';
 import { OUTCOMES } from '../../domain/signal';
+import { refusalCodeOf } from '../../domain/refusal-codes';
 import type { ActionParser } from './signal-actions';
 
 /**
  * zod parsers for the handling verbs of the signal card (S5). Each turns the card's data into a
- * lifecycle action or a refusal code with a Dutch text (signal-handling-texts.ts). The domain
+ * lifecycle action or a refusal code with a Dutch text (core/refusal-texts.ts). The domain
  * checks again (permission, state, date against today); these reject malformed input early.
  */
 
@@ -21,7 +22,7 @@ function parseWith<T>(
   build: (v: T) => Parsed,
 ): Parsed {
   const r = schema.safeParse(data);
-  if (!r.success) return { ok: false, code: r.error.issues[0]?.message ?? 'invalid-input' };
+  if (!r.success) return { ok: false, code: refusalCodeOf(r.error.issues[0]?.message) };
   return build(r.data);
 }
 

@@ -1,27 +1,10 @@
 import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 
 /**
- * Dutch texts of handling a signal (S5): refusals of the handling verbs, notices, reminders and
- * the /mijn pages. Merged into REFUSALS by texts.ts; nothing here imports texts.ts. Texts that
+ * Dutch texts of handling a signal (S5): notices, reminders and the /mijn pages (refusals are
+ * in the catalogue, core/refusal-texts.ts); nothing here imports texts.ts. Texts that
  * name a role take the school's role words (`n`).
  */
-export const HANDLING_REFUSALS: Record<string, string> = {
-  'level-missing': 'Kies een score: 1, 2 of 3.',
-  'note-empty': 'Vul een notitie in.',
-  'note-too-long': 'De notitie is te lang (maximaal 2000 tekens).',
-  'question-empty': 'Vul een vraag in voor de melder.',
-  'question-too-long': 'De vraag is te lang (maximaal 1000 tekens).',
-  'answer-empty': 'Vul je antwoord in.',
-  'answer-too-long': 'Je antwoord is te lang (maximaal 2000 tekens).',
-  'invalid-date': 'Dat is geen geldige datum. Kies een datum in de kalender.',
-  'not-claimed': 'Pak het signaal eerst op.',
-  'target-missing': 'Kies aan wie je het signaal toewijst.',
-  'question-exists': 'Deze vraag is al gesteld.',
-  'already-reannounced': 'Dit signaal is al opnieuw aangeboden.',
-  'not-reporter': 'Alleen de melder kan deze vraag beantwoorden.',
-  'invalid-input': 'Deze invoer is niet geldig. Controleer de velden en probeer het opnieuw.',
-  'list-unknown': 'Deze lijst bestaat niet (meer). Typ `/mijn` om opnieuw te beginnen.',
-};
 
 /** History actions on the signal card (Verloop): what a person did, in Dutch. Never a code. */
 export const HISTORY_LABELS: Record<string, string> = {

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { HT } from './signal-handling-texts';
-import { refusalText } from '../core/texts';
+import { refusalText } from '../core/refusal-texts';
 import { noticeCard } from '../core/notice-card';
 import { SignalRefSchema } from './signal-action-schemas';
 import { signalAction } from './signal-actions';
