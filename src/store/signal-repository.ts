@@ -363,6 +363,17 @@ export class SignalRepository implements SignalPort {
     return rows.map(fromDoc);
   }
 
+  async listByPupils(schoolId: string, pupilIds: readonly string[]): Promise<Signal[]> {
+    if (pupilIds.length === 0) return [];
+    const rows = await this.store.query(
+      SignalDocSchema,
+      "SELECT * FROM c WHERE c.type = 'signal' AND ARRAY_CONTAINS(@ids, c.pupilId) ORDER BY c.createdAt DESC",
+      { ids: [...pupilIds] },
+      schoolId,
+    );
+    return rows.map(fromDoc);
+  }
+
   async listByPupil(schoolId: string, pupilId: string): Promise<Signal[]> {
     const rows = await this.store.query(
       SignalDocSchema,

@@ -33,6 +33,19 @@ describe('the school settings file', () => {
     expect(s.roleLabels.coordinator).toBe('zorgcoördinator');
   });
 
+  it('lets mentors follow signals unless the file turns it off (issue 16)', () => {
+    const parsed = parseSettingsFile(DEMO);
+    const off = parseSettingsFile({ ...copy(), mentorFollowsSignals: false });
+    if (!parsed.ok || !off.ok) throw new Error('refused');
+    expect(settingsFromFile(parsed.file).mentorFollowsSignals).toBe(true);
+    const s = settingsFromFile(off.file);
+    expect(s.mentorFollowsSignals).toBe(false);
+    expect(fileFromSettings(s).mentorFollowsSignals).toBe(false);
+    expect(settingChanges(settingsFromFile(parsed.file), s)).toEqual([
+      { field: 'mentorFollowsSignals', from: 'true', to: 'false' },
+    ]);
+  });
+
   it('maps settings back to the same file fields (the card edits those)', () => {
     const parsed = parseSettingsFile({
       ...copy(),

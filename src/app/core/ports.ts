@@ -21,6 +21,8 @@ export interface SchoolRecord {
   roleLabels: Record<string, string>;
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   notifyAttendanceOfficer: boolean;
+  /** The pupil's mentor follows the status of signals about her mentor group; absent means yes. */
+  mentorFollowsSignals?: boolean;
   channelPostDetail: 'minimal' | 'initialsAndClass';
   holidays: string[];
   holidayRegion?: HolidayRegion;
@@ -89,6 +91,8 @@ export interface SignalPort {
   update(signal: Signal, etag: string, messages: OutboxMessage[], now: Date): Promise<'ok' | 'conflict'>;
   listByReporter(schoolId: string, reporterId: string): Promise<Signal[]>;
   listOpen(schoolId: string): Promise<Signal[]>;
+  /** Every signal, open and closed, about any of these pupils of one school, newest first. */
+  listByPupils(schoolId: string, pupilIds: readonly string[]): Promise<Signal[]>;
 }
 
 /** One audit entry as a use case writes it (who, role, what, which pupil/signal, outcome). */

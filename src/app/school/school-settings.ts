@@ -19,6 +19,8 @@ export interface SchoolSettings {
   retention: { closedSignalMonths: number; scoreMonthsAfterLeaving: number; auditMonths: number };
   limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
   notifyAttendanceOfficer: boolean;
+  /** the pupil's mentor follows signals about her mentor group (issue 16) */
+  mentorFollowsSignals: boolean;
   channelPostDetail: 'minimal' | 'initialsAndClass';
   /** keys: the bot's roles, familyWorker, and `<key>Plural` */
   roleLabels: Record<string, string>;
@@ -56,6 +58,7 @@ export function settingsFromFile(file: SchoolSettingsFile): SchoolSettings {
       escalationUnclaimedSchoolDays: file.limits.escalationUnclaimedSchoolDays,
     },
     notifyAttendanceOfficer: file.attendanceOfficer.notifyOnAbsence,
+    mentorFollowsSignals: file.mentorFollowsSignals,
     channelPostDetail: file.channelPostDetail,
     roleLabels,
   };
@@ -79,6 +82,7 @@ export function fileFromSettings(s: SchoolSettings): SchoolSettingsFile {
     },
     limits: { ...s.limits },
     attendanceOfficer: { notifyOnAbsence: s.notifyAttendanceOfficer },
+    mentorFollowsSignals: s.mentorFollowsSignals !== false,
     channelPostDetail: s.channelPostDetail,
     roleLabels: { ...s.roleLabels },
   };
@@ -113,6 +117,7 @@ export function settingChanges(before: SchoolSettings | undefined, after: School
     for (const [k, v] of Object.entries(f.retention)) put(`retention.${k}`, String(v));
     for (const [k, v] of Object.entries(f.limits)) put(`limits.${k}`, String(v));
     put('attendanceOfficer.notifyOnAbsence', String(f.attendanceOfficer.notifyOnAbsence));
+    put('mentorFollowsSignals', String(f.mentorFollowsSignals));
     put('channelPostDetail', f.channelPostDetail);
     for (const [k, v] of Object.entries(f.roleLabels)) put(`roleLabels.${k}`, v);
     return out;

@@ -173,6 +173,8 @@ export const SchoolSettingsFileSchema = z
       .object({ notifyOnAbsence: z.boolean().default(false) })
       .strict()
       .default({}),
+    /** The pupil's mentor sees signals about her mentor group in /mijn and hears of each status change. */
+    mentorFollowsSignals: z.boolean().default(true),
     channelPostDetail: z
       .enum(CHANNEL_POST_DETAILS, {
         errorMap: () => ({ message: 'verwacht "minimal" (geen namen) of "initialsAndClass" (initialen en klas)' }),

@@ -4,6 +4,7 @@ import type { Signal } from '../../domain/signal';
 import { actorAt, type Person } from '../core/actors';
 import type { AppPorts, OutboxMessage, StaffRecord } from '../core/ports';
 import { messagesForEvents } from './signal-event-messages';
+import { mentorFollowingSignal } from './mentor-following-signal';
 
 export type ActOutcome =
   { ok: true; signal: Signal; events: SignalEvent[] } | { ok: false; code: RefusalCode; signal?: Signal; forged?: boolean };
@@ -73,8 +74,12 @@ export async function actOnSignal(
       return { ok: false, code: forged ? 'forged' : decision.code, signal: current.doc, forged };
     }
     const staff = await ports.directory.listStaff(args.schoolId);
+    const mentorId =
+      decision.value.signal.state !== current.doc.state
+        ? await mentorFollowingSignal(ports, decision.value.signal, staff)
+        : undefined;
     const messages = [
-      ...messagesForEvents(current.doc, decision.value.signal, decision.value.events, staff),
+      ...messagesForEvents(current.doc, decision.value.signal, decision.value.events, staff, mentorId),
       ...(args.extraMessages?.(decision.value.signal, staff) ?? []),
     ];
     const written = await ports.signals.update(decision.value.signal, current.etag, messages, now);

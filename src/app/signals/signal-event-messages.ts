@@ -4,10 +4,14 @@ import type { OutboxMessage, StaffRecord } from '../core/ports';
 import { NOTIFY } from './signal-notifications';
 import { handlingMessages } from './signal-handling-messages';
 
+/** `params.for` of a status notice to the pupil's mentor (the same notice as the reporter's, worded for her). */
+export const STATUS_FOR_MENTOR = 'mentor';
+
 /**
  * What a lifecycle change tells whom (S4 terugkoppeling):
  * - every other prevention worker's copy of the signal card is brought up to date in place;
  * - the reporter hears of each status change in plain words (never the content of notes);
+ * - so does the pupil's mentor who follows it (`mentorId`, decided by mentorFollowing), once;
  * - level 3 tells the coordinators at once.
  * Keys derive from the signal's history length, so a retried decision writes the same messages.
  */
@@ -16,6 +20,7 @@ export function messagesForEvents(
   after: Signal,
   events: SignalEvent[],
   staff: StaffRecord[],
+  mentorId?: string,
 ): OutboxMessage[] {
   const step = after.history.length;
   const key = (who: string, kind: string) => `${after.id}:${step}:${who}:${kind}`;
@@ -34,6 +39,17 @@ export function messagesForEvents(
       key: key(after.reporterId, 'status'),
       target: { kind: 'user', userId: after.reporterId },
       payload: { kind: NOTIFY.reporterStatus, signalId: after.id, params: { state: after.state, step } },
+    });
+  }
+  if (before.state !== after.state && mentorId && mentorId !== after.reporterId && !workers.includes(mentorId)) {
+    msgs.push({
+      key: key(mentorId, 'mentorStatus'),
+      target: { kind: 'user', userId: mentorId },
+      payload: {
+        kind: NOTIFY.reporterStatus,
+        signalId: after.id,
+        params: { state: after.state, step, for: STATUS_FOR_MENTOR },
+      },
     });
   }
   if (events.some((e) => e.type === 'levelThreeRaised')) {

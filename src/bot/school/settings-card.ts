@@ -70,7 +70,9 @@ export function schoolSettingsCard(
       digest: err('digest'),
       holidayRegion: err('holidayRegion'),
       closedDays: err('closedDays'),
-      channelPostDetail: [err('channelPostDetail'), err('notifyOnAbsence')].filter(Boolean).join(' '),
+      channelPostDetail: [err('channelPostDetail'), err('notifyOnAbsence'), err('mentorFollowsSignals')]
+        .filter(Boolean)
+        .join(' '),
     },
     rounds: ROUND_NUMBERS.map((n) => ({
       openId: roundInput(n, 'Open'),

@@ -35,6 +35,7 @@ export const FORM_INPUTS: readonly string[] = [
   'holidayRegion',
   'closedDays',
   'notifyOnAbsence',
+  'mentorFollowsSignals',
   'channelPostDetail',
   ...ROUND_NUMBERS.flatMap((n) => [roundInput(n, 'Open'), roundInput(n, 'Deadline')]),
   ...NUMBER_FIELDS.map((f) => f.id),
@@ -52,6 +53,7 @@ export function formFromSettings(s: SchoolSettings, year: number): SettingsForm 
     holidayRegion: f.holidayRegion ?? NO_REGION,
     closedDays: f.closedDays.join(', '),
     notifyOnAbsence: String(f.attendanceOfficer.notifyOnAbsence),
+    mentorFollowsSignals: String(f.mentorFollowsSignals),
     channelPostDetail: f.channelPostDetail,
   };
   const own = f.roundWindows[String(year)] ?? [];
@@ -119,6 +121,7 @@ export function fileFromForm(
     retention: { ...base.retention, ...numbers.retention },
     limits: { ...base.limits, ...numbers.limits },
     attendanceOfficer: { notifyOnAbsence: form.notifyOnAbsence === 'true' },
+    mentorFollowsSignals: form.mentorFollowsSignals === 'true',
     channelPostDetail: form.channelPostDetail,
     roleLabels: { ...plurals, ...labels },
   };
@@ -137,6 +140,7 @@ export function errorKeyOf(path: string, year: number): string {
   const nested = /^(?:retention|limits)\.(\w+)$/.exec(path);
   if (nested && NUMBER_FIELDS.some((n) => n.id === nested[1])) return nested[1];
   if (path === 'attendanceOfficer.notifyOnAbsence') return 'notifyOnAbsence';
+  if (path === 'mentorFollowsSignals') return 'mentorFollowsSignals';
   const label = /^roleLabels\.(\w+)$/.exec(path);
   if (label && (ROLE_LABEL_KEYS as readonly string[]).includes(label[1])) return labelInput(label[1]);
   return '';

@@ -21,6 +21,8 @@ export const ST = {
     closedDaysPlaceholder: '2027-02-12, 2027-05-07',
     notices: 'Meldingen en kanaalberichten',
     notifyOnAbsence: 'De leerplichtambtenaar krijgt signalen over verzuim',
+    mentorFollowsSignals:
+      'De mentor volgt signalen over de eigen mentorleerlingen (status en casushouder, nooit de waarneming of notities)',
     channelPostDetail: 'Wat een bericht in het OT-kanaal over de leerling zegt',
     periods: 'Termijnen',
     roleLabels: 'Namen van de rollen',

@@ -7,6 +7,9 @@ import { refusalText } from '../core/refusal-texts';
 import { personOf } from '../core/turn';
 import { noticeCard } from '../core/notice-card';
 import { LISTS, caseloadPageAnswer, reportedPage, sendCaseloadPage } from './my-signals';
+import { mentorGroupPage } from './mentor-signals';
+import { listCard } from './signal-list-card';
+import { MT } from './mentor-texts';
 
 /** list.page: the next page of a long list. Which lists exist, and who may page them. */
 type Pager = {
@@ -22,6 +25,20 @@ export const LIST_PAGERS: Record<string, Pager> = {
       caseloadPageAnswer(await sendCaseloadPage(deps, context, actor, page), actor.schoolId),
   },
   [LISTS.reported]: { mayPage: () => true, page: (deps, _context, actor, page) => reportedPage(deps, actor, page) },
+  // whose pupils are listed is decided by the mentor of record, never by the card
+  [LISTS.mentorGroup]: {
+    mayPage: () => true,
+    page: async (deps, _context, actor, page) =>
+      (await mentorGroupPage(deps, actor, page)) ??
+      listCard({
+        title: MT.listTitle,
+        text: MT.listNone,
+        list: LISTS.mentorGroup,
+        schoolId: actor.schoolId,
+        page: 0,
+        pages: 1,
+      }),
+  },
 };
 
 const ListPageSchema = z.object({

@@ -2,6 +2,7 @@ import { reporterStatus } from '../../domain/signal-lifecycle';
 import { SIGNAL_STATES, type Signal } from '../../domain/signal';
 import { toActor } from '../../app/core/actors';
 import { NOTIFY } from '../../app/signals/signal-notifications';
+import { STATUS_FOR_MENTOR } from '../../app/signals/signal-event-messages';
 import type { KindsOf } from '../../app/core/notification-kinds';
 import type { PupilRecord, StaffRecord } from '../../app/core/ports';
 import type { RoleNames } from '../../domain/role-labels';
@@ -13,7 +14,11 @@ import { literal } from '../core/literal-text';
 import { SKIP, renderedNotice as notice, type Rendered, type RenderMessage, type Renderer } from '../core/renderer';
 import type { BotDeps } from '../core/bot-deps';
 import { drawSignalCard } from './signal-card-context';
+import { MT } from './mentor-texts';
 import { NT, REPORTER_STATUS_TEXT } from './signal-notification-texts';
+
+/** The same plain words for the pupil's mentor (issue 16), who did not report it herself. */
+const MENTOR_STATUS_TEXT: typeof REPORTER_STATUS_TEXT = { ...REPORTER_STATUS_TEXT, closed: MT.statusClosed };
 
 /** The current state a message of NOTIFY reads at delivery time. */
 interface Context {
@@ -87,7 +92,11 @@ export const SIGNAL_RENDERERS: Record<KindsOf<typeof NOTIFY>, Renderer> = {
     const about = SIGNAL_STATES.find((st) => st === msg.payload.params.state);
     const status = reporterStatus(about ? { ...signal, state: about } : signal);
     const key = status === 'watch' && !signal.escalation ? 'watchDirect' : status;
-    const text = REPORTER_STATUS_TEXT[key]?.(name(signal.ownerId), n) ?? NT.statusUpdated;
+    const forMentor = msg.payload.params.for === STATUS_FOR_MENTOR;
+    const text =
+      (forMentor ? MENTOR_STATUS_TEXT : REPORTER_STATUS_TEXT)[key]?.(name(signal.ownerId), n) ?? NT.statusUpdated;
+    if (forMentor)
+      return notice(MT.statusTitle(signal.reference), MT.statusText(pupil ? pupilLabel(pupil) : MT.unknownPupil, text));
     return notice(
       NT.reporterStatusTitle(signal.reference),
       NT.reporterStatusText(pupil ? pupilLabel(pupil) : NT.thePupil, text),

@@ -55,6 +55,8 @@ export const SchoolDocSchema = z.object({
     })
     .default({}),
   notifyAttendanceOfficer: z.boolean().default(false),
+  /** The pupil's mentor follows the status of signals about her mentor group (issue 16). */
+  mentorFollowsSignals: z.boolean().default(true),
   channelPostDetail: z.enum(['minimal', 'initialsAndClass']).default('minimal'),
   /** Legacy name of `closedDays` (still read; see schoolClosedDays). */
   holidays: z.array(z.string()).default([]),
