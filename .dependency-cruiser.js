@@ -12,7 +12,7 @@
  *  log:    src/log.ts, used by every layer but the domain
  *  wiring: src/*.ts (config, start-bot, index, demo seeding): everything
  * And no import cycles, type-only ones included.
- * test/layer-rules.test.ts runs these rules over a small fixture to prove they bite.
+ * test/layers/layer-rules.test.ts runs these rules over a small fixture to prove they bite.
  */
 const LOG = '^src/log[.]ts$';
 const PORT_FILES = '^src/app/.+/(ports|[a-z-]+-ports?)[.]ts$';
