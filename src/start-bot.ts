@@ -143,6 +143,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     digest: digestPorts(repos),
     publicUrl: () => config.PUBLIC_BASE_URL ?? publicBase,
     schoolSettings: { port: repos.directory, audit: repos.audit },
+    handover: { staff: repos.directory, audit: repos.audit },
     staffBinding: new StaffBinder(
       {
         binding: new StaffBindingRepository(

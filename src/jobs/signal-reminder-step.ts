@@ -1,4 +1,5 @@
 import { reminderMessages } from '../app/signals/signal-handling-messages';
+import { localDate } from '../domain/amsterdam-time';
 import type { DueReminder } from '../domain/signal-reminders';
 import type { Signal } from '../domain/signal';
 import type { StaffDoc } from '../store/schemas/directory-docs';
@@ -18,7 +19,7 @@ export async function queueReminderOnce(
   holder: string,
 ): Promise<boolean> {
   if (await repos.leases.hasMarker(reminder.onceKey, signal.schoolId)) return false;
-  const messages = reminderMessages(signal, staff, reminder);
+  const messages = reminderMessages(signal, staff, reminder, localDate(now));
   if (messages.length > 0) await repos.outbox.enqueue(signal.schoolId, messages, now);
   return repos.leases.claimOnce(reminder.onceKey, holder, now, signal.schoolId);
 }

@@ -9,6 +9,7 @@ import {
   SchoolDocSchema,
   StaffDocSchema,
   conversationDocId,
+  staffDocId,
   type ConversationDoc,
   type PupilDoc,
   type SchoolDoc,
@@ -163,6 +164,20 @@ export class DirectoryRepository implements DirectoryPort, ConversationPort, Sch
   async upsertStaff(doc: StaffDoc): Promise<void> {
     await this.store.upsert(doc);
     this.staffCache.clear();
+  }
+
+  /** One staff record with its ETag, read from the store (not the cache): for an ETag-guarded write. */
+  getStaff(schoolId: string, userId: string): Promise<Versioned<StaffDoc> | undefined> {
+    return this.store.read(StaffDocSchema, staffDocId(userId), schoolId);
+  }
+
+  /** ETag-guarded write of a staff record read with getStaff (e.g. her absence, issue 16). */
+  async replaceStaff(doc: StaffDoc, etag: string): Promise<'ok' | 'conflict'> {
+    try {
+      return (await this.store.replace(StaffDocSchema.parse(doc), etag)) === 'ok' ? 'ok' : 'conflict';
+    } finally {
+      this.staffCache.clear(); // after the write: a read under way meanwhile must not keep the old one
+    }
   }
 
   async upsertPupil(doc: PupilDoc): Promise<void> {

@@ -37,6 +37,9 @@ export const NOTIFICATION_KINDS = [
   'digest.channel',
   // privacy (app/privacy/privacy-ports.ts: PRIVACY_NOTIFY)
   'privacy.messageRemoved',
+  // absence and handover (app/handover/handover-ports.ts: HANDOVER_NOTIFY)
+  'absenceNotice',
+  'handoverNotice',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/clock';
 import type { Role } from '../../domain/roles';
 import type { HolidayRegion } from '../../domain/school-holidays-nl';
 import type { Signal } from '../../domain/signal';
+import type { StaffLeave } from '../../domain/staff-leave';
 import type { NotificationKind } from './notification-kinds';
 
 export interface Versioned<T> {
@@ -38,6 +39,8 @@ export interface StaffRecord {
   roles: Role[];
   classIds: string[];
   leftAt?: string;
+  /** away up to and including `leave.until` (issue 16) */
+  leave?: StaffLeave;
 }
 
 export interface PupilRecord {

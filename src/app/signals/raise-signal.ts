@@ -1,4 +1,5 @@
 import type { RefusalCode } from '../../domain/refusal-codes';
+import { localDate } from '../../domain/amsterdam-time';
 import { formatReference } from '../../domain/reference';
 import { routeNewSignal } from '../../domain/routing';
 import { createSignal, type NewSignalInput, type Signal } from '../../domain/signal';
@@ -67,7 +68,7 @@ export async function raiseSignal(
     draft.value,
     pupil!,
     staff.filter((s) => !s.leftAt).map((s) => ({ ...s })),
-    { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false },
+    { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false, today: localDate(now) },
   );
   const result = await ports.signals.create(
     args.schoolId,
@@ -97,7 +98,7 @@ export async function raiseSignal(
       existing,
       pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' },
       staff.map((s) => ({ ...s })),
-      { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false },
+      { notifyAttendanceOfficer: school?.notifyAttendanceOfficer ?? false, today: localDate(now) },
     );
     return {
       ok: true,

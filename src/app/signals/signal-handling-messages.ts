@@ -2,6 +2,8 @@ import type { Signal } from '../../domain/signal';
 import type { SignalEvent } from '../../domain/signal-lifecycle';
 import type { OutboxMessage, StaffRecord } from '../core/ports';
 import type { NotificationKind } from '../core/notification-kinds';
+import { localDate } from '../../domain/amsterdam-time';
+import { handlersOf, workersAtWork } from '../../domain/staff-leave';
 
 /** Notification kinds of handling a signal (S5), beside the ones in NOTIFY (signal-notifications.ts). */
 export const HANDLING_NOTIFY = {
@@ -94,7 +96,8 @@ export function handlingMessages(
         break;
       }
       case 'reannounced':
-        for (const w of active(staff, 'preventionWorker'))
+        // a worker away today is offered it through her partner (issue 16)
+        for (const w of workersAtWork(staff, localDate(new Date(after.updatedAt))))
           msgs.push({
             key: key(w, 'reannounced'),
             target: user(w),
@@ -115,14 +118,17 @@ export function handlingMessages(
   return msgs;
 }
 
-/** A reminder for whoever handles the signal now: its owner, or every prevention worker when the owner left. */
+/**
+ * A reminder for whoever handles the signal `today`: its owner; her duo partners while she is
+ * away (issue 16); every prevention worker when the owner left.
+ */
 export function reminderMessages(
   signal: Signal,
   staff: StaffRecord[],
   reminder: { kind: 'watch' | 'aftercare'; date: string; onceKey: string },
+  today: string,
 ): OutboxMessage[] {
-  const workers = active(staff, 'preventionWorker');
-  const to = signal.ownerId && workers.includes(signal.ownerId) ? [signal.ownerId] : workers;
+  const to = handlersOf(signal.ownerId, staff, today);
   return to.map((w) => ({
     key: `${reminder.onceKey}:${w}`,
     target: user(w),

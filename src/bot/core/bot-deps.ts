@@ -7,6 +7,7 @@ import type { PrivacyPort } from '../../app/privacy/privacy-ports';
 import type { DigestPorts } from '../../app/digest/digest-ports';
 import type { ShiftableClock } from '../../domain/clock';
 import type { SettingsDeps } from '../../app/school/change-school-settings';
+import type { HandoverDeps } from '../../app/handover/handover-ports';
 
 /** What the bot layer is handed at wiring time (src/index.ts). */
 export interface BotDeps {
@@ -33,6 +34,8 @@ export interface BotDeps {
   staffBinding?: StaffBinder;
   /** `/instellingen`: the school settings, read and written by the school's admin (issue 14) */
   schoolSettings?: SettingsDeps;
+  /** `/afwezig` and `/overdragen`: staff records ETag-guarded, audit with reasons (issue 16); absent = commands refuse */
+  handover?: Pick<HandoverDeps, 'staff' | 'audit'>;
   /** the bot's public base URL, for download links (e.g. the inzage export) */
   publicUrl?: () => string;
 }

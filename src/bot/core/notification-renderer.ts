@@ -7,6 +7,7 @@ import { ESCALATION_RENDERERS } from '../escalation/escalation-renderers';
 import { ROUND_RENDERERS } from '../rounds/round-renderers';
 import { DIGEST_RENDERERS } from '../digest/digest-renderer';
 import { PRIVACY_RENDERERS } from '../privacy/privacy-renderers';
+import { HANDOVER_RENDERERS } from '../handover/handover-renderers';
 
 /**
  * One renderer per notification kind, gathered from the feature folders. Typed as a Record over
@@ -19,6 +20,7 @@ const RENDERERS: Record<NotificationKind, Renderer> = {
   ...ROUND_RENDERERS,
   ...DIGEST_RENDERERS,
   ...PRIVACY_RENDERERS,
+  ...HANDOVER_RENDERERS,
 };
 
 /**

@@ -37,6 +37,8 @@ import { digestOpenSignal, overzichtCommand } from '../digest/digest-command';
 import { demoCommand } from '../demo/demo-clock-command';
 import { settingsCommand, settingsSubmit } from '../school/settings-handlers';
 import { ST } from '../school/settings-texts';
+import { absenceCommand, staffSetLeave } from '../handover/absence-command';
+import { handoverCommand, handoverSubmit } from '../handover/handover-command';
 import { VERBS, type Verb } from './verbs';
 
 /**
@@ -106,6 +108,8 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
   { command: 'demo', scopes: ['personal'], handler: demoCommand },
+  { command: 'afwezig', aliases: ['afwezigheid'], scopes: ['personal'], handler: absenceCommand },
+  { command: 'overdragen', aliases: ['overdracht'], scopes: ['personal'], handler: (d, c) => handoverCommand(d, c) },
   {
     command: 'instellingen',
     aliases: ['settings'],
@@ -156,6 +160,13 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.roundOpenPage, scopes: PERSONAL, readOnly: true, handler: roundOpenPage },
   { verb: VERBS.roundSavePage, scopes: PERSONAL, version: 'v', handler: roundSavePage },
   { verb: VERBS.schoolSaveSettings, scopes: PERSONAL, version: 'v', handler: settingsSubmit },
+  { verb: VERBS.staffSetLeave, scopes: PERSONAL, version: 'v', handler: staffSetLeave },
+  {
+    verb: VERBS.handoverSubmit,
+    scopes: PERSONAL,
+    unversioned: 'hands over only what the worker still has, each case pinned to the version it was listed at',
+    handler: handoverSubmit,
+  },
   {
     verb: VERBS.roundOfferSignal,
     scopes: PERSONAL,

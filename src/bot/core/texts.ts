@@ -130,6 +130,14 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
       (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'),
   );
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
+  if (has('preventionWorker'))
+    lines.push(
+      '- `/afwezig tot <datum>` — meld je afwezig (bijvoorbeeld `/afwezig tot 12 december`; ook `12-12` of `2026-12-12`): je duopartner krijgt je nieuwe signalen en ziet je zaken; `/afwezig uit` als je er weer bent, `/afwezig` voor de kaart',
+    );
+  if (has('coordinator'))
+    lines.push(
+      `- \`/overdragen\` — draag alle open zaken van een ${n('preventionWorker')} in één keer over aan een ander, met een reden`,
+    );
   if (has('coordinator') || has('admin'))
     lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
   if (has('coordinator') || has('admin')) {

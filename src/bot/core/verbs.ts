@@ -29,6 +29,8 @@ export const VERBS = {
   digestOpenSignal: 'digest.openSignal',
   pupilErase: 'pupil.erase',
   schoolSaveSettings: 'school.saveSettings',
+  staffSetLeave: 'staff.setLeave',
+  handoverSubmit: 'handover.submit',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 

@@ -17,6 +17,8 @@ export const AuditDocSchema = z.object({
   correlationId: z.string().optional(),
   /** a settings change: each field's old and new value (no pupil data) */
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })).optional(),
+  /** a handover of cases: the coordinator's reason (issue 16) */
+  reason: z.string().max(1000).optional(),
   ttl: z.number().int().optional(),
 });
 export type AuditDoc = z.infer<typeof AuditDocSchema>;

@@ -95,6 +95,14 @@ export const StaffDocSchema = z.object({
   roles: z.array(z.enum(ROLES)),
   classIds: z.array(z.string()).default([]),
   leftAt: z.string().optional(),
+  /** away up to and including `until` (issue 16: vervanging / afwezig); set by herself */
+  leave: z
+    .object({
+      until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      since: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      setBy: z.string(),
+    })
+    .optional(),
 });
 export type StaffDoc = z.infer<typeof StaffDocSchema>;
 
