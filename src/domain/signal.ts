@@ -104,6 +104,8 @@ export interface Signal {
   reannouncedAt?: string;
   /** Added: earlier escalations, kept when the case is escalated again after a return. */
   previousEscalations?: Escalation[];
+  /** The intake card it was raised from (stored with it on create): a resubmit of that card is no duplicate. */
+  submissionId?: string;
 }
 
 export interface NewSignalInput {
@@ -151,7 +153,8 @@ export const RAISER_ROLES: readonly Role[] = [
   'admin',
 ];
 
-export const mayRaiseSignal = (actor: Actor): boolean => isStaff(actor) && hasAnyRole(actor, RAISER_ROLES);
+export const mayRaiseSignal = (actor: Actor | undefined): actor is Actor =>
+  !!actor && isStaff(actor) && hasAnyRole(actor, RAISER_ROLES);
 
 /** The level that counts now: the prevention worker's score once given, else the reporter's estimate. */
 export const effectiveLevel = (signal: Pick<Signal, 'workerLevel' | 'reporterLevel'>): Level =>

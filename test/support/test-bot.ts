@@ -129,6 +129,14 @@ export const message = (tb: TestBot, who: DemoStaff, text: string, extra: object
   ...extra,
 });
 
+/**
+ * An intake submit that names no `openChoice` goes as the reporter's "Toch een nieuw signaal":
+ * tests that raise several signals about one pupil raise them, as before the step that first
+ * tells a reporter of the pupil's open signal (issue 16). Tests of that step pass `openChoice: ''`.
+ */
+const withIntakeChoice = (verb: string, data: object): object =>
+  verb === 'signal.submit' && data && !('openChoice' in data) ? { openChoice: 'new', ...data } : data;
+
 export const invokeAction = (
   tb: TestBot,
   who: DemoStaff,
@@ -141,7 +149,7 @@ export const invokeAction = (
   name: 'adaptiveCard/action',
   id: `inv-${randomUUID()}`,
   replyToId,
-  value: { action: { type: 'Action.Execute', verb, data } },
+  value: { action: { type: 'Action.Execute', verb, data: withIntakeChoice(verb, data) } },
 });
 
 export const searchInvoke = (tb: TestBot, who: DemoStaff, queryText: string) => ({

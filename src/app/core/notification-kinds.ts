@@ -37,6 +37,8 @@ export const NOTIFICATION_KINDS = [
   'digest.channel',
   // privacy (app/privacy/privacy-ports.ts: PRIVACY_NOTIFY)
   'privacy.messageRemoved',
+  // an observation added to an open signal at intake (app/signals/addition-notify.ts: ADDITION_NOTIFY)
+  'observationAdded',
   // absence and handover (app/handover/handover-ports.ts: HANDOVER_NOTIFY)
   'absenceNotice',
   'handoverNotice',

@@ -94,6 +94,8 @@ export interface SignalPort {
   update(signal: Signal, etag: string, messages: OutboxMessage[], now: Date): Promise<'ok' | 'conflict'>;
   listByReporter(schoolId: string, reporterId: string): Promise<Signal[]>;
   listOpen(schoolId: string): Promise<Signal[]>;
+  /** Every signal about one pupil, open and closed, newest first (one partition; no GROUP BY or OFFSET). */
+  listByPupil(schoolId: string, pupilId: string): Promise<Signal[]>;
   /** Every signal, open and closed, about any of these pupils of one school, newest first. */
   listByPupils(schoolId: string, pupilIds: readonly string[]): Promise<Signal[]>;
 }

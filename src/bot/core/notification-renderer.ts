@@ -7,6 +7,7 @@ import { ESCALATION_RENDERERS } from '../escalation/escalation-renderers';
 import { ROUND_RENDERERS } from '../rounds/round-renderers';
 import { DIGEST_RENDERERS } from '../digest/digest-renderer';
 import { PRIVACY_RENDERERS } from '../privacy/privacy-renderers';
+import { ADDITION_RENDERERS } from '../signals/addition-renderers';
 import { HANDOVER_RENDERERS } from '../handover/handover-renderers';
 
 /**
@@ -20,6 +21,7 @@ const RENDERERS: Record<NotificationKind, Renderer> = {
   ...ROUND_RENDERERS,
   ...DIGEST_RENDERERS,
   ...PRIVACY_RENDERERS,
+  ...ADDITION_RENDERERS,
   ...HANDOVER_RENDERERS,
 };
 

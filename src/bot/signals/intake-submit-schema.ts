@@ -24,6 +24,10 @@ export const IntakeFieldsSchema = z.object({
   knowsParents: str(10),
   knowsMentor: str(10),
   urgency: str(20),
+  /** the answer on the card that the pupil already has an open signal: 'add' to it, or 'new' anyway */
+  openChoice: str(5),
+  /** with 'add': the open signal the card named */
+  openSignal: str(80),
 });
 export type IntakeFields = z.infer<typeof IntakeFieldsSchema>;
 
@@ -59,6 +63,8 @@ export function coerceFields(raw: unknown): IntakeFields {
     knowsParents: pick('knowsParents').slice(0, 10),
     knowsMentor: pick('knowsMentor').slice(0, 10),
     urgency: pick('urgency').slice(0, 20),
+    openChoice: pick('openChoice').slice(0, 5),
+    openSignal: pick('openSignal').slice(0, 80),
   };
   return IntakeFieldsSchema.parse(fields);
 }

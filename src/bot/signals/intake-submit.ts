@@ -22,6 +22,7 @@ import {
   coerceFields,
 } from './intake-submit-schema';
 import { literal } from '../core/literal-text';
+import { openSignalStep } from './intake-open-signal';
 
 /** signal.submit: validate, store, and answer with the confirmation (or the same card with errors). */
 export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
@@ -88,6 +89,16 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     },
     urgency: urgency.data!,
   };
+  // issue 16: a pupil with an open signal gets the choice first (a separate step before raising)
+  const step = await openSignalStep(deps, context, person, {
+    schoolId: target.schoolId,
+    pupilId: input.pupilId,
+    submissionId: envelope.data.submissionId,
+    observation: input.observation,
+    fields,
+  });
+  if (step.next === 'answer') return step.card;
+  if (step.next === 'redraw') return redraw({}, step.notice);
   const outcome = await raiseSignal(deps.ports, person, {
     schoolId: target.schoolId,
     submissionId: envelope.data.submissionId,
