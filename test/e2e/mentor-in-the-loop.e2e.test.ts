@@ -297,6 +297,15 @@ describe('the mentor in the loop (issue 16)', () => {
     await tb.repos.directory.saveSchool({ ...school.doc, mentorFollowsSignals: true }, school.etag);
   });
 
+  it('says in /help that /mijn shows a mentor the signals about her mentor group', async () => {
+    const had = tb.connector.texts(conv(mentor)).length;
+    await tb.post(message(tb, mentor, '/help'));
+    await tb.connector.waitFor(() => tb.connector.texts(conv(mentor)).length > had);
+    expect(tb.connector.texts(conv(mentor)).slice(had).join('\n')).toContain(
+      'de status van jouw signalen en van signalen over leerlingen uit je mentorgroep',
+    );
+  });
+
   it('never puts the observation or a note, question, answer or OT text into any card or text the mentors got', async () => {
     for (const who of [mentor, otherMentor, mentorOfSchoolB]) {
       const got = [...cardsTo(tb, who).map(text), ...tb.connector.texts(conv(who))].join('\n');

@@ -84,6 +84,11 @@ export const T = {
   confirmationFollow: 'Je hoort van mij als er iets verandert. Met `/mijn` zie je je signalen.',
   duplicateSubmit: 'Dit signaal was al verstuurd.',
   unknownCommand: 'Dat commando ken ik niet. Typ `/help` voor wat ik kan.',
+  /** an invoke whose verb no route knows (an old card) */
+  unknownButton: 'Deze knop ken ik niet (meer). Open de kaart opnieuw met het commando.',
+  /** a turn that failed on our side (start-bot.ts onTurnError) */
+  turnFailed:
+    'Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.',
   notAStaffMember:
     'Ik ken je nog niet als medewerker van een school die Waakvlam gebruikt. Vraag de functioneel beheerder van je school om je toe te voegen.',
   welcomePersonal: (name: string) => `Welkom bij Waakvlam, ${name}. Typ \`/help\` om te zien wat ik voor je kan doen.`,
@@ -127,7 +132,11 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
   lines.push('- `/signaal` — meld een zorg over een leerling (ook `/signaal <naam of klas>` om meteen te zoeken)');
   lines.push(
     '- `/mijn` — ' +
-      (has('preventionWorker') ? 'jouw caseload, per status, oudste eerst' : 'de status van jouw signalen'),
+      (has('preventionWorker')
+        ? 'jouw caseload, per status, oudste eerst'
+        : has('mentor')
+          ? 'de status van jouw signalen en van signalen over leerlingen uit je mentorgroep'
+          : 'de status van jouw signalen'),
   );
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
   if (has('preventionWorker'))
