@@ -14,7 +14,7 @@ import { FANOUT_SCHOOL, HISTORY_SCHOOL, closedSignalDoc, seedFanoutSchool } from
 type Handler = (body: Record<string, unknown>, url: URL) => Promise<unknown>;
 
 async function inParallel<T>(n: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = new Array(n);
+  const out = new Array<T>(n);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, n) }, async () => {
@@ -138,7 +138,7 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       if (!route) return send(404, { error: 'no such bench route' });
       let body: Record<string, unknown> = {};
       try {
-        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
       } catch {
         return send(400, { error: 'bad json' });
       }

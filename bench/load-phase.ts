@@ -8,7 +8,7 @@ interface AutocannonResult {
 type AutocannonRun = Promise<AutocannonResult> & {
   on(event: 'response', f: (client: unknown, status: number, bytes: number, responseTime: number) => void): void;
 };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon ships no types; typed by the cast
 const autocannon = require('autocannon') as (opts: object) => AutocannonRun;
 
 /** What one load phase measured. Latencies in ms, throughput in answered (2xx) requests per second. */

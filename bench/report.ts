@@ -119,7 +119,7 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     `${r.history.measured}: ${r.history.with100.meter.requests} Cosmos requests with 100 closed signals, ${r.history.with10000.meter.requests} with 10,000 (${round(r.history.with100.ms, 1)} vs ${round(r.history.with10000.ms, 1)} ms)`,
   ];
   const table = [
-    `Waakvlam benchmark — ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, ${r.settings.connections} connections, ${r.settings.seconds} s per phase`,
+    `Waakvlam benchmark — ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}, ${String(r.settings.connections)} connections, ${String(r.settings.seconds)} s per phase`,
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...cells.map(line),
@@ -143,7 +143,7 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     '',
     '× baseline: against the echo bot measured right before that phase (its req/s in the third column); the first row is the first of those measurements.',
     '',
-    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${r.settings.store}; ${r.settings.jobs}; started as ${String(r.settings.start ?? '?')} with ${String(r.settings.runtime ?? 'Node defaults')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
+    `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${String(r.settings.store)}; ${String(r.settings.jobs)}; started as ${String(r.settings.start ?? '?')} with ${String(r.settings.runtime ?? 'Node defaults')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
   ].join('\n');
   return { table, markdown: md };
 }

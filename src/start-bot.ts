@@ -1,6 +1,5 @@
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { AddressInfo } from 'node:net';
 import { shiftableClock, type Clock } from './domain/clock';
 import type { Config } from './config';
 import { configureLog, log } from './log';
@@ -25,7 +24,7 @@ import { digestPorts } from './jobs/digest-wiring';
 import { randomUUID } from 'node:crypto';
 import { DEMO_SCHOOL_ID, seedDemoSchool } from './demo-seed';
 import { seedDemoRoundHistory } from './demo-round-history';
-import type { ConversationPort, OutboxPort, StoredReference } from './app/core/ports';
+import type { ConversationPort, OutboxPort } from './app/core/ports';
 
 export interface RunningBot {
   url: string;
@@ -172,7 +171,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     deps,
     {
       channelReference: async (schoolId, channel) =>
-        (await repos.directory.getSchool(schoolId))?.doc.channels[channel]?.reference as StoredReference | undefined,
+        (await repos.directory.getSchool(schoolId))?.doc.channels[channel]?.reference,
       previousDelivery: async (schoolId, subjectId, target) => {
         const all = await repos.outbox.deliveriesOf(schoolId, subjectId);
         const d = all.find((x) => JSON.stringify(x.target) === JSON.stringify(target));
@@ -241,8 +240,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     health: async () => ({ ok: true, detail: { store: config.embeddedStore ? 'embedded' : 'cosmos' } }),
   });
   registerExportDownload(server, deps);
-  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, () => resolve()));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => {
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = server.address().port;
   publicBase = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   if (opts.startJobs !== false && !config.DISABLE_JOBS) {
     runner.start();
@@ -260,7 +261,9 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     close: async () => {
       await runner?.stop();
       await scheduler.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       if (!opts.repos) await repos.close();
     },
   };

@@ -91,7 +91,7 @@ export async function validateManifest(manifest: unknown): Promise<string[]> {
 
   const problems: string[] = [];
   const schemaErrors = await AppManifestUtils.validateAgainstSchema(manifest as TeamsManifest, schema as never);
-  problems.push(...schemaErrors.map((e) => `schema v${m.manifestVersion}: ${e}`));
+  problems.push(...schemaErrors.map((e) => `schema v${String(m.manifestVersion)}: ${e}`));
 
   if (typeof m.$schema === 'string' && !m.$schema.includes(`/v${m.manifestVersion}/`)) {
     problems.push(`$schema (${m.$schema}) does not match manifestVersion ${m.manifestVersion}`);

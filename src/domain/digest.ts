@@ -169,7 +169,7 @@ function distributionOf(d: NonNullable<DigestInput['distribution']>): NonNullabl
   const current = { ...d.current };
   if (!d.previous) return { current, currentTotal: sumLevels(current) };
   const previous = { ...d.previous };
-  const delta = { 1: 0, 2: 0, 3: 0 } as LevelCounts;
+  const delta = { 1: 0, 2: 0, 3: 0 };
   for (const l of LEVELS) delta[l] = current[l] - previous[l];
   return { current, currentTotal: sumLevels(current), previous, previousTotal: sumLevels(previous), delta };
 }

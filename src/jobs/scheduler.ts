@@ -44,9 +44,9 @@ export class Scheduler {
     const loop = async () => {
       if (this.stopped) return;
       await this.runOnce();
-      if (!this.stopped) this.timer = setTimeout(loop, this.deps.tickMs);
+      if (!this.stopped) this.timer = setTimeout(() => void loop(), this.deps.tickMs);
     };
-    this.timer = setTimeout(loop, 50);
+    this.timer = setTimeout(() => void loop(), 50);
   }
 
   async stop(): Promise<void> {

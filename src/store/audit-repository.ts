@@ -7,7 +7,7 @@ import { AuditDocSchema, type AuditDoc, type AuditEntry } from './schemas/audit-
 
 interface Queued {
   doc: AuditDoc;
-  done: (err?: unknown) => void;
+  done: (err?: Error) => void;
 }
 
 /** Cosmos DB caps a transactional batch at 100 operations. */
@@ -61,7 +61,7 @@ export class AuditRepository implements AuditPort, SettingsAuditPort {
           });
           for (const q of group) q.done();
         } catch (err) {
-          for (const q of group) q.done(err ?? new Error('audit write failed'));
+          for (const q of group) q.done(err instanceof Error ? err : new Error('audit write failed'));
         }
       }
     } finally {

@@ -56,7 +56,7 @@ export class DocStore {
         id,
         parsed.error.issues.map((i) => i.path.join('.') + ' ' + i.message).join('; '),
       );
-    return parsed.data;
+    return parsed.data as z.infer<S>;
   }
 
   async query<S extends z.ZodTypeAny>(
@@ -97,7 +97,9 @@ export class DocStore {
         value: value as never,
       })),
     };
-    const { resources } = await this.container.items.query(spec, schoolId ? { partitionKey: schoolId } : {}).fetchAll();
+    const { resources } = await this.container.items
+      .query<{ id?: string; _etag?: unknown }>(spec, schoolId ? { partitionKey: schoolId } : {})
+      .fetchAll();
     return resources;
   }
 
@@ -183,7 +185,7 @@ export class DocStore {
     let result: { statusCode: number; eTag?: string }[] | undefined;
     try {
       const res = await this.container.items.batch(operations as unknown as OperationInput[], schoolId);
-      result = res.result as { statusCode: number; eTag?: string }[] | undefined;
+      result = res.result;
     } catch (err) {
       const s = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause);
       const m = /(\b4\d\d\b)/.exec(String((err as Error).message));

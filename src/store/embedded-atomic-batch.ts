@@ -118,6 +118,7 @@ let installed = false;
 export function installAtomicBatch(): void {
   if (installed) return;
   (batchModule as any).default = atomicBatch;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- routes read the CommonJS exports object
   const m = require('@vercel/cosmosdb-server/lib/handler/batch-documents');
   m.default = atomicBatch;
   installed = true;

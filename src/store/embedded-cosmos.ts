@@ -23,13 +23,12 @@ export async function startEmbeddedCosmos(port = 0, opts: { childProcess?: boole
   if (opts.childProcess) return startInChildProcess(port);
   // Loaded only where the server runs: a bot whose store runs in a child process does not pay
   // for loading the server package (cold start, docs/performance.md).
-  /* eslint-disable @typescript-eslint/no-require-imports */
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily, in this order, where an import would not be */
   (require('./embedded-atomic-batch') as typeof import('./embedded-atomic-batch')).installAtomicBatch();
   (require('./embedded-query-scope') as typeof import('./embedded-query-scope')).installQueryScope();
-  /* eslint-enable @typescript-eslint/no-require-imports */
   // Loaded after the batch and query handlers are replaced, so its route table picks ours.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHttpsServer } = require('@vercel/cosmosdb-server') as typeof import('@vercel/cosmosdb-server');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const server = createHttpsServer({ keepAlive: true });
   server.keepAliveTimeout = 30_000;
   readTlsThroughStreamEvents(server);
@@ -99,7 +98,10 @@ async function startInChildProcess(port: number): Promise<EmbeddedCosmos> {
   let asked = 0;
   const pending = new Map<number, (m: NodeJS.MemoryUsage) => void>();
   child.on('message', (m: { type?: string; id?: number; memory?: NodeJS.MemoryUsage }) => {
-    if (m?.type === 'memory' && m.id !== undefined && m.memory) (pending.get(m.id)?.(m.memory), pending.delete(m.id));
+    if (m?.type === 'memory' && m.id !== undefined && m.memory) {
+      pending.get(m.id)?.(m.memory);
+      pending.delete(m.id);
+    }
   });
   child.unref();
   (child.channel as { unref?: () => void } | undefined)?.unref?.();

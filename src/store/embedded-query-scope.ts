@@ -186,7 +186,7 @@ function partitionOf(req: any): string | undefined {
 }
 
 // The query engine the server itself uses (its own dependency, resolved from the server's package).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a path resolved at run time
 const cosmosQuery = require(
   require.resolve('@zeit/cosmosdb-query', { paths: [require.resolve('@vercel/cosmosdb-server')] }),
 ).default as (sql: string) => { containsPartitionKeys(paths: string[]): boolean };
@@ -197,6 +197,7 @@ export function installQueryScope(): void {
   if (installed) return;
   install();
   (queryModule as any).default = scopedQueryHandler;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- routes read the CommonJS exports object
   require('@vercel/cosmosdb-server/lib/handler/query-documents').default = scopedQueryHandler;
   installed = true;
 }

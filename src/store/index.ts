@@ -79,7 +79,7 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
     rounds: new RoundRepository(cases),
     leases: new LeaseRepository(new DocStore(cosmos.containers.leases)),
     embedded: embedded && { endpoint: embedded.endpoint, key: embedded.key },
-    storeProcessMemory: embedded?.pid ? embedded.memory : undefined,
+    storeProcessMemory: embedded?.pid ? () => embedded.memory() : undefined,
     close: async () => {
       cosmos.client.dispose();
       await embedded?.close();

@@ -81,7 +81,7 @@ function pupilEntries(doc: AnyDoc, pupilId: string): Record<string, unknown> {
     if (Array.isArray(v)) {
       const mine = v.filter((e) => e && typeof e === 'object' && (e as { pupilId?: unknown }).pupilId === pupilId);
       if (mine.length) out[k] = mine;
-    } else if (v && typeof v === 'object' && pupilId in (v as object)) {
+    } else if (v && typeof v === 'object' && pupilId in v) {
       out[k] = { [pupilId]: (v as Record<string, unknown>)[pupilId] };
     }
   }
@@ -93,7 +93,7 @@ function withoutPupil(doc: AnyDoc, pupilId: string): AnyDoc {
     if (COSMOS_FIELDS.includes(k)) continue;
     if (Array.isArray(v))
       out[k] = v.filter((e) => !(e && typeof e === 'object' && (e as { pupilId?: unknown }).pupilId === pupilId));
-    else if (v && typeof v === 'object' && pupilId in (v as object)) {
+    else if (v && typeof v === 'object' && pupilId in v) {
       const { [pupilId]: _gone, ...rest } = v as Record<string, unknown>;
       out[k] = rest;
     } else out[k] = v;

@@ -119,7 +119,7 @@ export class StaffBindingRepository implements StaffBindingPort {
 }
 
 /** Writes `change(doc)` ETag-guarded while `applies(doc)` holds, re-reading after a race (a few times): safe to repeat. */
-async function guardedChange<S extends z.ZodTypeAny>(
+async function guardedChange<S extends z.ZodType<{ id: string; schoolId: string }>>(
   store: DocStore,
   schema: S,
   found: Versioned<z.infer<S>>,

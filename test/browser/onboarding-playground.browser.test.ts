@@ -29,6 +29,7 @@ import { PlaygroundSession, describeWithChromium } from '../support/playground-s
 import { TestClock, startTestBot, type TestBot } from '../support/test-bot';
 
 // The Playground's config generator: the same made-up Entra ids the Playground presents as its users.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script without types, typed by the cast
 const playgroundConfig = require('../../scripts/playground-config.js') as {
   loadStaff(dir: string): { name: string; upn: string; entraId: string }[];
 };

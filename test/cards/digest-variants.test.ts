@@ -5,7 +5,6 @@ import { regionDigest } from '../../src/domain/region-digest';
 import { chartAwareContext } from '../support/chart-elements';
 import { SAMPLE_NOW, busyDigestView, emptyDigestView } from '../support/digest-samples';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const TEAMS_CARD_LIMIT_BYTES = 28 * 1024;
 
 function sdkProblems(card: object): string[] {

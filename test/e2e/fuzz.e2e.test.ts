@@ -108,7 +108,7 @@ interface Case {
 
 const staffPool = ['mentor', 'docent', 'preventiewerker', 'zorgcoordinator', 'ot', 'leerplichtambtenaar', 'beheerder']
   .map((role) => person(role))
-  .filter(Boolean) as DemoStaff[];
+  .filter((p): p is DemoStaff => !!p);
 const COMMAND_WORDS = [
   '/signaal',
   '/melding',

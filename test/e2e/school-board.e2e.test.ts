@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SchoolDocSchema, pupilDocId, staffDocId } from '../../src/store/schemas/directory-docs';
 import { FIELD_ERRORS } from '../../src/bot/core/texts';
 import { findById } from '../support/card-walk';
-import { demoPupils, pupilFullName, staffWith, type DemoStaff } from '../support/demo-people';
+import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import {
   TENANT,
   installation,

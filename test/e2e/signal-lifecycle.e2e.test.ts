@@ -15,7 +15,6 @@ import {
 } from '../support/test-bot';
 import { addSchool } from '../support/schools';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 const text = (c: unknown) => JSON.stringify(c);
 const SCHOOL = 'demo-school';
 /** Every note in these tests carries this marker, so a leak to the reporter is easy to find. */

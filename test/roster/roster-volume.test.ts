@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { importRoster, type RosterImportReport } from '../../src/app/roster/import-roster';
 import { parsePupilsCsv, parseStaffCsv, type ParsedPupils, type ParsedStaff } from '../../src/app/roster/parse-roster';
 import { fixedClock } from '../../src/domain/clock';
@@ -53,8 +54,7 @@ afterAll(async () => {
   await repos?.close();
   const line = `roster import timings (ms): ${JSON.stringify(timings)}\n`;
   process.stderr.write(line);
-  if (process.env.ROSTER_TIMINGS)
-    require('node:fs').writeFileSync(process.env.ROSTER_TIMINGS, JSON.stringify(timings, null, 2));
+  if (process.env.ROSTER_TIMINGS) writeFileSync(process.env.ROSTER_TIMINGS, JSON.stringify(timings, null, 2));
 });
 
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {

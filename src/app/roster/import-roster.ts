@@ -1,7 +1,7 @@
 import type { Role } from '../../domain/roles';
 import type { CsvEncoding } from './csv-reader';
 import type { ParsedPupils, ParsedStaff, RosterIssue } from './parse-roster';
-import type { PupilRow, StaffRow } from './roster-rows';
+import type { PupilRow } from './roster-rows';
 import {
   ROSTER_BATCH_SIZE,
   rosterPupilId,

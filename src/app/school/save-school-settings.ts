@@ -1,4 +1,3 @@
-import type { AuditEntry } from '../core/ports';
 import { settingChanges, type SchoolSettings, type SettingChange } from './school-settings';
 import type { SchoolSettingsPort, SettingsAuditPort } from './school-ports';
 

@@ -11,6 +11,6 @@ type PipelineOwner = { client?: { pipeline?: { removePolicy(options: { phase?: s
  */
 export function withoutConnectorRetries(context: TurnContext): void {
   const key = context.adapter?.ConnectorClientKey;
-  const client = key ? (context.turnState.get(key) as PipelineOwner | undefined) : undefined;
+  const client = key ? context.turnState.get<PipelineOwner | undefined>(key) : undefined;
   client?.client?.pipeline?.removePolicy({ phase: 'Retry' });
 }

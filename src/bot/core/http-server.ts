@@ -85,7 +85,11 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
       status = 403;
       body = { error: 'forbidden', correlationId };
     } else if (status >= 500) {
-      log.error('turn.failed', { correlationId, status, type: String(req.body?.type ?? '').slice(0, 40) });
+      log.error('turn.failed', {
+        correlationId,
+        status,
+        type: String((req.body as { type?: unknown } | undefined)?.type ?? '').slice(0, 40),
+      });
       body = { error: 'internal', correlationId };
     } else if (status === 401) {
       log.warn('auth.refused', { correlationId });

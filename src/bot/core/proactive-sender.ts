@@ -96,7 +96,7 @@ export class ProactiveSender {
     try {
       let activityId: string | undefined;
       let conversationId = reference.conversation.id;
-      let failure: unknown;
+      let failure: { error: unknown } | undefined;
       await this.adapter.continueConversationAsync(
         this.botAppId,
         reference as unknown as Partial<ConversationReference>,
@@ -115,11 +115,11 @@ export class ProactiveSender {
           } catch (err) {
             // Caught here: thrown out of the callback, the adapter's onTurnError would swallow it
             // (and the message would count as sent).
-            failure = err;
+            failure = { error: err };
           }
         },
       );
-      if (failure !== undefined) throw failure;
+      if (failure) throw failure.error;
       return { status: 'sent', conversationId, activityId, subjectId };
     } catch (err) {
       const result = classify(err);

@@ -14,7 +14,7 @@ function template(name: string): ACData.Template {
   let t = templates.get(name);
   if (!t) {
     if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`Bad card template name: ${name}`);
-    const json = JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
+    const json: unknown = JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8'));
     t = new ACData.Template(json);
     templates.set(name, t);
   }

@@ -71,7 +71,7 @@ export function formFromSettings(s: SchoolSettings, year: number): SettingsForm 
 export function formOf(data: unknown): SettingsForm {
   const raw = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   return Object.fromEntries(
-    FORM_INPUTS.map((id) => [id, typeof raw[id] === 'string' ? (raw[id] as string).trim().slice(0, 2000) : '']),
+    FORM_INPUTS.map((id) => [id, typeof raw[id] === 'string' ? raw[id].trim().slice(0, 2000) : '']),
   );
 }
 
@@ -110,7 +110,9 @@ export function fileFromForm(
     }));
   }
   const plurals = Object.fromEntries(Object.entries(base.roleLabels).filter(([k]) => k.endsWith('Plural')));
-  const labels = Object.fromEntries(ROLE_LABEL_KEYS.map((k) => [k, form[labelInput(k)]]).filter(([, v]) => v));
+  const labels = Object.fromEntries(
+    ROLE_LABEL_KEYS.map((k): [string, string] => [k, form[labelInput(k)]]).filter(([, v]) => v),
+  );
   const file: Record<string, unknown> = {
     name: form.name,
     region: form.region,
