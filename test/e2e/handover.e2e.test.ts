@@ -334,4 +334,31 @@ describe('absence and handover (issue 16)', () => {
       expect.objectContaining({ actorId: coordinator.entraId, outcome: 'refused', code: 'handover-not-coordinator' }),
     );
   });
+  it('sends the watch reminder of a case whose casushouder is away to her partner, and to her again once she is back', async () => {
+    tb.clock.set('2026-12-14T09:00:00+01:00'); // Monday
+    const s = await raise();
+    await act(demi, 'signal.claim', s);
+    await act(demi, 'signal.watch', s, { checkInDate: '2026-12-16' });
+    await say(demi, '/afwezig tot 16 december');
+    await settle();
+    tb.connector.reset();
+    const reminders = (who: DemoStaff) =>
+      cardsAbout(who, s).filter((c) => text(c).includes('Waakvlam: tijd om te kijken'));
+
+    tb.clock.set('2026-12-16T07:30:00+01:00');
+    await tb.bot.scheduler.runOnce();
+    await settle();
+    expect(reminders(anouk)).toHaveLength(1);
+    expect(reminders(demi)).toHaveLength(0);
+
+    // back at work: the next check-in's reminder is hers again
+    tb.clock.set('2026-12-17T09:00:00+01:00');
+    await act(demi, 'signal.watch', s, { checkInDate: '2026-12-18' });
+    tb.connector.reset();
+    tb.clock.set('2026-12-18T07:30:00+01:00');
+    await tb.bot.scheduler.runOnce();
+    await settle();
+    expect(reminders(demi)).toHaveLength(1);
+    expect(reminders(anouk)).toHaveLength(0);
+  });
 });

@@ -34,7 +34,9 @@ export async function readLeave(
  * A prevention worker sets herself away until a date, or ends it (issue 16). Stored on her staff
  * record, ETag-guarded (`expectedEtag`: the version her card was drawn on; a typed command
  * re-reads on a race). Audited old → new last day. She and her duo partners are told through
- * the outbox; the keys are deterministic, so the same leave set twice tells nobody twice.
+ * the outbox (another container than the staff record, so not in one batch): the keys are
+ * deterministic, and the same leave set again queues them again, so a turn that failed between
+ * the two writes is made whole by its retry and nobody is told twice.
  */
 export async function setLeave(
   deps: HandoverDeps,
@@ -75,7 +77,11 @@ export async function setLeave(
     const partners = duoPartners(staff, actor.userId, today).map((s) => s.userId);
     const before = current.leave;
     if (until === undefined && !before) return { ok: true, changed: false, partners };
-    if (until !== undefined && before?.until === until) return { ok: true, leave: before, changed: false, partners };
+    if (until !== undefined && before?.until === until) {
+      // the same leave again (a retried turn whose notices may not have been queued): the same keys, no repeats
+      await deps.outbox.enqueue(args.schoolId, leaveMessages(actor.userId, partners, today, before, undefined), now);
+      return { ok: true, leave: before, changed: false, partners };
+    }
     const leave = until === undefined ? undefined : startLeave(until, before?.since ?? today, actor.userId);
     const next: StaffRecordDoc = { ...current.staff };
     if (leave) next.leave = leave;

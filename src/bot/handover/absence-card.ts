@@ -10,8 +10,7 @@ import { renderCard, type CardJson } from '../core/render-card';
 import { roleNamesAt } from '../core/role-names';
 import { formatDate } from '../core/texts';
 import { schoolLabelOf } from '../signals/school-board';
-import { HO } from './handover-texts';
-import { joinNames } from './handover-deps';
+import { HO, joinNames } from './handover-texts';
 
 /** Who stands in for her today, as the texts name them. */
 export async function partnersText(deps: BotDeps, actor: Actor): Promise<string> {

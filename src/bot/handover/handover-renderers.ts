@@ -36,9 +36,9 @@ const handoverNotice: Renderer = async (deps, schoolId, msg) => {
   if (!owner) return SKIP;
   return renderedNotice(
     HO.handoverNoticeTitle(signal.reference),
-    HO.handoverNoticeText(pupil ? pupilLabel(pupil) : 'de leerling', literal(owner.displayName)),
+    HO.handoverNoticeText(pupil ? pupilLabel(pupil) : HO.thePupil, literal(owner.displayName)),
     'Default',
-    [{ title: 'Casushouder', value: literal(owner.displayName) }],
+    [{ title: HO.factOwner, value: literal(owner.displayName) }],
   );
 };
 

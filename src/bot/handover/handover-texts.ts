@@ -3,6 +3,10 @@ import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 /** The date forms `/afwezig tot …` understands (src/domain/staff-leave.ts: parseLeaveDate). */
 const FORMATS = '`12-12`, `12-12-2026`, `12 december` of `2026-12-12`';
 
+/** Names of people as the texts show them: "A", "A en B", "A, B en C". */
+export const joinNames = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
+
 /** Dutch texts of absence (`/afwezig`) and handover (`/overdragen`), issue 16. */
 export const HO = {
   formats: FORMATS,
@@ -66,6 +70,8 @@ export const HO = {
   factMoved: 'Overgedragen',
   factFailed: 'Niet overgedragen',
   // the reporter's notice after a handover
+  thePupil: 'de leerling',
+  factOwner: 'Casushouder',
   handoverNoticeTitle: (ref: string) => `Je signaal ${ref}: nieuwe casushouder`,
   handoverNoticeText: (pupil: string, owner: string) =>
     `Je signaal over ${pupil} wordt nu behandeld door ${owner}. Zij is de nieuwe casushouder.`,
