@@ -1,4 +1,4 @@
-import type { OutboxPort, Versioned } from '../app/core/ports';
+import type { OutboxPort, OutboxTarget, Versioned } from '../app/core/ports';
 import { DocStore } from './doc-store';
 import {
   DeliveryDocSchema,
@@ -9,7 +9,6 @@ import {
   type DeliveryDoc,
   type NewOutboxMessage,
   type OutboxDoc,
-  type OutboxTarget,
 } from './schemas/outbox-doc';
 
 const inConversationOrder = (docs: OutboxDoc[]) =>

@@ -1,15 +1,15 @@
 import { z } from 'zod';
+import type { OutboxMessage, OutboxTarget } from '../../app/core/ports';
 
 /**
  * An outbox message: a notification decided inside a use case and written in the same
  * transactional batch as the state change that caused it; delivered later by the outbox runner.
  * The payload names what to render, not the rendered card, so a card shows the state at delivery.
  */
-export const OutboxTargetSchema = z.discriminatedUnion('kind', [
+export const OutboxTargetSchema: z.ZodType<OutboxTarget> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('user'), userId: z.string() }),
   z.object({ kind: z.literal('channel'), channel: z.enum(['ot', 'coordinators']) }),
 ]);
-export type OutboxTarget = z.infer<typeof OutboxTargetSchema>;
 
 export const OutboxPayloadSchema = z
   .object({
@@ -46,7 +46,8 @@ export const OutboxDocSchema = z.object({
 });
 export type OutboxDoc = z.infer<typeof OutboxDocSchema>;
 
-export type NewOutboxMessage = { key: string; target: OutboxTarget; payload: OutboxPayload; dueAt?: string };
+/** What a use case queues (the app's `OutboxMessage`), with any kind: the store also holds kinds of other versions. */
+export type NewOutboxMessage = Omit<OutboxMessage, 'payload'> & { payload: OutboxPayload };
 
 export function outboxDoc(schoolId: string, msg: NewOutboxMessage, now: Date, seq: number): OutboxDoc {
   return {
