@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditPort } from '../app/core/ports';
+import type { AuditEntry, AuditPort } from '../app/core/ports';
 import type { SettingsAuditPort } from '../app/school/school-ports';
 import { DocStore } from './doc-store';
 import { againAfterStoreFault } from './store-fault-retry';
-import { AuditDocSchema, type AuditDoc, type AuditEntry } from './schemas/audit-doc';
+import { AuditDocSchema, type AuditDoc } from './schemas/audit-doc';
+
+/** An entry as a use case writes it, with what some add (a settings change, a handover's reason); `at` defaults to now. */
+type AuditWrite = AuditEntry & Partial<Pick<AuditDoc, 'at' | 'changes' | 'reason' | 'ttl'>>;
 
 interface Queued {
   doc: AuditDoc;
@@ -29,7 +32,7 @@ export class AuditRepository implements AuditPort, SettingsAuditPort {
     private readonly now: () => Date,
   ) {}
 
-  record(entry: AuditEntry): Promise<void> {
+  record(entry: AuditWrite): Promise<void> {
     const at = entry.at ?? this.now().toISOString();
     const doc: AuditDoc = { ...entry, id: `audit:${at}:${randomUUID()}`, type: 'audit', at };
     return new Promise<void>((resolve, reject) => {

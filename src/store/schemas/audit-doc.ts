@@ -22,4 +22,3 @@ export const AuditDocSchema = z.object({
   ttl: z.number().int().optional(),
 });
 export type AuditDoc = z.infer<typeof AuditDocSchema>;
-export type AuditEntry = Omit<AuditDoc, 'id' | 'type' | 'at'> & { at?: string };
