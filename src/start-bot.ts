@@ -10,6 +10,7 @@ import { createHttpServer } from './bot/core/http-server';
 import { registerExportDownload } from './bot/privacy/export-download';
 import { botAuthSettings } from './bot/core/auth-settings';
 import { correlationIdOf } from './bot/core/correlation';
+import { T } from './bot/core/texts';
 import { PROCESSED_MARKER_TTL_SECONDS } from './bot/core/activity-dedupe';
 import { ProcessedActivityRepository } from './store/processed-activity-repository';
 import { RecentActivities } from './bot/core/recent-activities';
@@ -102,11 +103,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
         .sendActivity({ type: 'invokeResponse', value: { status: 500, body: { error: 'internal' } } })
         .catch(() => undefined);
     } else {
-      await context
-        .sendActivity(
-          'Er ging iets mis aan mijn kant. Probeer het over een minuut opnieuw; je invoer is niet opgeslagen als je geen bevestiging kreeg.',
-        )
-        .catch(() => undefined);
+      await context.sendActivity(T.turnFailed).catch(() => undefined);
     }
   };
 

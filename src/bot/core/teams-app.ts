@@ -78,7 +78,7 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
         ? {
             statusCode: 200,
             type: 'application/vnd.microsoft.card.adaptive',
-            value: noticeCard('Deze knop ken ik niet (meer). Open de kaart opnieuw met het commando.'),
+            value: noticeCard(T.unknownButton),
           }
         : {
             statusCode: 400,

@@ -74,6 +74,9 @@ export const T = {
     `Maak je je zorgen over een leerling? Vul dit in; de ${n('preventionWorker', { plural: true })} van je school krijgen het meteen.`,
   intakeNoPupils: 'Er zijn geen leerlingen gevonden. Typ `/signaal` gevolgd door (een deel van) een naam of klas.',
   intakeFixErrors: 'Controleer de gemarkeerde velden.',
+  /** a /signaal search without results; where type-ahead works (Teams) the search goes on in the card */
+  intakeNoMatch: (query: string, typeAhead: boolean) =>
+    `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}`,
   confirmationTitle: (ref: string) => `Signaal ${ref} is ontvangen`,
   confirmationSentTo: (names: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Verstuurd naar de ${n('preventionWorker', { plural: true })}: ${names}.`,

@@ -19,8 +19,8 @@ type Params = Record<string, string | number | boolean>;
  * Older notices (queued before `scope` and `target` existed) read as one message.
  */
 export function undeliverableNotice(params: Params, ref: string, names?: RoleNames): UndeliverableNotice {
-  const whoRaw = String(params.who ?? 'een collega');
-  const coordinatorsChannel = params.target === 'channel' && whoRaw !== 'het OT-kanaal';
+  const whoRaw = String(params.who ?? UT.someColleague);
+  const coordinatorsChannel = params.target === 'channel' && whoRaw !== UT.otChannel;
   const who = coordinatorsChannel ? UT.coordinatorsChannel(names) : literal(whoRaw);
   const reason = String(params.reason ?? '');
   const about = String(params.about ?? '');
@@ -30,7 +30,7 @@ export function undeliverableNotice(params: Params, ref: string, names?: RoleNam
     : (T.undeliverableWhat[about] ?? UT.whatOther);
 
   if (channel) {
-    const command = whoRaw === 'het OT-kanaal' ? '`/koppel ot`' : '`/koppel overzicht`';
+    const command = whoRaw === UT.otChannel ? '`/koppel ot`' : '`/koppel overzicht`';
     const lines = [UT.notPosted(what, who)];
     if (reason === 'channel-not-linked') lines.push(UT.whyChannelNotLinked, UT.waitsForLink(command, names));
     else if (reason === 'channel-unreachable') lines.push(UT.whyChannelRefused, UT.waitsForRelink(command));

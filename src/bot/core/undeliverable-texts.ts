@@ -6,6 +6,10 @@ import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
  */
 export const UT = {
   title: 'Bericht kon niet worden bezorgd',
+  /** who a notice names when the job could not tell (older notices) */
+  someColleague: 'een collega',
+  /** the `who` the undeliverable job (src/jobs/undeliverable-notices.ts) stores for the OT channel */
+  otChannel: 'het OT-kanaal',
   titleSignalCard: (ref: string, who: string) => `Signaal ${ref} niet bezorgd bij ${who}`,
   titlePerson: (who: string) => `Berichten voor ${who} wachten`,
 

@@ -11,6 +11,7 @@ import { ESCALATION_REASON_LABELS, ET } from './escalation-texts';
 import { CATEGORY_LABELS, LEVEL_LABELS, STATE_LABELS, URGENCY_LABELS, formatDate, formatDateTime } from '../core/texts';
 import { pupilName } from '../core/pupil-label';
 import { literal } from '../core/literal-text';
+import { HISTORY_LABELS, HT } from '../signals/signal-handling-texts';
 
 type Color = 'Default' | 'Attention' | 'Good' | 'Warning' | 'Accent';
 const nameOf = (staff: StaffRecord[], id?: string) => {
@@ -168,24 +169,6 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
 
 // ---------- the full case, in an OT member's personal chat ----------
 
-const HISTORY_WORDS: Record<string, string> = {
-  created: 'signaal gedaan',
-  claim: 'opgepakt',
-  score: 'score gegeven',
-  note: 'notitie',
-  askReporter: 'vraag aan de melder',
-  answerQuestion: 'antwoord van de melder',
-  escalate: 'opgeschaald naar het OT',
-  claimEscalation: 'opgepakt door het OT',
-  deEscalate: 'afgeschaald door het OT',
-  setWatch: 'waakvlam gezet',
-  startAftercare: 'naar nazorg',
-  close: 'afgesloten',
-  reassign: 'toegewezen',
-  reannounce: 'opnieuw aangeboden',
-  reannounceEscalation: 'opnieuw aangeboden aan het OT',
-};
-
 export interface DetailsCardInput {
   signal: Signal;
   n: number;
@@ -209,7 +192,7 @@ export function escalationDetailsCard(input: DetailsCardInput): CardJson | undef
   const s = escalationStatus(esc, staff, input.names);
   const reasonWord = (code: string) => ESCALATION_REASON_LABELS[code] ?? code;
   const history = signal.history.slice(-10).map((h) => ({
-    line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || 'Waakvlam'}: ${HISTORY_WORDS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : literal(h.note)}` : ''}`,
+    line: `${formatDateTime(h.at)} — ${nameOf(staff, h.actorId) || HT.historyBot}: ${HISTORY_LABELS[h.action] ?? h.action}${h.level ? ` (${h.level})` : ''}${h.note ? `: ${h.action === 'escalate' ? reasonWord(h.note) : literal(h.note)}` : ''}`,
   }));
   const facts = [
     { title: ET.factPupil, value: input.pupil ? pupilName(input.pupil) : ET.thePupil },

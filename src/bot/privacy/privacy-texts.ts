@@ -55,3 +55,70 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: 'gelukt', refused: 'geweigerd', failed: 'mislukt' };
+
+/** The inzage file (pupil-export-markdown.ts): its Dutch headings, field names and phrases. */
+export const XT = {
+  yes: 'ja',
+  no: 'nee',
+  escalationStatus: {
+    open: 'aangevraagd, nog niet opgepakt',
+    claimed: 'opgepakt door het OT',
+    returned: 'teruggegeven aan de preventiewerker',
+  } as Record<string, string>,
+  botActor: 'Waakvlam (automatisch)',
+  staffId: (id: string) => `medewerker ${id}`,
+  title: (pupil: string) => `# Inzage Waakvlam — ${pupil}`,
+  school: (name: string) => `School: ${name}  `,
+  generatedAt: (when: string) => `Gemaakt op: ${when}  `,
+  intro: 'Dit bestand bevat alle gegevens die Waakvlam over deze leerling bewaart.',
+  pupilHeading: '## Leerling',
+  pupilName: (v: string) => `- Naam: ${v}`,
+  pupilNumber: (v: string) => `- Leerlingnummer: ${v}`,
+  pupilClass: (v: string) => `- Klas: ${v}`,
+  pupilMentor: (v: string) => `- Mentor: ${v}`,
+  pupilLeft: (v: string) => `- Vertrokken: ${v}`,
+  technicalId: (v: string) => `- Technisch id: ${v}`,
+  signalsHeading: (n: number) => `## Signalen (${n})`,
+  noSignals: 'Geen signalen.',
+  raised: (when: string, who: string) => `- Gedaan op: ${when} door ${who}`,
+  categories: (v: string) => `- Categorieën: ${v}`,
+  reporterLevel: (v: string) => `- Inschatting melder: ${v}`,
+  workerLevel: (v: string) => `- Niveau preventiewerker: ${v}`,
+  urgency: (v: string) => `- Urgentie: ${v}`,
+  alreadyKnown: (pupil: string, parents: string, mentor: string) =>
+    `- Al op de hoogte: leerling ${pupil}, ouders ${parents}, mentor ${mentor}`,
+  status: (v: string) => `- Status: ${v}`,
+  owner: (v: string) => `- Behandelaar: ${v}`,
+  closedAt: (v: string) => `- Afgesloten op: ${v}`,
+  watchCheckIn: (v: string) => `- Waakvlam check-in: ${v}`,
+  observation: 'Wat is waargenomen:',
+  escalationsHeading: '#### Opschalingen naar het OT',
+  escalation: (when: string, who: string, status: string, urgency: string) =>
+    `- ${when} door ${who} — status: ${status}, urgentie ${urgency}`,
+  escalationReason: (v: string) => `  - Reden: ${v}`,
+  escalationQuestion: (v: string) => `  - Vraag aan het OT: ${v}`,
+  escalationParents: (informed: string, consented: string, why: string) =>
+    `  - Ouders geïnformeerd: ${informed}; toestemming: ${consented}${why}`,
+  escalationClaimed: (v: string) => `  - Opgepakt: ${v}`,
+  escalationSummary: (v: string) => `  - Terugkoppeling OT: ${v}`,
+  questionsHeading: '#### Vragen aan de melder',
+  answer: (v: string) => `  - Antwoord: ${v}`,
+  historyHeading: '#### Geschiedenis en notities',
+  historyLevel: (level: number) => `niveau ${level}`,
+  historyOutcome: (v: string) => `uitkomst ${v}`,
+  historyCheckIn: (v: string) => `check-in ${v}`,
+  historyReason: (v: string) => `reden: ${v}`,
+  historyNote: (careOnly: boolean, v: string) => `\n  - Notitie${careOnly ? ' (alleen zorg)' : ''}: ${v}`,
+  deliveriesHeading: '#### Berichten van Waakvlam in Teams',
+  noDeliveries: 'Geen vastgelegde kaarten.',
+  channel: (v: string) => `kanaal ${v}`,
+  delivery: (when: string, to: string, conversation: string, activity: string) =>
+    `- ${when} aan ${to} (gesprek ${conversation}, bericht ${activity})`,
+  scoresHeading: (n: number) => `## Scores 1-2-3 meting (${n})`,
+  noScores: 'Geen scores.',
+  score: (round: string, level: string, saved: string, id: string) =>
+    `- Ronde ${round}: ${level} (opgeslagen ${saved}; technisch id ${id})`,
+  auditHeading: (n: number) => `## Audittrail (${n})`,
+  auditIntro: 'Wie heeft wat met de gegevens van deze leerling gedaan of bekeken, nieuwste eerst.',
+  auditTableHead: ['| Wanneer | Wie | Wat | Uitkomst |', '|---|---|---|---|'],
+} as const;

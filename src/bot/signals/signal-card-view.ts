@@ -2,7 +2,7 @@ import { allowedActions } from '../../domain/signal-lifecycle';
 import { localDate } from '../../domain/school-days';
 import { SYSTEM_USER_ID, type Actor } from '../../domain/roles';
 import type { Signal } from '../../domain/signal';
-import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
+import type { RoleNames } from '../../domain/role-labels';
 import type { PupilRecord, StaffRecord } from '../../app/core/ports';
 import { renderCard, type CardJson } from '../core/render-card';
 import {
@@ -19,6 +19,7 @@ import { pupilLabel } from '../core/pupil-label';
 import { escalationSection } from '../escalation/escalation-on-signal-card';
 import { historyLine } from './signal-handling-history';
 import { literal } from '../core/literal-text';
+import { HT } from './signal-handling-texts';
 
 const STATE_COLORS: Record<string, string> = {
   new: 'Attention',
@@ -63,9 +64,13 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     .slice(-8)
     .map((h) => ({ line: historyLine(h, ctx.staff, ctx.showCareNotes, ctx.names) }));
   const known =
-    [s.alreadyKnown.pupil && 'leerling', s.alreadyKnown.parents && 'ouders', s.alreadyKnown.mentor && 'mentor']
+    [
+      s.alreadyKnown.pupil && HT.knownPupil,
+      s.alreadyKnown.parents && HT.knownParents,
+      s.alreadyKnown.mentor && HT.knownMentor,
+    ]
       .filter(Boolean)
-      .join(', ') || 'nog niemand';
+      .join(', ') || HT.knownNobody;
   const workers = ctx.staff
     .filter((w) => !w.leftAt && w.roles.includes('preventionWorker') && w.userId !== s.ownerId)
     .map((w) => ({ title: w.displayName, value: w.userId }));
@@ -88,23 +93,23 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     signalId: s.id,
     schoolId: s.schoolId,
     version: s.updatedAt,
-    title: ctx.schoolName ? `Signaal ${s.reference} · ${ctx.schoolName}` : `Signaal ${s.reference}`,
+    title: HT.cardTitle(s.reference, ctx.schoolName),
     stateLabel: STATE_LABELS[s.state] + (s.outcome ? ` — ${OUTCOME_LABELS[s.outcome]}` : ''),
     stateColor: STATE_COLORS[s.state] ?? 'Default',
     message: ctx.message ?? '',
     messageColor: ctx.messageColor ?? 'Default',
-    pupil: ctx.pupil ? pupilLabel(ctx.pupil) : 'leerling niet meer in het bestand',
+    pupil: ctx.pupil ? pupilLabel(ctx.pupil) : HT.pupilGone,
     trend: ctx.trend ?? '—',
     categories: s.categories.map((c) => CATEGORY_LABELS[c] ?? c).join(', '),
     reporterLevel: LEVEL_LABELS[s.reporterLevel],
     // the worker's score is care information, like notes (S4: the reporter hears no levels)
     workerLevel: s.workerLevel && ctx.showCareNotes ? LEVEL_LABELS[s.workerLevel] : '—',
-    workerLevelTitle: `Score ${(ctx.names ?? DEFAULT_ROLE_NAMES)('preventionWorker')}`,
+    workerLevelTitle: HT.workerLevelTitle(ctx.names),
     urgency: URGENCY_LABELS[s.urgency],
     reporter: nameOf(ctx.staff, s.reporterId),
     createdAt: formatDateTime(s.createdAt),
     alreadyKnown: known,
-    owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : 'nog niet opgepakt',
+    owner: s.ownerId ? nameOf(ctx.staff, s.ownerId) : HT.notClaimedYet,
     watchDate: s.watch ? formatDate(s.watch.checkInDate) : '—',
     observation: literal(s.observation),
     escalation: escalationSection(s, ctx.staff, ctx.showCareNotes, ctx.names),

@@ -23,6 +23,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   reassign: 'toegewezen',
   reannounce: 'opnieuw aangeboden aan de preventiewerkers',
   reannounceEscalation: 'opnieuw aangeboden aan het OT',
+  reopen: 'heropend',
+  addObservation: 'aanvulling (in plaats van een nieuw signaal)',
 };
 
 export const HT = {
@@ -38,6 +40,16 @@ export const HT = {
   factStatus: 'Status',
   factOwner: 'Eigenaar',
   factLastChange: 'Laatste wijziging',
+  // the signal card (signal-card-view.ts)
+  cardTitle: (reference: string, school?: string) =>
+    school ? `Signaal ${reference} · ${school}` : `Signaal ${reference}`,
+  knownPupil: 'leerling',
+  knownParents: 'ouders',
+  knownMentor: 'mentor',
+  knownNobody: 'nog niemand',
+  pupilGone: 'leerling niet meer in het bestand',
+  workerLevelTitle: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Score ${n('preventionWorker')}`,
+  notClaimedYet: 'nog niet opgepakt',
   someColleague: 'een collega',
   thePupil: 'de leerling',
   scoreSaved: 'De score is opgeslagen.',

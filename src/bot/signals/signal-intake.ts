@@ -79,10 +79,7 @@ export async function signalCommand(deps: BotDeps, context: TurnContext, args: s
   const query = args.trim().slice(0, 100);
   const pupils = query ? await findPupils(deps, person, query, SEARCH_RESULTS_MAX) : await ownPupils(deps, person);
   const typeAhead = !deps.isPlayground(context.activity.serviceUrl);
-  const notice =
-    query && pupils.length === 0
-      ? `Geen leerlingen gevonden voor “${query}”. ${typeAhead ? 'Zoek hieronder verder.' : 'Probeer `/signaal` met een ander deel van de naam of de klas.'}`
-      : undefined;
+  const notice = query && pupils.length === 0 ? T.intakeNoMatch(query, typeAhead) : undefined;
   await auditPupilsShown(deps.ports, person, pupils, 'pupil.list', correlationIdOf(context));
   // a board member picks the school; it starts at the school of the first pupil shown
   const schools = await schoolChoicesOf(deps, person);
