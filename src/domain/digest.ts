@@ -115,7 +115,7 @@ export function schoolDigest(input: DigestInput): SchoolDigest {
         Date.parse(a.createdAt) - Date.parse(b.createdAt) ||
         (a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0),
     )
-    .map((s) => item(s, age, limits));
+    .map((s) => openItem(s, age, limits));
   const byState = zeroBy(OPEN_STATES);
   for (const s of open) byState[s.state]++;
 
@@ -141,7 +141,12 @@ export function schoolDigest(input: DigestInput): SchoolDigest {
   };
 }
 
-function item(s: DigestSignal & { state: OpenState }, age: (iso: string) => number, limits: DigestLimits): OpenItem {
+/** One open signal with its age in school days and why it is overdue, if it is (the digest and the bespreeklijst). */
+export function openItem(
+  s: DigestSignal & { state: OpenState },
+  age: (iso: string) => number,
+  limits: DigestLimits,
+): OpenItem {
   const ageSchoolDays = age(s.createdAt);
   const unclaimed = s.state === 'new' && ageSchoolDays > limits.unclaimedSchoolDays;
   const escalationLate =

@@ -1,6 +1,6 @@
 import { atLocalTime, localDate } from './amsterdam-time';
 import { addDays } from './calendar-date';
-import { DEFAULT_DIGEST_LIMITS, type DigestLimits } from './digest';
+import { DEFAULT_DIGEST_LIMITS, openItem, toDigestSignal, type DigestLimits, type DigestSignal } from './digest';
 import { schoolDaysBetween } from './school-days';
 import { effectiveLevel, type Level, type OpenState, type Signal } from './signal';
 import { watchReminderDue } from './signal-reminders';
@@ -84,13 +84,13 @@ export function meetingAgenda(input: MeetingAgendaInput): MeetingAgenda {
   const limits = { ...DEFAULT_DIGEST_LIMITS, ...input.limits };
   const age = (iso: string) => schoolDaysBetween(new Date(iso), now, holidays);
   const open = input.signals.filter((s): s is Signal & { state: OpenState } => s.state !== 'closed');
+  // a closed signal (new since last week) is never overdue: openItem only flags 'new' and 'escalated'
   const item = (s: Signal): AgendaSignalItem => {
-    const ageSchoolDays = age(s.createdAt);
-    const unclaimed = s.state === 'new' && ageSchoolDays > limits.unclaimedSchoolDays;
-    const escalationLate =
-      s.state === 'escalated' &&
-      s.escalation?.status === 'open' &&
-      age(s.escalation.requestedAt) > limits.escalationUnclaimedSchoolDays;
+    const { ageSchoolDays, overdueReason } = openItem(
+      toDigestSignal(s) as DigestSignal & { state: OpenState },
+      age,
+      limits,
+    );
     return {
       signalId: s.id,
       reference: s.reference,
@@ -100,11 +100,7 @@ export function meetingAgenda(input: MeetingAgendaInput): MeetingAgenda {
       ...(s.ownerId ? { ownerId: s.ownerId } : {}),
       createdAt: s.createdAt,
       ageSchoolDays,
-      ...(unclaimed
-        ? { overdue: 'unclaimed' as const }
-        : escalationLate
-          ? { overdue: 'escalationUnclaimed' as const }
-          : {}),
+      ...(overdueReason ? { overdue: overdueReason } : {}),
     };
   };
 
