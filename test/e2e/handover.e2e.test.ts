@@ -134,6 +134,14 @@ describe('absence and handover (issue 16)', () => {
     expect(await leaveOf(teacher)).toBeUndefined();
   });
 
+  it('lists /afwezig in the help of a prevention worker and /overdragen in the coordinator’s, neither in a teacher’s', async () => {
+    expect(await say(demi, '/help')).toContain('`/afwezig tot <datum>`');
+    expect(await say(coordinator, '/help')).toContain('`/overdragen`');
+    const teachers = await say(teacher, '/help');
+    expect(teachers).not.toContain('/afwezig');
+    expect(teachers).not.toContain('/overdragen');
+  });
+
   it('refuses a date in the past or one it cannot read, naming the forms it accepts', async () => {
     tb.clock.set('2026-11-23T09:00:00+01:00'); // Monday
     expect(await say(demi, '/afwezig tot 2026-11-20')).toContain('Kies een datum in de toekomst');

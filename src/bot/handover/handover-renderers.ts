@@ -1,3 +1,5 @@
+import { localDate } from '../../domain/amsterdam-time';
+import { isAway } from '../../domain/staff-leave';
 import { HANDOVER_NOTIFY, ABSENCE_NOTICE_ROLES } from '../../app/handover/handover-ports';
 import type { KindsOf } from '../../app/core/notification-kinds';
 import { literal } from '../core/literal-text';
@@ -15,6 +17,9 @@ const absenceNotice: Renderer = async (deps, schoolId, msg) => {
     msg.target.kind === 'user' ? staff.find((s) => s.userId === (msg.target as { userId: string }).userId) : undefined;
   const absent = staff.find((s) => s.userId === p.userId);
   if (!role || !recipient || recipient.leftAt || !absent) return SKIP;
+  // a notice that waited (no conversation yet) says nothing that is no longer true
+  const awayNow = isAway(absent, localDate(deps.ports.clock.now()));
+  if ((role === 'partnerBack') === awayNow) return SKIP;
   const until = formatDate(String(p.until));
   const name = literal(absent.displayName);
   if (role === 'self') return renderedNotice(HO.absenceSelfTitle, HO.absenceSelfText(until), 'Good');
