@@ -4,6 +4,7 @@ import type { DueReminder } from '../domain/signal-reminders';
 import type { Signal } from '../domain/signal';
 import type { StaffDoc } from '../store/schemas/directory-docs';
 import type { Repositories } from '../store';
+import type { OutboxMessage } from '../app/core/ports';
 
 /**
  * Queues one reminder about a signal, once per (signal, date) across every instance: the outbox
@@ -18,8 +19,31 @@ export async function queueReminderOnce(
   now: Date,
   holder: string,
 ): Promise<boolean> {
-  if (await repos.leases.hasMarker(reminder.onceKey, signal.schoolId)) return false;
-  const messages = reminderMessages(signal, staff, reminder, localDate(now));
-  if (messages.length > 0) await repos.outbox.enqueue(signal.schoolId, messages, now);
-  return repos.leases.claimOnce(reminder.onceKey, holder, now, signal.schoolId);
+  return queueOnce(
+    repos,
+    signal.schoolId,
+    reminder.onceKey,
+    () => reminderMessages(signal, staff, reminder, localDate(now)),
+    now,
+    holder,
+  );
+}
+
+/**
+ * Queues the messages of one once-key, once across every instance (the pattern above): skipped
+ * when the marker is set; the messages' keys are deterministic, so a repeat before the marker is
+ * set writes nothing new. True when this call set the marker.
+ */
+export async function queueOnce(
+  repos: Pick<Repositories, 'outbox' | 'leases'>,
+  schoolId: string,
+  onceKey: string,
+  messagesOf: () => OutboxMessage[],
+  now: Date,
+  holder: string,
+): Promise<boolean> {
+  if (await repos.leases.hasMarker(onceKey, schoolId)) return false;
+  const messages = messagesOf();
+  if (messages.length > 0) await repos.outbox.enqueue(schoolId, messages, now);
+  return repos.leases.claimOnce(onceKey, holder, now, schoolId);
 }

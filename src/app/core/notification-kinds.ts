@@ -42,6 +42,8 @@ export const NOTIFICATION_KINDS = [
   // absence and handover (app/handover/handover-ports.ts: HANDOVER_NOTIFY)
   'absenceNotice',
   'handoverNotice',
+  // an urgent signal nobody claimed in time (app/signals/urgent-unclaimed.ts: URGENT_NOTIFY)
+  'urgentUnclaimed',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -20,7 +20,8 @@ export interface SchoolRecord {
   region: string;
   tenantId: string;
   roleLabels: Record<string, string>;
-  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
+  /** urgentUnclaimedWorkingHours (issue 16): absent in records written before it, then the default */
+  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number; urgentUnclaimedWorkingHours?: number };
   notifyAttendanceOfficer: boolean;
   /** The pupil's mentor follows the status of signals about her mentor group; absent means yes. */
   mentorFollowsSignals?: boolean;

@@ -17,7 +17,7 @@ export interface SchoolSettings {
   /** weekday 0 = Sunday … 6 = Saturday; time 'HH:MM' Europe/Amsterdam */
   digest: { weekday: number; time: string };
   retention: { closedSignalMonths: number; scoreMonthsAfterLeaving: number; auditMonths: number };
-  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number };
+  limits: { unclaimedSchoolDays: number; escalationUnclaimedSchoolDays: number; urgentUnclaimedWorkingHours: number };
   notifyAttendanceOfficer: boolean;
   /** the pupil's mentor follows signals about her mentor group (issue 16) */
   mentorFollowsSignals: boolean;
@@ -56,6 +56,7 @@ export function settingsFromFile(file: SchoolSettingsFile): SchoolSettings {
     limits: {
       unclaimedSchoolDays: file.limits.unclaimedSchoolDays,
       escalationUnclaimedSchoolDays: file.limits.escalationUnclaimedSchoolDays,
+      urgentUnclaimedWorkingHours: file.limits.urgentUnclaimedWorkingHours,
     },
     notifyAttendanceOfficer: file.attendanceOfficer.notifyOnAbsence,
     mentorFollowsSignals: file.mentorFollowsSignals,

@@ -66,6 +66,8 @@ const schoolDays = z
   .int('verwacht een geheel aantal schooldagen')
   .min(1, 'minstens 1 schooldag')
   .max(20, 'hooguit 20 schooldagen');
+/** Five school days of 9 working hours: longer is no longer "vandaag nog". */
+export const URGENT_WORKING_HOURS_MAX = 45;
 const positive = z.number().int('verwacht een geheel getal').min(1, 'minstens 1');
 
 const RoundWindowFileSchema = z.object({
@@ -162,6 +164,13 @@ export const SchoolSettingsFileSchema = z
       .object({
         unclaimedSchoolDays: schoolDays.default(2),
         escalationUnclaimedSchoolDays: schoolDays.default(3),
+        /** an urgent signal ("vandaag nog", level 3) unclaimed after this many working hours (08:00–17:00 on school days): the coordinators are told */
+        urgentUnclaimedWorkingHours: z
+          .number()
+          .int('verwacht een geheel aantal werkuren')
+          .min(1, 'minstens 1 werkuur')
+          .max(URGENT_WORKING_HOURS_MAX, `hooguit ${URGENT_WORKING_HOURS_MAX} werkuren (een schoolweek)`)
+          .default(3),
         maxTextLength: positive.optional(),
         maxNotesPerSignal: positive.optional(),
         maxPupils: positive.optional(),

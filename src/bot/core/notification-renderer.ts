@@ -9,6 +9,7 @@ import { DIGEST_RENDERERS } from '../digest/digest-renderer';
 import { PRIVACY_RENDERERS } from '../privacy/privacy-renderers';
 import { ADDITION_RENDERERS } from '../signals/addition-renderers';
 import { HANDOVER_RENDERERS } from '../handover/handover-renderers';
+import { URGENT_RENDERERS } from '../signals/urgent-renderers';
 
 /**
  * One renderer per notification kind, gathered from the feature folders. Typed as a Record over
@@ -23,6 +24,7 @@ const RENDERERS: Record<NotificationKind, Renderer> = {
   ...PRIVACY_RENDERERS,
   ...ADDITION_RENDERERS,
   ...HANDOVER_RENDERERS,
+  ...URGENT_RENDERERS,
 };
 
 /**

@@ -1,6 +1,6 @@
 import type { SchoolSettings } from '../../app/school/school-settings';
 import { fileFromSettings } from '../../app/school/school-settings';
-import type { SettingsIssue } from '../../app/school/settings-file-schema';
+import { URGENT_WORKING_HOURS_MAX, type SettingsIssue } from '../../app/school/settings-file-schema';
 import { isDateOnly } from '../../domain/calendar-date';
 import { ROLE_LABEL_KEYS } from '../../domain/role-labels';
 import { ST } from './settings-texts';
@@ -17,6 +17,7 @@ export const NUMBER_FIELDS = [
   { id: 'auditMonths', group: 'retention', max: 240 },
   { id: 'unclaimedSchoolDays', group: 'limits', max: 20 },
   { id: 'escalationUnclaimedSchoolDays', group: 'limits', max: 20 },
+  { id: 'urgentUnclaimedWorkingHours', group: 'limits', max: URGENT_WORKING_HOURS_MAX },
 ] as const;
 
 /** The holiday-region choice for none (a choice cannot have an empty value). */

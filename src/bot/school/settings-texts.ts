@@ -48,6 +48,8 @@ export const ST = {
     auditMonths: 'Auditregels bewaren (maanden)',
     unclaimedSchoolDays: 'Een signaal dat niemand oppakt opnieuw melden na (schooldagen)',
     escalationUnclaimedSchoolDays: 'Een opschaling die niemand in het OT oppakt opnieuw melden na (schooldagen)',
+    urgentUnclaimedWorkingHours:
+      'Een urgent signaal (vandaag nog of crisis/nood) dat niemand oppakt aan de zorgcoördinator melden na (werkuren, 08:00–17:00 op schooldagen)',
   } as Record<string, string>,
   numberMissing: 'Vul een aantal in.',
   numberNotWhole: 'Vul een heel getal in.',

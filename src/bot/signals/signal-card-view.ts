@@ -20,6 +20,7 @@ import { escalationSection } from '../escalation/escalation-on-signal-card';
 import { historyLine } from './signal-handling-history';
 import { literal } from '../core/literal-text';
 import { HT } from './signal-handling-texts';
+import { urgencyBanner } from './urgent-texts';
 
 const STATE_COLORS: Record<string, string> = {
   new: 'Attention',
@@ -96,6 +97,8 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     title: HT.cardTitle(s.reference, ctx.schoolName),
     stateLabel: STATE_LABELS[s.state] + (s.outcome ? ` — ${OUTCOME_LABELS[s.outcome]}` : ''),
     stateColor: STATE_COLORS[s.state] ?? 'Default',
+    // issue 16, point 5: 'vandaag nog' or level 3 stands out at the top while the signal is open
+    urgent: urgencyBanner(s),
     message: ctx.message ?? '',
     messageColor: ctx.messageColor ?? 'Default',
     pupil: ctx.pupil ? pupilLabel(ctx.pupil) : HT.pupilGone,

@@ -16,6 +16,7 @@ import type { BotDeps } from '../core/bot-deps';
 import { drawSignalCard } from './signal-card-context';
 import { MT } from './mentor-texts';
 import { NT, REPORTER_STATUS_TEXT } from './signal-notification-texts';
+import { UT, urgencyMark } from './urgent-texts';
 
 /** The same plain words for the pupil's mentor (issue 16), who did not report it herself. */
 const MENTOR_STATUS_TEXT: typeof REPORTER_STATUS_TEXT = { ...REPORTER_STATUS_TEXT, closed: MT.statusClosed };
@@ -67,7 +68,13 @@ export const SIGNAL_RENDERERS: Record<KindsOf<typeof NOTIFY>, Renderer> = {
   [NOTIFY.signalCard]: inContext(async ({ signal, recipient }, deps) =>
     !signal || !recipient
       ? SKIP
-      : { card: await drawSignalCard(deps, toActor(recipient), signal), summary: T.newSignalTitle(signal.reference) },
+      : {
+          card: await drawSignalCard(deps, toActor(recipient), signal),
+          // issue 16, point 5: the activity feed shows the urgency first
+          summary: urgencyMark(signal)
+            ? UT.newSignalSummary(urgencyMark(signal), signal.reference)
+            : T.newSignalTitle(signal.reference),
+        },
   ),
   [NOTIFY.mentorNotice]: aboutSignal((signal, { pupil, name, workers }) =>
     notice(

@@ -52,6 +52,8 @@ export const SchoolDocSchema = z.object({
     .object({
       unclaimedSchoolDays: z.number().int().min(1).default(2),
       escalationUnclaimedSchoolDays: z.number().int().min(1).default(3),
+      /** an urgent signal unclaimed after this many working hours: the coordinators are told (issue 16) */
+      urgentUnclaimedWorkingHours: z.number().int().min(1).default(3),
     })
     .default({}),
   notifyAttendanceOfficer: z.boolean().default(false),
