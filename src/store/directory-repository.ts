@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ConversationPort, DirectoryPort, Versioned } from '../app/core/ports';
+import type { ConversationPort, DirectoryPort, StoredReference, Versioned } from '../app/core/ports';
 import type { DirectoryRosterAccess } from '../app/roster/directory-roster-port';
 import type { SchoolSettingsPort } from '../app/school/school-ports';
 import { DocStore } from './doc-store';
@@ -14,7 +14,6 @@ import {
   type PupilDoc,
   type SchoolDoc,
   type StaffDoc,
-  type StoredConversationReference,
 } from './schemas/directory-docs';
 
 interface PupilCacheEntry {
@@ -253,12 +252,7 @@ export class DirectoryRepository implements DirectoryPort, ConversationPort, Sch
     this.pupilCache.delete(schoolId);
   }
 
-  async saveConversation(
-    schoolId: string,
-    userId: string,
-    reference: StoredConversationReference,
-    now: Date,
-  ): Promise<void> {
+  async saveConversation(schoolId: string, userId: string, reference: StoredReference, now: Date): Promise<void> {
     const doc: ConversationDoc = {
       id: conversationDocId(userId),
       type: 'conversation',

@@ -148,8 +148,8 @@ export interface ConfirmedReference {
 export type StoredReference = {
   serviceUrl: string;
   channelId: string;
-  conversation: { id: string };
-  bot: { id: string };
+  conversation: { id: string } & Record<string, unknown>;
+  bot: { id: string } & Record<string, unknown>;
 } & Record<string, unknown>;
 
 export interface OutboxPort {

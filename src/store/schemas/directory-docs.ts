@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StoredReference } from '../../app/core/ports';
 import { ROLES } from '../../domain/roles';
 
 /** Documents of the `directory` container, checked when read back. */
@@ -22,8 +23,7 @@ export const ConversationReferenceSchema = z
     activityId: z.string().optional(),
     locale: z.string().optional(),
   })
-  .passthrough();
-export type StoredConversationReference = z.infer<typeof ConversationReferenceSchema>;
+  .passthrough() satisfies z.ZodType<StoredReference, z.ZodTypeDef, unknown>;
 
 export const ChannelLinkSchema = z.object({
   reference: ConversationReferenceSchema,
