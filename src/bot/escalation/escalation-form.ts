@@ -113,7 +113,7 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
   const consented = YesNoSchema.safeParse(fields.parentsConsented);
   if (!consented.success) errors.parentsConsented = ET.errParentsConsented;
   if (informed.success && consented.success && consented.data && !informed.data)
-    errors.parentsConsented = ET.errConsentInconsistent;
+    errors.parentsConsented = refusalText('consent-inconsistent');
   const needsWhy = (informed.success && !informed.data) || (consented.success && !consented.data);
   const why = NoConsentReasonSchema.safeParse(fields.noConsentReason);
   if (needsWhy && !why.success)

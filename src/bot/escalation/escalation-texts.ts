@@ -52,7 +52,6 @@ export const ET = {
   errUrgency: 'Kies de urgentie.',
   errParentsInformed: 'Geef aan of de ouders zijn geïnformeerd.',
   errParentsConsented: 'Geef aan of de ouders toestemming geven.',
-  errConsentInconsistent: 'Ouders die niet zijn geïnformeerd, kunnen nog geen toestemming hebben gegeven.',
   errNoConsentReason: 'Geef aan waarom de ouders niet zijn geïnformeerd of geen toestemming gaven.',
   errTooLong: 'Deze tekst is te lang.',
   escalated: 'Opgeschaald naar het OT. Het verzoek staat in het OT-kanaal; je hoort het zodra iemand het oppakt.',
