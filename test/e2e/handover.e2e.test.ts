@@ -24,6 +24,7 @@ const SCHOOL_B = 'lindehof';
 const [demi, anouk] = staffWith('preventiewerker');
 const teacher = person('mentor', 0);
 const coordinator = person('zorgcoordinator');
+const ot = person('ot');
 const workerOnlyB: DemoStaff = {
   name: 'Ilse Hoekstra',
   upn: 'i.hoekstra@lindehof.example',
@@ -65,7 +66,7 @@ describe('absence and handover (issue 16)', () => {
       classId: 'l1',
       className: 'L1',
     });
-    for (const who of [demi, anouk, teacher, coordinator, workerOnlyB])
+    for (const who of [demi, anouk, teacher, coordinator, workerOnlyB, ot])
       expect((await tb.post(installation(tb, who))).status).toBe(200);
   });
   afterAll(async () => tb.close());
@@ -184,7 +185,7 @@ describe('absence and handover (issue 16)', () => {
 
     tb.connector.reset();
     const mine = await say(anouk, '/mijn');
-    expect(mine).toContain('**Jouw caseload**');
+    expect(mine).toContain('**Jouw zaken**');
     expect(mine).toContain('**Zaken van Demi Koster (afwezig tot en met 27 november 2026)** — 1 open');
     expect(cardsAbout(anouk, hers).length).toBeGreaterThan(0);
 
@@ -368,5 +369,35 @@ describe('absence and handover (issue 16)', () => {
     await settle();
     expect(reminders(demi)).toHaveLength(1);
     expect(reminders(anouk)).toHaveLength(0);
+  });
+  it('tells the partner, not the casushouder away, when the OT hands her escalated case back', async () => {
+    tb.clock.set('2027-01-11T09:00:00+01:00'); // Monday after the Christmas holidays
+    const s = await raise();
+    await act(demi, 'signal.claim', s);
+    await act(demi, 'signal.escalate', s, {
+      reason: 'thuissituatie',
+      question: 'Kan het OT helpen?',
+      urgency: 'soon',
+      parentsInformed: 'ja',
+      parentsConsented: 'ja',
+    });
+    await say(demi, '/afwezig tot 15 januari');
+    await settle();
+    tb.connector.reset();
+    const back = await tb.post(
+      invokeAction(tb, ot, 'escalation.deEscalate', {
+        signalId: s.id,
+        schoolId: SCHOOL,
+        n: 0,
+        summary: 'Gesprek met ouders gevoerd.',
+        checkInDate: '2027-01-25',
+      }),
+    );
+    expect(back.status).toBe(200);
+    await settle();
+    const returned = (who: DemoStaff) => cardsAbout(who, s).filter((c) => text(c).includes('is terug bij jou'));
+    expect(returned(anouk)).toHaveLength(1);
+    expect(returned(demi)).toHaveLength(0);
+    await say(demi, '/afwezig uit');
   });
 });

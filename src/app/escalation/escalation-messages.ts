@@ -1,4 +1,6 @@
+import { localDate } from '../../domain/amsterdam-time';
 import type { Signal } from '../../domain/signal';
+import { handlersOf } from '../../domain/staff-leave';
 import type { SignalActionType } from '../../domain/signal-lifecycle';
 import type { OutboxMessage, StaffRecord } from '../core/ports';
 import type { NotificationKind } from '../core/notification-kinds';
@@ -29,10 +31,13 @@ export const escalationPostKey = (signalId: string, n: number): string => `${sig
 export const escalationReminderKey = (signalId: string, n: number): string =>
   `${escalationPostKey(signalId, n)}:reminder`;
 
-/** Who handles the case on the prevention workers' side: the owner, else whoever escalated it. */
-export function caseWorker(signal: Signal, staff: StaffRecord[]): string | undefined {
+/**
+ * Who handles the case on the prevention workers' side: the owner, else whoever escalated it.
+ * With `today`: while the owner is away (issue 16), her duo partner at work.
+ */
+export function caseWorker(signal: Signal, staff: StaffRecord[], today?: string): string | undefined {
   const active = (id?: string) => !!id && staff.some((s) => s.userId === id && !s.leftAt);
-  if (active(signal.ownerId)) return signal.ownerId;
+  if (active(signal.ownerId)) return today === undefined ? signal.ownerId : handlersOf(signal.ownerId, staff, today)[0];
   if (active(signal.escalation?.requestedBy)) return signal.escalation!.requestedBy;
   return undefined;
 }
@@ -67,7 +72,7 @@ export function escalationMessages(type: SignalActionType, after: Signal, staff:
         ]
       : []),
   ];
-  const worker = caseWorker(after, staff);
+  const worker = caseWorker(after, staff, localDate(new Date(after.updatedAt)));
   const tellWorker = (kind: NotificationKind): OutboxMessage[] =>
     worker
       ? [
