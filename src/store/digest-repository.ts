@@ -17,7 +17,7 @@ import type { SignalRepository } from './signal-repository';
 
 const fromSignalDoc = (d: Record<string, unknown>): Signal => {
   const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, submissionId: _s, ...rest } = d;
-  return rest as unknown as Signal;
+  return rest as unknown as Signal; // the signal schema checks the envelope only (see signal-repository)
 };
 const schoolRow = (s: SchoolDoc): DigestSchool => ({
   schoolId: s.schoolId,
@@ -35,7 +35,7 @@ const snapshotDoc = (s: DigestSnapshot): DigestSnapshotDoc =>
     type: 'digestSnapshot',
     ...withoutId(s),
     ttl: SNAPSHOT_TTL_SECONDS,
-  }) as unknown as DigestSnapshotDoc;
+  }) as unknown as DigestSnapshotDoc; // SchoolDigest is an interface: no index signature for the passthrough schema
 const withoutId = ({ snapshotId: _id, ...rest }: DigestSnapshot) => rest;
 
 /**

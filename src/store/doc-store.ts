@@ -94,7 +94,7 @@ export class DocStore {
       query,
       parameters: Object.entries(parameters).map(([name, value]) => ({
         name: name.startsWith('@') ? name : `@${name}`,
-        value: value as never,
+        value: value as never, // @azure/cosmos types it JSONValue; callers pass plain JSON values
       })),
     };
     const { resources } = await this.container.items
@@ -110,7 +110,7 @@ export class DocStore {
       query,
       parameters: Object.entries(parameters).map(([name, value]) => ({
         name: `@${name.replace(/^@/, '')}`,
-        value: value as never,
+        value: value as never, // as in queryRaw
       })),
     };
     const { resources } = await this.container.items
@@ -184,6 +184,7 @@ export class DocStore {
     if (operations.length > 100) throw new Error('A transactional batch holds at most 100 operations');
     let result: { statusCode: number; eTag?: string }[] | undefined;
     try {
+      // BatchOp is the subset of @azure/cosmos' OperationInput we use, with bodies typed as our documents
       const res = await this.container.items.batch(operations as unknown as OperationInput[], schoolId);
       result = res.result;
     } catch (err) {

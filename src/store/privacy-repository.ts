@@ -43,7 +43,7 @@ const fromSignalDoc = (d: SignalDoc): Signal => {
     _ts,
     ...rest
   } = d as SignalDoc & Record<string, unknown>;
-  return rest as unknown as Signal;
+  return rest as unknown as Signal; // the signal schema checks the envelope only (see signal-repository)
 };
 const toDelivery = (d: DeliveryDoc) => ({
   id: d.id,

@@ -42,6 +42,7 @@ function takeGroup(queue: PendingCreate[]): PendingCreate[] {
   return group;
 }
 
+// cast: the schema checks the stored envelope (nested records pass through), so its type is not the domain Signal
 const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({
   ...(s as unknown as SignalDoc),
   type: 'signal',
@@ -58,7 +59,7 @@ const fromDoc = (d: SignalDoc): Signal => {
     _ts,
     ...rest
   } = d as SignalDoc & Record<string, unknown>;
-  return rest as unknown as Signal;
+  return rest as unknown as Signal; // see toDoc
 };
 
 /**

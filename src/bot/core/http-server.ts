@@ -56,6 +56,7 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
     let authenticated = false;
     let thrown = false;
     try {
+      // captured: the few restify Response methods the adapter calls, so the answer can be checked first
       await opts.adapter.process(req, captured as never, async (context) => {
         authenticated = true;
         context.turnState.set(CORRELATION_KEY, correlationId);
@@ -113,6 +114,7 @@ export function createHttpServer(opts: HttpOptions): restify.Server {
     'restifyError',
     (req: restify.Request, res: restify.Response, err: { statusCode?: number; name?: string }, cb: () => void) => {
       // Body-parser and routing errors: a status and a neutral body, no internals.
+      // restify serialises an error through its toJSON, which its type does not name
       (err as unknown as { toJSON: () => unknown }).toJSON = () => ({
         error: (err.statusCode ?? 500) >= 500 ? 'internal' : 'bad-request',
       });

@@ -99,6 +99,7 @@ export class ProactiveSender {
       let failure: { error: unknown } | undefined;
       await this.adapter.continueConversationAsync(
         this.botAppId,
+        // a JSON copy of botbuilder's ConversationReference (referenceOf in turn.ts), stored opaque
         reference as unknown as Partial<ConversationReference>,
         async (context: TurnContext) => {
           conversationId = context.activity.conversation?.id ?? conversationId;
