@@ -13,6 +13,7 @@ import {
   signalClose,
   signalNote,
   signalReassign,
+  signalReopen,
   signalScore,
   signalWatch,
 } from '../signals/signal-handling';
@@ -40,6 +41,7 @@ import { ST } from '../school/settings-texts';
 import { absenceCommand, staffSetLeave } from '../handover/absence-command';
 import { handoverCommand, handoverSubmit } from '../handover/handover-command';
 import { VERBS, type Verb } from './verbs';
+import { leerlingCommand, storyOpen, storyOpenSignal } from '../story/story-command';
 
 /**
  * The route table: every command and every Action.Execute verb the bot answers.
@@ -118,6 +120,7 @@ export const COMMANDS: CommandRoute[] = [
     readOnly: true,
     handler: (d, c) => settingsCommand(d, c),
   },
+  { command: 'leerling', scopes: ['personal'], readOnly: true, handler: leerlingCommand },
 ];
 
 export const VERB_ROUTES: VerbRoute[] = [
@@ -137,6 +140,7 @@ export const VERB_ROUTES: VerbRoute[] = [
   { verb: VERBS.signalAftercare, scopes: PERSONAL, version: 'v', handler: signalAftercare },
   { verb: VERBS.signalClose, scopes: PERSONAL, version: 'v', handler: signalClose },
   { verb: VERBS.signalReassign, scopes: PERSONAL, version: 'v', handler: signalReassign },
+  { verb: VERBS.signalReopen, scopes: PERSONAL, version: 'v', handler: signalReopen },
   { verb: VERBS.listPage, scopes: PERSONAL, readOnly: true, handler: listPage },
   {
     verb: VERBS.pupilErase,
@@ -172,6 +176,13 @@ export const VERB_ROUTES: VerbRoute[] = [
     scopes: PERSONAL,
     unversioned: 'checks the stored scores again and raises at most one signal per pupil, round and worker',
     handler: roundOfferSignal,
+  },
+  { verb: VERBS.storyOpen, scopes: PERSONAL, readOnly: true, handler: storyOpen },
+  {
+    verb: VERBS.storyOpenSignal,
+    scopes: PERSONAL,
+    unversioned: 'sends the signal card as it stands now; changes no signal',
+    handler: storyOpenSignal,
   },
 ];
 

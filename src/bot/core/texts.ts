@@ -142,6 +142,8 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
           : 'de status van jouw signalen'),
   );
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
+  if (has('preventionWorker') || has('coordinator') || has('supportTeam'))
+    lines.push('- `/leerling <naam>` — alle signalen over een leerling, open en afgesloten, met de 1-2-3 score per ronde');
   if (has('preventionWorker'))
     lines.push(
       '- `/afwezig tot <datum>` — meld je afwezig (bijvoorbeeld `/afwezig tot 12 december`; ook `12-12` of `2026-12-12`): je duopartner krijgt je nieuwe signalen en ziet je zaken; `/afwezig uit` als je er weer bent, `/afwezig` voor de kaart',

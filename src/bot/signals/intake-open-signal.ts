@@ -96,8 +96,8 @@ async function existsCard(
     since: formatDateTime(signal.createdAt),
     addTitle: OT.addButton,
     newTitle: OT.newButton,
-    add: { ...submitted, openChoice: 'add', openSignal: signal.id },
-    raise: { ...submitted, openChoice: 'new' },
+    input: submitted,
+    signalId: signal.id,
   });
 }
 

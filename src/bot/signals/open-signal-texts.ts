@@ -30,5 +30,9 @@ export const OT = {
     `${who} had een nieuwe waarneming over ${pupil} en heeft die toegevoegd aan signaal ${reference} in plaats van een nieuw signaal te doen. De aanvulling staat in het verloop van de signaalkaart.`,
   additionFact: 'Aanvulling',
   someColleague: 'een collega',
+  // reopening a closed signal
+  reopened:
+    'Signaal heropend. Jij bent nu casushouder; de melder (en de mentor, als die meeleest) horen alleen dat het signaal is heropend.',
+  reopenButton: 'Heropenen…',
   thePupil: 'de leerling',
 };

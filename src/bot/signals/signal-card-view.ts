@@ -85,6 +85,7 @@ export function signalCard(ctx: SignalCardContext): CardJson {
     escalate: can.has('escalate'),
     close: can.has('close'),
     reassign: can.has('reassign') && workers.length > 0,
+    reopen: can.has('reopen'),
     more: false,
   };
   // the question and the close have a panel each (Teams shows at most 5 actions); the rest share 'Meer…'

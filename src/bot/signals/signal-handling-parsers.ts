@@ -3,6 +3,7 @@ import { normalizeText } from '../../domain/text';
 import { z } from 'zod';
 import { isDateOnly } from '../../domain/calendar-date';
 import { ANSWER_MAX, NOTE_MAX, QUESTION_MAX } from '../../domain/signal-lifecycle';
+import { REOPEN_REASON_MAX } from '../../domain/signal-action-input';
 import { OUTCOMES } from '../../domain/signal';
 import { refusalCodeOf } from '../../domain/refusal-codes';
 import type { ActionParser } from './signal-actions';
@@ -99,3 +100,8 @@ export const reassignParser =
       ok: true,
       action: { type: 'reassign', toUserId: v.toUserId, toIsPreventionWorker: isPreventionWorker(v.toUserId) },
     }));
+
+const ReopenSchema = z.object({ reason: textField(REOPEN_REASON_MAX, 'reopen-reason-missing', 'text-too-long') });
+/** Reopen a closed signal (issue 16): the reason is required; it is care content, kept in the care history. */
+export const reopenParser: ActionParser = (data) =>
+  parseWith(ReopenSchema, data, (v) => ({ ok: true, action: { type: 'reopen', reason: v.reason } }));

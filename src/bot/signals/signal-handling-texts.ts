@@ -25,6 +25,8 @@ export const HISTORY_LABELS: Record<string, string> = {
   reannounceEscalation: 'opnieuw aangeboden aan het OT',
   reopen: 'heropend',
   addObservation: 'aanvulling (in plaats van een nieuw signaal)',
+  reopen: 'heropend',
+  addObservation: 'aanvulling (in plaats van een nieuw signaal)',
 };
 
 export const HT = {

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { HT } from './signal-handling-texts';
+import { OT } from './open-signal-texts';
 import { refusalText } from '../core/refusal-texts';
 import { noticeCard } from '../core/notice-card';
 import { SignalRefSchema } from './signal-action-schemas';
@@ -13,6 +14,7 @@ import {
   closeParser,
   noteParser,
   reassignParser,
+  reopenParser,
   scoreParser,
   watchParser,
 } from './signal-handling-parsers';
@@ -32,6 +34,9 @@ export const signalAftercare = (d: BotDeps, c: TurnContext, data: unknown): Prom
   signalAction(d, c, data, aftercareParser, HT.aftercareSet);
 export const signalClose = (d: BotDeps, c: TurnContext, data: unknown): Promise<CardJson> =>
   signalAction(d, c, data, closeParser, HT.closed);
+/** signal.reopen (issue 16): a prevention worker takes a closed signal up again, with a reason. */
+export const signalReopen = (d: BotDeps, c: TurnContext, data: unknown): Promise<CardJson> =>
+  signalAction(d, c, data, reopenParser, OT.reopened);
 
 /** Reassign (coordinator): whether the target is a prevention worker of the school comes from the store. */
 export async function signalReassign(d: BotDeps, c: TurnContext, data: unknown): Promise<CardJson> {

@@ -41,4 +41,6 @@ export const REPORTER_STATUS_TEXT: Record<string, (by: string, n: RoleNames) => 
     `wordt in de gaten gehouden door ${by} (waakvlam): op een afgesproken moment kijkt de ${n('preventionWorker')} weer hoe het gaat.`,
   aftercare: () => 'is in de fase van nazorg.',
   closed: (by) => `is afgerond door ${by}. Bedankt dat je het hebt gemeld.`,
+  /** a closed signal taken up again (issue 16): only that, never the reason (care content) */
+  reopened: (by) => `is heropend door ${by} en is weer in behandeling.`,
 };

@@ -98,7 +98,9 @@ export const SIGNAL_RENDERERS: Record<KindsOf<typeof NOTIFY>, Renderer> = {
     // The state this message is about (a message that waited tells its own step, not today's state).
     const about = SIGNAL_STATES.find((st) => st === msg.payload.params.state);
     const status = reporterStatus(about ? { ...signal, state: about } : signal);
-    const key = status === 'watch' && !signal.escalation ? 'watchDirect' : status;
+    // the step this message is about was a reopen: say so (the reason stays in the care history)
+    const reopened = signal.history[Number(msg.payload.params.step) - 1]?.action === 'reopen';
+    const key = reopened ? 'reopened' : status === 'watch' && !signal.escalation ? 'watchDirect' : status;
     const forMentor = msg.payload.params.for === STATUS_FOR_MENTOR;
     const text =
       (forMentor ? MENTOR_STATUS_TEXT : REPORTER_STATUS_TEXT)[key]?.(name(signal.ownerId), n) ?? NT.statusUpdated;
