@@ -39,7 +39,7 @@ export async function exportCommand(deps: BotDeps, context: TurnContext, args: s
       { title: PT.countsDeliveries, value: String(x.signals.reduce((n, s) => n + s.deliveries.length, 0)) },
       { title: PT.countsAudit, value: String(x.audit.length) },
     ],
-    validUntil: `Geldig tot ${formatDateTime(outcome.expiresAt)}`,
+    validUntil: PT.exportValidUntil(formatDateTime(outcome.expiresAt)),
     button: PT.exportButton,
     url: `${base}/export/${outcome.token}`,
   });

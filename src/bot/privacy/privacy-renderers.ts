@@ -13,7 +13,7 @@ export const PRIVACY_RENDERERS: Record<KindsOf<typeof PRIVACY_NOTIFY>, Renderer>
     const text = msg.payload.params.reason === 'erasure' ? PT.messageRemovedErasure : PT.messageRemovedRetention;
     return {
       card: renderCard('notice', { title: 'Waakvlam', text, color: 'Default', facts: [] }),
-      summary: 'Bericht verwijderd',
+      summary: PT.messageRemovedSummary,
     };
   },
 };

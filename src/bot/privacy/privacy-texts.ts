@@ -13,6 +13,9 @@ export const PT = {
   exportIntro:
     'Dit is alles wat Waakvlam over deze leerling bewaart. Download het bestand; de link werkt één keer en is 10 minuten geldig. Het downloaden wordt vastgelegd.',
   exportButton: 'Download inzagebestand (.md)',
+  exportValidUntil: (when: string) => `Geldig tot ${when}`,
+  unknownUser: 'onbekende gebruiker',
+  messageRemovedSummary: 'Bericht verwijderd',
   eraseTitle: (pupil: string) => `Gegevens van ${pupil} definitief wissen?`,
   eraseIntro:
     'Dit wist alles wat Waakvlam over deze leerling bewaart, in alle opslag: de leerlingregistratie, de signalen met hun geschiedenis en notities, de scores van de 1-2-3 meting en de auditregels over de leerling. Berichten van Waakvlam in Teams over deze signalen worden vervangen door een neutrale tekst. Dit kan niet ongedaan worden gemaakt. Alleen het feit dát er gewist is wordt vastgelegd, zonder naam of leerlingnummer.',

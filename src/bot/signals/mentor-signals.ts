@@ -12,8 +12,8 @@ import { pupilLabel } from '../core/pupil-label';
 import { roleNamesAt } from '../core/role-names';
 import { formatDate } from '../core/texts';
 import { schoolLabelOf } from './school-board';
-import { LISTS, REPORTER_WORDS, listCard } from './signal-list-card';
-import { HT } from './signal-handling-texts';
+import { LISTS, listCard } from './signal-list-card';
+import { HT, REPORTER_WORDS } from './signal-handling-texts';
 import { MT } from './mentor-texts';
 
 /** Rows per page of the mentor's list (one card). */

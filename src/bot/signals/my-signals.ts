@@ -5,14 +5,14 @@ import { reporterStatus } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
-import { HT } from './signal-handling-texts';
+import { HT, REPORTER_WORDS } from './signal-handling-texts';
 import { STATE_LABELS, T, formatDateTime } from '../core/texts';
 import { personOf } from '../core/turn';
 import { pupilLabel } from '../core/pupil-label';
 import { drawSignalCard } from './signal-card-context';
 import { schoolLabelOf } from './school-board';
 import { sendAwayColleaguesCases } from '../handover/away-colleagues-cases';
-import { LISTS, REPORTER_WORDS, listCard } from './signal-list-card';
+import { LISTS, listCard } from './signal-list-card';
 import { sendMentorGroupPage } from './mentor-signals';
 
 /** Cards per caseload page: each is its own message, so a page stays within Teams' per-chat rate. */
@@ -140,7 +140,7 @@ export async function reportedPage(deps: BotDeps, actor: Actor, page: number): P
   const pupils = await Promise.all(slice.map((s) => deps.ports.directory.getPupil(s.schoolId, s.pupilId)));
   const facts = slice.map((s, i) => ({
     title: s.reference,
-    value: `${pupils[i] ? pupilLabel(pupils[i]) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · gemeld ${formatDateTime(s.createdAt)}`,
+    value: `${pupils[i] ? pupilLabel(pupils[i]) + ' — ' : ''}${REPORTER_WORDS[reporterStatus(s)] ?? s.state} · ${HT.listRaisedAt(formatDateTime(s.createdAt))}`,
   }));
   const openCount = mine.filter((s) => s.state !== 'closed').length;
   const title =

@@ -29,6 +29,17 @@ export const HISTORY_LABELS: Record<string, string> = {
   addObservation: 'aanvulling (in plaats van een nieuw signaal)',
 };
 
+/** A signal's state in the reporter's plain words (S4), also what the pupil's mentor reads. */
+export const REPORTER_WORDS: Record<string, string> = {
+  received: 'ontvangen',
+  claimed: 'opgepakt',
+  inProgress: 'in behandeling',
+  escalated: 'opgeschaald naar het OT',
+  watch: 'in behandeling (waakvlam)',
+  aftercare: 'in behandeling (nazorg)',
+  closed: 'afgerond',
+};
+
 export const HT = {
   historyUnknownAction: 'bijgewerkt',
   historyReannounce: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
@@ -52,6 +63,8 @@ export const HT = {
   pupilGone: 'leerling niet meer in het bestand',
   workerLevelTitle: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Score ${n('preventionWorker')}`,
   notClaimedYet: 'nog niet opgepakt',
+  /** when a signal in a /mijn list was raised */
+  listRaisedAt: (when: string) => `gemeld ${when}`,
   someColleague: 'een collega',
   thePupil: 'de leerling',
   scoreSaved: 'De score is opgeslagen.',

@@ -5,17 +5,6 @@ import { HT } from './signal-handling-texts';
 export const LISTS = { caseload: 'caseload', reported: 'reported', mentorGroup: 'mentorGroup' } as const;
 export type ListName = (typeof LISTS)[keyof typeof LISTS];
 
-/** A signal's state in the reporter's plain words (S4), also what the pupil's mentor reads. */
-export const REPORTER_WORDS: Record<string, string> = {
-  received: 'ontvangen',
-  claimed: 'opgepakt',
-  inProgress: 'in behandeling',
-  escalated: 'opgeschaald naar het OT',
-  watch: 'in behandeling (waakvlam)',
-  aftercare: 'in behandeling (nazorg)',
-  closed: 'afgerond',
-};
-
 /** One page of a list of signals as one card (signal-list), with 'Vorige'/'Volgende' where they apply. */
 export function listCard(o: {
   title: string;
