@@ -13,12 +13,8 @@ import {
 import type { SchoolDoc } from './schemas/directory-docs';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import { SignalDocSchema } from './schemas/signal-doc';
-import type { SignalRepository } from './signal-repository';
+import { signalFromDoc, type SignalRepository } from './signal-repository';
 
-const fromSignalDoc = (d: Record<string, unknown>): Signal => {
-  const { type: _t, ttl: _ttl, _rid, _self, _etag, _attachments, _ts, submissionId: _s, ...rest } = d;
-  return rest as unknown as Signal; // the signal schema checks the envelope only (see signal-repository)
-};
 const schoolRow = (s: SchoolDoc): DigestSchool => ({
   schoolId: s.schoolId,
   name: s.name,
@@ -71,7 +67,7 @@ export class DigestRepository implements DigestStorePort {
       { since: since.toISOString() },
       schoolId,
     );
-    return rows.map((r) => fromSignalDoc(r as Record<string, unknown>));
+    return rows.map(signalFromDoc);
   }
 
   async getState(schoolId: string): Promise<{ state: DigestState; etag: string } | undefined> {

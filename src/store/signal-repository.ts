@@ -48,7 +48,8 @@ const toDoc = (s: Signal, extra: Partial<SignalDoc> = {}): SignalDoc => ({
   type: 'signal',
   ...extra,
 });
-const fromDoc = (d: SignalDoc): Signal => {
+/** A stored signal document as the domain's Signal (without Cosmos' fields, type and ttl). */
+export const signalFromDoc = (d: SignalDoc): Signal => {
   const {
     type: _t,
     ttl: _ttl,
@@ -110,7 +111,7 @@ export class SignalRepository implements SignalPort {
 
   async get(schoolId: string, signalId: string): Promise<Versioned<Signal> | undefined> {
     const v = await this.store.read(SignalDocSchema, signalId, schoolId);
-    return v && { doc: fromDoc(v.doc), etag: v.etag };
+    return v && { doc: signalFromDoc(v.doc), etag: v.etag };
   }
 
   async findByReference(schoolId: string, reference: string): Promise<Signal | undefined> {
@@ -120,7 +121,7 @@ export class SignalRepository implements SignalPort {
       { r: reference },
       schoolId,
     );
-    return rows[0] && fromDoc(rows[0]);
+    return rows[0] && signalFromDoc(rows[0]);
   }
 
   /**
@@ -350,7 +351,7 @@ export class SignalRepository implements SignalPort {
       { u: reporterId },
       schoolId,
     );
-    return rows.map(fromDoc);
+    return rows.map(signalFromDoc);
   }
 
   /** Open signals of a school: the working set; never the closed history. */
@@ -361,7 +362,7 @@ export class SignalRepository implements SignalPort {
       {},
       schoolId,
     );
-    return rows.map(fromDoc);
+    return rows.map(signalFromDoc);
   }
 
   async listByPupils(schoolId: string, pupilIds: readonly string[]): Promise<Signal[]> {
@@ -372,7 +373,7 @@ export class SignalRepository implements SignalPort {
       { ids: [...pupilIds] },
       schoolId,
     );
-    return rows.map(fromDoc);
+    return rows.map(signalFromDoc);
   }
 
   async listByPupil(schoolId: string, pupilId: string): Promise<Signal[]> {
@@ -382,6 +383,6 @@ export class SignalRepository implements SignalPort {
       { p: pupilId },
       schoolId,
     );
-    return rows.map(fromDoc);
+    return rows.map(signalFromDoc);
   }
 }
