@@ -7,6 +7,7 @@ import { renderCard, type CardJson } from '../core/render-card';
 import { noticeCard } from '../core/notice-card';
 import { CATEGORY_LABELS, FIELD_ERRORS, LEVEL_LABELS, T } from '../core/texts';
 import { refusalText } from '../core/refusal-texts';
+import type { RefusalCode } from '../../domain/refusal-codes';
 import { roleNamesAt, roleNamesFor } from '../core/role-names';
 import { personOf } from '../core/turn';
 import { intakeCard, type IntakeErrors } from './intake-view';
@@ -106,8 +107,8 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
   });
   if (!outcome.ok) {
     if (outcome.forged || outcome.code === 'not-staff')
-      return noticeCard(refusalText(outcome.code === 'pupil-other-school' ? 'pupil-other-school' : outcome.code));
-    const fieldOf: Record<string, keyof IntakeErrors> = {
+      return noticeCard(refusalText(outcome.code));
+    const fieldOf: Partial<Record<RefusalCode, keyof IntakeErrors>> = {
       'pupil-unknown': 'pupil',
       'pupil-other-school': 'pupil',
       'pupil-left': 'pupil',
