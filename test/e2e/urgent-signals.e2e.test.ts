@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../src/domain/signal';
+import { findAction, inputsOf } from '../support/card-walk';
 import { settleOutbox } from '../support/outbox-settle';
+import { urgentUnclaimedJob } from '../../src/jobs/urgent-unclaimed-job';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import {
   installation,
   invokeAction,
+  message,
   person,
   personalConversationId,
   startTestBot,
@@ -20,6 +23,7 @@ const SCHOOL = 'demo-school';
 const [demi, anouk] = staffWith('preventiewerker');
 const teacher = person('mentor', 0);
 const coordinator = person('zorgcoordinator');
+const admin = staffWith('beheerder')[0];
 const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
 const OBSERVATION = 'Zei in de les dat ze vanavond niet naar huis durft.';
 
@@ -31,7 +35,7 @@ describe('urgent signals (issue 16, point 5)', () => {
 
   beforeAll(async () => {
     tb = await startTestBot({ env: { SCHEDULER_TICK_MS: '3600000' } });
-    for (const who of [demi, anouk, teacher, coordinator])
+    for (const who of [demi, anouk, teacher, coordinator, admin])
       expect((await tb.post(installation(tb, who))).status).toBe(200);
   });
   afterAll(async () => tb.close());
@@ -69,10 +73,23 @@ describe('urgent signals (issue 16, point 5)', () => {
   };
   const unclaimedNotices = (s: Signal) =>
     tb.connector.cards(conv(coordinator)).filter((c) => text(c).includes(`Nog niet opgepakt: ${s.reference}`));
+  /** the admin changes the setting on the /instellingen card, as in Teams */
   const setWorkingHours = async (hours: number) => {
-    const school = (await tb.repos.directory.getSchool(SCHOOL))!;
-    const limits = { ...school.doc.limits, urgentUnclaimedWorkingHours: hours };
-    expect(await tb.repos.directory.saveSchool({ ...school.doc, limits }, school.etag)).toBe('ok');
+    const settingsCards = () => tb.connector.cards(conv(admin)).filter((c) => findAction(c, 'school.saveSettings'));
+    const had = settingsCards().length;
+    await tb.post(message(tb, admin, '/instellingen'));
+    await tb.connector.waitFor(() => settingsCards().length === had + 1);
+    const card = settingsCards().at(-1);
+    const shown = Object.fromEntries(inputsOf(card).map((i) => [i.id, i.value === undefined ? '' : String(i.value)]));
+    expect(shown.urgentUnclaimedWorkingHours).toMatch(/^\d+$/);
+    const submit = {
+      ...shown,
+      ...findAction(card, 'school.saveSettings').data,
+      urgentUnclaimedWorkingHours: String(hours),
+    };
+    const res = await tb.post(invokeAction(tb, admin, 'school.saveSettings', submit));
+    expect(text(res.body.value)).toContain('Opgeslagen');
+    expect((await tb.repos.directory.getSchool(SCHOOL))!.doc.limits.urgentUnclaimedWorkingHours).toBe(hours);
   };
 
   it('brings a "vandaag nog" signal to both prevention workers at once, the urgency at the top of the card and first in the activity feed', async () => {
@@ -110,6 +127,19 @@ describe('urgent signals (issue 16, point 5)', () => {
     // the prevention workers and the reporter hear nothing of it
     for (const who of [demi, anouk, teacher])
       expect(text(tb.connector.cards(conv(who)))).not.toContain('Nog niet opgepakt');
+  });
+
+  it('tells the coordinator once when two instances run the job at the same moment', async () => {
+    tb.clock.set('2026-11-23T13:00:00+01:00');
+    const s = await raise('today');
+    tb.clock.set('2026-11-23T16:00:00+01:00');
+    const [a, b] = [
+      urgentUnclaimedJob({ repos: tb.repos }, 'instance-a'),
+      urgentUnclaimedJob({ repos: tb.repos }, 'instance-b'),
+    ];
+    await Promise.all([a.run(tb.clock.now()), b.run(tb.clock.now())]);
+    await settle();
+    expect(unclaimedNotices(s)).toHaveLength(1);
   });
 
   it('does not tell the coordinator about an urgent signal claimed in time', async () => {
@@ -170,7 +200,7 @@ describe('urgent signals (issue 16, point 5)', () => {
     expect(unclaimedNotices(s)).toHaveLength(1);
   });
 
-  it("follows the school's setting: with 5 working hours the coordinator is told at 14:00, not at 12:00", async () => {
+  it("follows the school's setting, changed on /instellingen: with 5 working hours the coordinator is told at 14:00, not at 12:00", async () => {
     await setWorkingHours(5);
     try {
       tb.clock.set('2026-11-30T09:00:00+01:00'); // Monday
