@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ConversationPort, DirectoryPort, StoredReference, Versioned } from '../app/core/ports';
+import type { StaffLeavePort } from '../app/handover/handover-ports';
 import type { DirectoryRosterAccess } from '../app/roster/directory-roster-port';
 import type { SchoolSettingsPort } from '../app/school/school-ports';
 import { DocStore } from './doc-store';
@@ -31,7 +32,9 @@ interface PupilCacheEntry {
  * every turn asks them, often several times. Writes through this repository clear the cache; a
  * roster import elsewhere is seen within `staffCacheMs`. Concurrent misses share one query.
  */
-export class DirectoryRepository implements DirectoryPort, ConversationPort, SchoolSettingsPort, DirectoryRosterAccess {
+export class DirectoryRepository
+  implements DirectoryPort, ConversationPort, SchoolSettingsPort, DirectoryRosterAccess, StaffLeavePort
+{
   private pupilCache = new Map<string, PupilCacheEntry>();
   private staffCache = new Map<string, { at: number; staff: Promise<StaffDoc[]> }>();
   private schoolCache = new Map<string, { at: number; school: Promise<SchoolDoc | undefined> }>();
