@@ -89,12 +89,6 @@ export const REFUSAL_CODES = [
   'digest-no-school',
   // school settings
   'school-unknown',
-  // absence and handover (issue 16)
-  'leave-not-prevention-worker',
-  'leave-too-far',
-  'handover-not-coordinator',
-  'handover-same-worker',
-  'handover-reason-missing',
   // a pupil's story, reopening, no silent duplicates (issue 16)
   'story-not-allowed',
   'pupil-not-found',

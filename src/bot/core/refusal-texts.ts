@@ -96,12 +96,6 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'digest-no-school': 'Ik vind geen scholen in jouw regio.',
   // school settings
   'school-unknown': 'Deze school staat niet (meer) in Waakvlam.',
-  // absence and handover (issue 16)
-  'leave-not-prevention-worker': `Alleen een ${n('preventionWorker')} kan zich afwezig melden; haar duopartner neemt dan haar zaken waar.`,
-  'leave-too-far': `Die datum ligt meer dan een jaar vooruit. Kies een eerdere datum, of vraag de ${n('coordinator')} de zaken over te dragen.`,
-  'handover-not-coordinator': `Alleen de ${n('coordinator')} kan de zaken van een ${n('preventionWorker')} overdragen.`,
-  'handover-same-worker': 'Kies twee verschillende personen: van wie en aan wie de zaken gaan.',
-  'handover-reason-missing': 'Vul de reden van de overdracht in; die wordt bij elk signaal vastgelegd.',
   // a pupil's story, reopening, no silent duplicates (issue 16)
   'story-not-allowed': `Het overzicht van een leerling is alleen voor de ${n('preventionWorker', { plural: true })}, de ${n('coordinator')} en het ${n('supportTeam')} van de school. Je poging is vastgelegd.`,
   'pupil-not-found': 'Geen leerling gevonden met die naam. Probeer een ander deel van de naam of de klas.',

@@ -25,8 +25,6 @@ export const HISTORY_LABELS: Record<string, string> = {
   reannounceEscalation: 'opnieuw aangeboden aan het OT',
   reopen: 'heropend',
   addObservation: 'aanvulling (in plaats van een nieuw signaal)',
-  reopen: 'heropend',
-  addObservation: 'aanvulling (in plaats van een nieuw signaal)',
 };
 
 /** A signal's state in the reporter's plain words (S4), also what the pupil's mentor reads. */
