@@ -130,6 +130,19 @@ describe('a pupil’s whole story with /leerling, and reopening a closed signal 
     expect(audited.some((a) => a.actorId === reporter.entraId && a.outcome === 'refused')).toBe(true);
   });
 
+  it('lists /leerling in the help of the care roles only', async () => {
+    for (const [who, listed] of [
+      [pw1, true],
+      [ot, true],
+      [reporter, false],
+    ] as const) {
+      tb.connector.reset();
+      await tb.post(message(tb, who, '/help'));
+      await tb.connector.waitFor(() => tb.connector.texts(personalConversationId(who)).length > 0);
+      expect(tb.connector.texts(personalConversationId(who)).join('\n').includes('/leerling')).toBe(listed);
+    }
+  });
+
   it('answers a name nobody has in Dutch, and several matches with a choice card', async () => {
     expect((await story(pw1, 'Xyzzyq')).text).toContain('Geen leerling gevonden');
     const choice = (await story(pw1, '1A')).card;
