@@ -102,7 +102,7 @@ describe('the school settings file', () => {
       'roundWindows.2026: verwacht precies vier rondes, met roundNo 1, 2, 3 en 4',
     ]);
     expect(errorsOf((f) => (f.roundWindows['2026'][1].deadline = '2026-11-30'))).toEqual([
-      'roundWindows.2026: de deadline ligt vóór de opening (opensOn) (ronde 2)',
+      'roundWindows.2026: de deadline ligt vóór de opening (opensOn) (meting 2)',
     ]);
     expect(errorsOf((f) => (f.roundWindows['2026'][0].opensOn = '2026-09-31'))).toContain(
       'roundWindows.2026[0].opensOn: verwacht een bestaande datum als JJJJ-MM-DD, bijvoorbeeld 2026-12-24',

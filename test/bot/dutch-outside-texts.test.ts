@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import ts from 'typescript';
+import { stringLiterals } from '../support/string-literals';
 
 /**
  * Every user-visible Dutch sentence lives in a text module (`texts.ts`, a feature's `*-texts.ts`,
@@ -23,21 +23,6 @@ function tsFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? tsFilesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
   );
-}
-
-/** The text of every string literal and template (its literal parts joined) in a source text. */
-export function stringLiterals(source: string): string[] {
-  const file = ts.createSourceFile('scan.ts', source, ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
-    else if (ts.isTemplateExpression(node))
-      found.push([node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join(' … '));
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return found;
 }
 
 /** A literal that reads as a Dutch sentence: more than one word, and a common Dutch word among them. */

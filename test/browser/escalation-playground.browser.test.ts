@@ -43,7 +43,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
 
   const said = (text: string | RegExp) => s.page.getByText(text).first();
   /** The worker's signal card (observation + actions), newest. */
-  const workerCards = () => s.cards(reference).filter({ hasText: 'Observatie' });
+  const workerCards = () => s.cards(reference).filter({ hasText: 'Waarneming' });
   const workerCard = () => workerCards().last();
 
   /**
@@ -103,7 +103,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     await s.step('worker-open', async () => {
       await s.openAs('preventiewerker', 'Demi Koster');
       await s.send('/mijn');
-      await said(/Jouw caseload/).waitFor();
+      await said(/Jouw zaken/).waitFor();
       await workerCard().getByRole('button', { name: 'Meer…' }).waitFor();
     });
     const form = s.cards(`Opschalen naar het OT — ${reference}`).last();
@@ -244,7 +244,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
     await s.screenshot('escalation-worker-notices');
     await s.step('worker-back', async () => {
       await s.send('/mijn');
-      await said(/Jouw caseload/).waitFor();
+      await said(/Jouw zaken/).waitFor();
       await workerCards().filter({ hasText: 'Terug van het OT' }).last().waitFor();
     });
     const card = workerCards().filter({ hasText: 'Terug van het OT' }).last();

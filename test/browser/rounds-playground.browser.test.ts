@@ -54,7 +54,7 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
       await s.openAs('zorgcoordinator', 'Hanneke Brouwer');
       await s.send('/ronde open');
       await s.page
-        .getByText(/Ronde 2 is nu geopend \(deadline 15 december 2026\)/)
+        .getByText(/Meting 2 is nu geopend \(deadline 15 december 2026\)/)
         .first()
         .waitFor();
       // the workers' chats are not open in this Playground (one user at a time): the coordinator is told, in words that fit
@@ -68,7 +68,7 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
   });
 
   it('the prevention worker finds the round card in her chat, opens 2A, and gets the Dutch validation for a 2 without a note', async () => {
-    const overview = s.cards('1-2-3 meting — ronde 2').last();
+    const overview = s.cards('1-2-3 meting 2').last();
     await s.step('worker-card', async () => {
       await s.openAs('preventiewerker', 'Demi Koster');
       await overview.waitFor({ timeout: 40_000 }); // released from the outbox when her chat opened
@@ -81,7 +81,7 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
       await form.waitFor();
     });
     const formText = (await form.textContent()) ?? '';
-    expect(formText).toContain(`${pupilFullName(class2A[0])} · Vorige ronde: 2`);
+    expect(formText).toContain(`${pupilFullName(class2A[0])} · Vorige meting: 2`);
     await s.step('fill-in', async () => {
       // first pupil: 1 → 2 last rounds, now a 3 with a note; the second keeps last round's 2 but gets no note yet
       await form.getByRole('combobox', { name: new RegExp(escape(pupilFullName(class2A[0]))) }).click();
@@ -146,7 +146,7 @@ describeWithChromium()('the 1-2-3 round in the Agents Playground', () => {
       await s.screenshot('rounds-closed-summary', summary);
     });
     const t = (await summary.textContent()) ?? '';
-    expect(t).toContain('1-2-3 meting ronde 2 is gesloten');
+    expect(t).toContain('1-2-3 meting 2 is gesloten');
     expect(t).toContain('niet ingeleverd');
     expect(t).toContain('Iedere leerling met score 3 of een sterke stijging heeft een open signaal.');
   });

@@ -44,7 +44,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   });
 
   /** The newest copy of the worker's signal card (the one with the observation and the actions). */
-  const workerCard = () => s.cards(reference).filter({ hasText: 'Observatie' }).last();
+  const workerCard = () => s.cards(reference).filter({ hasText: 'Waarneming' }).last();
   const said = (text: string | RegExp) => s.page.getByText(text).first();
   /** Types into a card input as a person would, and checks it holds the text before going on. */
   async function typeInto(input: Locator, text: string): Promise<void> {
@@ -191,7 +191,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
     expect(await closed.textContent()).toContain('Afgesloten — Opgelost');
     await s.screenshot('lifecycle-closed', closed);
 
-    const feedback = s.cards(`Update over je signaal ${reference}`).filter({ hasText: 'afgerond' }).last();
+    const feedback = s.cards(`Nieuws over je signaal ${reference}`).filter({ hasText: 'afgerond' }).last();
     await s.step('mentor-feedback', async () => {
       await s.openAs('mentor', 'Marloes van Dijk');
       await feedback.waitFor();

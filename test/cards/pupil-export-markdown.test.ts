@@ -108,13 +108,13 @@ describe('the inzage export (AVG art. 15) as a parent or pupil reads it', () => 
     expect(md).toMatch(/: signaal gedaan/);
     expect(md).toMatch(/: opgeschaald naar het OT reden: Zorgen over veiligheid/);
     expect(md).toMatch(
-      /: afgeschaald door het OT check-in 2026-12-14\n {2}- Notitie \(alleen zorg\): Gezinswerker betrokken\./,
+      /: afgeschaald door het OT weer kijken op 2026-12-14\n {2}- Notitie \(alleen zorg\): Gezinswerker betrokken\./,
     );
     expect(md).not.toMatch(/: (created|escalate|deEscalate)\b/);
   });
 
   it('lists a 1-2-3 score with its round and level label instead of raw JSON', () => {
-    expect(md).toContain('- Ronde 2026-1: 2 — signaal (opgeslagen');
+    expect(md).toContain('- Meting 2026-1: 2 — signaal (opgeslagen');
     expect(md).not.toContain('"level":2');
   });
 });

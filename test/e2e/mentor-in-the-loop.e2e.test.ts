@@ -55,10 +55,10 @@ const pupilsOf = (mentorOf: DemoStaff) => demoPupils.filter((p) => p.mentorUpn =
 const pupilsOf1A = pupilsOf(mentor);
 
 /** The title of a status notice to the mentor about a signal. */
-const mentorStatusTitle = (s: Signal) => `Update over signaal ${s.reference} (mentorleerling)`;
+const mentorStatusTitle = (s: Signal) => `Nieuws over signaal ${s.reference} (mentorleerling)`;
 const cardsTo = (tb: TestBot, who: DemoStaff) => tb.connector.cards(conv(who));
 const statusNoticesTo = (tb: TestBot, who: DemoStaff, s: Signal) =>
-  cardsTo(tb, who).filter((c) => /Update over (je )?signaal/.test(text(c)) && text(c).includes(s.reference));
+  cardsTo(tb, who).filter((c) => /Nieuws over (je )?signaal/.test(text(c)) && text(c).includes(s.reference));
 
 async function raise(tb: TestBot, by: DemoStaff, pupil: DemoPupil, observation = OBSERVATION): Promise<Signal> {
   const res = await tb.post(
@@ -211,7 +211,7 @@ describe('the mentor in the loop (issue 16)', () => {
     await new Promise((r) => setTimeout(r, 300));
     const notices = statusNoticesTo(tb, mentor, s).map(text);
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain(`Update over je signaal ${s.reference}`);
+    expect(notices[0]).toContain(`Nieuws over je signaal ${s.reference}`);
     const cards = await mijn(tb, mentor);
     expect(cards.filter((c) => text(c).includes(s.reference))).toHaveLength(1);
     expect(text(cards.find((c) => text(c).includes('Mijn signalen')))).toContain(s.reference);

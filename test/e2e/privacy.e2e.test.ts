@@ -140,7 +140,7 @@ describe('audit trail, inzage and vergetelheid (issue 7)', () => {
     await act(tb, teacher, 'signal.claim', s); // refused: a teacher cannot claim
     await tb.post(message(tb, coordinator, `/audit ${pupil.number}`));
     const card = text(await lastCardTo(tb, coordinator));
-    expect(card).toContain('Audittrail van');
+    expect(card).toContain('Logboek van');
     expect(card).toContain('Signaal opgepakt');
     expect(card).toContain('geweigerd');
     expect(card).toContain(`${pw1.name} (preventiewerker)`);
@@ -225,7 +225,7 @@ describe('audit trail, inzage and vergetelheid (issue 7)', () => {
       s.reference,
       observation,
       note,
-      '## Audittrail',
+      '## Logboek',
       'Signaal opgepakt',
       '## Berichten van Waakvlam in Teams'.slice(3),
       pw1.name,

@@ -90,7 +90,7 @@ describe('the coordinators hear when a 1-2-3 round closes (S7)', () => {
 
   it('the summary shows done/total per class and per prevention worker, the class not handed in, and the pupil scored 3 without a signal', () => {
     const t = text(closedCards(coordinator)[0]);
-    expect(t).toContain('1-2-3 meting ronde 2 is gesloten');
+    expect(t).toContain('1-2-3 meting 2 is gesloten');
     expect(t).toContain(
       'De deadline was 15 december 2026. 45 van de 60 leerlingen hebben een score; 1 klaspagina is niet ingeleverd.',
     );

@@ -112,7 +112,7 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     expect(levels).toHaveLength(15);
     expect(levels.every((l) => l.value === '1')).toBe(true);
     expect(inputs(form).filter((i) => i.id.startsWith('note:'))).toHaveLength(15);
-    expect(text(form)).toContain('Vorige ronde: 1');
+    expect(text(form)).toContain('Vorige meting: 1');
   });
 
   it('re-draws an invalid page (a 2 without a note) with a Dutch error and the input kept, and saves nothing', async () => {
@@ -229,7 +229,7 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     });
     const onTime = await openForm(pw1, '1a');
     const again = await tb.post(invokeAction(tb, pw1, 'round.savePage', submitFor(onTime)));
-    expect(text(again.body.value)).toContain('De ronde is gesloten');
+    expect(text(again.body.value)).toContain('De meting is gesloten');
     expect((await tb.repos.rounds.getPage(SCHOOL, ROUND, '1a', 0))?.doc.late).toBe(false);
   });
   it('lets a coordinator open the next round now with /ronde open (demo), once, audited; a teacher is refused', async () => {
@@ -241,8 +241,8 @@ describe('the quarterly 1-2-3 round (issue 5)', () => {
     await tb.bot.outbox.runOnce();
     expect(tb.connector.texts(personalConversationId(teacher)).join(' ')).toContain('niet doen');
     const said = tb.connector.texts(personalConversationId(coordinator));
-    expect(said[0]).toContain('Ronde 3 is nu geopend');
-    expect(said[1]).toContain('Ronde 3 was al geopend');
+    expect(said[0]).toContain('Meting 3 is nu geopend');
+    expect(said[1]).toContain('Meting 3 was al geopend');
     expect((await tb.repos.rounds.getRound(SCHOOL, '2026-3'))?.doc).toMatchObject({
       status: 'open',
       opensOn: '2027-01-11',

@@ -201,8 +201,8 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
       tb.connector.cards(mine).some((c) => cardText(c).includes(`Mijn signalen bij ${SCHOOL_B_NAME}`)),
     );
     const texts = tb.connector.texts(mine).join('\n');
-    expect(texts).toContain(`Jouw caseload bij ${SCHOOL_A_NAME}`);
-    expect(texts).toContain(`Jouw caseload bij ${SCHOOL_B_NAME}`);
+    expect(texts).toContain(`Jouw zaken bij ${SCHOOL_A_NAME}`);
+    expect(texts).toContain(`Jouw zaken bij ${SCHOOL_B_NAME}`);
     const cards = tb.connector.cards(mine).map(cardText).join('\n');
     expect(cards).toContain(`Signaal ${signalA.reference} · ${SCHOOL_A_NAME}`);
     expect(cards).toContain(`Signaal ${signalB.reference} · ${SCHOOL_B_NAME}`);
@@ -216,7 +216,7 @@ describe('a school board: one staff member at two schools of one tenant (issue 1
     const all = tb.connector.cards(hers).map(cardText).join('\n') + tb.connector.texts(hers).join('\n');
     expect(all).not.toContain(signalA.id);
     expect(all).not.toContain(SCHOOL_A_NAME);
-    expect(tb.connector.texts(hers).join('\n')).toContain('**Jouw caseload** —');
+    expect(tb.connector.texts(hers).join('\n')).toContain('**Jouw zaken** —');
   });
 
   it('refuses a forged submit of a teacher of only school A naming a pupil of school B, and audits it', async () => {

@@ -49,7 +49,7 @@ const updates = (tb: TestBot, s: Signal) =>
   tb.connector
     .cards(personalConversationId(teacher))
     .map(text)
-    .filter((c) => c.includes(`Update over je signaal ${s.reference}`));
+    .filter((c) => c.includes(`Nieuws over je signaal ${s.reference}`));
 
 describe('feedback to a reporter who was away', () => {
   let tb: TestBot;

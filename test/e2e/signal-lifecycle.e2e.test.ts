@@ -239,7 +239,7 @@ describe('handling a signal from claim to close (issue 3)', () => {
     await tb.connector.waitFor(() =>
       tb.connector
         .cards(conv(teacher))
-        .some((c) => text(c).includes(`Update over je signaal ${s.reference}`) && text(c).includes('is afgerond')),
+        .some((c) => text(c).includes(`Nieuws over je signaal ${s.reference}`) && text(c).includes('is afgerond')),
     );
     // a closed signal takes no further action
     expect(text(await act(tb, pw2, 'signal.note', s, { note: 'nog iets' }))).toContain('al afgesloten');
@@ -304,7 +304,7 @@ describe('handling a signal from claim to close (issue 3)', () => {
       .filter((c) => findAction(c, 'signal.refresh') && !findAction(c, 'list.page'));
     expect(firstPage).toHaveLength(6);
     const texts = tb.connector.texts(conv(pw1));
-    expect(texts[0]).toContain('Jouw caseload');
+    expect(texts[0]).toContain('Jouw zaken');
     expect(texts[1]).toContain('Nieuw');
     // oldest first within the first state
     const newest = open.filter((s) => s.state === 'new').sort((a, b) => a.createdAt.localeCompare(b.createdAt));

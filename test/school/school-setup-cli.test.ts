@@ -50,7 +50,7 @@ describe('school:setup without a database', () => {
     expect(run.stderr).toContain('fout.json bevat 3 fouten; er is niets opgeslagen.');
     expect(run.stderr).toContain('  - digest.time: verwacht UU:MM, bijvoorbeeld 08:00');
     expect(run.stderr).toContain('  - holidayRegion: verwacht noord, midden of zuid');
-    expect(run.stderr).toContain('  - roundWindows.2026: de deadline ligt vóór de opening (opensOn) (ronde 2)');
+    expect(run.stderr).toContain('  - roundWindows.2026: de deadline ligt vóór de opening (opensOn) (meting 2)');
     expect(run.stdout).toBe('');
   });
 

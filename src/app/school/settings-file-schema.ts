@@ -94,7 +94,7 @@ const RoundWindowsFileSchema = z
     for (const [year, windows] of Object.entries(byYear)) {
       const checked = checkRoundWindows(windows as Parameters<typeof checkRoundWindows>[0]);
       if (!checked.ok) {
-        const round = checked.detail?.roundNo ? ` (ronde ${checked.detail.roundNo})` : '';
+        const round = checked.detail?.roundNo ? ` (meting ${checked.detail.roundNo})` : '';
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [year], message: ROUND_REFUSALS[checked.code] + round });
         continue;
       }

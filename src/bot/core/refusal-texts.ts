@@ -72,15 +72,15 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'link-no-role': `Alleen een ${n('coordinator')} of ${n('admin')} van de school kan een kanaal koppelen.`,
   'link-other-tenant': 'Dit team hoort niet bij de organisatie van jouw school. Het kanaal is niet gekoppeld.',
   // the 1-2-3 round (S7)
-  'round-unknown': 'Deze ronde bestaat niet (meer). Typ `/ronde` voor de actuele ronde.',
+  'round-unknown': 'Deze meting bestaat niet (meer). Typ `/ronde` voor de actuele 1-2-3 meting.',
   'page-unknown':
     'Deze pagina past niet meer bij het leerlingenbestand (er is een leerling bij gekomen of vertrokken). Open de klas opnieuw via `/ronde`.',
-  'round-closed': 'De ronde is gesloten en deze pagina was al op tijd opgeslagen; hij kan niet meer worden gewijzigd.',
+  'round-closed': 'De meting is gesloten en deze pagina was al op tijd opgeslagen; hij kan niet meer worden gewijzigd.',
   'stale-page':
     'Deze pagina is intussen door een collega opgeslagen. Hieronder staat jouw invoer nog; controleer hem en sla opnieuw op om te overschrijven.',
-  'not-offered': 'Voor deze leerling staat geen aanbod open in deze ronde.',
-  'no-round-window': 'Er is dit schooljaar geen ronde meer om te openen.',
-  'no-round': 'Er is nog geen ronde geopend voor jouw school.',
+  'not-offered': 'Voor deze leerling staat geen aanbod open in deze meting.',
+  'no-round-window': 'Er is dit schooljaar geen 1-2-3 meting meer om te openen.',
+  'no-round': 'Er is nog geen 1-2-3 meting geopend voor jouw school.',
   'round-role': `De 1-2-3 meting is voor ${n('preventionWorker', { plural: true })} en ${n('coordinator', { plural: true })}.`,
   // privacy (/audit, /inzage, /vergeet)
   'not-coordinator': `Alleen de ${n('coordinator')} van de school van deze leerling kan dit doen. De poging is vastgelegd.`,
@@ -97,7 +97,7 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   // school settings
   'school-unknown': 'Deze school staat niet (meer) in Waakvlam.',
   // a pupil's story, reopening, no silent duplicates (issue 16)
-  'story-not-allowed': `Het overzicht van een leerling is alleen voor de ${n('preventionWorker', { plural: true })}, de ${n('coordinator')} en het ${n('supportTeam')} van de school. Je poging is vastgelegd.`,
+  'story-not-allowed': `De leerlingkaart is alleen voor de ${n('preventionWorker', { plural: true })}, de ${n('coordinator')} en het ${n('supportTeam')} van de school. Je poging is vastgelegd.`,
   'pupil-not-found': 'Geen leerling gevonden met die naam. Probeer een ander deel van de naam of de klas.',
   'already-added': 'Je aanvulling staat al bij het open signaal.',
   'reopen-reason-missing': 'Vul de reden in waarom je het signaal heropent.',

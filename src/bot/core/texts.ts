@@ -114,7 +114,7 @@ export const T = {
   undeliverableWhat: {
     roundOpen: 'Het formulier van de 1-2-3 meting',
     roundReminder: 'De herinnering voor de 1-2-3 meting',
-    roundClosed: 'De samenvatting van de gesloten 1-2-3 ronde',
+    roundClosed: 'De samenvatting van de gesloten 1-2-3 meting',
   } as Record<string, string>,
   noWorkersForSignal: (ref: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Signaal ${ref} kon bij geen enkele ${n('preventionWorker')} worden bezorgd. Wil je zorgen dat het wordt opgepakt?`,
@@ -136,14 +136,16 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
   lines.push(
     '- `/mijn` — ' +
       (has('preventionWorker')
-        ? 'jouw caseload, per status, oudste eerst'
+        ? 'jouw zaken, per status, oudste eerst'
         : has('mentor')
           ? 'de status van jouw signalen en van signalen over leerlingen uit je mentorgroep'
           : 'de status van jouw signalen'),
   );
   if (has('preventionWorker') || has('coordinator')) lines.push('- `/ronde` — de voortgang van de 1-2-3 meting');
   if (has('preventionWorker') || has('coordinator') || has('supportTeam'))
-    lines.push('- `/leerling <naam>` — alle signalen over een leerling, open en afgesloten, met de 1-2-3 score per ronde');
+    lines.push(
+      '- `/leerling <naam>` — alle signalen over een leerling, open en afgesloten, met de scores van de 1-2-3 metingen',
+    );
   if (has('preventionWorker'))
     lines.push(
       '- `/afwezig tot <datum>` — meld je afwezig (bijvoorbeeld `/afwezig tot 12 december`; ook `12-12` of `2026-12-12`): je duopartner krijgt je nieuwe signalen en ziet je zaken; `/afwezig uit` als je er weer bent, `/afwezig` voor de kaart',
@@ -151,6 +153,10 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
   if (has('coordinator'))
     lines.push(
       `- \`/overdragen\` — draag alle open zaken van een ${n('preventionWorker')} in één keer over aan een ander, met een reden`,
+    );
+  if (has('preventionWorker') || has('coordinator'))
+    lines.push(
+      '- `/bespreeklijst` — de lijst voor het wekelijkse zorgoverleg: nieuw, score 3, niet opgepakt, het OT, waakvlam; ook als PDF',
     );
   if (has('coordinator') || has('admin'))
     lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
@@ -165,12 +171,14 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
       '- `/inzage <leerlingnummer>` en `/vergeet <leerlingnummer>` — gegevens van een leerling inzien of wissen (AVG)',
     );
   if (has('coordinator'))
-    lines.push('- `/audit <leerlingnummer>` — wie wat met de gegevens van een leerling heeft gedaan of bekeken');
+    lines.push(
+      '- `/audit <leerlingnummer>` — het logboek: wie wat met de gegevens van een leerling heeft gedaan of bekeken',
+    );
   if (has('admin'))
     lines.push(
-      '- `/instellingen` — de instellingen van je school bekijken en wijzigen (rondes, overzicht, vakanties, termijnen, namen van rollen)',
+      '- `/instellingen` — de instellingen van je school bekijken en wijzigen (metingen, overzicht, vakanties, termijnen, namen van rollen)',
     );
-  lines.push('- `/help` — dit overzicht');
+  lines.push('- `/help` — deze lijst');
   if (opts.demo)
     lines.push(
       '- `/demo tijd +3` — alleen in de demo: zet de klok 3 dagen vooruit om herinneringen en de meting te proberen',

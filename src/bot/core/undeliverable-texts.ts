@@ -16,7 +16,7 @@ export const UT = {
   /** what could not be delivered, by notification kind, for a message about one signal */
   whatAboutSignal: {
     signalCard: (ref: string) => `Het nieuwe signaal ${ref}`,
-    reporterStatus: (ref: string) => `Een update over signaal ${ref}`,
+    reporterStatus: (ref: string) => `Nieuws over signaal ${ref}`,
     mentorNotice: (ref: string) => `Het bericht aan de mentor over signaal ${ref}`,
     levelThreeNotice: (ref: string) => `Het bericht over crisis/nood bij signaal ${ref}`,
     attendanceNotice: (ref: string) => `Het verzuimbericht over signaal ${ref}`,

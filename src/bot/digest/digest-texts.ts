@@ -16,7 +16,7 @@ export const DT = {
   newTotal: (n: number) => (n === 1 ? '1 nieuw signaal' : `${n} nieuwe signalen`),
   newNone: 'Geen nieuwe signalen in deze periode.',
   byCategory: 'Per categorie',
-  byLevel: 'Per niveau',
+  byLevel: 'Per inschatting of score',
   openTitle: 'Lopende signalen',
   openTotal: (n: number, overdue: number) => `${n} lopend` + (overdue > 0 ? ` · ${overdue} over de termijn` : ''),
   openNone: 'Er lopen geen signalen.',
@@ -70,5 +70,5 @@ export const DT = {
   regionOpen: 'Lopende signalen',
   regionOverdue: 'Over de termijn',
   regionEscalations: 'Opschalingen lopend / niet opgepakt',
-  regionLevels: 'Nieuw per niveau (1 / 2 / 3)',
+  regionLevels: 'Nieuw per inschatting of score (1 / 2 / 3)',
 } as const;

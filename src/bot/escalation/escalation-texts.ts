@@ -23,7 +23,7 @@ export const ET = {
   linkedOt: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Dit kanaal is gekoppeld als OT-kanaal van ${school}. Verzoeken van de ${n('preventionWorker', { plural: true })} aan het ${n('supportTeam')} verschijnen hier, zonder namen van leerlingen; details opent ieder OT-lid in een persoonlijke chat.`,
   linkedCoordinators: (school: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Dit kanaal is gekoppeld als kanaal van de ${n('coordinator', { plural: true })} van ${school}. Het overzicht (digest) verschijnt hier, met aantallen en zonder namen van leerlingen.`,
+    `Dit kanaal is gekoppeld als kanaal van de ${n('coordinator', { plural: true })} van ${school}. Het overzicht verschijnt hier, met aantallen en zonder namen van leerlingen.`,
   linkedReleased: (n: number) =>
     n === 1
       ? 'Er stond 1 bericht klaar voor dit kanaal; dat wordt nu geplaatst.'
@@ -94,7 +94,7 @@ export const ET = {
   factNoConsentReason: 'Toelichting',
   factStatus: 'Status',
   factCheckIn: 'Weer kijken op',
-  observationHeading: 'Observatie van de melder',
+  observationHeading: 'Waarneming van de melder',
   questionHeading: 'Vraag aan het OT',
   summaryHeading: 'Terugkoppeling van het OT',
   historyHeading: 'Verloop',

@@ -3,7 +3,7 @@ export const PT = {
   messageRemovedRetention: 'Dit bericht is verwijderd volgens het bewaarbeleid van de school.',
   messageRemovedErasure: 'Dit bericht is verwijderd op verzoek van de school (AVG: recht op vergetelheid).',
   usage: (command: string) => `Gebruik: \`/${command} <leerlingnummer>\`, bijvoorbeeld \`/${command} 260101\`.`,
-  auditTitle: (pupil: string) => `Audittrail van ${pupil}`,
+  auditTitle: (pupil: string) => `Logboek van ${pupil}`,
   auditIntro: (shown: number, total: number) =>
     total > shown
       ? `De ${shown} meest recente van ${total} regels. Met \`/inzage\` krijg je de volledige lijst.`
@@ -18,24 +18,24 @@ export const PT = {
   messageRemovedSummary: 'Bericht verwijderd',
   eraseTitle: (pupil: string) => `Gegevens van ${pupil} definitief wissen?`,
   eraseIntro:
-    'Dit wist alles wat Waakvlam over deze leerling bewaart, in alle opslag: de leerlingregistratie, de signalen met hun geschiedenis en notities, de scores van de 1-2-3 meting en de auditregels over de leerling. Berichten van Waakvlam in Teams over deze signalen worden vervangen door een neutrale tekst. Dit kan niet ongedaan worden gemaakt. Alleen het feit dát er gewist is wordt vastgelegd, zonder naam of leerlingnummer.',
+    'Dit wist alles wat Waakvlam over deze leerling bewaart, in alle opslag: de leerlingregistratie, de signalen met hun geschiedenis en notities, de scores van de 1-2-3 meting en de logboekregels over de leerling. Berichten van Waakvlam in Teams over deze signalen worden vervangen door een neutrale tekst. Dit kan niet ongedaan worden gemaakt. Alleen het feit dát er gewist is wordt vastgelegd, zonder naam of leerlingnummer.',
   eraseConfirmLabel: 'Typ ter bevestiging het leerlingnummer',
   eraseButton: 'Definitief wissen',
   erasedTitle: 'Gegevens gewist',
   erased: (c: { signals: number; scores: number; deliveries: number; audit: number }) =>
-    `De gegevens van de leerling zijn gewist: ${c.signals} signaal/signalen, ${c.scores} score(s), ${c.audit} auditregel(s); ${c.deliveries} bericht(en) in Teams worden geneutraliseerd. De wissing zelf is vastgelegd zonder naam of leerlingnummer.`,
+    `De gegevens van de leerling zijn gewist: ${c.signals} signaal/signalen, ${c.scores} score(s), ${c.audit} logboekregel(s); ${c.deliveries} bericht(en) in Teams worden geneutraliseerd. De wissing zelf is vastgelegd zonder naam of leerlingnummer.`,
   countsSignals: 'Signalen',
   countsScores: 'Scores 1-2-3 meting',
   countsDeliveries: 'Berichten in Teams',
-  countsAudit: 'Auditregels',
+  countsAudit: 'Logboekregels',
 } as const;
 
-/** What an audit entry's action means, for the audit trail and the export. */
+/** What an audit entry's action means, for the logboek (/audit) and the export. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'signal.raise': 'Signaal gedaan',
   'signal.view': 'Signaal bekeken',
   'signal.claim': 'Signaal opgepakt',
-  'signal.score': 'Niveau gescoord',
+  'signal.score': 'Score gegeven',
   'signal.note': 'Notitie toegevoegd',
   'signal.ask': 'Vraag aan melder gesteld',
   'signal.answer': 'Vraag beantwoord',
@@ -48,12 +48,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'signal.action': 'Actie op signaal',
   'pupil.list': 'Leerlingenlijst getoond',
   'pupil.search': 'Leerlingen gezocht',
-  'pupil.auditTrail': 'Audittrail bekeken',
+  'pupil.auditTrail': 'Logboek bekeken',
   'pupil.export': 'Inzage opgevraagd',
   'pupil.export.download': 'Inzagebestand gedownload',
   'pupil.erase.preview': 'Wissen voorbereid',
   'pupil.erase': 'Gegevens gewist',
   'retention.purge': 'Opgeruimd volgens bewaarbeleid',
+  'meeting.agenda': 'Op de bespreeklijst getoond',
+  'meeting.agenda.download': 'Bespreeklijst gedownload',
 };
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
 
@@ -86,14 +88,14 @@ export const XT = {
   raised: (when: string, who: string) => `- Gedaan op: ${when} door ${who}`,
   categories: (v: string) => `- Categorieën: ${v}`,
   reporterLevel: (v: string) => `- Inschatting melder: ${v}`,
-  workerLevel: (v: string) => `- Niveau preventiewerker: ${v}`,
+  workerLevel: (v: string) => `- Score preventiewerker: ${v}`,
   urgency: (v: string) => `- Urgentie: ${v}`,
   alreadyKnown: (pupil: string, parents: string, mentor: string) =>
     `- Al op de hoogte: leerling ${pupil}, ouders ${parents}, mentor ${mentor}`,
   status: (v: string) => `- Status: ${v}`,
-  owner: (v: string) => `- Behandelaar: ${v}`,
+  owner: (v: string) => `- Casushouder: ${v}`,
   closedAt: (v: string) => `- Afgesloten op: ${v}`,
-  watchCheckIn: (v: string) => `- Waakvlam check-in: ${v}`,
+  watchCheckIn: (v: string) => `- Waakvlam, weer kijken op: ${v}`,
   observation: 'Wat is waargenomen:',
   escalationsHeading: '#### Opschalingen naar het OT',
   escalation: (when: string, who: string, status: string, urgency: string) =>
@@ -107,9 +109,9 @@ export const XT = {
   questionsHeading: '#### Vragen aan de melder',
   answer: (v: string) => `  - Antwoord: ${v}`,
   historyHeading: '#### Geschiedenis en notities',
-  historyLevel: (level: number) => `niveau ${level}`,
+  historyLevel: (level: number) => `score ${level}`,
   historyOutcome: (v: string) => `uitkomst ${v}`,
-  historyCheckIn: (v: string) => `check-in ${v}`,
+  historyCheckIn: (v: string) => `weer kijken op ${v}`,
   historyReason: (v: string) => `reden: ${v}`,
   historyNote: (careOnly: boolean, v: string) => `\n  - Notitie${careOnly ? ' (alleen zorg)' : ''}: ${v}`,
   deliveriesHeading: '#### Berichten van Waakvlam in Teams',
@@ -120,8 +122,8 @@ export const XT = {
   scoresHeading: (n: number) => `## Scores 1-2-3 meting (${n})`,
   noScores: 'Geen scores.',
   score: (round: string, level: string, saved: string, id: string) =>
-    `- Ronde ${round}: ${level} (opgeslagen ${saved}; technisch id ${id})`,
-  auditHeading: (n: number) => `## Audittrail (${n})`,
+    `- Meting ${round}: ${level} (opgeslagen ${saved}; technisch id ${id})`,
+  auditHeading: (n: number) => `## Logboek (${n})`,
   auditIntro: 'Wie heeft wat met de gegevens van deze leerling gedaan of bekeken, nieuwste eerst.',
   auditTableHead: ['| Wanneer | Wie | Wat | Uitkomst |', '|---|---|---|---|'],
 } as const;

@@ -20,7 +20,7 @@ export const MT = {
   closedOn: (date: string) => `afgerond ${date}`,
   unknownPupil: 'een leerling uit je mentorgroep',
 
-  statusTitle: (ref: string) => `Update over signaal ${ref} (mentorleerling)`,
+  statusTitle: (ref: string) => `Nieuws over signaal ${ref} (mentorleerling)`,
   statusText: (pupil: string, status: string) => `Het signaal over ${pupil} uit je mentorgroep ${status}`,
   /** closed, as the mentor hears it (the reporter is thanked for reporting instead) */
   statusClosed: (by: string) => `is afgerond door ${by}.`,

@@ -49,7 +49,7 @@ export const HT = {
 
   factPupil: 'Leerling',
   factStatus: 'Status',
-  factOwner: 'Eigenaar',
+  factOwner: 'Casushouder',
   factLastChange: 'Laatste wijziging',
   // the signal card (signal-card-view.ts)
   cardTitle: (reference: string, school?: string) =>
@@ -74,7 +74,7 @@ export const HT = {
   aftercareSet: 'Het signaal is naar nazorg gegaan.',
   closed: 'Het signaal is afgesloten. De melder hoort dat het is afgerond.',
   reassigned: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Het signaal is toegewezen. De nieuwe eigenaar en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
+    `Het signaal is toegewezen. De nieuwe casushouder en de ${n('coordinator', { plural: true })} zijn ingelicht.`,
 
   questionTitle: (ref: string) => `Vraag over je signaal ${ref}`,
   questionIntro: (who: string, pupil: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
@@ -111,7 +111,7 @@ export const HT = {
 
   /** `school`: named when the worker works at several schools (a school board) */
   caseloadHeader: (counts: string, school = '') =>
-    school ? `**Jouw caseload bij ${school}** — ${counts}` : `**Jouw caseload** — ${counts}`,
+    school ? `**Jouw zaken bij ${school}** — ${counts}` : `**Jouw zaken** — ${counts}`,
   noOpenSignalsAt: (school: string) => `Je hebt geen lopende signalen bij ${school}.`,
   caseloadGroup: (state: string, n: number) => `**${state}** (${n})`,
   pageTitle: (from: number, to: number, total: number) => `Signaal ${from}–${to} van ${total}`,

@@ -2,13 +2,13 @@ import type { RoleNames } from '../../domain/role-labels';
 
 /**
  * Dutch texts of the notifications about a raised signal (signal-renderers.ts): the notices to
- * mentor, coordinator and attendance officer, and the reporter's status updates. Texts that name a
+ * mentor, coordinator and attendance officer, and the reporter's status notices. Texts that name a
  * role take the school's role words (`n`); `workers` is the prevention workers' plural.
  */
 export const NT = {
   someColleague: 'een collega',
   categoryFact: 'Categorie',
-  levelFact: 'Niveau',
+  levelFact: 'Inschatting of score',
   mentorTitle: 'Signaal over je mentorleerling',
   mentorPupilFallback: 'een leerling uit je mentorgroep',
   mentorText: (reporter: string, pupil: string, reference: string, workers: string) =>
@@ -16,11 +16,11 @@ export const NT = {
   aPupil: 'een leerling',
   levelThreeTitle: (reference: string) => `Crisis/nood gemeld: ${reference}`,
   levelThreeText: (pupil: string, workers: string) =>
-    `Er is een signaal met niveau 3 (crisis/nood) over ${pupil}. De ${workers} zijn ingelicht.`,
+    `Er is een signaal over ${pupil} met inschatting of score 3 (crisis/nood). De ${workers} zijn ingelicht.`,
   attendanceTitle: (reference: string) => `Verzuimsignaal ${reference}`,
   attendanceText: (pupil: string, workers: string) =>
     `Er is een signaal in de categorie verzuim over ${pupil}. De school doet een verzuimmelding via DUO; de ${workers} houden je op de hoogte.`,
-  reporterStatusTitle: (reference: string) => `Update over je signaal ${reference}`,
+  reporterStatusTitle: (reference: string) => `Nieuws over je signaal ${reference}`,
   reporterStatusText: (pupil: string, status: string) => `Je signaal over ${pupil} ${status}`,
   thePupil: 'de leerling',
   /** a status without its own sentence */
