@@ -193,7 +193,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
       await details.getByRole('button', { name: 'Notitie' }).click();
       await details.getByRole('textbox', { name: /Notitie/ }).fill(OT_NOTE);
       await details.getByRole('button', { name: 'Notitie opslaan' }).click();
-      await said(/Je notitie is opgeslagen bij de casus/).waitFor();
+      await said(/Je notitie is opgeslagen bij de zaak/).waitFor();
     });
     await s.step('ot-de-escalate', async () => {
       const card = s.cards(`OT-verzoek ${reference}`).last();
@@ -201,7 +201,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
       await card.getByRole('textbox', { name: /Terugkoppeling aan de preventiewerker/ }).fill(SUMMARY);
       await card.getByLabel(/Waakvlam: wanneer kijkt de preventiewerker weer/).fill(CHECK_IN);
       await card.getByRole('button', { name: 'Teruggeven aan de preventiewerker' }).click();
-      await said(/De casus is teruggegeven aan de preventiewerker/).waitFor();
+      await said(/De zaak is teruggegeven aan de preventiewerker/).waitFor();
     });
     await s.screenshot('escalation-de-escalated', s.cards(`OT-verzoek ${reference}`).last());
     await s.step('channel-shows-return', async () => {
@@ -234,7 +234,7 @@ describeWithChromium()('escalation to the OT in the Agents Playground (issue 4)'
       `Hanneke Brouwer van het ondersteuningsteam heeft je verzoek over ${pupilFullName(pupil)}`,
     );
     const returnedText = (await returned.last().textContent()) ?? '';
-    expect(returnedText).toContain('Hanneke Brouwer van het ondersteuningsteam heeft de casus');
+    expect(returnedText).toContain('Hanneke Brouwer van het ondersteuningsteam heeft de zaak');
     expect(returnedText).toContain('14 dec');
     const allCards = s.page.locator('.ac-adaptiveCard');
     const texts = await allCards.allTextContents();

@@ -135,7 +135,7 @@ describe("a school's own role names (issue 14, point 4)", () => {
     const form = await tb.post(
       invokeAction(tb, pw1, 'signal.escalateForm', { signalId: signal.id, schoolId: SCHOOL, v: fresh.updatedAt }),
     );
-    expect(text(form.body.value)).toContain('Vraag het ondersteuningsteam (OT) om deze casus over te nemen.');
+    expect(text(form.body.value)).toContain('Vraag het ondersteuningsteam (OT) om deze zaak over te nemen.');
     tb.connector.reset();
     const escalated = await tb.post(
       invokeAction(tb, pw1, 'signal.escalate', {
@@ -159,7 +159,7 @@ describe("a school's own role names (issue 14, point 4)", () => {
       tb.connector.calls.find((c) => c.conversationId.startsWith(OT_CHANNEL_ID) && text(c.body).includes(reference))!
         .body,
     );
-    expect(post).toContain('Een jeugd- en gezinswerker vraagt het ondersteuningsteam om deze casus over te nemen.');
+    expect(post).toContain('Een jeugd- en gezinswerker vraagt het ondersteuningsteam om deze zaak over te nemen.');
     expect(post).not.toContain('preventiewerker');
   });
 

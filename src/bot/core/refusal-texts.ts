@@ -64,7 +64,7 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'escalation-already-claimed': 'Dit verzoek is al opgepakt door een collega van het OT.',
   'escalation-handled': 'Die stap kan niet meer: dit verzoek is al afgehandeld.',
   'escalation-old':
-    'Dit verzoek is al afgehandeld. De casus is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
+    'Dit verzoek is al afgehandeld. De zaak is later opnieuw opgeschaald; gebruik het nieuwste bericht in dit kanaal.',
   'escalation-not-ot': `De details van dit verzoek zijn alleen voor leden van het ${n('supportTeam')} (OT) van deze school. Je poging is vastgelegd; neem contact op met de ${n('coordinator')} als je denkt dat je toegang hoort te hebben.`,
   'escalation-returned': `Dit verzoek is al teruggegeven aan de ${n('preventionWorker')}.`,
   'summary-empty': `Vul een samenvatting in voor de ${n('preventionWorker')}.`,

@@ -9,7 +9,7 @@
  * | Signal                                | signaal                                     |                              |
  * | Reporter                              | melder                                      |                              |
  * | owner (who took the signal on)        | casushouder                                 | eigenaar, behandelaar, owner |
- * | a worker's open signals (/mijn)       | je zaken (een zaak, de zaken van …)         | caseload                     |
+ * | a case: a signal as someone's work    | zaak (je zaken, de zaken van …)             | casus, caseload              |
  * | reporterLevel (2/3 at intake)         | inschatting                                 | niveau                       |
  * | workerLevel, a round's score (1/2/3)  | score                                       | niveau                       |
  * | the 1-2-3 value whoever gave it       | inschatting of score                        | niveau                       |
@@ -56,5 +56,7 @@ export const NOT_SHOWN: Readonly<Record<string, string>> = {
   rondes: 'metingen',
   '1-2-3 ronde': '1-2-3 meting',
   observatie: 'waarneming',
+  casus: 'zaak',
+  casussen: 'zaken',
   'check-in': 'weer kijken op',
 };

@@ -34,7 +34,7 @@ export const ET = {
   // the form (prevention worker)
   formTitle: (ref: string) => `Opschalen naar het OT — ${ref}`,
   formIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Vraag het ${n('supportTeam')} (OT) om deze casus over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.`,
+    `Vraag het ${n('supportTeam')} (OT) om deze zaak over te nemen. In het OT-kanaal verschijnt alleen het kenmerk, de reden, de urgentie en jouw naam; je vraag en de details ziet het OT in een persoonlijke chat.`,
   formFixErrors: 'Controleer de gemarkeerde velden.',
   reasonLabel: 'Reden',
   questionLabel: 'Je vraag aan het OT',
@@ -62,7 +62,7 @@ export const ET = {
   postTitle: (ref: string) => `Verzoek aan het OT: ${ref}`,
   reminderTitle: (ref: string) => `Herinnering — nog niet opgepakt: ${ref}`,
   postIntro: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Een ${n('preventionWorker')} vraagt het ${n('supportTeam')} om deze casus over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.`,
+    `Een ${n('preventionWorker')} vraagt het ${n('supportTeam')} om deze zaak over te nemen. Leerlinggegevens en de vraag zie je met Details, in een persoonlijke chat.`,
   reminderIntro: (days: number) => `Dit verzoek is na ${days} schooldagen nog door niemand van het OT opgepakt.`,
   factReference: 'Kenmerk',
   factReason: 'Reden',
@@ -77,7 +77,7 @@ export const ET = {
   claimButton: 'Oppakken',
   detailsButton: 'Details',
   claimedYou: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `Je hebt dit verzoek opgepakt. De ${n('preventionWorker')} is ingelicht. Met Details open je de casus in je persoonlijke chat.`,
+    `Je hebt dit verzoek opgepakt. De ${n('preventionWorker')} is ingelicht. Met Details open je de zaak in je persoonlijke chat.`,
   detailsSent: 'De details staan nu in je persoonlijke chat met Waakvlam.',
   detailsWaiting:
     'Je hebt nog geen persoonlijke chat met Waakvlam. Open Waakvlam bij Apps in Teams; de details komen daar binnen zodra je de chat opent.',
@@ -108,9 +108,9 @@ export const ET = {
   checkInLabel: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Waakvlam: wanneer kijkt de ${n('preventionWorker')} weer?`,
   checkInRequired: 'Kies een datum.',
   deEscalateSave: (n: RoleNames = DEFAULT_ROLE_NAMES) => `Teruggeven aan de ${n('preventionWorker')}`,
-  noteSaved: 'Je notitie is opgeslagen bij de casus. Alleen zorgprofessionals zien haar.',
+  noteSaved: 'Je notitie is opgeslagen bij de zaak. Alleen zorgprofessionals zien haar.',
   deEscalated: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `De casus is teruggegeven aan de ${n('preventionWorker')} (waakvlam). De ${n('preventionWorker')} heeft je terugkoppeling gekregen.`,
+    `De zaak is teruggegeven aan de ${n('preventionWorker')} (waakvlam). De ${n('preventionWorker')} heeft je terugkoppeling gekregen.`,
   summaryEmpty: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Schrijf een korte terugkoppeling voor de ${n('preventionWorker')}.`,
   summaryTooLong: 'De terugkoppeling is te lang (maximaal 2000 tekens).',
@@ -126,7 +126,7 @@ export const ET = {
     `${who} van het ${n('supportTeam')} heeft je verzoek over ${pupil} opgepakt.`,
   returnedNoticeTitle: (ref: string) => `${ref} is terug bij jou (waakvlam)`,
   returnedNoticeText: (who: string, pupil: string, date: string, n: RoleNames = DEFAULT_ROLE_NAMES) =>
-    `${who} van het ${n('supportTeam')} heeft de casus over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
+    `${who} van het ${n('supportTeam')} heeft de zaak over ${pupil} aan je teruggegeven. Je houdt de vinger aan de pols (waakvlam); op ${date} krijg je een herinnering.`,
   channelDownTitle: (ref: string) => `OT-kanaal niet bereikbaar — ${ref}`,
   channelDownText: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Waakvlam kan het OT-kanaal van je school niet bereiken (de bot is misschien uit het team verwijderd). Je verzoek wacht en wordt geplaatst zodra een ${n('coordinator')} het kanaal opnieuw koppelt met \`/koppel ot\`. De ${n('coordinator')} is ingelicht; neem bij spoed rechtstreeks contact op met het OT.`,
