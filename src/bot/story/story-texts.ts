@@ -16,7 +16,7 @@ export const PS = {
   roundsNone: 'Nog geen score in de laatste metingen.',
   roundLabel: (roundNo: number, schoolYear: number) => `Meting ${roundNo} (${schoolYear}-${schoolYear + 1})`,
   noScore: 'geen score',
-  trend: (levels: string) => `Verloop: ${levels}`,
+  trend: (levels: string) => `Trend 1-2-3: ${levels}`,
   signalsTitle: 'Signalen',
   reported: (date: string, categories: string) => `Gemeld ${date} · ${categories}`,
   owner: (name: string) => `Casushouder: ${name}`,
