@@ -21,7 +21,22 @@ const EnvSchema = z.object({
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  COSMOS_KEY: z.string().optional(),
+  /** Account key (key auth). Empty or unset with COSMOS_ENDPOINT set: the managed identity signs in instead. */
+  COSMOS_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
+  /** key | managedIdentity. Unset: managedIdentity when COSMOS_ENDPOINT is set without COSMOS_KEY, else key. */
+  COSMOS_AUTH: z
+    .enum(['key', 'managedIdentity', ''])
+    .optional()
+    .transform((v) => v || undefined),
+  /** Client id of a user-assigned managed identity for Cosmos DB. Unset: the system-assigned identity. */
+  AZURE_CLIENT_ID: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Without COSMOS_ENDPOINT: run the embedded store in this process or in a child process of its own (as a remote Cosmos DB would be). */
   EMBEDDED_COSMOS: z.enum(['in-process', 'child-process']).default('in-process'),
   COSMOS_DATABASE: z
@@ -32,7 +47,11 @@ const EnvSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   /** Treat loopback serviceUrls as the Agents Playground (static choices only). */
   PLAYGROUND_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /**
+   * How often the outbox runner looks for due messages written by other instances (and for retries
+   * coming due). Messages queued by this instance go out at once: their turn or job kicks the runner.
+   */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   /** First retry delay of the outbox (doubles per attempt, with jitter). Tests lower it; keep the default in production. */
   OUTBOX_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
   /** 'off' only in tests that measure delivery, not pacing: Teams' per-conversation limits. */
@@ -49,8 +68,12 @@ const EnvSchema = z.object({
   DISABLE_JOBS: boolish,
 });
 
+/** How the bot signs in to Cosmos DB. A managed identity's data-plane role cannot create the database or containers. */
+export type CosmosAuth = { kind: 'key' } | { kind: 'managedIdentity'; clientId?: string };
+
 export type Config = z.infer<typeof EnvSchema> & {
   embeddedStore: boolean;
+  cosmosAuth: CosmosAuth;
   allowedTenants: string[];
   demoData: boolean;
 };
@@ -71,11 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const config: Config = {
     ...c,
     embeddedStore,
+    cosmosAuth: cosmosAuthOf(c),
     allowedTenants: c.ALLOWED_TENANTS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
     demoData: c.DEMO_DATA === 'on' || (c.DEMO_DATA === 'auto' && embeddedStore),
   };
+  checkBotCredentials(config);
   if (config.NODE_ENV === 'production') {
     if (!config.MICROSOFT_APP_ID)
       throw new ConfigError(
@@ -89,4 +114,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (config.demoData) throw new ConfigError('Production mode never loads demo data (set DEMO_DATA=off).');
   }
   return config;
+}
+
+type Env = z.infer<typeof EnvSchema>;
+
+function cosmosAuthOf(c: Env): CosmosAuth {
+  const mode = c.COSMOS_AUTH ?? (c.COSMOS_ENDPOINT && !c.COSMOS_KEY ? 'managedIdentity' : 'key');
+  if (mode === 'key') {
+    if (c.COSMOS_ENDPOINT && !c.COSMOS_KEY)
+      throw new ConfigError(
+        'COSMOS_AUTH=key needs COSMOS_KEY (or leave COSMOS_KEY empty to use the managed identity).',
+      );
+    return { kind: 'key' };
+  }
+  if (!c.COSMOS_ENDPOINT)
+    throw new ConfigError(
+      'COSMOS_AUTH=managedIdentity needs COSMOS_ENDPOINT: the embedded store signs in with its own key.',
+    );
+  if (c.COSMOS_KEY)
+    throw new ConfigError(
+      'COSMOS_KEY is set while COSMOS_AUTH=managedIdentity: remove the key, one way of signing in only.',
+    );
+  return { kind: 'managedIdentity', clientId: c.AZURE_CLIENT_ID };
+}
+
+/** What botbuilder asserts for each app type, checked here so start-up fails with a plain message instead. */
+function checkBotCredentials(c: Env): void {
+  if (!c.MICROSOFT_APP_ID) return;
+  const type = c.MICROSOFT_APP_TYPE;
+  if (type !== 'MultiTenant' && !c.MICROSOFT_APP_TENANT_ID)
+    throw new ConfigError(`MICROSOFT_APP_TYPE=${type} needs MICROSOFT_APP_TENANT_ID.`);
+  if (type === 'UserAssignedMSI' && c.MICROSOFT_APP_PASSWORD)
+    throw new ConfigError(
+      'MICROSOFT_APP_PASSWORD is set while MICROSOFT_APP_TYPE=UserAssignedMSI: the managed identity needs no secret; remove it.',
+    );
+  if (type === 'SingleTenant' && !c.MICROSOFT_APP_PASSWORD)
+    throw new ConfigError(
+      'MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_PASSWORD (or use MICROSOFT_APP_TYPE=UserAssignedMSI with a managed identity).',
+    );
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
 import { log } from './log';
 import { startBot } from './start-bot';
+import { CosmosLayoutError } from './store/cosmos';
 import { localStoreFile, publishLocalStore, withdrawLocalStore } from './store/local-store-file';
 
 /** Entry point: `npm start`. Reads the environment (and .env when present), starts the bot. */
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
+  if (err instanceof CosmosLayoutError) {
+    // The database or a container the Bicep should have created is missing: an operator's fix, named in the message.
+    process.stderr.write(`Waakvlam cannot start: ${err.message}\n`);
+    process.exit(2);
+  }
   log.error('bot.start_failed', { error: String((err as Error)?.name ?? 'Error') });
   process.stderr.write(`Waakvlam failed to start: ${(err as Error)?.message ?? err}\n`);
   process.exit(1);

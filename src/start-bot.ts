@@ -8,7 +8,8 @@ import type { BotDeps } from './bot/core/bot-deps';
 import { buildTeamsApp } from './bot/core/teams-app';
 import { createHttpServer } from './bot/core/http-server';
 import { registerExportDownload } from './bot/privacy/export-download';
-import { botAuthSettings } from './bot/core/auth-settings';
+import { botAuthSettings, botCredentialSettings } from './bot/core/auth-settings';
+import { cosmosCredential } from './cosmos-credential';
 import { correlationIdOf } from './bot/core/correlation';
 import { T } from './bot/core/texts';
 import { PROCESSED_MARKER_TTL_SECONDS } from './bot/core/activity-dedupe';
@@ -63,6 +64,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     (await openRepositories({
       endpoint: config.COSMOS_ENDPOINT,
       key: config.COSMOS_KEY,
+      credential: cosmosCredential(config.cosmosAuth),
       databaseId: config.COSMOS_DATABASE,
       clock,
       embeddedInChildProcess: config.EMBEDDED_COSMOS === 'child-process',
@@ -72,24 +74,14 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   // The demo's earlier 1-2-3 rounds (last round's scores, trends); tests set up their own history.
   if (config.demoData && config.NODE_ENV !== 'test') await seedDemoRoundHistory(repos, DEMO_SCHOOL_ID, clock.now());
 
-  // Without an app id botbuilder runs unauthenticated (local use only; production refuses to start).
-  const appType = config.MICROSOFT_APP_ID ? config.MICROSOFT_APP_TYPE : 'MultiTenant';
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: config.MICROSOFT_APP_ID,
-    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-    MicrosoftAppType: appType,
-    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  const botCredential = botCredentialSettings({
+    appId: config.MICROSOFT_APP_ID,
+    password: config.MICROSOFT_APP_PASSWORD,
+    type: config.MICROSOFT_APP_TYPE,
+    tenantId: config.MICROSOFT_APP_TENANT_ID,
   });
-  const adapter = new TeamsAdapter(
-    {
-      MicrosoftAppId: config.MICROSOFT_APP_ID,
-      MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-      MicrosoftAppType: appType,
-      MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
-      ...botAuthSettings(config.BOT_OPENID_METADATA),
-    },
-    credentials,
-  );
+  const credentials = new ConfigurationServiceClientCredentialFactory(botCredential);
+  const adapter = new TeamsAdapter({ ...botCredential, ...botAuthSettings(config.BOT_OPENID_METADATA) }, credentials);
   // Never throws: whatever escaped here would reach botbuilder's console.error(err), which can print request bodies.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn.error', {

@@ -1,19 +1,22 @@
 import https from 'node:https';
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  type Container,
+  type ContainerDefinition,
+  type CosmosClientOptions,
+  type Database,
+} from '@azure/cosmos';
 import { log } from '../log';
+import { CONTAINER_LAYOUT, containerProblems, containerRequest, type ContainerName } from './cosmos-layout';
 
-/** The containers Waakvlam uses. Every one is partitioned by /schoolId. */
-export const CONTAINERS = {
-  /** schools, staff, pupils, conversation references */
-  directory: 'directory',
-  /** signals, reference counters, outbox messages, rounds and score pages, processed-activity markers */
-  cases: 'cases',
-  /** append-only audit entries */
-  audit: 'audit',
-  /** scheduler leases and job markers */
-  leases: 'leases',
-} as const;
-export type ContainerName = keyof typeof CONTAINERS;
+/** The containers Waakvlam uses (ids). Every one is partitioned by /schoolId; the layout is in cosmos-layout.ts. */
+export const CONTAINERS = Object.fromEntries(Object.entries(CONTAINER_LAYOUT).map(([k, v]) => [k, v.id])) as {
+  [K in ContainerName]: (typeof CONTAINER_LAYOUT)[K]['id'];
+};
+export type { ContainerName } from './cosmos-layout';
+
+/** An Entra ID token source (in production a managed identity from @azure/identity, built in the wiring). */
+export type TokenCredential = NonNullable<CosmosClientOptions['aadCredentials']>;
 
 /** Counts what the SDK sends, per operation, for benchmarks and cost tests. */
 export class CosmosMeter {
@@ -44,7 +47,13 @@ export interface CosmosStore {
 
 export interface CosmosOptions {
   endpoint: string;
+  /** account key: the bot creates the database and containers it misses (local, emulator, key auth) */
   key?: string;
+  /**
+   * Entra ID credential (a managed identity) instead of a key. Its data-plane role cannot create
+   * databases or containers, so the bot only checks that the Bicep created them as expected.
+   */
+  credential?: TokenCredential;
   databaseId: string;
   /** true for the embedded server's self-signed certificate (loopback only). */
   selfSigned: boolean;
@@ -99,26 +108,77 @@ export async function openCosmos(opts: CosmosOptions): Promise<CosmosStore> {
   if (opts.selfSigned && !/^https:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(opts.endpoint)) {
     throw new Error('Self-signed TLS is only accepted for a loopback Cosmos endpoint');
   }
+  if (opts.key && opts.credential) throw new Error('Cosmos DB: give a key or a credential, not both');
   const client = new CosmosClient({
     endpoint: opts.endpoint,
-    key: opts.key,
+    key: opts.credential ? undefined : opts.key,
+    aadCredentials: opts.credential,
     agent: opts.selfSigned ? new https.Agent({ rejectUnauthorized: false, keepAlive: true }) : undefined,
     connectionPolicy: { enableEndpointDiscovery: !opts.selfSigned },
     plugins,
   } as ConstructorParameters<typeof CosmosClient>[0]);
   skipDiscardedDiagnostics(client);
-  const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
+  const layout = opts.credential
+    ? await checkLayout(client, opts.databaseId)
+    : await createLayout(client, opts.databaseId);
+  log.info('cosmos.ready', {
+    database: opts.databaseId,
+    embedded: opts.selfSigned,
+    auth: opts.credential ? 'entra' : 'key',
+  });
+  return { client, ...layout, meter };
+}
+
+type Layout = Pick<CosmosStore, 'database' | 'containers'>;
+
+/** Key auth: create what is missing, as cosmos-layout.ts describes it. */
+async function createLayout(client: CosmosClient, databaseId: string): Promise<Layout> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
   const containers = {} as Record<ContainerName, Container>;
-  for (const [name, id] of Object.entries(CONTAINERS) as [ContainerName, string][]) {
-    const { container } = await database.containers.createIfNotExists({
-      id,
-      partitionKey: { paths: ['/schoolId'] },
-      // Per-item `ttl` is honoured by Cosmos DB; retention is also enforced by the purge job,
-      // which the embedded server needs (it has no TTL) and which updates Teams messages too.
-      defaultTtl: name === 'cases' || name === 'audit' ? -1 : undefined,
-    });
+  for (const name of Object.keys(CONTAINER_LAYOUT) as ContainerName[]) {
+    const { container } = await database.containers.createIfNotExists(containerRequest(name));
     containers[name] = container;
   }
-  log.info('cosmos.ready', { database: opts.databaseId, embedded: opts.selfSigned });
-  return { client, database, containers, meter };
+  return { database, containers };
+}
+
+/** Start-up refusal: the database or a container is missing or set up differently than the code expects. */
+export class CosmosLayoutError extends Error {}
+
+const notFound = (err: unknown) => (err as { code?: unknown })?.code === 404;
+
+/**
+ * Entra ID (managed identity): read, never create. Fails with every problem in plain words, so
+ * an operator sees at once what the deployment (infra/main.bicep) must add or change.
+ */
+export async function checkLayout(client: CosmosClient, databaseId: string): Promise<Layout> {
+  const database = client.database(databaseId);
+  const fix = 'Deploy infra/main.bicep (it creates them), or create them as docs/deploy.md lists.';
+  try {
+    await database.read();
+  } catch (err) {
+    if (notFound(err))
+      throw new CosmosLayoutError(
+        `Database '${databaseId}' is missing in the Cosmos DB account; the managed identity may not create it. ${fix}`,
+      );
+    throw err;
+  }
+  const problems: string[] = [];
+  const containers = {} as Record<ContainerName, Container>;
+  for (const name of Object.keys(CONTAINER_LAYOUT) as ContainerName[]) {
+    const container = database.container(CONTAINER_LAYOUT[name].id);
+    let found: ContainerDefinition | undefined;
+    try {
+      found = (await container.read()).resource;
+    } catch (err) {
+      if (!notFound(err)) throw err;
+    }
+    problems.push(...containerProblems(databaseId, name, found));
+    containers[name] = container;
+  }
+  if (problems.length > 0) {
+    log.error('cosmos.layout_mismatch', { database: databaseId, problems: problems.length });
+    throw new CosmosLayoutError(`${problems.join('; ')}. The managed identity may not create or change them. ${fix}`);
+  }
+  return { database, containers };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../domain/clock';
 import { AuditRepository } from './audit-repository';
-import { openCosmos, type CosmosStore } from './cosmos';
+import { openCosmos, type CosmosStore, type TokenCredential } from './cosmos';
 import { DirectoryRepository } from './directory-repository';
 import { DocStore } from './doc-store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
@@ -33,6 +33,8 @@ export interface Repositories {
 export interface StoreOptions {
   endpoint?: string;
   key?: string;
+  /** Entra ID instead of a key (managed identity): the store checks the layout, never creates it */
+  credential?: TokenCredential;
   databaseId: string;
   clock: Clock;
   /** run the embedded store (no endpoint) in a child process of its own instead of in this one */
@@ -50,7 +52,12 @@ export async function openRepositories(opts: StoreOptions): Promise<Repositories
     endpoint = embedded.endpoint;
     key = embedded.key;
   }
-  const cosmos = await openCosmos({ endpoint, key, databaseId: opts.databaseId, selfSigned: !!embedded });
+  const cosmos = await openCosmos({
+    endpoint,
+    ...(embedded || !opts.credential ? { key } : { credential: opts.credential }),
+    databaseId: opts.databaseId,
+    selfSigned: !!embedded,
+  });
   const cases = new DocStore(cosmos.containers.cases);
   const directory = new DirectoryRepository(new DocStore(cosmos.containers.directory));
   const signals = new SignalRepository(cases);

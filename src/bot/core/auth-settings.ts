@@ -27,3 +27,27 @@ export function botAuthSettings(openIdMetadataUrl: string | undefined): Record<s
     ValidateAuthority: true,
   };
 }
+
+/** The bot's own Bot Framework credential, as the environment gives it (src/config.ts checked it). */
+export interface BotCredential {
+  appId: string;
+  password: string;
+  type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId: string;
+}
+
+/**
+ * The credential settings botbuilder reads (ConfigurationServiceClientCredentialFactory and the
+ * adapter). `UserAssignedMSI`: the app id is the client id of a user-assigned managed identity of
+ * the Web App; botbuilder gets its tokens from that identity and there is no secret. Without an app
+ * id botbuilder runs unauthenticated (local use only; production refuses to start).
+ */
+export function botCredentialSettings(c: BotCredential): Record<string, string> {
+  if (!c.appId) return { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' };
+  return {
+    MicrosoftAppId: c.appId,
+    MicrosoftAppPassword: c.type === 'UserAssignedMSI' ? '' : c.password,
+    MicrosoftAppType: c.type,
+    MicrosoftAppTenantId: c.tenantId,
+  };
+}
