@@ -79,6 +79,25 @@ describe('no silent duplicates at intake (issue 16)', () => {
     );
   });
 
+  it('tells the casushouder a crisis added to the open signal as urgent, with the estimate and urgency', async () => {
+    const first = await tb.post(
+      invokeAction(tb, colleague, 'signal.submit', { ...submit(), level: '3', urgency: 'today' }),
+    );
+    const add = actionsOf(first.body.value).find((a) => a.data.openChoice === 'add')!;
+    expect(add.data).toMatchObject({ level: '3', urgency: 'today' });
+    await tb.post(invokeAction(tb, colleague, add.verb, add.data));
+    await tb.connector.waitFor(() =>
+      tb.connector
+        .cards(personalConversationId(pw1))
+        .some((c) => cardText(c).includes('Aanvulling op signaal') && cardText(c).includes('3 — crisis/nood')),
+    );
+    const notice = tb.connector
+      .cards(personalConversationId(pw1))
+      .find((c) => cardText(c).includes('Aanvulling op signaal') && cardText(c).includes('3 — crisis/nood'));
+    expect(cardText(notice)).toContain('Vandaag nog');
+    expect(cardText(notice)).toContain('"color":"Attention"');
+  });
+
   it('raises a second signal when the reporter chooses a new one anyway, once on a double click', async () => {
     const first = await tb.post(invokeAction(tb, colleague, 'signal.submit', submit()));
     const raise = actionsOf(first.body.value).find((a) => a.data.openChoice === 'new')!;

@@ -1,6 +1,6 @@
 import type { Person } from '../core/actors';
 import type { AppPorts, OutboxMessage, StaffRecord } from '../core/ports';
-import type { Signal } from '../../domain/signal';
+import type { ReporterLevel, Signal, Urgency } from '../../domain/signal';
 import { actOnSignal, type ActOutcome } from './act-on-signal';
 import { ADDITION_NOTIFY } from './addition-notify';
 
@@ -9,7 +9,11 @@ import { ADDITION_NOTIFY } from './addition-notify';
  * claimed it the school's prevention workers; never the one who added it. Ids only: the text is
  * read from the signal's (care) history at delivery time.
  */
-export function additionMessages(signal: Signal, staff: StaffRecord[]): OutboxMessage[] {
+export function additionMessages(
+  signal: Signal,
+  staff: StaffRecord[],
+  asked: { reporterLevel: ReporterLevel; urgency: Urgency },
+): OutboxMessage[] {
   const active = staff.filter((s) => !s.leftAt);
   const owner = signal.ownerId && active.some((s) => s.userId === signal.ownerId) ? [signal.ownerId] : [];
   const told = owner.length ? owner : active.filter((s) => s.roles.includes('preventionWorker')).map((s) => s.userId);
@@ -19,7 +23,12 @@ export function additionMessages(signal: Signal, staff: StaffRecord[]): OutboxMe
     .map((userId) => ({
       key: `${signal.id}:${step}:${userId}:addition`,
       target: { kind: 'user' as const, userId },
-      payload: { kind: ADDITION_NOTIFY.observationAdded, signalId: signal.id, params: { step } },
+      // the adder's estimate and urgency (codes): a crisis added to an open signal still reads as one
+      payload: {
+        kind: ADDITION_NOTIFY.observationAdded,
+        signalId: signal.id,
+        params: { step, level: asked.reporterLevel, urgency: asked.urgency },
+      },
     }));
 }
 
@@ -31,12 +40,19 @@ export function additionMessages(signal: Signal, staff: StaffRecord[]): OutboxMe
 export async function addToOpenSignal(
   ports: AppPorts,
   person: Person,
-  args: { schoolId: string; signalId: string; submissionId: string; observation: string },
+  args: {
+    schoolId: string;
+    signalId: string;
+    submissionId: string;
+    observation: string;
+    reporterLevel: ReporterLevel;
+    urgency: Urgency;
+  },
 ): Promise<ActOutcome> {
   return actOnSignal(ports, person, {
     schoolId: args.schoolId,
     signalId: args.signalId,
     action: { type: 'addObservation', submissionId: args.submissionId, observation: args.observation },
-    extraMessages: additionMessages,
+    extraMessages: (s, staff) => additionMessages(s, staff, args),
   });
 }

@@ -3,6 +3,7 @@ import { ADDITION_NOTIFY } from '../../app/signals/addition-notify';
 import { literal } from '../core/literal-text';
 import { pupilLabel } from '../core/pupil-label';
 import { renderCard } from '../core/render-card';
+import { LEVEL_LABELS, URGENCY_LABELS } from '../core/texts';
 import { SKIP, type Renderer } from '../core/renderer';
 import { OT } from './open-signal-texts';
 
@@ -25,8 +26,20 @@ const observationAdded: Renderer = async (deps, schoolId, msg) => {
   const who = literal(staff.find((s) => s.userId === entry.actorId)?.displayName ?? OT.someColleague);
   const title = OT.additionTitle(signal.reference);
   const text = OT.additionText(who, pupil ? pupilLabel(pupil) : OT.thePupil, signal.reference);
-  const facts = entry.note ? [{ title: OT.additionFact, value: literal(entry.note) }] : [];
-  return { card: renderCard('notice', { title, text, color: 'Default', facts }), summary: title };
+  const { level, urgency } = msg.payload.params;
+  const urgent = level === 3 || urgency === 'today';
+  const facts = [
+    ...(LEVEL_LABELS[Number(level)] ? [{ title: OT.additionLevelFact, value: LEVEL_LABELS[Number(level)] }] : []),
+    ...(URGENCY_LABELS[String(urgency)]
+      ? [{ title: OT.additionUrgencyFact, value: URGENCY_LABELS[String(urgency)] }]
+      : []),
+    ...(entry.note ? [{ title: OT.additionFact, value: literal(entry.note) }] : []),
+  ];
+  const color = urgent ? 'Attention' : 'Default';
+  return {
+    card: renderCard('notice', { title, text, color, facts }),
+    summary: urgent ? OT.urgentSummary(title) : title,
+  };
 };
 
 export const ADDITION_RENDERERS: Record<KindsOf<typeof ADDITION_NOTIFY>, Renderer> = {

@@ -1,7 +1,7 @@
 import { actorAt, type Person } from '../../app/core/actors';
 import { addToOpenSignal } from '../../app/signals/add-to-open-signal';
 import { addedFrom, auditOpenSignalShown, openSignalsOfPupil } from '../../app/signals/open-signal-of-pupil';
-import { OBSERVATION_MAX, mayRaiseSignal, type Signal } from '../../domain/signal';
+import { OBSERVATION_MAX, mayRaiseSignal, type NewSignalInput, type Signal } from '../../domain/signal';
 import type { BotDeps } from '../core/bot-deps';
 import { correlationIdOf } from '../core/correlation';
 import { literal } from '../core/literal-text';
@@ -33,7 +33,13 @@ export async function openSignalStep(
   deps: BotDeps,
   context: TurnContext,
   person: Person,
-  args: { schoolId: string; pupilId: string; submissionId: string; observation: string; fields: IntakeFields },
+  args: {
+    schoolId: string;
+    pupilId: string;
+    submissionId: string;
+    input: Pick<NewSignalInput, 'observation' | 'reporterLevel' | 'urgency'>;
+    fields: IntakeFields;
+  },
 ): Promise<OpenSignalStep> {
   const { schoolId, pupilId, submissionId, fields } = args;
   // Only someone who may raise a signal at this school learns of an open one; raiseSignal refuses (and audits) the rest.
@@ -49,7 +55,9 @@ export async function openSignalStep(
       schoolId,
       signalId: target.id,
       submissionId,
-      observation: args.observation,
+      observation: args.input.observation,
+      reporterLevel: args.input.reporterLevel,
+      urgency: args.input.urgency,
     });
     if (outcome.ok) {
       deps.kickOutbox();

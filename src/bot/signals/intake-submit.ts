@@ -95,7 +95,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     schoolId: target.schoolId,
     pupilId: input.pupilId,
     submissionId: envelope.data.submissionId,
-    observation: input.observation,
+    input,
     fields,
   });
   if (step.next === 'answer') return step.card;
@@ -106,8 +106,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     input,
   });
   if (!outcome.ok) {
-    if (outcome.forged || outcome.code === 'not-staff')
-      return noticeCard(refusalText(outcome.code));
+    if (outcome.forged || outcome.code === 'not-staff') return noticeCard(refusalText(outcome.code));
     const fieldOf: Partial<Record<RefusalCode, keyof IntakeErrors>> = {
       'pupil-unknown': 'pupil',
       'pupil-other-school': 'pupil',

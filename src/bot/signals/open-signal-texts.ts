@@ -29,6 +29,9 @@ export const OT = {
   additionText: (who: string, pupil: string, reference: string) =>
     `${who} had een nieuwe waarneming over ${pupil} en heeft die toegevoegd aan signaal ${reference} in plaats van een nieuw signaal te doen. De aanvulling staat in het verloop van de signaalkaart.`,
   additionFact: 'Aanvulling',
+  additionLevelFact: 'Inschatting van de melder',
+  additionUrgencyFact: 'Urgentie',
+  urgentSummary: (title: string) => `Urgent: ${title}`,
   someColleague: 'een collega',
   // reopening a closed signal
   reopened:
