@@ -98,7 +98,7 @@ export const T = {
   welcomeTeam:
     'Hallo! Ik ben Waakvlam. Een zorgcoördinator of functioneel beheerder koppelt de kanalen: typ `/koppel ot` in het kanaal van het ondersteuningsteam en `/koppel overzicht` in het kanaal van de zorgcoördinatoren.',
   channelNotAllowed:
-    'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in een persoonlijk gesprek met mij.',
+    'In een kanaal werk ik alleen met `/koppel` en `/help`. Doe signalen in je persoonlijke chat met mij.',
   /** A card used outside the conversations it is sent to, or by someone outside the school: names nothing. */
   cardUnavailable: 'Deze kaart is hier niet beschikbaar. Gebruik Waakvlam in je eigen chat met de bot.',
   /** An action whose invoke names no message to answer in: nothing was done. */
@@ -161,7 +161,7 @@ export function helpText(roles: readonly string[], opts: { demo?: boolean; names
   if (has('coordinator') || has('admin'))
     lines.push('- `/ronde open` — open de huidige 1-2-3 meting nu (bijvoorbeeld om het uit te proberen)');
   if (has('coordinator') || has('admin')) {
-    lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in dit persoonlijke gesprek)');
+    lines.push('- `/overzicht` — het overzicht van jouw school, met namen (alleen in je persoonlijke chat)');
     lines.push(
       `- \`/koppel ot\` of \`/koppel overzicht\` — typ dit in het kanaal van het OT of van de ${n('coordinator', { plural: true })} om het te koppelen`,
     );

@@ -36,7 +36,7 @@ export const UT = {
   whyNoReference: (who: string) => `${who} heeft Waakvlam nog niet geopend in Teams.`,
   whyRefused: (who: string) =>
     `Teams laat Waakvlam ${who} op dit moment niet bereiken, bijvoorbeeld omdat de app Waakvlam is verwijderd.`,
-  whyConnectionLost: (who: string) => `De verbinding met het gesprek van ${who} is verbroken.`,
+  whyConnectionLost: (who: string) => `De verbinding met de chat van ${who} is verbroken.`,
   whyChannelNotLinked: 'Dat kanaal is nog niet gekoppeld.',
   whyChannelRefused: 'Teams laat Waakvlam daar niet meer posten; misschien is Waakvlam uit het team verwijderd.',
   whyGaveUp: 'Het is na herhaalde pogingen niet gelukt.',

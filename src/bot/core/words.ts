@@ -18,8 +18,11 @@
  * | a status notice to reporter/mentor    | nieuws (over je signaal)                    | update                       |
  * | the audit trail of a pupil            | logboek (a line: logboekregel)              | audittrail, auditregel       |
  * | observation of the reporter           | waarneming                                  | observatie                   |
-| the date a worker looks again (watch) | weer kijken op                              | check-in                     |
+ * | the date a worker looks again (watch) | weer kijken op                              | check-in                     |
  * | a pupil's whole story (/leerling)     | leerlingkaart                               | overzicht (that is a digest) |
+ * | a signal's history                    | verloop                                     |                              |
+ * | the 1-2-3 scores over time            | trend 1-2-3                                 | verloop                      |
+ * | the bot's 1:1 conversation in Teams   | (je) persoonlijke chat                      | persoonlijk gesprek          |
  *
  * Commands keep their names: `/ronde` (with `/meting` as an alias, src/bot/core/routes.ts) opens the
  * 1-2-3 meting, `/audit` shows the logboek. A command is an identifier the user types, not a word

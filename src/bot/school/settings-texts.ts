@@ -62,5 +62,5 @@ export const ST = {
   busy: 'Niet opgeslagen: het lukte niet, probeer het opnieuw.',
   otherError: (field: string, message: string) => `${field}: ${message}`,
   refused: 'Alleen de functioneel beheerder van de school kan de instellingen bekijken en wijzigen.',
-  personalOnly: 'Typ `/instellingen` in je persoonlijke gesprek met Waakvlam.',
+  personalOnly: 'Typ `/instellingen` in je persoonlijke chat met Waakvlam.',
 };
