@@ -7,7 +7,7 @@
  *  store:  Cosmos repositories; domain, @azure/cosmos, @vercel/cosmosdb-server, zod, node builtins,
  *          and (type-only) the port files of src/app it implements (ports.ts, *-port.ts, *-ports.ts)
  *  bot:    teams-ai/botbuilder edge; app, domain, botbuilder, teams-ai, adaptivecards-templating,
- *          restify, zod, node builtins
+ *          restify, zod, pdfkit (documents people read), node builtins
  *  jobs:   scheduler and jobs; app, store, domain, node builtins
  *  log:    src/log.ts, used by every layer but the domain
  *  wiring: src/*.ts (config, start-bot, index, demo seeding): everything
@@ -51,7 +51,7 @@ module.exports = {
     {
       comment: 'bot → the Teams edge libraries',
       from: { path: '^src/bot/' },
-      to: { path: pkg('botbuilder', '@microsoft/teams-ai', 'adaptivecards-templating', 'restify', 'zod') },
+      to: { path: pkg('botbuilder', '@microsoft/teams-ai', 'adaptivecards-templating', 'restify', 'zod', 'pdfkit') },
     },
     { comment: 'bot → node builtins', from: { path: '^src/bot/' }, to: { dependencyTypes: ['core'] } },
 

@@ -100,6 +100,8 @@ export const REFUSAL_CODES = [
   'handover-not-coordinator',
   'handover-same-worker',
   'handover-reason-missing',
+  // the bespreeklijst (issue 16)
+  'agenda-not-allowed',
 ] as const;
 
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

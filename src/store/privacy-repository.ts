@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { PrivacyPort } from '../app/privacy/privacy-ports';
+import type { ExportGrant, PrivacyPort } from '../app/privacy/privacy-ports';
 import type { Signal } from '../domain/signal';
 import { DocStore } from './doc-store';
 import { AuditDocSchema, type AuditDoc } from './schemas/audit-doc';
@@ -16,16 +16,24 @@ import { SignalDocSchema, type SignalDoc } from './schemas/signal-doc';
 /** The outbox kind of a neutral update (kept in step with PRIVACY_NOTIFY.messageRemoved in src/app). */
 const MESSAGE_REMOVED_KIND = 'privacy.messageRemoved';
 
-const ExportGrantDocSchema = z.object({
+const grantFields = {
   id: z.string(),
   type: z.literal('exportGrant'),
   schoolId: z.string(),
-  pupilId: z.string(),
-  coordinatorId: z.string(),
   expiresAt: z.string(),
   usedAt: z.string().optional(),
   ttl: z.number().int().optional(),
-});
+};
+/** A pupil's export (no `kind`: written before the bespreeklijst existed) or a bespreeklijst. */
+const ExportGrantDocSchema = z.union([
+  z.object({
+    ...grantFields,
+    kind: z.literal('pupilExport').optional(),
+    pupilId: z.string(),
+    coordinatorId: z.string(),
+  }),
+  z.object({ ...grantFields, kind: z.literal('meetingAgenda'), requesterId: z.string() }),
+]);
 type ExportGrantDoc = z.infer<typeof ExportGrantDocSchema>;
 
 const AnyDocSchema = z.object({ id: z.string(), type: z.string(), schoolId: z.string() }).passthrough();
@@ -259,10 +267,7 @@ export class PrivacyRepository implements PrivacyPort {
     return existed;
   }
 
-  async createExportGrant(
-    grant: { schoolId: string; pupilId: string; coordinatorId: string; expiresAt: string },
-    now: Date,
-  ): Promise<string> {
+  async createExportGrant(grant: ExportGrant, now: Date): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     const ttl = Math.max(60, Math.ceil((new Date(grant.expiresAt).getTime() - now.getTime()) / 1000) + 300);
     const doc: ExportGrantDoc = { id: grantId(token), type: 'exportGrant', ...grant, ttl };
@@ -270,7 +275,7 @@ export class PrivacyRepository implements PrivacyPort {
     return token;
   }
 
-  async redeemExportGrant(token: string, now: Date) {
+  async redeemExportGrant(token: string, now: Date): Promise<ExportGrant | undefined> {
     const rows = await this.stores.leases.queryValues<ExportGrantDoc & { _etag: string }>(
       "SELECT * FROM c WHERE c.type = 'exportGrant' AND c.id = @id",
       { id: grantId(token) },
@@ -281,7 +286,15 @@ export class PrivacyRepository implements PrivacyPort {
     if (doc.usedAt || doc.expiresAt <= now.toISOString()) return undefined;
     const used = await this.stores.leases.replace({ ...doc, usedAt: now.toISOString() }, raw._etag);
     if (used !== 'ok') return undefined;
-    return { schoolId: doc.schoolId, pupilId: doc.pupilId, coordinatorId: doc.coordinatorId, expiresAt: doc.expiresAt };
+    return 'requesterId' in doc
+      ? { kind: 'meetingAgenda', schoolId: doc.schoolId, requesterId: doc.requesterId, expiresAt: doc.expiresAt }
+      : {
+          kind: 'pupilExport',
+          schoolId: doc.schoolId,
+          pupilId: doc.pupilId,
+          coordinatorId: doc.coordinatorId,
+          expiresAt: doc.expiresAt,
+        };
   }
 
   async removeDigestSnapshotsBefore(schoolId: string, cutoffIso: string): Promise<number> {

@@ -20,6 +20,7 @@ import {
   type TestBot,
 } from '../support/test-bot';
 import { addSchool } from '../support/schools';
+import { RAW_CODES, pdfText } from '../support/pdf-text';
 
 const SCHOOL = 'demo-school';
 const text = (c: unknown) => JSON.stringify(c);
@@ -216,21 +217,23 @@ describe('audit trail, inzage and vergetelheid (issue 7)', () => {
     expect(open.url).toMatch(new RegExp(`^${tb.bot.url}/export/[A-Za-z0-9_-]{40,}$`));
     const res = await fetch(open.url);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/markdown');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="inzage-waakvlam.pdf"');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const md = await res.text();
+    const text = await pdfText(Buffer.from(await res.arrayBuffer()));
     for (const expected of [
-      pupilFullName(pupil),
+      `Inzage Waakvlam: ${pupilFullName(pupil)}`,
       pupil.number,
-      s.reference,
+      `Signaal ${s.reference}`,
       observation,
       note,
-      '## Logboek',
+      'Logboek (',
       'Signaal opgepakt',
-      '## Berichten van Waakvlam in Teams'.slice(3),
+      'Berichten van Waakvlam in Teams',
       pw1.name,
     ])
-      expect(md).toContain(expected);
+      expect(text).toContain(expected);
+    for (const code of RAW_CODES) expect({ code, found: text.includes(code) }).toEqual({ code, found: false });
     // one-time: a second download is refused, with a Dutch explanation
     const again = await fetch(open.url);
     expect(again.status).toBe(410);

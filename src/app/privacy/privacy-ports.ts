@@ -29,12 +29,23 @@ export interface DeliveryRecord {
  */
 export type ScoreDocument = { id: string; type: string; schoolId: string } & Record<string, unknown>;
 
-export interface ExportGrant {
+/** A one-time download of a pupil's inzage export, bound to the coordinator who asked. */
+export interface PupilExportGrant {
+  kind: 'pupilExport';
   schoolId: string;
   pupilId: string;
   coordinatorId: string;
   expiresAt: string;
 }
+/** A one-time download of a school's bespreeklijst, bound to the prevention worker or coordinator who asked. */
+export interface MeetingAgendaGrant {
+  kind: 'meetingAgenda';
+  schoolId: string;
+  requesterId: string;
+  expiresAt: string;
+}
+/** What a one-time download link (GET /export/<token>) stands for; rendered from current state when redeemed. */
+export type ExportGrant = PupilExportGrant | MeetingAgendaGrant;
 
 export interface PrivacyPort {
   signalsOfPupil(schoolId: string, pupilId: string): Promise<Signal[]>;
@@ -61,7 +72,7 @@ export interface PrivacyPort {
   auditBefore(schoolId: string, cutoffIso: string, keepActions: string[]): Promise<AuditRecord[]>;
   removeAuditEntries(schoolId: string, ids: string[]): Promise<number>;
   removePupil(schoolId: string, pupilId: string): Promise<boolean>;
-  /** a one-time download token for a pupil's export, bound to the coordinator who asked */
+  /** a one-time download token (a pupil's export, a bespreeklijst), bound to the person who asked */
   createExportGrant(grant: ExportGrant, now: Date): Promise<string>;
   /** redeems a token once; undefined when unknown, used or expired */
   redeemExportGrant(token: string, now: Date): Promise<ExportGrant | undefined>;

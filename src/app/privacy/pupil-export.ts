@@ -8,7 +8,9 @@ import {
   PRIVACY_ACTIONS,
   type AuditRecord,
   type DeliveryRecord,
+  type ExportGrant,
   type PrivacyPort,
+  type PupilExportGrant,
   type ScoreDocument,
 } from './privacy-ports';
 
@@ -77,7 +79,7 @@ export async function requestPupilExport(
   if (!data) return { ok: false, code: 'pupil-number-unknown' };
   const expiresAt = new Date(now.getTime() + EXPORT_GRANT_MINUTES * 60_000).toISOString();
   const token = await privacy.createExportGrant(
-    { schoolId: who.pupil.schoolId, pupilId: who.pupil.id, coordinatorId: who.actorId, expiresAt },
+    { kind: 'pupilExport', schoolId: who.pupil.schoolId, pupilId: who.pupil.id, coordinatorId: who.actorId, expiresAt },
     now,
   );
   await ports.audit.record({
@@ -92,12 +94,15 @@ export async function requestPupilExport(
   return { ok: true, export: data, token, expiresAt };
 }
 
-/** GET /export/<token>: redeems the one-time token and returns the export; audited either way. */
-export async function downloadPupilExport(
+/**
+ * GET /export/<token>: redeems a one-time token (once; unknown, used or expired ones are refused
+ * and audited). What it stands for is rendered by the caller from current state.
+ */
+export async function redeemDownload(
   ports: AppPorts,
   privacy: PrivacyPort,
   token: string,
-): Promise<{ ok: true; export: PupilExport } | { ok: false; code: 'export-link-invalid' | 'pupil-unknown' }> {
+): Promise<{ ok: true; grant: ExportGrant } | { ok: false; code: 'export-link-invalid' }> {
   const now = ports.clock.now();
   const grant = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await privacy.redeemExportGrant(token, now) : undefined;
   if (!grant) {
@@ -111,6 +116,15 @@ export async function downloadPupilExport(
     });
     return { ok: false, code: 'export-link-invalid' };
   }
+  return { ok: true, grant };
+}
+
+/** A redeemed inzage link: the export, if the coordinator still is one; audited either way. */
+export async function pupilExportOfGrant(
+  ports: AppPorts,
+  privacy: PrivacyPort,
+  grant: PupilExportGrant,
+): Promise<{ ok: true; export: PupilExport } | { ok: false; code: 'pupil-unknown' }> {
   const staff = (await ports.directory.listStaff(grant.schoolId)).find(
     (s) => s.userId === grant.coordinatorId && !s.leftAt,
   );

@@ -87,7 +87,8 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   'pupil-number-invalid': 'Dat is geen geldig leerlingnummer.',
   'pupil-number-unknown': 'Geen leerling met dit leerlingnummer gevonden op jouw school.',
   'pupil-erased': 'Deze leerling bestaat niet (meer): de gegevens zijn al gewist of de kaart is verouderd.',
-  'export-link-invalid': 'Deze downloadlink is verlopen of al gebruikt. Vraag een nieuwe aan met /inzage in Teams.',
+  'export-link-invalid':
+    'Deze downloadlink is verlopen of al gebruikt. Vraag een nieuwe aan in Teams, met /inzage of /bespreeklijst.',
   'erase-confirmation-mismatch': 'Het getypte leerlingnummer klopt niet. Er is niets gewist.',
   'privacy-unavailable': 'Deze functie is nu niet beschikbaar. Probeer het later opnieuw.',
   // digest (/overzicht)
@@ -104,6 +105,7 @@ export const refusalTexts = (n: RoleNames): Record<RefusalCode, string> => ({
   // absence and handover (issue 16)
   'leave-not-prevention-worker': `Alleen een ${n('preventionWorker')} kan zich afwezig melden; haar duopartner neemt dan haar zaken waar.`,
   'leave-too-far': `Die datum ligt meer dan een jaar vooruit. Kies een eerdere datum, of vraag de ${n('coordinator')} de zaken over te dragen.`,
+  'agenda-not-allowed': `De bespreeklijst is alleen voor de ${n('preventionWorker', { plural: true })} en de ${n('coordinator')} van de school. Je poging is vastgelegd.`,
   'handover-not-coordinator': `Alleen de ${n('coordinator')} kan de zaken van een ${n('preventionWorker')} overdragen.`,
   'handover-same-worker': 'Kies twee verschillende personen: van wie en aan wie de zaken gaan.',
   'handover-reason-missing': 'Vul de reden van de overdracht in; die wordt bij elk signaal vastgelegd.',

@@ -35,6 +35,7 @@ import { roundCommand } from '../rounds/round-command';
 import { roundOfferSignal } from '../rounds/round-offer';
 import { roundOpenPage, roundSavePage } from '../rounds/round-pages';
 import { digestOpenSignal, overzichtCommand } from '../digest/digest-command';
+import { agendaCommand } from '../meeting/agenda-command';
 import { demoCommand } from '../demo/demo-clock-command';
 import { settingsCommand, settingsSubmit } from '../school/settings-handlers';
 import { ST } from '../school/settings-texts';
@@ -108,6 +109,12 @@ export const COMMANDS: CommandRoute[] = [
   { command: 'vergeet', aliases: ['wissen'], scopes: ['personal'], handler: eraseCommand },
   { command: 'koppel', scopes: ['team'], wrongScopeText: ET.linkHelp, handler: koppelCommand },
   { command: 'overzicht', scopes: ['personal'], handler: overzichtCommand },
+  {
+    command: 'bespreeklijst',
+    aliases: ['overleg', 'agenda'],
+    scopes: ['personal'],
+    handler: (d, c) => agendaCommand(d, c),
+  },
   { command: 'ronde', aliases: ['meting'], scopes: ['personal'], handler: roundCommand },
   { command: 'demo', scopes: ['personal'], handler: demoCommand },
   { command: 'afwezig', aliases: ['afwezigheid'], scopes: ['personal'], handler: absenceCommand },
@@ -158,6 +165,7 @@ export const VERB_ROUTES: VerbRoute[] = [
   {
     verb: VERBS.digestOpenSignal,
     scopes: PERSONAL,
+    // also the bespreeklijst's Openen (data.list 'agenda'): the same card, the same checks
     unversioned: 'sends the signal card as it stands now; changes no signal',
     handler: digestOpenSignal,
   },

@@ -14,6 +14,8 @@ import { refusalText } from '../core/refusal-texts';
 import { personOf } from '../core/turn';
 import { noticeCard } from '../core/notice-card';
 import { drawSignalCard, viewerAt } from '../signals/signal-card-context';
+import { AGENDA_ROLES } from '../../app/meeting/meeting-agenda';
+import { agendaCardsFor } from '../meeting/agenda-command';
 
 const attach = (card: CardJson) => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
@@ -76,26 +78,32 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
 const OpenSignalSchema = z.object({
   signalId: z.string().regex(/^signal:[A-Za-z0-9-]{1,64}$/),
   schoolId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** the list the row is on: the personal digest (none) or the bespreeklijst */
+  list: z.literal('agenda').optional(),
 });
 
 /**
- * digest.openSignal: the signal card behind a named row of the personal digest, sent as its own
- * message so the digest stays in place. Rights are checked again (viewSignal audits the read);
- * the answer card keeps the digest readable by saying where the signal card went.
+ * digest.openSignal: the signal card behind a row of the personal digest or the bespreeklijst, sent
+ * as its own message so the list stays in place. Rights are checked again (the list's roles, then
+ * viewSignal, which audits the read); the answer card redraws the list as it stands now.
  */
 export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data: unknown): Promise<CardJson> {
   const ref = OpenSignalSchema.safeParse(data);
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
   const viewer = viewerAt(person, ref.data.schoolId);
-  if (!viewer || !viewer.roles.includes('coordinator')) {
+  const agenda = ref.data.list === 'agenda';
+  const mayOpen = agenda
+    ? AGENDA_ROLES.some((r) => viewer?.roles.includes(r))
+    : !!viewer && viewer.roles.includes('coordinator');
+  if (!viewer || !mayOpen) {
     await deps.ports.audit.record({
       schoolId: ref.data.schoolId,
       actorId: person.userId || 'unknown',
       actorRoles: viewer ? [...viewer.roles] : [],
       action: 'digest.openSignal',
       outcome: 'refused',
-      code: 'digest-not-coordinator',
+      code: agenda ? 'agenda-not-allowed' : 'digest-not-coordinator',
       signalId: ref.data.signalId,
     });
     return noticeCard(refusalText('forged'));
@@ -103,6 +111,10 @@ export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data
   const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId);
   if (!view.ok) return noticeCard(refusalText(view.code));
   await context.sendActivity(attach(await drawSignalCard(deps, viewer, view.signal)));
+  if (agenda) {
+    const lists = await agendaCardsFor(deps, context, { ...person, actors: [viewer] });
+    return lists.ok && lists.cards[0] ? lists.cards[0] : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
+  }
   const digests = await personalDigests(deps.ports, digestOf(deps), { ...person, actors: [viewer] });
   const mine = digests.ok ? digests.digests.find((d) => d.school.schoolId === ref.data.schoolId) : undefined;
   return mine

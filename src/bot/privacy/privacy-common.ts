@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { PrivacyPort } from '../../app/privacy/privacy-ports';
 import type { StaffRecord } from '../../app/core/ports';
 import type { BotDeps } from '../core/bot-deps';
-import { PT, XT } from './privacy-texts';
+import { PT } from './privacy-texts';
+import { IT } from './pupil-export-texts';
 import { refusalText } from '../core/refusal-texts';
 import type { RoleNames } from '../../domain/role-labels';
 import { roleWord } from '../core/texts';
@@ -23,7 +24,7 @@ export async function pupilNumberArg(context: TurnContext, command: string, args
 
 /** 'Demi Koster (preventiewerker)' for an actor id, as the audit trail and cards show it. */
 export function staffLabel(staff: StaffRecord[], id: string, roles: string[] = [], names?: RoleNames): string {
-  if (id.startsWith('waakvlam:')) return XT.botActor;
+  if (id.startsWith('waakvlam:')) return IT.botActor;
   const s = staff.find((m) => m.userId === id);
   const r = (roles.length ? roles : (s?.roles ?? [])).map((x) => roleWord(x, names)).join(', ');
   return `${literal(s?.displayName ?? PT.unknownUser)}${r ? ` (${r})` : ''}`;
