@@ -2,10 +2,12 @@
 //
 //   Log Analytics + Application Insights   logs and telemetry (no pupil data is logged)
 //   Cosmos DB for NoSQL                    state; serverless by default, every container partitioned by /schoolId
-//   Key Vault (RBAC)                       the bot's client secret (and the Cosmos key while key auth is on)
+//   Key Vault (RBAC)                       the bot's client secret and the Cosmos key, while those are used
+//   User-assigned managed identity         the bot's Bot Framework identity when botAuth = 'userAssignedIdentity'
 //   App Service plan (Linux) + Web App     Node 20 LTS, system-assigned managed identity
-//   Role assignments                       Web App -> Cosmos DB Built-in Data Contributor, Key Vault Secrets User
-//   Azure Bot (single-tenant) + Teams      messaging endpoint https://<web app>/api/messages
+//   Role assignments                       Web App -> Cosmos DB Built-in Data Contributor (database), Key Vault Secrets User
+//   Azure Bot + Teams channel              messaging endpoint https://<web app>/api/messages
+//   Alert rules (modules/alerts.bicep)     dead outbox messages, 5xx answers, client secret expiry
 //
 // Deploy:  az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam
 // or with the Microsoft 365 Agents Toolkit (m365agents.yml uses infra/main.parameters.json).
@@ -28,14 +30,22 @@ param tags object = {
 
 // ---------------- Bot identity ----------------
 
-@description('Application (client) id of the single-tenant Entra app registration of the bot (MICROSOFT_APP_ID).')
-@minLength(36)
-@maxLength(36)
-param botAppId string
+@description('How the bot proves who it is to Bot Framework. userAssignedIdentity (recommended): a user-assigned managed identity this template creates, no secret anywhere (MICROSOFT_APP_TYPE=UserAssignedMSI). clientSecret: the single-tenant app registration botAppId with the client secret botAppSecret.')
+@allowed([
+  'clientSecret'
+  'userAssignedIdentity'
+])
+param botAuth string = 'clientSecret'
 
-@description('Client secret of that app registration. Stored in Key Vault; the Web App reads it through a Key Vault reference.')
+@description('clientSecret only: application (client) id of the single-tenant Entra app registration of the bot (MICROSOFT_APP_ID).')
+param botAppId string = ''
+
+@description('clientSecret only: client secret of that app registration. Stored in Key Vault; the Web App reads it through a Key Vault reference.')
 @secure()
-param botAppSecret string
+param botAppSecret string = ''
+
+@description('clientSecret only: the day the client secret expires (yyyy-mm-dd, from Entra ID: App registrations > Certificates & secrets). An alert fires 30 days before. Empty: no alert.')
+param botSecretExpiresOn string = ''
 
 @description('Entra tenant the app registration lives in. Empty: the tenant of this deployment.')
 param botTenantId string = ''
@@ -84,7 +94,7 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @description('Database name (COSMOS_DATABASE).')
 param cosmosDatabaseName string = 'waakvlam'
 
-@description('true: the bot authenticates to Cosmos DB with the account key (COSMOS_KEY, from Key Vault). false: Entra ID only via the managed identity, and key auth is switched off on the account.')
+@description('true: the bot authenticates to Cosmos DB with the account key (COSMOS_KEY, from Key Vault). false (recommended): Entra ID only, with the Web App\'s system-assigned identity (COSMOS_AUTH=managedIdentity); key auth is switched off on the account, and the bot checks at start-up that this template created the database and containers.')
 param cosmosKeyAuth bool = true
 
 @description('Default TTL of the audit container: -1 keeps entries until the bot sets a ttl per entry from the school\'s retention policy; a positive number expires every entry after that many seconds.')
@@ -103,12 +113,19 @@ param logRetentionDays int = 30
 @description('Daily ingestion cap of the Log Analytics workspace in GB (-1: no cap).')
 param logDailyCapGb int = 1
 
+@description('Resource id of an existing action group the alert rules notify. Empty: alertEmail, else the rules fire without notifying anyone (visible in Azure Monitor only).')
+param alertActionGroupId string = ''
+
+@description('E-mail address for a new action group, when alertActionGroupId is empty. Empty: none.')
+param alertEmail string = ''
+
 // ---------------- Names ----------------
 
 var suffix = uniqueString(subscription().id, resourceGroup().id, baseName)
 var name = toLower(baseName)
 var effectiveBotTenantId = empty(botTenantId) ? tenant().tenantId : botTenantId
 var effectiveAllowedTenants = empty(allowedTenants) ? effectiveBotTenantId : allowedTenants
+var botUsesIdentity = botAuth == 'userAssignedIdentity'
 
 // TTL: -1 = TTL on, items live until they carry their own ttl (set by the bot on closure / per retention policy).
 var containers = concat(
@@ -147,6 +164,17 @@ module cosmos 'modules/cosmos.bicep' = {
   }
 }
 
+module botIdentity 'modules/bot-identity.bicep' = if (botUsesIdentity) {
+  name: 'waakvlam-bot-identity'
+  params: {
+    location: location
+    tags: tags
+    identityName: '${name}-bot-id-${suffix}'
+  }
+}
+
+var effectiveBotAppId = botUsesIdentity ? botIdentity!.outputs.clientId : botAppId
+
 module vault 'modules/key-vault.bicep' = {
   name: 'waakvlam-key-vault'
   params: {
@@ -154,6 +182,7 @@ module vault 'modules/key-vault.bicep' = {
     tags: tags
     vaultName: 'kv${take(suffix, 13)}${take(replace(name, '-', ''), 9)}'
     botAppSecret: botAppSecret
+    storeBotSecret: !botUsesIdentity
     cosmosAccountName: cosmos.outputs.accountName
     storeCosmosKey: cosmosKeyAuth
   }
@@ -170,21 +199,24 @@ module web 'modules/web-app.bicep' = {
     instanceCount: instanceCount
     linuxFxVersion: linuxFxVersion
     workspaceId: monitoring.outputs.workspaceId
+    userAssignedIdentityId: botUsesIdentity ? botIdentity!.outputs.resourceId : ''
     appSettings: union(
       {
         NODE_ENV: 'production'
-        MICROSOFT_APP_ID: botAppId
-        MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${vault.outputs.botSecretUri})'
-        MICROSOFT_APP_TYPE: 'SingleTenant'
+        MICROSOFT_APP_ID: effectiveBotAppId
+        MICROSOFT_APP_TYPE: botUsesIdentity ? 'UserAssignedMSI' : 'SingleTenant'
         MICROSOFT_APP_TENANT_ID: effectiveBotTenantId
         ALLOWED_TENANTS: effectiveAllowedTenants
         COSMOS_ENDPOINT: cosmos.outputs.endpoint
         COSMOS_DATABASE: cosmosDatabaseName
+        // managedIdentity: the Web App's system-assigned identity; the bot checks, never creates, the containers
+        COSMOS_AUTH: cosmosKeyAuth ? 'key' : 'managedIdentity'
         DEMO_DATA: 'off'
         APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
         WEBSITE_RUN_FROM_PACKAGE: '1'
         SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
       },
+      botUsesIdentity ? {} : { MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=${vault.outputs.botSecretUri})' },
       cosmosKeyAuth ? { COSMOS_KEY: '@Microsoft.KeyVault(SecretUri=${vault.outputs.cosmosKeySecretUri})' } : {},
       enableAutoInstrumentation ? { ApplicationInsightsAgent_EXTENSION_VERSION: '~3' } : {}
     )
@@ -196,7 +228,9 @@ module access 'modules/access.bicep' = {
   params: {
     principalId: web.outputs.principalId
     cosmosAccountName: cosmos.outputs.accountName
+    cosmosDatabaseName: cosmosDatabaseName
     vaultName: vault.outputs.vaultName
+    grantSecretsUser: !botUsesIdentity || cosmosKeyAuth
   }
 }
 
@@ -207,8 +241,23 @@ module bot 'modules/bot.bicep' = {
     botName: '${name}-bot-${suffix}'
     displayName: botDisplayName
     endpoint: 'https://${web.outputs.defaultHostName}/api/messages'
-    botAppId: botAppId
+    botAppId: effectiveBotAppId
     botTenantId: effectiveBotTenantId
+    msaAppType: botUsesIdentity ? 'UserAssignedMSI' : 'SingleTenant'
+    msiResourceId: botUsesIdentity ? botIdentity!.outputs.resourceId : ''
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'waakvlam-alerts'
+  params: {
+    location: location
+    tags: tags
+    namePrefix: '${name}-${suffix}'
+    workspaceId: monitoring.outputs.workspaceId
+    actionGroupId: alertActionGroupId
+    alertEmail: alertEmail
+    botSecretExpiresOn: botUsesIdentity ? '' : botSecretExpiresOn
   }
 }
 
@@ -221,3 +270,5 @@ output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_ACCOUNT_NAME string = cosmos.outputs.accountName
 output KEY_VAULT_NAME string = vault.outputs.vaultName
 output WEB_APP_NAME string = web.outputs.siteName
+// The bot id for the Teams app package (BOT_ID): the app registration's, or the managed identity's client id.
+output BOT_APP_ID string = effectiveBotAppId

@@ -1,4 +1,6 @@
-// Azure Bot registration (single-tenant Entra app) with the Microsoft Teams channel.
+// Azure Bot registration with the Microsoft Teams channel. Its identity is either a single-tenant
+// Entra app registration with a client secret (SingleTenant) or a user-assigned managed identity
+// of the Web App (UserAssignedMSI, no secret).
 
 param tags object
 param botName string
@@ -6,8 +8,18 @@ param botName string
 param displayName string
 @description('https://<web app>/api/messages')
 param endpoint string
+@description('Client id of the app registration (SingleTenant) or of the user-assigned managed identity (UserAssignedMSI).')
 param botAppId string
 param botTenantId string
+
+@allowed([
+  'SingleTenant'
+  'UserAssignedMSI'
+])
+param msaAppType string
+
+@description('Resource id of the user-assigned managed identity (UserAssignedMSI only).')
+param msiResourceId string = ''
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botName
@@ -21,8 +33,9 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: displayName
     endpoint: endpoint
     msaAppId: botAppId
-    msaAppType: 'SingleTenant'
+    msaAppType: msaAppType
     msaAppTenantId: botTenantId
+    msaAppMSIResourceId: msaAppType == 'UserAssignedMSI' ? msiResourceId : null
     isStreamingSupported: false
     publicNetworkAccess: 'Enabled'
   }

@@ -1,5 +1,5 @@
-// Key Vault (RBAC authorisation) holding the bot's client secret and, while key auth is on,
-// the Cosmos DB account key. The Web App reads both through Key Vault references.
+// Key Vault (RBAC authorisation) holding the bot's client secret (botAuth 'clientSecret' only) and,
+// while key auth is on, the Cosmos DB account key. The Web App reads them through Key Vault references.
 
 param location string
 param tags object
@@ -10,6 +10,9 @@ param vaultName string
 
 @secure()
 param botAppSecret string
+
+@description('false with a managed identity as the bot\'s Bot Framework identity: there is no client secret to store.')
+param storeBotSecret bool
 
 @description('Cosmos DB account whose primary key is stored when storeCosmosKey is true.')
 param cosmosAccountName string
@@ -33,9 +36,11 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+var botSecretName = 'bot-app-password'
+
+resource botSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeBotSecret) {
   parent: vault
-  name: 'bot-app-password'
+  name: botSecretName
   properties: {
     value: botAppSecret
     contentType: 'Entra app registration client secret (MICROSOFT_APP_PASSWORD)'
@@ -59,5 +64,5 @@ resource cosmosKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (storeCos
 
 output vaultName string = vault.name
 // Versionless URIs: the Web App picks up a rotated secret without a redeploy.
-output botSecretUri string = botSecret.properties.secretUri
+output botSecretUri string = storeBotSecret ? '${vault.properties.vaultUri}secrets/${botSecretName}' : ''
 output cosmosKeySecretUri string = storeCosmosKey ? '${vault.properties.vaultUri}secrets/${cosmosKeySecretName}' : ''

@@ -20,6 +20,9 @@ param workspaceId string
 @description('App settings (environment variables of the bot), name -> value.')
 param appSettings object
 
+@description('Resource id of a user-assigned managed identity to attach (the bot\'s Bot Framework identity with UserAssignedMSI); empty: none.')
+param userAssignedIdentityId string = ''
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: planName
   location: location
@@ -39,8 +42,15 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   location: location
   tags: tags
   kind: 'app,linux'
-  identity: {
+  // The system-assigned identity signs in to Cosmos DB and Key Vault; a user-assigned one, when
+  // given, is the bot's Bot Framework identity (botbuilder asks for it by client id).
+  identity: empty(userAssignedIdentityId) ? {
     type: 'SystemAssigned'
+  } : {
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${userAssignedIdentityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id

@@ -5,7 +5,7 @@ import type { ContainerDefinition } from '@azure/cosmos';
  * (hash, version 2), default indexing, TTL switched on (-1: items expire only by their own `ttl`)
  * where retention applies. With a key the bot creates this layout itself; with a managed identity
  * the Bicep (infra/modules/cosmos.bicep) creates it and the bot only checks it at start-up.
- * test/package/cosmos-layout-bicep.test.ts compares the Bicep with this file.
+ * test/package/infra-identity.test.ts compares the Bicep with this file.
  */
 export const PARTITION_KEY = { paths: ['/schoolId'], kind: 'Hash', version: 2 } as const;
 

@@ -94,7 +94,7 @@ function parseBicep(rel: string): BicepFile {
   const modules: BicepFile['modules'] = [];
   // Module paths are string literals, so read them from the raw text (same order as the stripped one).
   const paths = [...raw.matchAll(/^module\s+\w+\s+'([^']+)'/gm)].map((m) => m[1]);
-  [...text.matchAll(/^module\s+(\w+)\s+''\s*=\s*\{/gm)].forEach((m, i) => {
+  [...text.matchAll(/^module\s+(\w+)\s+''\s*=\s*(?:if\s*\([^)]*\)\s*)?\{/gm)].forEach((m, i) => {
     const body = block(text, m.index + m[0].length - 1);
     const p = /\bparams\s*:\s*\{/.exec(body);
     modules.push({
@@ -131,7 +131,16 @@ describe('infra/ Bicep (static checks)', () => {
   });
 
   it('passes every module exactly the parameters it declares, and all required ones', () => {
-    expect(main.modules.map((m) => m.symbol).sort()).toEqual(['access', 'bot', 'cosmos', 'monitoring', 'vault', 'web']);
+    expect(main.modules.map((m) => m.symbol).sort()).toEqual([
+      'access',
+      'alerts',
+      'bot',
+      'botIdentity',
+      'cosmos',
+      'monitoring',
+      'vault',
+      'web',
+    ]);
     for (const mod of main.modules) {
       const file = path.posix.join('infra', mod.path);
       expect(fs.existsSync(path.join(ROOT, file))).toBe(true);
@@ -143,7 +152,7 @@ describe('infra/ Bicep (static checks)', () => {
   });
 
   it('reads only outputs that the modules declare', () => {
-    for (const m of main.text.matchAll(/\b(\w+)\.outputs\.(\w+)/g)) {
+    for (const m of main.text.matchAll(/\b(\w+)!?\.outputs\.(\w+)/g)) {
       const mod = main.modules.find((x) => x.symbol === m[1]);
       expect(mod).toBeDefined();
       expect({ ref: m[0], declared: parseBicep(path.posix.join('infra', mod!.path)).outputs.has(m[2]) }).toEqual({
@@ -195,8 +204,8 @@ describe('infra/ Bicep (static checks)', () => {
       expect(raw).toMatch(new RegExp(`\\b${name}: `));
     }
     expect(raw).toContain("MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(SecretUri=");
-    expect(raw).toContain("MICROSOFT_APP_TYPE: 'SingleTenant'");
-    expect(read('infra/modules/bot.bicep')).toContain("msaAppType: 'SingleTenant'");
+    // the two bot identities (client secret or managed identity): test/package/infra-identity.test.ts
+    expect(raw).toContain("MICROSOFT_APP_TYPE: botUsesIdentity ? 'UserAssignedMSI' : 'SingleTenant'");
     expect(read('infra/modules/access.bicep')).toContain("'00000000-0000-0000-0000-000000000002'");
   });
 
