@@ -1,21 +1,22 @@
 # syntax=docker/dockerfile:1
-# Waakvlam bot image: build once, run as a non-root user on Node 20.
+# Waakvlam bot image: build once, run as a non-root user on Node 22 LTS (the code also runs on Node 20).
 #   docker build -t waakvlam .
 #   docker run -p 3978:3978 --env-file .env.production waakvlam
 # NODE_ENV=production is set below: the bot refuses to start without MICROSOFT_APP_ID,
 # MICROSOFT_APP_PASSWORD, COSMOS_ENDPOINT and ALLOWED_TENANTS (see docs/deploy.md).
 
-ARG NODE_VERSION=20
+# Node 22 LTS, as App Service (infra/main.bicep linuxFxVersion) and package.json engines.
+ARG NODE_VERSION=22
 
 # ---- build: full dependencies, compile TypeScript to dist/ ----
 FROM node:${NODE_VERSION}-slim AS build
 WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
-# .npmrc carries yes=true: botbuilder-dialogs' postinstall runs `npx rimraf` without a prompt.
 COPY package.json package-lock.json .npmrc ./
-# `npm ci` refuses a lock file that misses optional per-platform packages (the committed one lacks
-# most of @swc/core's, see docs/deploy.md); then fall back to an install that keeps the locked versions.
-RUN npm ci || npm install --no-audit --no-fund
+# Exactly the lock file, or the build fails (no fallback that would hide drift). No install scripts:
+# the only one in the tree that matters, botbuilder-dialogs' postinstall, fetches rimraf with npx
+# to prune recognizer copies the bot never loads (docs/deploy.md, "The image").
+RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY cards ./cards
@@ -27,13 +28,15 @@ FROM node:${NODE_VERSION}-slim AS runtime
 WORKDIR /app
 # The bot's live heap is ~80 MB; without a limit V8 keeps the heap it grew under load
 # (docs/performance.md). `npm run bench` starts the bot with this NODE_OPTIONS, read from this file.
+# App Service gets the same value as an app setting (infra/main.bicep, nodeOptions); a test keeps the two equal.
 ENV NODE_ENV=production \
     NODE_OPTIONS=--max-old-space-size=256 \
     PORT=3978 \
     HOST=0.0.0.0 \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY package.json package-lock.json .npmrc ./
-RUN (npm ci --omit=dev || npm install --omit=dev --no-audit --no-fund) && npm cache clean --force
+# Production dependencies only (the embedded store, card SDK and packaging tools are devDependencies).
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 
 USER node

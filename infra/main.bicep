@@ -4,7 +4,7 @@
 //   Cosmos DB for NoSQL                    state; serverless by default, every container partitioned by /schoolId
 //   Key Vault (RBAC)                       the bot's client secret and the Cosmos key, while those are used
 //   User-assigned managed identity         the bot's Bot Framework identity when botAuth = 'userAssignedIdentity'
-//   App Service plan (Linux) + Web App     Node 20 LTS, system-assigned managed identity
+//   App Service plan (Linux) + Web App     Node 22 LTS, system-assigned managed identity
 //   Role assignments                       Web App -> Cosmos DB Built-in Data Contributor (database), Key Vault Secrets User
 //   Azure Bot + Teams channel              messaging endpoint https://<web app>/api/messages
 //   Alert rules (modules/alerts.bicep)     dead outbox messages, 5xx answers, client secret expiry
@@ -73,7 +73,10 @@ param appServiceSku string = 'B1'
 param instanceCount int = 1
 
 @description('Linux runtime stack of the Web App.')
-param linuxFxVersion string = 'NODE|20-lts'
+param linuxFxVersion string = 'NODE|22-lts'
+
+@description('NODE_OPTIONS of the bot: the same heap limit as the container (Dockerfile ENV NODE_OPTIONS; test/package/deploy-files.test.ts keeps them equal). See docs/performance.md.')
+param nodeOptions string = '--max-old-space-size=256'
 
 @description('Turn on Application Insights auto-instrumentation (requests, dependencies, exceptions) without code changes.')
 param enableAutoInstrumentation bool = true
@@ -203,6 +206,7 @@ module web 'modules/web-app.bicep' = {
     appSettings: union(
       {
         NODE_ENV: 'production'
+        NODE_OPTIONS: nodeOptions
         MICROSOFT_APP_ID: effectiveBotAppId
         MICROSOFT_APP_TYPE: botUsesIdentity ? 'UserAssignedMSI' : 'SingleTenant'
         MICROSOFT_APP_TENANT_ID: effectiveBotTenantId

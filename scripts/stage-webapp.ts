@@ -1,14 +1,20 @@
 /**
  * Stages what Azure App Service runs into build/webapp/: the compiled dist/, the card templates
  * (as dist/cards, where src/bot/core/render-card.ts looks once compiled) and the package files, so production dependencies can be installed there with
- * `npm ci --omit=dev` and the folder zip-deployed (m365agents.yml, deploy stage).
+ * `npm ci --omit=dev --ignore-scripts` and the folder zip-deployed (m365agents.yml, deploy stage).
+ * The install command is exported (PRODUCTION_INSTALL) so docs and tests name the one command.
  *
- * Usage: npx tsx scripts/stage-webapp.ts [outDir]   (run `npx tsc -p tsconfig.build.json` first)
+ * Usage: npx tsx scripts/stage-webapp.ts [outDir] [--install]   (run `npx tsc -p tsconfig.build.json` first;
+ *        --install then runs the production install in outDir)
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..');
+
+/** The production install in the staged folder (and the Dockerfile's): the lock file exactly, no devDependencies, no install scripts. */
+export const PRODUCTION_INSTALL = ['ci', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'];
 
 /** Paths (relative to the repo root) that the running bot needs; the optional ones may be absent. */
 const REQUIRED = ['dist/src/index.js', 'package.json', 'package-lock.json'];
@@ -40,10 +46,12 @@ export function stageWebapp(outDir: string): string[] {
 }
 
 if (require.main === module) {
-  const outDir = path.resolve(process.argv[2] ?? path.join(ROOT, 'build', 'webapp'));
+  const args = process.argv.slice(2);
+  const outDir = path.resolve(args.find((a) => !a.startsWith('--')) ?? path.join(ROOT, 'build', 'webapp'));
   try {
     const copied = stageWebapp(outDir);
     console.log(`Staged ${copied.join(', ')} in ${path.relative(process.cwd(), outDir) || outDir}`);
+    if (args.includes('--install')) execFileSync('npm', PRODUCTION_INSTALL, { cwd: outDir, stdio: 'inherit' });
   } catch (e) {
     console.error((e as Error).message);
     process.exit(1);

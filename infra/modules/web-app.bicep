@@ -1,4 +1,4 @@
-// Linux App Service plan + Web App (Node 20 LTS) with a system-assigned managed identity.
+// Linux App Service plan + Web App (Node 22 LTS) with a system-assigned managed identity.
 
 param location string
 param tags object

@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import { productionNodeArgs } from '../../bench/production-runtime';
+import { PRODUCTION_INSTALL } from '../../scripts/stage-webapp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -290,3 +292,84 @@ describe('m365agents.yml and env/.env.dev', () => {
     expect(read('.gitignore')).toMatch(/^env\/\.env\.\*\.user$/m);
   });
 });
+
+describe('production runtime and install (Dockerfile, App Service, package.json)', () => {
+  const dockerfile = read('Dockerfile');
+  const pkg = JSON.parse(read('package.json')) as {
+    engines: { node: string };
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+
+  it('runs Node 22 LTS in the container and on App Service, and allows Node 20 and 22 in engines', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_VERSION=22$/m);
+    expect(dockerfile).toMatch(/^FROM node:\$\{NODE_VERSION\}-slim AS runtime$/m);
+    expect(read('infra/main.bicep')).toContain("param linuxFxVersion string = 'NODE|22-lts'");
+    const majors = pkg.engines.node.split('||').map((r) => Number(/^\s*\^(\d+)/.exec(r)?.[1]));
+    expect(majors).toEqual([20, 22]);
+  });
+
+  it("gives App Service the container's heap limit (NODE_OPTIONS in the Bicep equals the Dockerfile's)", () => {
+    const raw = read('infra/main.bicep');
+    const bicepOptions = /^param nodeOptions string = '([^']*)'$/m.exec(raw)?.[1];
+    expect(raw).toMatch(/^\s+NODE_OPTIONS: nodeOptions$/m);
+    expect(bicepOptions?.split(/\s+/)).toEqual(productionNodeArgs(ROOT));
+  });
+
+  it('installs exactly the lock file, production packages only, without install scripts and without a fallback', () => {
+    const runs = [...dockerfile.matchAll(/^RUN (.*npm .*)$/gm)].map((m) => m[1]);
+    expect(runs).toEqual(['npm ci --ignore-scripts', 'npm ci --omit=dev --ignore-scripts && npm cache clean --force']);
+    expect(dockerfile).not.toMatch(/npm install|^RUN .*\|\|/m);
+    const deploy = YAML.parse(read('m365agents.yml')).deploy as { with?: { args?: string } }[];
+    const npmArgs = deploy.map((a) => a.with?.args).filter((a): a is string => !!a && !a.startsWith('exec'));
+    expect(npmArgs).toEqual(['ci --ignore-scripts --no-audit --no-fund', PRODUCTION_INSTALL.join(' ')]);
+  });
+
+  it('imports no devDependency from production source (the embedded store loads its server lazily)', () => {
+    const dev = new Set(Object.keys(pkg.devDependencies));
+    const offenders: string[] = [];
+    for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+      const rel = path.relative(ROOT, file);
+      for (const spec of runtimeImports(fs.readFileSync(file, 'utf8'))) {
+        const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+        if (dev.has(name) && !EMBEDDED_STORE.has(rel)) offenders.push(`${rel} -> ${name}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+    // the embedded store's server is required inside startEmbeddedCosmos only, never imported at load
+    const embedded = read('src/store/embedded-cosmos.ts');
+    expect(embedded).not.toMatch(/^import .*@vercel\/cosmosdb-server/m);
+    expect(embedded).toMatch(/^\s+const \{ createHttpsServer \} = require\('@vercel\/cosmosdb-server'\)/m);
+    for (const lazyOnly of ['embedded-atomic-batch', 'embedded-query-scope']) {
+      const importers = sourceFiles(path.join(ROOT, 'src')).filter((f) =>
+        new RegExp(`^import (?!type ).*'\\./${lazyOnly}'`, 'm').test(fs.readFileSync(f, 'utf8')),
+      );
+      expect({ lazyOnly, importers }).toEqual({ lazyOnly, importers: [] });
+    }
+  });
+});
+
+/** The embedded store (no COSMOS_ENDPOINT: local runs and tests); production never loads these. */
+const EMBEDDED_STORE = new Set([
+  'src/store/embedded-cosmos.ts',
+  'src/store/embedded-atomic-batch.ts',
+  'src/store/embedded-query-scope.ts',
+]);
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(p) : /\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Package specifiers a module loads at run time: value imports, re-exports, require() and import() (not `import type`). */
+function runtimeImports(src: string): string[] {
+  const specs = [
+    ...[...src.matchAll(/^\s*(?:import|export)\s+(?!type\s)[^'";]*?from\s+'([^']+)'/gm)].map((m) => m[1]),
+    ...[...src.matchAll(/^\s*import\s+'([^']+)'/gm)].map((m) => m[1]),
+    ...[...src.matchAll(/\brequire\('([^']+)'\)/g)].map((m) => m[1]),
+    ...[...src.matchAll(/(?<!typeof )\bimport\('([^']+)'\)/g)].map((m) => m[1]),
+  ];
+  return specs.filter((s) => !s.startsWith('.') && !s.startsWith('node:'));
+}
