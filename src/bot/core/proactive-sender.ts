@@ -10,6 +10,7 @@ import { channelUnreachable } from '../escalation/escalation-channel-down';
 import type { DeliveryResult } from '../../app/core/ports';
 import { UNREACHABLE_STATUSES } from '../../domain/outbox-settle';
 import { plainOf } from './literal-text';
+import { refreshingFor } from './refresh-recipients';
 export type { DeliveryResult };
 
 export interface DeliveryLookups {
@@ -84,7 +85,9 @@ export class ProactiveSender {
       };
     const rendered = await renderNotification(this.deps, msg.schoolId, msg);
     if ('skip' in rendered) return { status: 'skipped' };
-    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(rendered.card));
+    // a personal card refreshes by itself for its recipient (the reference's user is their MRI); a channel card on demand
+    const recipient = msg.target.kind === 'user' ? (reference.user as { id?: string } | undefined)?.id : undefined;
+    const activity = MessageFactory.attachment(CardFactory.adaptiveCard(refreshingFor(rendered.card, recipient)));
     // the summary is plain text (the activity feed's preview): user-text marks removed
     activity.summary = plainOf(rendered.summary);
     const subjectId = msg.payload.updateOf ?? msg.payload.signalId;

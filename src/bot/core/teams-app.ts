@@ -8,6 +8,8 @@ import { onInstalled, onMembersAdded, rememberConversation } from './installatio
 import { pupilSearch } from '../signals/signal-intake';
 import { COMMANDS, VERB_ROUTES, findCommand, parseCommand, type Scope } from './routes';
 import { T } from './texts';
+import { refreshingFor } from './refresh-recipients';
+import { isPersonal } from './turn';
 import { DATASETS } from './verbs';
 import {
   answerInvoke,
@@ -34,7 +36,9 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
   for (const route of VERB_ROUTES) {
     app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => {
       const refusal = await refusalBeforeHandler(deps, context, route, data);
-      const card = refusal ?? (await route.handler(deps, context, data));
+      const answer = refusal ?? (await route.handler(deps, context, data));
+      // in a personal chat the card keeps refreshing by itself for the person who has it (refresh-recipients.ts)
+      const card = isPersonal(context) ? refreshingFor(answer, context.activity.from?.id) : answer;
       if (refusal || mustAnswerDirectly(context)) await answerInvoke(context, card);
       return card;
     });

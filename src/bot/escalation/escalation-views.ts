@@ -148,6 +148,10 @@ export function escalationChannelCard(input: ChannelCardInput): CardJson | undef
     { title: ET.factRequester, value: nameOf(staff, esc.requestedBy) },
     { title: ET.factDate, value: formatDate(esc.requestedAt) },
   ];
+  // The OT channel card keeps `refresh.userIds: []` (cards/escalation-channel.json): manual refresh
+  // from the card's menu. A channel can have more members than the 60 Teams refreshes for, and an
+  // automatic refresh would cost one invoke per member who scrolls past; personal cards get their
+  // recipient's id when sent (src/bot/core/refresh-recipients.ts).
   return renderCard('escalation-channel', {
     title: input.reminder ? ET.reminderTitle(signal.reference) : ET.postTitle(signal.reference),
     titleColor: input.reminder ? 'Attention' : 'Accent', // Warning (yellow) was hard to read on Teams' light theme
