@@ -103,6 +103,9 @@ param cosmosKeyAuth bool = true
 @description('Default TTL of the audit container: -1 keeps entries until the bot sets a ttl per entry from the school\'s retention policy; a positive number expires every entry after that many seconds.')
 param auditDefaultTtlSeconds int = -1
 
+@description('Object ids (Entra ID) of the people or groups who run npm run school:setup / roster:import against the database with their own sign-in (az login). They get the same data role as the bot, on the same database.')
+param cosmosOperatorPrincipalIds array = []
+
 @description('Extra containers, e.g. [{ name: \'reports\', defaultTtl: -1 }]. Partitioned by /schoolId like the others.')
 param extraContainers array = []
 
@@ -235,6 +238,7 @@ module access 'modules/access.bicep' = {
     cosmosDatabaseName: cosmosDatabaseName
     vaultName: vault.outputs.vaultName
     grantSecretsUser: !botUsesIdentity || cosmosKeyAuth
+    operatorPrincipalIds: cosmosOperatorPrincipalIds
   }
 }
 

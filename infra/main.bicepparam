@@ -29,6 +29,8 @@ param cosmosDatabaseName = 'waakvlam'
 // false: the Web App's managed identity signs in to Cosmos DB, key auth is off on the account.
 param cosmosKeyAuth = false
 param auditDefaultTtlSeconds = -1
+// Object ids of whoever runs school:setup / roster:import with az login (az ad signed-in-user show --query id).
+param cosmosOperatorPrincipalIds = []
 
 param logRetentionDays = 30
 param logDailyCapGb = 1

@@ -1,10 +1,12 @@
-import { openCosmos, type CosmosStore } from '../src/store/cosmos';
+import { DefaultAzureCredential } from '@azure/identity';
+import { openCosmos, type CosmosStore, type TokenCredential } from '../src/store/cosmos';
 import { findLocalStore, localStoreFile, type LocalStoreLookup } from '../src/store/local-store-file';
 
 /**
  * Which database a command line tool (`roster:import`, `school:setup`) writes to:
  * --endpoint/--key/--database, else COSMOS_ENDPOINT/COSMOS_KEY/COSMOS_DATABASE, else the
  * embedded store of the local bot that runs now (it publishes its loopback endpoint), else none.
+ * An Azure endpoint without a key: the operator's Entra ID sign-in (signInOf).
  */
 export interface StoreTarget {
   endpoint?: string;
@@ -42,8 +44,19 @@ export function storeTarget(
 /** A loopback endpoint (the Cosmos emulator, the local bot's store) may use a self-signed certificate. */
 const isLoopback = (endpoint: string) => /^https:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(endpoint);
 
+/**
+ * How a tool signs in: the key when one is given (or the local store's), else, against Azure
+ * without a key (the deployment switched key auth off), the operator's own Entra ID sign-in
+ * (`az login`; DefaultAzureCredential), which needs the data role on the database
+ * (infra/main.bicep parameter operatorPrincipalIds). That way it checks the layout, never creates it.
+ */
+export function signInOf(t: StoreTarget & { endpoint: string }): { key?: string; credential?: TokenCredential } {
+  if (t.key || isLoopback(t.endpoint)) return { key: t.key };
+  return { credential: new DefaultAzureCredential() };
+}
+
 export const openTarget = (t: StoreTarget & { endpoint: string }): Promise<CosmosStore> =>
-  openCosmos({ endpoint: t.endpoint, key: t.key, databaseId: t.database, selfSigned: isLoopback(t.endpoint) });
+  openCosmos({ endpoint: t.endpoint, ...signInOf(t), databaseId: t.database, selfSigned: isLoopback(t.endpoint) });
 
 /** Why nothing was written: no database given, or the local bot that had one has stopped. */
 export function noDatabaseLine(t: StoreTarget, checked: string): string {

@@ -48,7 +48,7 @@ const USAGE = `Gebruik: npm run roster:import -- --school <id> [opties] <leerlin
 
   --school <id>        de school (schoolId) waarvoor het rooster geldt (verplicht)
   --endpoint <url>     Cosmos DB-endpoint (anders COSMOS_ENDPOINT)
-  --key <sleutel>      Cosmos DB-sleutel (anders COSMOS_KEY)
+  --key <sleutel>      Cosmos DB-sleutel (anders COSMOS_KEY; geen sleutel: je eigen Entra ID-aanmelding, az login)
   --database <naam>    database (anders COSMOS_DATABASE, standaard waakvlam)
   --allow-partial      importeer de goede regels ook als er regels zijn afgekeurd
   --dry-run            controleer en rapporteer, maar sla niets op

@@ -37,7 +37,7 @@ const USAGE = `Gebruik: npm run school:setup -- <school.json> [opties]
 
   --dry-run            laat zien wat er zou veranderen, maar sla niets op
   --endpoint <url>     Cosmos DB-endpoint (anders COSMOS_ENDPOINT)
-  --key <sleutel>      Cosmos DB-sleutel (anders COSMOS_KEY)
+  --key <sleutel>      Cosmos DB-sleutel (anders COSMOS_KEY; geen sleutel: je eigen Entra ID-aanmelding, az login)
   --database <naam>    database (anders COSMOS_DATABASE, standaard waakvlam)
   -h, --help           deze uitleg
 

@@ -11,6 +11,8 @@ param cosmosDatabaseName string
 param vaultName string
 @description('false when the vault holds nothing the bot reads (no client secret, no Cosmos DB key).')
 param grantSecretsUser bool
+@description('Object ids of people or groups who run school:setup and roster:import against this database with their own Entra ID sign-in (needed once key auth is off).')
+param operatorPrincipalIds array = []
 
 // Built-in Cosmos DB SQL role "Cosmos DB Built-in Data Contributor".
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
@@ -34,6 +36,17 @@ resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAss
     scope: '${cosmosAccount.id}/dbs/${cosmosDatabaseName}'
   }
 }
+
+// The same role on the same database for the operators' command line tools, nothing wider.
+resource operatorDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = [for operator in operatorPrincipalIds: {
+  parent: cosmosAccount
+  name: guid(cosmosAccount.id, operator, cosmosDataContributorRoleId, cosmosDatabaseName)
+  properties: {
+    roleDefinitionId: '${cosmosAccount.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    principalId: operator
+    scope: '${cosmosAccount.id}/dbs/${cosmosDatabaseName}'
+  }
+}]
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (grantSecretsUser) {
   name: guid(vault.id, principalId, keyVaultSecretsUserRoleId)

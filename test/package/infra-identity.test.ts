@@ -76,10 +76,26 @@ describe('the Cosmos DB layout in the Bicep is the one the code creates and chec
 
 describe('what the Web App identity may do in Cosmos DB', () => {
   it('gets exactly one data-plane role: Built-in Data Contributor, scoped to the Waakvlam database', () => {
-    const assignments = [...access.matchAll(/'Microsoft\.DocumentDB\/databaseAccounts\/sqlRoleAssignments@/g)];
-    expect(assignments).toHaveLength(1);
+    // the bot's identity, and (same role, same scope) the operators who run the command line tools
+    const assignments = [
+      ...access.matchAll(
+        /^resource (\w+) 'Microsoft\.DocumentDB\/databaseAccounts\/sqlRoleAssignments@[^']+' = (\[for \w+ in (\w+): )?\{/gm,
+      ),
+    ];
+    expect(assignments.map((m) => [m[1], m[3]])).toEqual([
+      ['cosmosDataContributor', undefined],
+      ['operatorDataContributor', 'operatorPrincipalIds'],
+    ]);
     expect(access).toContain("var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'");
-    expect(access).toContain("scope: '${cosmosAccount.id}/dbs/${cosmosDatabaseName}'");
+    expect(access.match(/roleDefinitionId: '\$\{cosmosAccount\.id\}\/sqlRoleDefinitions\/\$\{(\w+)\}'/g)).toHaveLength(
+      2,
+    );
+    expect([...access.matchAll(/sqlRoleDefinitions\/\$\{(\w+)\}/g)].map((m) => m[1])).toEqual([
+      'cosmosDataContributorRoleId',
+      'cosmosDataContributorRoleId',
+    ]);
+    expect(access.match(/scope: '\$\{cosmosAccount\.id\}\/dbs\/\$\{cosmosDatabaseName\}'/g)).toHaveLength(2);
+    expect(access).not.toMatch(/scope: cosmosAccount\.id/);
     expect(main).toMatch(/^\s+cosmosDatabaseName: cosmosDatabaseName$/m);
   });
 
