@@ -9,7 +9,7 @@ using './main.bicep'
 param baseName = 'waakvlam-prod'
 param location = 'westeurope'
 
-// The bot's Bot Framework identity (docs/deploy.md, "The bot's identity"):
+// The bot's Bot Framework identity (docs/deploy.md, "How the bot signs in"):
 // 'userAssignedIdentity' (recommended, nothing to rotate) or 'clientSecret' (app registration + secret).
 param botAuth = 'userAssignedIdentity'
 // clientSecret only: the app registration, its secret (from the environment) and the secret's end date.
