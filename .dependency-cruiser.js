@@ -11,7 +11,12 @@
  *  jobs:   scheduler and jobs; app, store, domain, node builtins
  *  log:    src/log.ts, used by every layer but the domain
  *  wiring: src/*.ts (config, start-bot, index, demo seeding): everything
+ *  bench/, scripts/: tools around the product, cruised too: everything
  * And no import cycles, type-only ones included.
+ * Bot Framework stays at the edge: botbuilder*, botframework-* and @microsoft/teams-ai only in
+ * src/bot/ and src/start-bot.ts (and the bench's echo bot), so the move to the Microsoft 365 Agents
+ * SDK touches only those (docs/platform.md). A forbidden rule, because the wiring may import
+ * anything else.
  * test/layers/layer-rules.test.ts runs these rules over a small fixture to prove they bite.
  */
 const LOG = '^src/log[.]ts$';
@@ -65,9 +70,21 @@ module.exports = {
     { comment: 'log → node builtins', from: { path: LOG }, to: { dependencyTypes: ['core'] } },
 
     { comment: 'wiring (src/*.ts) → everything', from: { path: '^src/[^/]+[.]ts$' }, to: {} },
+    {
+      comment: 'bench and scripts (tools around the product) → everything but Bot Framework (forbidden below)',
+      from: { path: '^(bench|scripts)/' },
+      to: {},
+    },
   ],
   allowedSeverity: 'error',
   forbidden: [
+    {
+      name: 'bot-framework-at-the-edge',
+      comment: 'botbuilder / teams-ai only in src/bot/ and src/start-bot.ts (and bench/echo-bot.ts): docs/platform.md',
+      severity: 'error',
+      from: { pathNot: '^(src/bot/|src/start-bot[.]ts$|bench/echo-bot[.]ts$)' },
+      to: { path: '^node_modules/(@types/)?(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai)/' },
+    },
     {
       name: 'no-circular',
       comment: 'no import cycles, type-only ones included',
@@ -80,6 +97,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: '^(test|bench|scripts)/' },
+    exclude: { path: '^(test/|bench/results/)' },
   },
 };
