@@ -81,7 +81,8 @@ export type Config = z.infer<typeof EnvSchema> & {
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // `NAME=` (as in .env.example) means unset, not an empty value to validate.
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     // Name the variable and the rule, never the value (it may be a misplaced secret).
     const issues = parsed.error.issues

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { botCredentialSettings } from '../../src/bot/core/auth-settings';
 import { ConfigError, loadConfig } from '../../src/config';
@@ -152,5 +154,17 @@ describe('signing in to Cosmos DB and Bot Framework without secrets (issue 17)',
           botCredentialSettings({ appId: USER_ASSIGNED, password: '', type: 'UserAssignedMSI', tenantId: 't' }),
         ),
     ).not.toThrow();
+  });
+});
+
+describe('the example environment file', () => {
+  it('starts the bot when .env.example is copied as it is (an empty NAME= means unset)', () => {
+    const text = readFileSync(path.join(__dirname, '..', '..', '.env.example'), 'utf8');
+    const env: Record<string, string> = {};
+    for (const line of text.split('\n')) {
+      const m = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+      if (m) env[m[1]] = m[2];
+    }
+    expect(() => loadConfig(env)).not.toThrow();
   });
 });
