@@ -49,7 +49,8 @@ const EnvSchema = z.object({
   PLAYGROUND_MODE: z.enum(['auto', 'on', 'off']).default('auto'),
   /**
    * How often the outbox runner looks for due messages written by other instances (and for retries
-   * coming due). Messages queued by this instance go out at once: their turn or job kicks the runner.
+   * coming due). Messages a turn queues (and the digest and urgent-signal jobs) go out at once: they
+   * kick the runner. Other jobs' messages wait for the next poll.
    */
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(5000),
   /** First retry delay of the outbox (doubles per attempt, with jitter). Tests lower it; keep the default in production. */

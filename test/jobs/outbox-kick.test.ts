@@ -1,3 +1,4 @@
+import { loadConfig } from '../../src/config';
 import { configureLog } from '../../src/log';
 import { OutboxRunner } from '../../src/jobs/outbox-runner';
 import type { DirectoryRepository } from '../../src/store/directory-repository';
@@ -30,5 +31,38 @@ describe('waking the outbox runner', () => {
       .filter((l) => l.msg === 'outbox.kick_failed');
     expect(kicked).toEqual([expect.objectContaining({ level: 'error', error: 'TypeError' })]);
     expect(lines.join('\n')).not.toContain('Jansen');
+  });
+
+  it('looks for work only once per poll interval while idle, and at once when kicked', async () => {
+    const passes: number[] = [];
+    const t0 = Date.now();
+    const outbox = {
+      due: async () => {
+        passes.push(Date.now() - t0);
+        return [];
+      },
+    } as unknown as OutboxRepository;
+    const runner = new OutboxRunner({
+      outbox,
+      directory: {} as DirectoryRepository,
+      deliver: async () => ({ status: 'skipped' }),
+      now: () => new Date('2026-11-23T08:00:00Z'),
+      pollMs: 300,
+    });
+    runner.start();
+    await new Promise((r) => setTimeout(r, 500));
+    const idle = passes.length;
+    const kickedAt = Date.now() - t0;
+    runner.kick();
+    await new Promise((r) => setTimeout(r, 30));
+    await runner.stop();
+    // the first pass after start, one poll 300 ms later: nothing in between
+    expect(idle).toBe(2);
+    expect(passes.length).toBe(3);
+    expect(passes[2] - kickedAt).toBeLessThan(20);
+  });
+
+  it('polls every 5 seconds by default (OUTBOX_POLL_MS)', () => {
+    expect(loadConfig({}).OUTBOX_POLL_MS).toBe(5000);
   });
 });
