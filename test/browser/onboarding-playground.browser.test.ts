@@ -18,7 +18,6 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator } from 'playwright-core';
 import { DocStore } from '../../src/store/doc-store';
 import { publishLocalStore } from '../../src/store/local-store-file';
 import { RosterRepository } from '../../src/store/roster-repository';
@@ -89,11 +88,6 @@ describeWithChromium()(
       });
     const staffOfSchool = async () => (await RosterRepository.on(tb.repos.cosmos).listStaff(SCHOOL)).map((v) => v.doc);
     const said = (text: string | RegExp) => s.page.getByText(text).first();
-    async function typeInto(input: Locator, text: string): Promise<void> {
-      await input.click();
-      await input.fill(text);
-      await s.until(async () => (await input.inputValue()) === text, `the input to hold "${text.slice(0, 20)}…"`);
-    }
 
     beforeAll(async () => {
       tb = await startTestBot({
@@ -171,7 +165,7 @@ describeWithChromium()(
         await s.page.getByRole('option', { name: /Lieke Brandsma/ }).click();
         await form.getByRole('checkbox', { name: 'Thuissituatie' }).check();
         await form.getByRole('radio', { name: /^2 — signaal/ }).check();
-        await typeInto(
+        await s.typeInto(
           form.getByRole('textbox', { name: /Wat heb je gezien of gehoord/ }),
           'Zit sinds de herfstvakantie vaak alleen in de pauze en levert geen huiswerk meer in.',
         );

@@ -8,7 +8,6 @@
  *
  * Needs Debian's `chromium`; skipped with a message without it.
  */
-import type { Locator } from 'playwright-core';
 import { PlaygroundSession, describeWithChromium } from '../support/playground-session';
 import { TestClock, startTestBot, type TestBot } from '../support/test-bot';
 
@@ -46,12 +45,6 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
   /** The newest copy of the worker's signal card (the one with the observation and the actions). */
   const workerCard = () => s.cards(reference).filter({ hasText: 'Waarneming' }).last();
   const said = (text: string | RegExp) => s.page.getByText(text).first();
-  /** Types into a card input as a person would, and checks it holds the text before going on. */
-  async function typeInto(input: Locator, text: string): Promise<void> {
-    await input.click();
-    await input.fill(text);
-    await s.until(async () => (await input.inputValue()) === text, `the input to hold "${text.slice(0, 20)}…"`);
-  }
 
   it('the mentor raises a signal with /signaal', async () => {
     await s.step('mentor-open', () => s.openAs('mentor', 'Marloes van Dijk'));
@@ -65,7 +58,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
       await option.click();
       await form.getByRole('checkbox', { name: 'Thuissituatie' }).check();
       await form.getByRole('radio', { name: /^2 — signaal/ }).check();
-      await typeInto(
+      await s.typeInto(
         form.getByRole('textbox', { name: /Wat heb je gezien of gehoord/ }),
         'Is de laatste weken stil en teruggetrokken, komt vaak moe binnen.',
       );
@@ -97,7 +90,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
     await s.step('worker-note', async () => {
       const card = workerCard();
       await card.getByRole('button', { name: 'Notitie' }).click();
-      await typeInto(card.getByRole('textbox', { name: /Notitie/ }), NOTE);
+      await s.typeInto(card.getByRole('textbox', { name: /Notitie/ }), NOTE);
       await card.getByRole('button', { name: 'Notitie opslaan' }).click();
       await said(/Je notitie is opgeslagen/).waitFor();
     });
@@ -113,7 +106,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
     await s.step('worker-ask', async () => {
       const card = workerCard();
       await card.getByRole('button', { name: 'Vraag…' }).click();
-      await typeInto(card.getByRole('textbox', { name: /Vraag aan de melder/ }), QUESTION);
+      await s.typeInto(card.getByRole('textbox', { name: /Vraag aan de melder/ }), QUESTION);
       await s.screenshot('lifecycle-actions', card);
       await card.getByRole('button', { name: 'Vraag stellen' }).click();
       await said(/Je vraag is naar de melder gestuurd/).waitFor();
@@ -136,7 +129,7 @@ describeWithChromium()('a signal from claim to close in the Agents Playground (i
     await s.screenshot('lifecycle-teacher-question', questionCard);
 
     await s.step('mentor-answers', async () => {
-      await typeInto(questionCard.getByRole('textbox', { name: /Jouw antwoord/ }), ANSWER);
+      await s.typeInto(questionCard.getByRole('textbox', { name: /Jouw antwoord/ }), ANSWER);
       await questionCard.getByRole('button', { name: 'Antwoord versturen' }).click();
       await said(/je antwoord is doorgegeven/).waitFor();
     });

@@ -47,14 +47,18 @@ export class PlaygroundSession {
     private readonly prefix: string,
   ) {}
 
-  /** Launches Chromium (not yet a Playground: call openAs). `prefix` names the failure files. */
+  /**
+   * Launches Chromium (not yet a Playground: call openAs). `prefix` names the failure files;
+   * `locale` e.g. 'nl-NL' shows card date inputs as a Dutch teacher's Teams would.
+   */
   static async launch(
     botPort: number,
     prefix: string,
     viewport = { width: 1280, height: 900 },
+    locale?: string,
   ): Promise<PlaygroundSession> {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
-    const page = await browser.newPage({ viewport });
+    const page = await browser.newPage({ viewport, ...(locale ? { locale } : {}) });
     page.setDefaultTimeout(STEP_MS);
     return new PlaygroundSession(browser, page, botPort, prefix);
   }
@@ -90,6 +94,13 @@ export class PlaygroundSession {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
       await this.page.waitForTimeout(200);
     }
+  }
+
+  /** Types into a card input as a person would, and checks it holds the text before going on. */
+  async typeInto(input: Locator, text: string): Promise<void> {
+    await input.click();
+    await input.fill(text);
+    await this.until(async () => (await input.inputValue()) === text, `the input to hold "${text.slice(0, 20)}…"`);
   }
 
   /** Types a message in the open chat and sends it. */

@@ -3,6 +3,9 @@ import { DEFAULT_ROLE_NAMES, type RoleNames } from '../../domain/role-labels';
 /** The date forms `/afwezig tot …` understands (src/domain/staff-leave.ts: parseLeaveDate). */
 const FORMATS = '`12-12`, `12-12-2026`, `12 december` of `2026-12-12`';
 
+/** Who takes over when no other prevention worker is there: read after "gaan naar". */
+const NO_PARTNER = 'niemand: er is geen andere preventiewerker aanwezig, dus ze blijven ook bij jou komen';
+
 /** Names of people as the texts show them: "A", "A en B", "A, B en C". */
 export const joinNames = (names: string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} en ${names[names.length - 1]}`;
@@ -18,9 +21,9 @@ export const HO = {
   leaveNone: (n: RoleNames = DEFAULT_ROLE_NAMES) =>
     `Je staat niet als afwezig geregistreerd: nieuwe signalen en herinneringen komen bij jou. Ben je ziek of met verlof? Kies tot en met welke dag; je duopartner (de andere ${n('preventionWorker')}) neemt je zaken dan waar.`,
   leaveActive: (until: string, partners: string) =>
-    `Je bent afwezig tot en met ${until}. Nieuwe signalen en herinneringen gaan naar ${partners}; je open zaken staan in hun \`/mijn\`.`,
+    `Je bent afwezig tot en met ${until}. Nieuwe signalen en herinneringen gaan naar ${partners}.${partners === NO_PARTNER ? '' : ' Je duopartner ziet je open zaken in `/mijn`.'}`,
   leaveSet: (until: string, partners: string) =>
-    `Opgeslagen: je bent afwezig tot en met ${until}. Nieuwe signalen en herinneringen gaan naar ${partners}; ${partners} is ingelicht.`,
+    `Opgeslagen: je bent afwezig tot en met ${until}. Nieuwe signalen en herinneringen gaan naar ${partners}.${partners === NO_PARTNER ? '' : ' Je duopartner krijgt hiervan bericht.'}`,
   leaveUnchanged: (until: string) => `Je stond al als afwezig tot en met ${until}. Er is niets veranderd.`,
   leaveEnded: 'Welkom terug. Je afwezigheid is beëindigd: nieuwe signalen en herinneringen komen weer bij jou.',
   leaveNotAway: 'Je stond niet als afwezig geregistreerd. Er is niets veranderd.',
@@ -30,7 +33,7 @@ export const HO = {
   leaveUntilLabel: 'Afwezig tot en met',
   leaveSaveButton: 'Afwezig melden',
   leaveEndButton: 'Ik ben er weer',
-  noPartner: 'niemand: er is geen andere preventiewerker aanwezig, dus ze blijven ook bij jou komen',
+  noPartner: NO_PARTNER,
   invalidDate: (refusal: string) =>
     `${refusal} Schrijf de datum als ${FORMATS}, bijvoorbeeld \`/afwezig tot 12 december\`.`,
   // notices (outbox)
