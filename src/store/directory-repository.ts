@@ -4,6 +4,7 @@ import type { StaffLeavePort } from '../app/handover/handover-ports';
 import type { DirectoryRosterAccess } from '../app/roster/directory-roster-port';
 import type { SchoolSettingsPort } from '../app/school/school-ports';
 import { DocStore } from './doc-store';
+import { SchoolKeyedCache } from './school-keyed-cache';
 import {
   ConversationDocSchema,
   PupilDocSchema,
@@ -42,12 +43,16 @@ export class DirectoryRepository
   private readonly tenantCacheMs = 10 * 60_000;
   private pupilIndexes = new WeakMap<PupilDoc[], Map<string, PupilDoc>>();
   private lastSweep = 0;
+  /** Pupils read one at a time (a claim's card, its mentor), kept as long as a pupil list. */
+  private readonly pupilReads: SchoolKeyedCache<PupilDoc | undefined>;
   constructor(
     private readonly store: DocStore,
     private readonly pupilCacheMs = 10_000,
     private readonly nowMs: () => number = Date.now,
     private readonly staffCacheMs = 5_000,
-  ) {}
+  ) {
+    this.pupilReads = new SchoolKeyedCache(pupilCacheMs, nowMs);
+  }
 
   /**
    * Drops cache entries that can no longer be answered (a pupil list older than three times its
@@ -185,12 +190,15 @@ export class DirectoryRepository
   async upsertPupil(doc: PupilDoc): Promise<void> {
     await this.store.upsert(doc);
     this.pupilCache.delete(doc.schoolId);
+    this.pupilReads.clear(doc.schoolId);
   }
 
   /**
    * One pupil: from the school's list when this process read it less than `pupilCacheMs` ago
-   * (type-ahead and the intake card just did), otherwise a point read. A pupil the fresh list
-   * does not hold (added elsewhere a moment ago) is read too.
+   * (type-ahead and the intake card just did), otherwise a point read, itself kept for
+   * `pupilCacheMs` (a claim reads the pupil for the mentor and again for the card; the next
+   * signal of the same pupil is often handled moments later). A pupil the fresh list does not
+   * hold (added elsewhere a moment ago) is read too.
    */
   async getPupil(schoolId: string, id: string): Promise<PupilDoc | undefined> {
     const hit = this.pupilCache.get(schoolId);
@@ -201,7 +209,7 @@ export class DirectoryRepository
       const found = byId.get(id);
       if (found) return found;
     }
-    return (await this.store.read(PupilDocSchema, id, schoolId))?.doc;
+    return this.pupilReads.get(schoolId, id, async () => (await this.store.read(PupilDocSchema, id, schoolId))?.doc);
   }
 
   /**
@@ -253,6 +261,7 @@ export class DirectoryRepository
 
   invalidatePupils(schoolId: string): void {
     this.pupilCache.delete(schoolId);
+    this.pupilReads.clear(schoolId);
   }
 
   async saveConversation(schoolId: string, userId: string, reference: StoredReference, now: Date): Promise<void> {

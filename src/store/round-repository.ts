@@ -1,6 +1,7 @@
 import type { Versioned } from '../app/core/ports';
 import type { PupilScore, RoundPageRecord, RoundPort, RoundRecord, ScoreRecord } from '../app/rounds/round-ports';
 import { DocStore, type BatchOp } from './doc-store';
+import { SchoolKeyedCache } from './school-keyed-cache';
 import { outboxDoc, type NewOutboxMessage } from './schemas/outbox-doc';
 import {
   RoundDocSchema,
@@ -42,7 +43,38 @@ const noteless = (s: PupilScore): PupilScore => (s.note ? s : { pupilId: s.pupil
  * score docs in one batch, guarded by the page's ETag.
  */
 export class RoundRepository implements RoundPort {
-  constructor(private readonly store: DocStore) {}
+  /** For display only (a pupil's trend on a signal card): the latest round and a pupil's recent scores. */
+  private readonly latestRounds: SchoolKeyedCache<RoundRecord | undefined>;
+  private readonly recentScores: SchoolKeyedCache<ScoreRecord[]>;
+  constructor(
+    private readonly store: DocStore,
+    displayCacheMs = 10_000,
+    nowMs: () => number = Date.now,
+  ) {
+    this.latestRounds = new SchoolKeyedCache(displayCacheMs, nowMs);
+    this.recentScores = new SchoolKeyedCache(displayCacheMs, nowMs);
+  }
+
+  /**
+   * The school's latest round and the pupil's scores of the given rounds, as a signal card shows
+   * them: kept for `displayCacheMs` (a claim's card asks for the pupil's trend; the next signal of
+   * the same pupil is often handled moments later). Rounds and pages written through this process
+   * clear the school at once; another instance's writes are seen within `displayCacheMs`.
+   */
+  latestRoundForDisplay(schoolId: string): Promise<RoundRecord | undefined> {
+    return this.latestRounds.get(schoolId, '', async () => (await this.listRounds(schoolId, 1))[0]);
+  }
+
+  scoresOfPupilForDisplay(schoolId: string, roundIds: string[], pupilId: string): Promise<ScoreRecord[]> {
+    return this.recentScores.get(schoolId, `${pupilId}|${roundIds.join(',')}`, () =>
+      this.scoresOf(schoolId, roundIds, [pupilId]),
+    );
+  }
+
+  private forgetForDisplay(schoolId: string): void {
+    this.latestRounds.clear(schoolId);
+    this.recentScores.clear(schoolId);
+  }
 
   async getRound(schoolId: string, roundId: string): Promise<Versioned<RoundRecord> | undefined> {
     const v = await this.store.read(RoundDocSchema, roundDocId(roundId), schoolId);
@@ -74,6 +106,7 @@ export class RoundRepository implements RoundPort {
         resourceBody: outboxDoc(round.schoolId, m, now, i),
       })),
     ]);
+    this.forgetForDisplay(round.schoolId);
     if (!res.ok && res.index === 0 && res.status === 409) {
       await this.enqueueRest(round.schoolId, messages, now, 0);
       return 'exists';
@@ -167,6 +200,7 @@ export class RoundRepository implements RoundPort {
       ...scores.map((s) => ({ operationType: 'Upsert' as const, resourceBody: s })),
     ];
     const res = await this.store.batch(page.schoolId, ops);
+    this.forgetForDisplay(page.schoolId);
     if (res.ok) return 'ok';
     if (res.index <= 0 && [409, 412, 404].includes(res.status)) return 'conflict';
     throw new Error(`Round page save failed with status ${res.status}`);

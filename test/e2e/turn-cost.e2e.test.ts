@@ -1,4 +1,14 @@
-import { installation, message, person, personalConversationId, startTestBot, type TestBot } from '../support/test-bot';
+import { randomUUID } from 'node:crypto';
+import { demoPupils } from '../support/demo-people';
+import {
+  installation,
+  invokeAction,
+  message,
+  person,
+  personalConversationId,
+  startTestBot,
+  type TestBot,
+} from '../support/test-bot';
 
 /**
  * What a turn costs in store requests (issue 9): a person who keeps writing from the same client
@@ -9,6 +19,7 @@ describe('store requests per message turn', () => {
   let tb: TestBot;
   const teacher = person('mentor', 0);
   const coordinator = person('zorgcoordinator', 0);
+  const worker = person('preventiewerker', 0);
   const meter = () => tb.repos.cosmos.meter;
   const answers = (who = teacher) => tb.connector.sentTo(personalConversationId(who)).length;
 
@@ -16,8 +27,40 @@ describe('store requests per message turn', () => {
     tb = await startTestBot({ startJobs: false });
     await tb.post(installation(tb, teacher));
     await tb.post(installation(tb, coordinator));
+    await tb.post(installation(tb, worker));
   });
   afterAll(async () => tb.close());
+
+  /** Raises a signal about the teacher's first pupil; returns the reference fields of its card. */
+  async function raise(): Promise<{ signalId: string; schoolId: string; v: string }> {
+    const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
+    const res = await tb.post(
+      invokeAction(tb, teacher, 'signal.submit', {
+        submissionId: randomUUID(),
+        pupil: `demo-school|pupil:${pupil.number}`,
+        categories: 'gedrag',
+        level: '2',
+        observation: 'Trekt zich terug in de les.',
+        urgency: 'normal',
+      }),
+    );
+    const reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(res.body.value))![0];
+    const s = (await tb.repos.signals.listByReporter('demo-school', teacher.entraId)).find(
+      (x) => x.reference === reference,
+    )!;
+    return { signalId: s.id, schoolId: 'demo-school', v: s.updatedAt };
+  }
+
+  it('claims a signal in at most three store requests: read the signal, one batch, the audit entry', async () => {
+    await tb.post(invokeAction(tb, worker, 'signal.claim', await raise())); // the pupil's card was drawn once
+    const ref = await raise();
+    meter().reset();
+    const res = await tb.post(invokeAction(tb, worker, 'signal.claim', ref));
+    expect(JSON.stringify(res.body.value)).toContain('Je hebt dit signaal opgepakt');
+    const { requests, byKind } = meter().snapshot();
+    expect(requests).toBeLessThanOrEqual(3);
+    expect(byKind['docs:batch']).toBe(1);
+  });
 
   it('answers /help from a known chat without a single store request', async () => {
     await tb.post(message(tb, teacher, '/help'));

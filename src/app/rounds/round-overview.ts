@@ -80,12 +80,16 @@ export async function loadRoundOverview(
 export const openableFor = (worker: StaffRecord, pages: readonly ClassPage[]): Set<string> =>
   new Set(classesOf(worker, [...new Set(pages.map((p) => p.classId))]));
 
-/** A pupil's trend over the recent rounds ('1 → 2 → 2'), or undefined without any score. */
+/**
+ * A pupil's trend over the recent rounds ('1 → 2 → 2'), or undefined without any score. Shown on
+ * signal cards, so it uses the repository's display reads (a score saved on another instance
+ * shows within seconds).
+ */
 export async function pupilTrend(rounds: RoundPort, schoolId: string, pupilId: string): Promise<string | undefined> {
-  const latest = (await rounds.listRounds(schoolId, 1))[0];
+  const latest = await rounds.latestRoundForDisplay(schoolId);
   if (!latest) return undefined;
   const ids = recentRoundIds(latest.roundId);
-  const scores = await rounds.scoresOf(schoolId, ids, [pupilId]);
+  const scores = await rounds.scoresOfPupilForDisplay(schoolId, ids, pupilId);
   const levels = ids.map((r) => scores.find((s) => s.roundId === r)?.level).filter((l): l is Level => l !== undefined);
   return levels.length ? trend(levels) : undefined;
 }

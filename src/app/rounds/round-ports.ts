@@ -69,4 +69,8 @@ export interface RoundPort {
   savePage(page: RoundPageRecord, etag: string | undefined): Promise<'ok' | 'conflict'>;
   /** Scores of the given rounds, for the given pupils (all pupils when omitted). */
   scoresOf(schoolId: string, roundIds: string[], pupilIds?: string[]): Promise<ScoreRecord[]>;
+  /** For display only (a card's trend): the latest round, possibly a few seconds old. */
+  latestRoundForDisplay(schoolId: string): Promise<RoundRecord | undefined>;
+  /** For display only: one pupil's scores of the given rounds, possibly a few seconds old. */
+  scoresOfPupilForDisplay(schoolId: string, roundIds: string[], pupilId: string): Promise<ScoreRecord[]>;
 }
