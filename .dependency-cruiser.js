@@ -80,9 +80,10 @@ module.exports = {
   forbidden: [
     {
       name: 'bot-framework-at-the-edge',
-      comment: 'botbuilder / teams-ai only in src/bot/ and src/start-bot.ts (and bench/echo-bot.ts): docs/platform.md',
+      comment:
+        'botbuilder / teams-ai only in src/bot/ and src/start-bot.ts (and the benches that measure them: echo bot, /help cost): docs/platform.md',
       severity: 'error',
-      from: { pathNot: '^(src/bot/|src/start-bot[.]ts$|bench/echo-bot[.]ts$)' },
+      from: { pathNot: '^(src/bot/|src/start-bot[.]ts$|bench/(echo-bot|help-cost)[.]ts$)' },
       to: { path: '^node_modules/(@types/)?(botbuilder[^/]*|botframework-[^/]*|@microsoft/teams-ai)/' },
     },
     {
