@@ -30,6 +30,8 @@ export interface AgendaSignalItem {
   pupilId: string;
   state: Signal['state'];
   level: Level;
+  /** whose level it is: the worker's score, else the reporter's estimate (inschatting) */
+  levelBy: 'worker' | 'reporter';
   ownerId?: string;
   createdAt: string;
   /** school days since it was raised (up to today) */
@@ -97,6 +99,7 @@ export function meetingAgenda(input: MeetingAgendaInput): MeetingAgenda {
       pupilId: s.pupilId,
       state: s.state,
       level: effectiveLevel(s),
+      levelBy: s.workerLevel === undefined ? 'reporter' : 'worker',
       ...(s.ownerId ? { ownerId: s.ownerId } : {}),
       createdAt: s.createdAt,
       ageSchoolDays,

@@ -118,7 +118,7 @@ describeWithChromium()('the care team’s week in the Agents Playground (issue 1
       await urgent.waitFor();
       await said(/Demi Koster is afwezig/).waitFor();
     });
-    expect(await urgent.textContent()).toContain('Vandaag nog: pak dit signaal vandaag op');
+    expect(await urgent.textContent()).toContain('Vandaag nog oppakken');
     await s.screenshot('care-week-urgent-banner', urgent);
     await s.step('partner-claim', async () => {
       await urgent.getByRole('button', { name: 'Oppakken' }).click();

@@ -52,6 +52,7 @@ describe('meetingAgenda', () => {
         signal('0005', { reporterLevel: 2, workerLevel: 3, ...claimed, createdAt: '2026-11-03T08:00:00.000Z' }),
       ]);
       expect(refs(a.sections.level3)).toEqual(['S-2026-0004', 'S-2026-0005']);
+      expect(a.sections.level3.map((i) => i.levelBy)).toEqual(['reporter', 'worker']);
     });
 
     it('leaves out a level 3 the worker scored down, and a closed level 3', () => {

@@ -186,6 +186,9 @@ describe('absence and handover (issue 16)', () => {
     tb.connector.reset();
     const mine = await say(anouk, '/mijn');
     expect(mine).toContain('**Jouw zaken**');
+    // the heading counts the open cases; the per-state count is only under the state's own heading
+    expect(mine).toMatch(/\*\*Jouw zaken\*\* — \d+ open\n/);
+    expect(mine).not.toMatch(/Jouw zaken\*\* — [A-Z][a-z ]+: \d/);
     expect(mine).toContain('**Zaken van Demi Koster (afwezig tot en met 27 november 2026)** — 1 open');
     expect(cardsAbout(anouk, hers).length).toBeGreaterThan(0);
 
@@ -226,6 +229,19 @@ describe('absence and handover (issue 16)', () => {
       invokeAction(tb, demi, 'staff.setLeave', { ...end.data, leave: 'set', until: '2026-12-12' }),
     );
     expect(text(stale.body.value)).toContain('Deze kaart was verouderd');
+    expect(await leaveOf(demi)).toBeUndefined();
+
+    // saved from the card: the status says so once; the card's text below holds the date (not twice)
+    type Act = { title: string; data: Record<string, string> };
+    const save = (stale.body.value.actions as Act[]).find((a) => a.title === 'Afwezig melden')!;
+    const saved = await tb.post(invokeAction(tb, demi, 'staff.setLeave', { ...save.data, until: '2026-12-12' }));
+    const savedText = text(saved.body.value);
+    expect(savedText).toContain('Opgeslagen. Je duopartner krijgt hiervan bericht.');
+    expect(savedText.split('afwezig tot en met 12 december 2026')).toHaveLength(2);
+    const back = (saved.body.value.actions as Act[]).find((a) => a.title === 'Ik ben er weer')!;
+    const ended = text((await tb.post(invokeAction(tb, demi, 'staff.setLeave', back.data))).body.value);
+    expect(ended).toContain('Welkom terug. Je afwezigheid is beëindigd.');
+    expect(ended).not.toContain('komen weer bij jou');
     expect(await leaveOf(demi)).toBeUndefined();
   });
 

@@ -74,6 +74,8 @@ describe('/bespreeklijst: the agenda of the weekly care overleg (issue 16)', () 
     expect(payload).toContain(PUPIL.name);
     expect(payload).toContain(reference);
     expect(payload).not.toContain('Komt steeds later'); // the observation is not on the agenda
+    expect(payload).toContain('inschatting melder: 3'); // whose level: the reporter's, nobody scored it yet
+    expect(payload).not.toContain('inschatting of score 3 ·');
     expect(actionsOf(card, 'digest.openSignal').map((a) => a.data.list)).toEqual(['agenda', 'agenda', 'agenda']);
     const reads = (await auditEntries(tb, 'meeting.agenda')).filter(
       (e) => e.actorId === coordinator.entraId && e.outcome === 'ok',

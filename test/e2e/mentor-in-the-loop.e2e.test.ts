@@ -200,6 +200,16 @@ describe('the mentor in the loop (issue 16)', () => {
     expect(list).toContain('afgerond');
     expect(list).toContain(`casushouder: ${pw1.name}`);
     expect(list).toMatch(/afgerond \d/);
+
+    // while the casushouder is away, the row names who stands in for her
+    const staff = (await tb.repos.directory.listStaff(SCHOOL)).find((x) => x.userId === pw1.entraId)!;
+    await tb.repos.directory.upsertStaff({
+      ...staff,
+      leave: { until: '2099-12-31', since: '2026-01-01', setBy: pw1.entraId },
+    });
+    const away = text(mentorHeading(await mijn(tb, mentor))[0]);
+    await tb.repos.directory.upsertStaff({ ...staff });
+    expect(away).toMatch(new RegExp(`casushouder: ${pw1.name} \\(afwezig; vervanging: [^)]*${pw2.name}`));
   });
 
   it('tells a mentor who reported it herself once, as the reporter, and lists it only under her own signals', async () => {

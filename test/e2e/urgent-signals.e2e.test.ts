@@ -98,7 +98,7 @@ describe('urgent signals (issue 16, point 5)', () => {
     await settle();
     for (const who of [demi, anouk]) {
       const card = tb.connector.cards(conv(who)).find((c) => text(c).includes(s.reference))!;
-      expect(card.body[0]).toMatchObject({ text: 'Vandaag nog: pak dit signaal vandaag op', color: 'Attention' });
+      expect(card.body[0]).toMatchObject({ text: 'Vandaag nog oppakken', color: 'Attention' });
       const summaries = tb.connector.sentTo(conv(who)).map((c) => c.body?.summary);
       expect(summaries).toContain(`Vandaag nog: nieuw signaal ${s.reference}`);
     }
@@ -165,7 +165,7 @@ describe('urgent signals (issue 16, point 5)', () => {
     await settle();
     for (const who of [demi, anouk]) {
       const card = tb.connector.cards(conv(who)).find((c) => text(c).includes(s.reference))!;
-      expect(card.body[0]).toMatchObject({ text: 'Crisis/nood (3): pak dit signaal vandaag op', color: 'Attention' });
+      expect(card.body[0]).toMatchObject({ text: 'Crisis/nood (3): graag vandaag nog oppakken', color: 'Attention' });
     }
     const atOnce = tb.connector
       .cards(conv(coordinator))

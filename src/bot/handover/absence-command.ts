@@ -37,6 +37,18 @@ async function answerOf(deps: BotDeps, actor: Actor, outcome: LeaveOutcome, requ
   return outcome.changed ? HO.leaveSet(until, await partnersText(deps, actor)) : HO.leaveUnchanged(until);
 }
 
+/** The card's status line: short, since the card's own text below states the absence (no repeat). */
+async function cardStatusOf(
+  deps: BotDeps,
+  actor: Actor,
+  outcome: LeaveOutcome,
+  request: LeaveRequest,
+): Promise<string> {
+  if (!outcome.ok) return answerOf(deps, actor, outcome, request);
+  if (!outcome.changed) return HO.nothingChangedOnCard;
+  return request.kind === 'end' ? HO.leaveEndedOnCard : HO.leaveSavedOnCard(await partnersText(deps, actor));
+}
+
 /**
  * `/afwezig` (issue 16): a prevention worker's absence. Without arguments the card per school
  * where she works; `/afwezig tot 12 december` sets it, `/afwezig uit` ends it — at every school
@@ -103,6 +115,7 @@ export async function staffSetLeave(deps: BotDeps, context: TurnContext, data: u
   const actor = person.actors.find((a) => a.schoolId === parsed.data.schoolId && a.roles.includes('preventionWorker'));
   if (!actor) return noticeCard(refusalText(outcome.ok ? 'forged' : outcome.code));
   deps.kickOutbox();
-  const text = !outcome.ok && outcome.code === 'stale' ? HO.leaveStale : await answerOf(deps, actor, outcome, request);
+  const text =
+    !outcome.ok && outcome.code === 'stale' ? HO.leaveStale : await cardStatusOf(deps, actor, outcome, request);
   return absenceCard(deps, hd, actor, { text, color: outcome.ok ? 'Good' : 'Attention' });
 }

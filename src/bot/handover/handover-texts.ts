@@ -25,6 +25,11 @@ export const HO = {
   leaveSet: (until: string, partners: string) =>
     `Opgeslagen: je bent afwezig tot en met ${until}. Nieuwe signalen en herinneringen gaan naar ${partners}.${partners === NO_PARTNER ? '' : ' Je duopartner krijgt hiervan bericht.'}`,
   leaveUnchanged: (until: string) => `Je stond al als afwezig tot en met ${until}. Er is niets veranderd.`,
+  /** the card's status line after its button: the card's text below already says until when and who stands in */
+  leaveSavedOnCard: (partners: string) =>
+    partners === NO_PARTNER ? 'Opgeslagen.' : 'Opgeslagen. Je duopartner krijgt hiervan bericht.',
+  leaveEndedOnCard: 'Welkom terug. Je afwezigheid is beëindigd.',
+  nothingChangedOnCard: 'Er is niets veranderd.',
   leaveEnded: 'Welkom terug. Je afwezigheid is beëindigd: nieuwe signalen en herinneringen komen weer bij jou.',
   leaveNotAway: 'Je stond niet als afwezig geregistreerd. Er is niets veranderd.',
   leaveStale: 'Deze kaart was verouderd. Hieronder zie je de actuele stand; probeer het zo nodig opnieuw.',

@@ -25,7 +25,7 @@ function detailOf(section: AgendaSection, i: AgendaSignalItem, owner: string): s
   const state = STATE_LABELS[i.state] ?? '';
   switch (section) {
     case 'newSince':
-      return [state, MT.level(i.level), MT.raisedOn(formatDate(i.createdAt))].join(' · ');
+      return [state, MT.level(i.level, i.levelBy), MT.raisedOn(formatDate(i.createdAt))].join(' · ');
     case 'level3':
       return [state, MT.owner(owner), MT.age(i.ageSchoolDays)].join(' · ');
     case 'unclaimedOrOverdue':
@@ -33,7 +33,7 @@ function detailOf(section: AgendaSection, i: AgendaSignalItem, owner: string): s
         ? [MT.overdueEscalation, MT.owner(owner)].join(' · ')
         : [
             i.overdue === 'unclaimed' ? MT.overdueUnclaimed(i.ageSchoolDays) : MT.unclaimed(i.ageSchoolDays),
-            MT.level(i.level),
+            MT.level(i.level, i.levelBy),
           ].join(' · ');
     case 'escalatedOpen':
       return [i.escalationStatus === 'claimed' ? MT.escalationClaimed : MT.escalationOpen, MT.owner(owner)].join(' · ');

@@ -24,7 +24,8 @@ export const MT = {
   unknownPupil: 'onbekende leerling',
   nobody: 'nog niemand',
   // item details
-  level: (l: number) => `inschatting of score ${l}`,
+  /** whose 1-2-3 value it is (src/bot/core/words.ts): the reporter's inschatting or the worker's score */
+  level: (l: number, by: 'worker' | 'reporter') => (by === 'worker' ? `score: ${l}` : `inschatting melder: ${l}`),
   owner: (name: string) => `casushouder ${name}`,
   raisedOn: (date: string) => `gemeld op ${date}`,
   age: (n: number) => `${days(n)} oud`,

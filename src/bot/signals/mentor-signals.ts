@@ -2,6 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory } from 'botbuilder';
 import type { Actor } from '../../domain/roles';
 import { followedByMentor } from '../../domain/mentor-follow';
+import { localDate } from '../../domain/amsterdam-time';
+import { duoPartners, isAway } from '../../domain/staff-leave';
 import { reporterStatus } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { PupilRecord } from '../../app/core/ports';
@@ -12,6 +14,7 @@ import { pupilLabel } from '../core/pupil-label';
 import { roleNamesAt } from '../core/role-names';
 import { formatDate } from '../core/texts';
 import { schoolLabelOf } from './school-board';
+import { joinNames } from '../handover/handover-texts';
 import { LISTS, listCard } from './signal-list-card';
 import { HT, REPORTER_WORDS } from './signal-handling-texts';
 import { MT } from './mentor-texts';
@@ -71,9 +74,14 @@ export async function mentorGroupPage(deps: BotDeps, actor: Actor, page: number)
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = signals.slice(p * MENTOR_GROUP_PAGE, (p + 1) * MENTOR_GROUP_PAGE);
   const staff = await deps.ports.directory.listStaff(actor.schoolId);
+  const today = localDate(deps.ports.clock.now());
+  // while the casushouder is away, her stand-ins (from the same staff list: no extra reads)
   const ownerName = (id?: string) => {
     const owner = id ? staff.find((s) => s.userId === id) : undefined;
-    return owner ? literal(owner.displayName) : MT.noOwner;
+    if (!owner) return MT.noOwner;
+    if (!isAway(owner, today)) return literal(owner.displayName);
+    const partners = duoPartners(staff, owner.userId, today).map((p) => literal(p.displayName));
+    return MT.ownerAway(literal(owner.displayName), partners.length ? joinNames(partners) : undefined);
   };
   const facts = slice.map((s) => {
     const pupil = pupils.get(s.pupilId);

@@ -15,6 +15,9 @@ export const MT = {
   row: (pupil: string, status: string, owner: string, dates: string) =>
     `${pupil} — ${status} · casushouder: ${owner} · ${dates}`,
   noOwner: 'nog niemand',
+  /** the casushouder while she is away, with who stands in for her (issue 16) */
+  ownerAway: (name: string, standIns?: string) =>
+    standIns ? `${name} (afwezig; vervanging: ${standIns})` : `${name} (afwezig)`,
   raisedOn: (date: string) => `gemeld ${date}`,
   changedOn: (date: string) => `bijgewerkt ${date}`,
   closedOn: (date: string) => `afgerond ${date}`,

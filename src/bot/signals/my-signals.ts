@@ -80,21 +80,15 @@ export async function sendCaseloadPage(
   const pages = Math.ceil(open.length / CASELOAD_PAGE);
   const p = Math.min(Math.max(0, page), pages - 1);
   const slice = open.slice(p * CASELOAD_PAGE, (p + 1) * CASELOAD_PAGE);
-  if (p === 0) {
-    const counts = STATE_ORDER.map((st) => [st, open.filter((s) => s.state === st).length] as const).filter(
-      ([, n]) => n > 0,
-    );
-    await context.sendActivity(
-      HT.caseloadHeader(counts.map(([st, n]) => `${STATE_LABELS[st]}: ${n}`).join(' · '), school),
-    );
-  }
+  // one state only: the heading gives the total, the state's heading no count (the same number twice)
+  const oneState = open.every((s) => s.state === open[0].state);
+  if (p === 0) await context.sendActivity(HT.caseloadHeader(open.length, school));
   let group = '';
   for (const s of slice) {
     if (s.state !== group) {
       group = s.state;
-      await context.sendActivity(
-        HT.caseloadGroup(STATE_LABELS[s.state], open.filter((x) => x.state === s.state).length),
-      );
+      const n = open.filter((x) => x.state === s.state).length;
+      await context.sendActivity(HT.caseloadGroup(STATE_LABELS[s.state], oneState ? undefined : n));
     }
     await context.sendActivity(attach(await drawSignalCard(deps, actor, s, undefined, undefined, school)));
   }

@@ -110,10 +110,11 @@ export const HT = {
   reminderOpen: 'Toon het signaal',
 
   /** `school`: named when the worker works at several schools (a school board) */
-  caseloadHeader: (counts: string, school = '') =>
-    school ? `**Jouw zaken bij ${school}** — ${counts}` : `**Jouw zaken** — ${counts}`,
+  caseloadHeader: (open: number, school = '') =>
+    school ? `**Jouw zaken bij ${school}** — ${open} open` : `**Jouw zaken** — ${open} open`,
   noOpenSignalsAt: (school: string) => `Je hebt geen lopende signalen bij ${school}.`,
-  caseloadGroup: (state: string, n: number) => `**${state}** (${n})`,
+  /** a state's heading in the caseload; without a count when it is the only state (the heading above has it) */
+  caseloadGroup: (state: string, n?: number) => (n === undefined ? `**${state}**` : `**${state}** (${n})`),
   pageTitle: (from: number, to: number, total: number) => `Signaal ${from}–${to} van ${total}`,
   pageMore: 'Er zijn meer signalen. Klik op Volgende voor de volgende pagina.',
   pageLast: 'Dit is de laatste pagina.',

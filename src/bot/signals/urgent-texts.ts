@@ -8,8 +8,10 @@ import type { Signal } from '../../domain/signal';
 export const UT = {
   today: 'Vandaag nog',
   levelThree: 'Crisis/nood (3)',
-  /** the card's banner while nobody has claimed the signal */
-  pickUpToday: 'pak dit signaal vandaag op',
+  /** the card's banner while nobody has claimed a "Vandaag nog" signal (it says "today" once) */
+  pickUpToday: 'Vandaag nog oppakken',
+  /** after the mark of a level-3 signal that is not marked "Vandaag nog", while nobody has claimed it */
+  pickUpTodayAsk: 'graag vandaag nog oppakken',
   /** the activity feed's line of a new urgent signal */
   newSignalSummary: (mark: string, reference: string) => `${mark}: nieuw signaal ${reference}`,
   unclaimedTitle: (reference: string, mark: string) => `Nog niet opgepakt: ${reference} (${mark})`,
@@ -25,9 +27,14 @@ export const UT = {
 export const urgencyMark = (signal: Pick<Signal, 'urgency' | 'reporterLevel'>): string =>
   [signal.urgency === 'today' && UT.today, signal.reporterLevel === 3 && UT.levelThree].filter(Boolean).join(' · ');
 
-/** The banner at the top of the signal card: the mark, and while nobody claimed it, the ask. */
+/**
+ * The banner at the top of the signal card: the mark, and while nobody claimed it, the ask —
+ * "Vandaag nog oppakken" in place of "Vandaag nog", so "today" is said once.
+ */
 export const urgencyBanner = (signal: Pick<Signal, 'urgency' | 'reporterLevel' | 'state'>): string => {
   const mark = urgencyMark(signal);
   if (!mark || signal.state === 'closed') return '';
-  return signal.state === 'new' ? `${mark}: ${UT.pickUpToday}` : mark;
+  if (signal.state !== 'new') return mark;
+  if (signal.urgency !== 'today') return `${mark}: ${UT.pickUpTodayAsk}`;
+  return [UT.pickUpToday, signal.reporterLevel === 3 && UT.levelThree].filter(Boolean).join(' · ');
 };
