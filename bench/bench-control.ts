@@ -33,6 +33,15 @@ export function benchControl(bot: RunningBot, isReady: () => boolean): http.Serv
       repos.cosmos.meter.reset();
       return { ok: true };
     },
+    // The whole path (bench/whole-path.ts): the outbox runner on, as in production, then off again.
+    'POST /outbox/start': async () => {
+      bot.outbox.start();
+      return { ok: true };
+    },
+    'POST /outbox/stop': async () => {
+      await bot.outbox.stop();
+      return { ok: true, stats: bot.outbox.stats };
+    },
     'GET /memory': async (_b, url) => {
       if (url.searchParams.get('gc') === '1') (globalThis as { gc?: () => void }).gc?.();
       return { bot: process.memoryUsage(), store: await repos.storeProcessMemory?.() };

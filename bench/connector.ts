@@ -46,6 +46,9 @@ export class BenchConnector {
   private readonly perConversation?: Windows;
   private readonly perTenant?: Windows;
 
+  /** Called with every accepted call's conversation, body text and arrival time (the whole-path phase). */
+  onAccepted?: (conversationId: string, body: string, at: number) => void;
+
   constructor(readonly opts: { enforceLimits: boolean; retryAfterSeconds?: number } = { enforceLimits: false }) {
     if (opts.enforceLimits) {
       this.perConversation = new Windows(TEAMS_CONVERSATION_LIMITS);
@@ -111,6 +114,7 @@ export class BenchConnector {
         this.perTenant.take(tenant, now);
       }
       this.ok++;
+      this.onAccepted?.(conversationId, Buffer.concat(chunks).toString('utf8'), now);
       const list = this.accepted.get(conversationId) ?? [];
       list.push(now);
       this.accepted.set(conversationId, list);

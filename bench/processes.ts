@@ -49,6 +49,27 @@ export function buildForBench(): void {
   for (const dir of ['cards', 'demo']) symlinkSync(path.join(ROOT, dir), path.join(BUILD_DIR, dir), 'dir');
 }
 
+/**
+ * The environment of the bench's bot process (bench/bot-process.ts): demo school, embedded store in
+ * its own process, scheduler and outbox runner off (DISABLE_JOBS; a phase may start the runner
+ * through the control port), no Bot Framework credentials.
+ */
+export const benchBotEnv = (botPort: number, controlPort: number, extra: Record<string, string> = {}) => ({
+  NODE_ENV: 'development',
+  PORT: String(botPort),
+  HOST: '127.0.0.1',
+  DEMO_DATA: 'on',
+  PLAYGROUND_MODE: 'off',
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  DISABLE_JOBS: '1',
+  EMBEDDED_COSMOS: 'child-process',
+  BENCH_CONTROL_PORT: String(controlPort),
+  COSMOS_ENDPOINT: '',
+  MICROSOFT_APP_ID: '',
+  ALLOWED_TENANTS: '',
+  ...extra,
+});
+
 /** Starts a bench entry point the way production starts (`node` on the compiled JavaScript), or with tsx when BENCH_TSX=1. */
 export function spawnEntry(
   script: string,

@@ -18,6 +18,7 @@ import { round, runPhase, type PhaseResult } from './load-phase';
 import {
   ROOT,
   alive,
+  benchBotEnv,
   buildForBench,
   currentStep,
   freePort,
@@ -155,29 +156,11 @@ async function main(): Promise<void> {
     const control = `http://127.0.0.1:${controlPort}`;
     const botUrl = `http://127.0.0.1:${botPort}/api/messages`;
     const t0bot = performance.now();
-    const bot = spawnEntry(
-      'bench/bot-process.ts',
-      {
-        NODE_ENV: 'development',
-        PORT: String(botPort),
-        HOST: '127.0.0.1',
-        DEMO_DATA: 'on',
-        PLAYGROUND_MODE: 'off',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-        DISABLE_JOBS: '1',
-        EMBEDDED_COSMOS: 'child-process',
-        BENCH_CONTROL_PORT: String(controlPort),
-        COSMOS_ENDPOINT: '',
-        MICROSOFT_APP_ID: '',
-        ALLOWED_TENANTS: '',
-      },
-      path.join(RESULTS, 'bot.log'),
-      [
-        ...PRODUCTION_NODE_ARGS,
-        ...BOT_NODE_ARGS,
-        ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']),
-      ],
-    );
+    const bot = spawnEntry('bench/bot-process.ts', benchBotEnv(botPort, controlPort), path.join(RESULTS, 'bot.log'), [
+      ...PRODUCTION_NODE_ARGS,
+      ...BOT_NODE_ARGS,
+      ...(process.env.BENCH_CPU_PROF ? ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : ['--expose-gc']),
+    ]);
     children.push(bot);
     const firstHelp = () =>
       fetch(botUrl, {
@@ -275,11 +258,14 @@ async function main(): Promise<void> {
       knowsParents: 'false',
       knowsMentor: 'false',
       urgency: 'normal',
+      // the pupil has open signals after the first submit: raise a new one anyway (issue 16's choice),
+      // else every submit would be answered with the open signal's card and nothing raised
+      openChoice: 'new',
     });
     const submit = await measure(
       'Signal submit (new signal each)',
       () => action(connector.url, demoTeacher, 'signal.submit', submitData()),
-      (b) => /S-\d{4}-\d{4}/.test(b),
+      (b) => /Signaal S-\d{4}-\d{4} is ontvangen/.test(b),
     );
     phases.push(submit);
     let q = 0;
