@@ -1,5 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+// The module itself, not the package's index: that loads teams-ai's AI planners, models and tokenizer too (~150 ms of cold start; docs/performance.md).
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
 import { shiftableClock, type Clock } from './domain/clock';
 import type { Config } from './config';
 import { configureLog, log } from './log';

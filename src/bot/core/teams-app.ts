@@ -1,5 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+// Modules, not the package's index (which loads the AI planners, models and tokenizer the bot never uses).
+import { Application } from '@microsoft/teams-ai/lib/Application';
+import type { TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { log } from '../../log';
 import type { BotDeps } from './bot-deps';
 import { isFirstDelivery } from './activity-dedupe';
