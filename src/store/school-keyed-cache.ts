@@ -20,7 +20,7 @@ export class SchoolKeyedCache<V> {
     let entries = this.schools.get(schoolId);
     const hit = entries?.get(key);
     if (hit && now - hit.at < this.ttlMs) return hit.value;
-    if (!entries) this.schools.set(schoolId, (entries = new Map()));
+    if (!entries) this.schools.set(schoolId, (entries = new Map<string, { at: number; value: Promise<V> }>()));
     const entry = { at: now, value: load() };
     entries.set(key, entry);
     entry.value.catch(() => this.schools.get(schoolId)?.get(key) === entry && this.schools.get(schoolId)?.delete(key));
