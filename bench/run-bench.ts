@@ -30,6 +30,7 @@ import {
   until,
 } from './processes';
 import { renderReport, type BenchReport } from './report';
+import { measureWholePath } from './whole-path';
 import { productionNodeArgs } from './production-runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -368,6 +369,11 @@ async function main(): Promise<void> {
     );
 
     await stopChild(bot);
+
+    // 7. The whole path under load: a bot of its own with the outbox runner on (bench/whole-path.ts).
+    const wholePath = await step('whole path (outbox runner on)', STEP_LIMIT_MS, () => measureWholePath(false));
+    for (const w of wholePath)
+      log(`whole path at ${w.rate}/s: submit → worker card p50 ${w.p50} / p95 ${w.p95} / p99 ${w.p99} ms`);
     const report: BenchReport = {
       at: new Date().toISOString(),
       machine: {
@@ -394,6 +400,7 @@ async function main(): Promise<void> {
       memoryTrail,
       fanout,
       history,
+      wholePath,
       totalSeconds: round((Date.now() - started) / 1000),
     };
     const { table, markdown } = renderReport(report);

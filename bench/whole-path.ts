@@ -74,7 +74,7 @@ function post(url: string, body: object): Promise<{ status: number; text: string
 const pct = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
-interface RateResult {
+export interface RateResult {
   rate: number;
   submitted: number;
   raised: number;
@@ -196,9 +196,10 @@ async function runRate(
   };
 }
 
-async function main(): Promise<void> {
+/** The phase: a bot of its own (fresh store), the outbox runner on, one steady load per rate. `build`: compile first. */
+export async function measureWholePath(build: boolean): Promise<RateResult[]> {
   mkdirSync(RESULTS, { recursive: true });
-  if (process.env.BENCH_TSX !== '1') buildForBench();
+  if (build && process.env.BENCH_TSX !== '1') buildForBench();
   const connector = new BenchConnector();
   await connector.start();
   const botPort = await freePort();
@@ -254,6 +255,7 @@ async function main(): Promise<void> {
       path.join(RESULTS, 'whole-path.json'),
       JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, results }, null, 2),
     );
+    return results;
   } finally {
     if (bot) await stopChild(bot);
     await connector.stop();
@@ -261,7 +263,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  process.stderr.write(`whole-path bench failed: ${String((err as Error)?.stack ?? err)}\n`);
-  process.exit(1);
-});
+if (require.main === module)
+  measureWholePath(true).catch((err) => {
+    process.stderr.write(`whole-path bench failed: ${String((err as Error)?.stack ?? err)}\n`);
+    process.exit(1);
+  });
