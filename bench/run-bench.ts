@@ -38,6 +38,8 @@ const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SIGNALS_FOR_MEMORY = Number(process.env.BENCH_SIGNALS ?? 10_000);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
+/** Claims per second the bench prepares signals for (each claim needs a signal of its own). */
+const CLAIM_RATE_GUESS = Number(process.env.BENCH_CLAIM_RATE ?? 450);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const DEMO_TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
 /** The bot runs with the Dockerfile's NODE_OPTIONS (its heap limit), as in production. */
@@ -249,9 +251,13 @@ async function main(): Promise<void> {
         message(connector.url, benchTeacher, '/signaal'),
       ),
     );
+    // Each submit about another pupil of the 2,000-pupil school, as a class of teachers would: about
+    // one pupil, the open-signal step (issue 16) reads every earlier signal of that pupil, which
+    // grows with the run and is no school's reality.
+    let sp = 0;
     const submitData = () => ({
       submissionId: randomUUID(),
-      pupil: `demo-school|${ownPupilId}`,
+      pupil: `${BENCH_SCHOOL}|pupil:${900000 + (sp++ % 2000)}`,
       categories: 'gedrag',
       level: '2',
       observation: 'Oogt moe en is vaak te laat in de les.',
@@ -259,13 +265,13 @@ async function main(): Promise<void> {
       knowsParents: 'false',
       knowsMentor: 'false',
       urgency: 'normal',
-      // the pupil has open signals after the first submit: raise a new one anyway (issue 16's choice),
-      // else every submit would be answered with the open signal's card and nothing raised
+      // a pupil met again has an open signal: raise a new one anyway (issue 16's choice), else the
+      // submit is answered with the open signal's card and nothing is raised
       openChoice: 'new',
     });
     const submit = await measure(
       'Signal submit (new signal each)',
-      () => action(connector.url, demoTeacher, 'signal.submit', submitData()),
+      () => action(connector.url, benchTeacher, 'signal.submit', submitData()),
       (b) => /Signaal S-\d{4}-\d{4} is ontvangen/.test(b),
     );
     phases.push(submit);
@@ -277,7 +283,8 @@ async function main(): Promise<void> {
         (b) => b.includes('"results"'),
       ),
     );
-    const claimsNeeded = Math.min(8000, Math.max(500, Math.ceil(submit.rps * (SECONDS + WARMUP_SECONDS) * 1.6)));
+    // enough for a claim rate of CLAIM_RATE_GUESS (a claim is no longer slower than a submit; issue 18)
+    const claimsNeeded = Math.min(8000, Math.max(500, Math.ceil(CLAIM_RATE_GUESS * (SECONDS + WARMUP_SECONDS) * 1.3)));
     log(`preparing ${claimsNeeded} signals to claim`);
     const { ids } = await step('signals to claim', STEP_LIMIT_MS, () =>
       postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, {
