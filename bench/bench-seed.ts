@@ -150,12 +150,10 @@ export async function seedFanoutSchool(
   for (let i = 0; i < ids.length; i += 100) {
     await roster.writeBatch(
       FANOUT_SCHOOL,
-      ids
-        .slice(i, i + 100)
-        .map((id, j) => ({
-          op: 'replace' as const,
-          doc: staff(FANOUT_SCHOOL, id, `Preventiewerker ${i + j + 1}`, ['preventionWorker']),
-        })),
+      ids.slice(i, i + 100).map((id, j) => ({
+        op: 'replace' as const,
+        doc: staff(FANOUT_SCHOOL, id, `Preventiewerker ${i + j + 1}`, ['preventionWorker']),
+      })),
     );
   }
   for (const id of ids) {

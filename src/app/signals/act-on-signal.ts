@@ -1,13 +1,14 @@
-import type { RefusalCode } from '../../domain/refusal-codes';
 import { decide, type SignalAction, type SignalEvent } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import { actorAt, type Person } from '../core/actors';
 import type { AppPorts, OutboxMessage, StaffRecord } from '../core/ports';
 import { messagesForEvents } from './signal-event-messages';
 import { mentorFollowingSignal } from './mentor-following-signal';
+import type { RefusalCode } from '../../domain/refusal-codes';
 
 export type ActOutcome =
-  { ok: true; signal: Signal; events: SignalEvent[] } | { ok: false; code: RefusalCode; signal?: Signal; forged?: boolean };
+  | { ok: true; signal: Signal; events: SignalEvent[] }
+  | { ok: false; code: RefusalCode; signal?: Signal; forged?: boolean };
 
 /** Refusals that mean the card was not this person's to use: audited as forged attempts. */
 const FORGED_CODES = new Set(['not-allowed-role', 'other-school', 'not-owner', 'not-reporter']);

@@ -1,4 +1,3 @@
-import type { RefusalCode } from '../../domain/refusal-codes';
 import { localDate } from '../../domain/amsterdam-time';
 import { formatReference } from '../../domain/reference';
 import { routeNewSignal } from '../../domain/routing';
@@ -6,6 +5,7 @@ import { createSignal, type NewSignalInput, type Signal } from '../../domain/sig
 import { toActor, actorAt, type Person } from '../core/actors';
 import type { AppPorts, PupilRecord } from '../core/ports';
 import { newSignalMessages } from './signal-notifications';
+import type { RefusalCode } from '../../domain/refusal-codes';
 
 export type RaiseOutcome =
   | {

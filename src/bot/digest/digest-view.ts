@@ -120,12 +120,10 @@ export function digestCardData(v: DigestViewInput): Record<string, unknown> {
     stateFacts: stateRows.map((r) => ({ title: r.label, value: DT.stateRow(r.count, r.oldest, r.overdue) })),
     hasFlagged: flagged.length > 0,
     flaggedTitle: DT.flaggedTitle,
-    flaggedFacts: flagged
-      .slice(0, MAX_FLAGGED_REFERENCES)
-      .map((i) => ({
-        title: `⚠ ${i.reference}`,
-        value: DT.flaggedRow(STATE_LABELS[i.state], i.ageSchoolDays, reasonText(i)),
-      })),
+    flaggedFacts: flagged.slice(0, MAX_FLAGGED_REFERENCES).map((i) => ({
+      title: `⚠ ${i.reference}`,
+      value: DT.flaggedRow(STATE_LABELS[i.state], i.ageSchoolDays, reasonText(i)),
+    })),
     hasFlaggedMore: flagged.length > MAX_FLAGGED_REFERENCES,
     flaggedMore: DT.flaggedMore(flagged.length - MAX_FLAGGED_REFERENCES),
 

@@ -51,12 +51,10 @@ export function roundClosedCard(s: RoundCloseSummary, names?: RoleNames): CardJs
       ),
     })),
     lateLabel: RT.lateLabel,
-    late: s.latePages
-      .slice(0, 20)
-      .map((p) => ({
-        label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1),
-        detail: RT.lateDetail(literal(p.savedByName), p.savedAt),
-      })),
+    late: s.latePages.slice(0, 20).map((p) => ({
+      label: RT.className(literal(p.className), p.page, pages.find((x) => x.classId === p.classId)?.pages ?? 1),
+      detail: RT.lateDetail(literal(p.savedByName), p.savedAt),
+    })),
     noLate: RT.noLate,
     footer: [classes.length > shown.length ? RT.rowsHidden(classes.length - shown.length) : '', RT.closedFooter]
       .filter(Boolean)
