@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { configureLog } from '../../src/log';
 import type { AuditDoc } from '../../src/store/schemas/audit-doc';
+import { actionsOf, inputsOf } from '../support/card-walk';
+import { demoPupils, pupilFullName } from '../support/demo-people';
 import {
   installation,
   invokeAction,
+  message,
   person,
   personalConversationId,
   startTestBot,
@@ -78,5 +82,82 @@ describe('one correlation id per turn', () => {
     const [refused] = logged('turn.refused');
     expect(refused).toMatchObject({ correlationId: activity.id, action: 'signal.note', code: 'stale' });
     expect(await auditedAs(activity.id)).toEqual([expect.objectContaining({ outcome: 'refused', code: 'stale' })]);
+  });
+});
+
+/** The audit entries written inside app use cases carry the turn's id too (issue 15 point 7). */
+describe('one correlation id per turn in the audit entries of the use cases', () => {
+  let tb: TestBot;
+  const school = 'demo-school';
+  const teacher = person('mentor', 0);
+  const worker = person('preventiewerker', 0);
+  const coordinator = person('zorgcoordinator');
+  const pupil = demoPupils.find((p) => teacher.classes.includes(p.className))!;
+  /** Posts one activity and returns the audit entries of the school that carry its id. */
+  const auditOfTurn = async (activity: { id: string }): Promise<AuditDoc[]> => {
+    expect((await tb.post(activity)).status).toBe(200);
+    return (await tb.repos.audit.forSchool(school)).filter((a) => a.correlationId === activity.id);
+  };
+  const raise = () =>
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${school}|pupil:${pupil.number}`,
+      categories: 'gedrag',
+      level: '2',
+      observation: 'Trekt zich terug.',
+      urgency: 'normal',
+    });
+
+  beforeAll(async () => {
+    tb = await startTestBot({ startJobs: false });
+    for (const who of [teacher, worker, coordinator]) expect((await tb.post(installation(tb, who))).status).toBe(200);
+  });
+  afterAll(async () => tb.close());
+
+  it('gives the signal.raise entry of a submit the activity id of that turn', async () => {
+    const activity = raise();
+    expect(await auditOfTurn(activity)).toEqual([
+      expect.objectContaining({ action: 'signal.raise', outcome: 'ok', pupilId: `pupil:${pupil.number}` }),
+    ]);
+  });
+
+  it('gives the signal.claim entry of a claim the activity id of that turn', async () => {
+    const [raised] = (await tb.repos.audit.forSchool(school, 'signal.raise')).filter((a) => a.outcome === 'ok');
+    const signal = (await tb.repos.signals.get(school, raised.signalId!))!.doc;
+    const activity = invokeAction(tb, worker, 'signal.claim', {
+      signalId: signal.id,
+      schoolId: school,
+      v: signal.updatedAt,
+    });
+    expect(await auditOfTurn(activity)).toEqual([
+      expect.objectContaining({ action: 'signal.claim', outcome: 'ok', signalId: signal.id }),
+    ]);
+  });
+
+  it('gives the round.savePage entry of a saved round page the activity id of that turn', async () => {
+    expect((await tb.post(message(tb, coordinator, '/ronde open'))).status).toBe(200);
+    const [opened] = await tb.repos.audit.forSchool(school, 'round.openNow');
+    const ref = { schoolId: school, roundId: opened.subject!, classId: '1a', page: 0 };
+    const form = (await tb.post(invokeAction(tb, worker, 'round.openPage', ref))).body.value;
+    const data: Record<string, unknown> = { ...actionsOf(form, 'round.savePage')[0].data };
+    for (const input of inputsOf(form).filter((i) => i.id.startsWith('level:'))) data[input.id] = '1';
+    const activity = invokeAction(tb, worker, 'round.savePage', data);
+    expect(await auditOfTurn(activity)).toEqual([expect.objectContaining({ action: 'round.savePage', outcome: 'ok' })]);
+  });
+
+  it('gives the pupil.export entry of /inzage the activity id of that turn', async () => {
+    const activity = message(tb, coordinator, `/inzage ${pupil.number}`);
+    expect(await auditOfTurn(activity)).toEqual([
+      expect.objectContaining({ action: 'pupil.export', outcome: 'ok', pupilId: `pupil:${pupil.number}` }),
+    ]);
+  });
+
+  it('gives the pupil.story entry of /leerling the activity id of that turn', async () => {
+    const activity = message(tb, coordinator, `/leerling ${pupilFullName(pupil)}`);
+    expect(await auditOfTurn(activity)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'pupil.story', outcome: 'ok', pupilId: `pupil:${pupil.number}` }),
+      ]),
+    );
   });
 });

@@ -25,6 +25,7 @@ async function refuse<C extends DigestRefusal>(
   person: Person,
   action: string,
   code: C,
+  correlationId?: string,
 ): Promise<{ ok: false; code: C }> {
   await app.audit.record({
     schoolId: person.actors[0]?.schoolId ?? '_none',
@@ -33,6 +34,7 @@ async function refuse<C extends DigestRefusal>(
     action,
     outcome: 'refused',
     code,
+    correlationId,
   });
   return { ok: false, code };
 }
@@ -60,9 +62,10 @@ export async function personalDigests(
   app: AppPorts,
   ports: DigestPorts,
   person: Person,
+  correlationId?: string,
 ): Promise<{ ok: true; digests: PersonalDigest[] } | { ok: false; code: 'digest-not-coordinator' }> {
   const schools = person.actors.filter((a) => a.roles.includes('coordinator'));
-  if (schools.length === 0) return refuse(app, person, 'digest.view', 'digest-not-coordinator');
+  if (schools.length === 0) return refuse(app, person, 'digest.view', 'digest-not-coordinator', correlationId);
   const now = app.clock.now();
   const digests: PersonalDigest[] = [];
   for (const actor of schools) {
@@ -83,6 +86,7 @@ export async function personalDigests(
         actorId: actor.userId,
         actorRoles: [...actor.roles],
         action: 'digest.view',
+        correlationId,
         outcome: 'ok',
         signalId: item.signalId,
         ...(pupilId ? { pupilId } : {}),
@@ -94,6 +98,7 @@ export async function personalDigests(
         actorId: actor.userId,
         actorRoles: [...actor.roles],
         action: 'digest.view',
+        correlationId,
         outcome: 'ok',
       });
     digests.push({
@@ -117,12 +122,13 @@ export async function postChannelDigestNow(
   app: AppPorts,
   ports: DigestPorts,
   person: Person,
+  correlationId?: string,
 ): Promise<
   | { ok: true; posted: Array<{ schoolId: string; schoolName: string; channelLinked: boolean }> }
   | { ok: false; code: 'digest-not-coordinator' }
 > {
   const schools = person.actors.filter((a) => a.roles.includes('coordinator'));
-  if (schools.length === 0) return refuse(app, person, 'digest.post', 'digest-not-coordinator');
+  if (schools.length === 0) return refuse(app, person, 'digest.post', 'digest-not-coordinator', correlationId);
   const now = app.clock.now();
   const posted: Array<{ schoolId: string; schoolName: string; channelLinked: boolean }> = [];
   for (const actor of schools) {
@@ -149,6 +155,7 @@ export async function postChannelDigestNow(
       actorId: actor.userId,
       actorRoles: [...actor.roles],
       action: 'digest.post',
+      correlationId,
       outcome: 'ok',
       subject: snapshotId,
     });
@@ -167,18 +174,19 @@ export async function regionDigestFor(
   app: AppPorts,
   ports: DigestPorts,
   person: Person,
+  correlationId?: string,
 ): Promise<
   | { ok: true; regions: Array<{ region: string; digest: RegionDigest }> }
   | { ok: false; code: 'digest-not-project-lead' | 'digest-no-school' }
 > {
   const leadAt = person.actors.filter((a) => a.roles.includes('projectLead'));
-  if (leadAt.length === 0) return refuse(app, person, 'digest.region', 'digest-not-project-lead');
+  if (leadAt.length === 0) return refuse(app, person, 'digest.region', 'digest-not-project-lead', correlationId);
   const now = app.clock.now();
   const all = await ports.store.listSchools();
   const regions = [
     ...new Set(leadAt.map((a) => all.find((s) => s.schoolId === a.schoolId)?.region).filter((r): r is string => !!r)),
   ].sort();
-  if (regions.length === 0) return refuse(app, person, 'digest.region', 'digest-no-school');
+  if (regions.length === 0) return refuse(app, person, 'digest.region', 'digest-no-school', correlationId);
   const out: Array<{ region: string; digest: RegionDigest }> = [];
   for (const region of regions) {
     const schools = all.filter((s) => s.region === region);
@@ -195,6 +203,7 @@ export async function regionDigestFor(
     actorId: person.userId,
     actorRoles: rolesOf(person),
     action: 'digest.region',
+    correlationId,
     outcome: 'ok',
     subject: regions.join(',').slice(0, 120),
   });

@@ -23,7 +23,13 @@ type EscalationAction = Extract<
 export function actOnEscalation(
   ports: AppPorts,
   person: Person,
-  args: { schoolId: string; signalId: string; action: EscalationAction; expectedVersion?: string },
+  args: {
+    schoolId: string;
+    signalId: string;
+    action: EscalationAction;
+    expectedVersion?: string;
+    correlationId?: string;
+  },
 ): Promise<ActOutcome> {
   return actOnSignal(ports, person, {
     ...args,

@@ -67,6 +67,7 @@ export async function handOverCases(
       action: { type: 'reassign', toUserId: args.toId, toIsPreventionWorker: true },
       expectedVersion: signal.updatedAt,
       extraMessages: (after, staffNow) => reporterNotice(after, staffNow),
+      correlationId: args.correlationId,
     });
     await deps.audit.record({
       ...base,

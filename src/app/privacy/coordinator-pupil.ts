@@ -27,6 +27,7 @@ export async function coordinatorPupil(
   person: Person,
   pupilNumberRaw: string,
   action: string,
+  correlationId?: string,
 ): Promise<CoordinatorPupil> {
   const pupilNumber = pupilNumberRaw.trim();
   const actorId = person.userId || 'unknown';
@@ -44,6 +45,7 @@ export async function coordinatorPupil(
       outcome: 'refused',
       code,
       pupilId,
+      correlationId,
       subject: pupilId ? undefined : PUPIL_NUMBER.test(pupilNumber) ? pupilSubject(schoolId, pupilNumber) : undefined,
     });
     return { ok: false as const, code };

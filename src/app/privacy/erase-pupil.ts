@@ -34,7 +34,7 @@ export async function previewErasure(
   pupilNumber: string,
   correlationId?: string,
 ): Promise<ErasePreviewOutcome> {
-  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.erasePreview);
+  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.erasePreview, correlationId);
   if (!who.ok) return who;
   const counts = await countsFor(ports, privacy, who.pupil);
   await ports.audit.record({
@@ -70,7 +70,7 @@ export async function erasePupil(
   ports: AppPorts,
   privacy: PrivacyPort,
   person: Person,
-  args: { schoolId: string; pupilId: string; typedNumber: string },
+  args: { schoolId: string; pupilId: string; typedNumber: string; correlationId?: string },
 ): Promise<EraseOutcome> {
   const actor = person.actors.find((a) => a.schoolId === args.schoolId);
   const actorId = person.userId || 'unknown';
@@ -81,6 +81,7 @@ export async function erasePupil(
       actorId,
       actorRoles: actor ? [...actor.roles] : [],
       action: PRIVACY_ACTIONS.erase,
+      correlationId: args.correlationId,
       outcome: 'refused',
       code: 'not-coordinator',
       pupilId: pupil?.id,
@@ -111,6 +112,7 @@ export async function erasePupil(
     actorId: actor.userId,
     actorRoles: [...actor.roles],
     action: PRIVACY_ACTIONS.erase,
+    correlationId: args.correlationId,
     outcome: 'ok',
     subject,
     code: `signals=${counts.signals};scores=${counts.scores};deliveries=${counts.deliveries};audit=${counts.audit}`,

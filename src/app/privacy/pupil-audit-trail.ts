@@ -33,7 +33,7 @@ export async function pupilAuditTrail(
   pupilNumber: string,
   correlationId?: string,
 ): Promise<AuditTrailOutcome> {
-  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.auditTrail);
+  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.auditTrail, correlationId);
   if (!who.ok) return who;
   const all = await auditEntriesOfPupil(ports, privacy, who.pupil.schoolId, who.pupil.id);
   await ports.audit.record({

@@ -72,7 +72,7 @@ export async function requestPupilExport(
   pupilNumber: string,
   correlationId?: string,
 ): Promise<ExportRequestOutcome> {
-  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.exportRequest);
+  const who = await coordinatorPupil(ports, person, pupilNumber, PRIVACY_ACTIONS.exportRequest, correlationId);
   if (!who.ok) return who;
   const now = ports.clock.now();
   const data = await collectPupilExport(ports, privacy, who.pupil.schoolId, who.pupil.id);

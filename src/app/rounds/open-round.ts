@@ -51,6 +51,7 @@ export async function openRoundNow(
   rounds: RoundPort,
   person: Person,
   schoolId: string,
+  correlationId?: string,
 ): Promise<OpenNowOutcome> {
   const now = ports.clock.now();
   const actor = actorAt(person, schoolId);
@@ -60,6 +61,7 @@ export async function openRoundNow(
       actorId: person.userId || 'unknown',
       actorRoles: [...(actor?.roles ?? [])],
       action: 'round.openNow',
+      correlationId,
       outcome,
       code,
       subject,

@@ -30,6 +30,7 @@ export async function offerSignal(
     submissionId: string;
     claim: boolean;
     observation: (roundNo: number, level: number, note: string) => string;
+    correlationId?: string;
   },
 ): Promise<OfferOutcome> {
   const actor = actorAt(person, args.schoolId);
@@ -39,6 +40,7 @@ export async function offerSignal(
       actorId: person.userId || 'unknown',
       actorRoles: [...(actor?.roles ?? [])],
       action: 'round.offerSignal',
+      correlationId: args.correlationId,
       outcome: 'refused',
       code: 'forged',
       pupilId: args.pupilId,
@@ -64,6 +66,7 @@ export async function offerSignal(
     const raised = await raiseSignal(ports, person, {
       schoolId: args.schoolId,
       submissionId: args.submissionId,
+      correlationId: args.correlationId,
       input: {
         pupilId: args.pupilId,
         categories: ['anders'],
@@ -82,6 +85,7 @@ export async function offerSignal(
       schoolId: args.schoolId,
       signalId: signal.id,
       action: { type: 'claim' },
+      correlationId: args.correlationId,
     });
     if (acted.ok) {
       signal = acted.signal;

@@ -10,6 +10,8 @@ export interface PageRef {
   roundId: string;
   classId: string;
   page: number;
+  /** The turn's correlation id, set on the audit entries. */
+  correlationId?: string;
 }
 
 /** The page of a round as it stands: its pupils, last round's levels, and the saved version if any. */
@@ -31,6 +33,7 @@ export async function checkWorker(ports: AppPorts, person: Person, ref: PageRef,
     actorId: person.userId || 'unknown',
     actorRoles: [...(actor?.roles ?? [])],
     action,
+    correlationId: ref.correlationId,
     outcome: 'refused',
     code: 'forged',
     subject: `${ref.roundId}:${ref.classId}:${ref.page}`.slice(0, 120),
@@ -117,6 +120,7 @@ export async function saveRoundPage(
     actorId: actor.userId,
     actorRoles: [...actor.roles],
     action: 'round.savePage',
+    correlationId: ref.correlationId,
     outcome: 'ok',
     code: record.late ? 'late' : undefined,
     subject: `${ref.roundId}:${ref.classId}:${ref.page}`,

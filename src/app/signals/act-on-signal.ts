@@ -28,6 +28,7 @@ export async function actOnSignal(
     action: SignalAction;
     expectedVersion?: string;
     extraMessages?: (s: Signal, staff: StaffRecord[]) => OutboxMessage[];
+    correlationId?: string;
   },
 ): Promise<ActOutcome> {
   const actor = actorAt(person, args.schoolId);
@@ -39,6 +40,7 @@ export async function actOnSignal(
         actorId: person.userId || 'unknown',
         actorRoles: actor ? [...actor.roles] : [],
         action: `signal.${args.action.type}`,
+        correlationId: args.correlationId,
         outcome: 'refused',
         code: 'signal-unknown',
         signalId: args.signalId,
@@ -51,6 +53,7 @@ export async function actOnSignal(
         actorId: person.userId || 'unknown',
         actorRoles: [],
         action: `signal.${args.action.type}`,
+        correlationId: args.correlationId,
         outcome: 'refused',
         code: 'other-school',
         signalId: args.signalId,
@@ -67,6 +70,7 @@ export async function actOnSignal(
         actorId: actor.userId,
         actorRoles: [...actor.roles],
         action: `signal.${args.action.type}`,
+        correlationId: args.correlationId,
         outcome: 'refused',
         code: decision.code,
         signalId: args.signalId,
@@ -90,6 +94,7 @@ export async function actOnSignal(
         actorId: actor.userId,
         actorRoles: [...actor.roles],
         action: `signal.${args.action.type}`,
+        correlationId: args.correlationId,
         outcome: 'ok',
         signalId: args.signalId,
         pupilId: current.doc.pupilId,
@@ -107,6 +112,7 @@ export async function viewSignal(
   person: Person,
   schoolId: string,
   signalId: string,
+  correlationId?: string,
 ): Promise<{ ok: true; signal: Signal } | { ok: false; code: RefusalCode }> {
   const actor = actorAt(person, schoolId);
   const current = await ports.signals.get(schoolId, signalId);
@@ -123,6 +129,7 @@ export async function viewSignal(
       actorId: person.userId || 'unknown',
       actorRoles: actor ? [...actor.roles] : [],
       action: 'signal.view',
+      correlationId,
       outcome: 'refused',
       code: 'not-allowed-role',
       signalId,
@@ -134,6 +141,7 @@ export async function viewSignal(
     actorId: actor.userId,
     actorRoles: [...actor.roles],
     action: 'signal.view',
+    correlationId,
     outcome: 'ok',
     signalId,
     pupilId: current.doc.pupilId,

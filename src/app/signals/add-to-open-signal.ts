@@ -47,6 +47,7 @@ export async function addToOpenSignal(
     observation: string;
     reporterLevel: ReporterLevel;
     urgency: Urgency;
+    correlationId?: string;
   },
 ): Promise<ActOutcome> {
   return actOnSignal(ports, person, {
@@ -54,5 +55,6 @@ export async function addToOpenSignal(
     signalId: args.signalId,
     action: { type: 'addObservation', submissionId: args.submissionId, observation: args.observation },
     extraMessages: (s, staff) => additionMessages(s, staff, args),
+    correlationId: args.correlationId,
   });
 }

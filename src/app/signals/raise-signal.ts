@@ -22,7 +22,7 @@ export type RaiseOutcome =
 export async function raiseSignal(
   ports: AppPorts,
   person: Person,
-  args: { schoolId: string; submissionId: string; input: NewSignalInput },
+  args: { schoolId: string; submissionId: string; input: NewSignalInput; correlationId?: string },
 ): Promise<RaiseOutcome> {
   const now = ports.clock.now();
   const actor = actorAt(person, args.schoolId);
@@ -33,6 +33,7 @@ export async function raiseSignal(
       actorId: person.userId || 'unknown',
       actorRoles: [],
       action: 'signal.raise',
+      correlationId: args.correlationId,
       outcome: 'refused',
       code: 'pupil-other-school',
       pupilId: args.input.pupilId,
@@ -58,6 +59,7 @@ export async function raiseSignal(
       actorId: actor.userId,
       actorRoles: [...actor.roles],
       action: 'signal.raise',
+      correlationId: args.correlationId,
       outcome: 'refused',
       code: refusal.code,
       pupilId: args.input.pupilId,
@@ -88,6 +90,7 @@ export async function raiseSignal(
         actorId: actor.userId,
         actorRoles: [...actor.roles],
         action: 'signal.raise',
+        correlationId: args.correlationId,
         outcome: 'refused',
         code: 'forged',
         signalId: existing.id,
@@ -114,6 +117,7 @@ export async function raiseSignal(
     actorId: actor.userId,
     actorRoles: [...actor.roles],
     action: 'signal.raise',
+    correlationId: args.correlationId,
     outcome: 'ok',
     pupilId: result.signal.pupilId,
     signalId: result.signal.id,

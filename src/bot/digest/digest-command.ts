@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { viewSignal } from '../../app/signals/act-on-signal';
 import { personalDigests, postChannelDigestNow, regionDigestFor } from '../../app/digest/digest-on-demand';
 import type { DigestPorts } from '../../app/digest/digest-ports';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { DT } from './digest-texts';
@@ -40,6 +41,7 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
       action: 'digest.view',
       outcome: 'refused',
       code: 'unknown-user',
+      correlationId: correlationIdOf(context),
     });
     await context.sendActivity(T.notAStaffMember);
     return;
@@ -49,13 +51,13 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
   const isCoordinator = person.actors.some((a) => a.roles.includes('coordinator'));
   const own = await roleNamesFor(deps, person);
   if (arg === 'regio' || (arg === '' && isLead && !isCoordinator)) {
-    const out = await regionDigestFor(deps.ports, digestOf(deps), person);
+    const out = await regionDigestFor(deps.ports, digestOf(deps), person, correlationIdOf(context));
     if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
     for (const r of out.regions) await context.sendActivity(attach(regionDigestCard(r.region, r.digest)));
     return;
   }
   if (arg === 'kanaal') {
-    const out = await postChannelDigestNow(deps.ports, digestOf(deps), person);
+    const out = await postChannelDigestNow(deps.ports, digestOf(deps), person, correlationIdOf(context));
     if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
     deps.kickOutbox();
     for (const p of out.posted) {
@@ -69,7 +71,7 @@ export async function overzichtCommand(deps: BotDeps, context: TurnContext, args
     return;
   }
   if (arg !== '') return void (await context.sendActivity(DT.usage(own)));
-  const out = await personalDigests(deps.ports, digestOf(deps), person);
+  const out = await personalDigests(deps.ports, digestOf(deps), person, correlationIdOf(context));
   if (!out.ok) return void (await context.sendActivity(refusalText(out.code, own)));
   for (const d of out.digests)
     await context.sendActivity(attach(personalDigestCard(d, await roleNamesAt(deps, d.school.schoolId))));
@@ -104,18 +106,24 @@ export async function digestOpenSignal(deps: BotDeps, context: TurnContext, data
       action: 'digest.openSignal',
       outcome: 'refused',
       code: agenda ? 'agenda-not-allowed' : 'digest-not-coordinator',
+      correlationId: correlationIdOf(context),
       signalId: ref.data.signalId,
     });
     return noticeCard(refusalText('forged'));
   }
-  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId);
+  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId, correlationIdOf(context));
   if (!view.ok) return noticeCard(refusalText(view.code));
   await context.sendActivity(attach(await drawSignalCard(deps, viewer, view.signal)));
   if (agenda) {
     const lists = await agendaCardsFor(deps, context, { ...person, actors: [viewer] });
     return lists.ok && lists.cards[0] ? lists.cards[0] : noticeCard(DT.signalCardSent, 'Waakvlam', 'Good');
   }
-  const digests = await personalDigests(deps.ports, digestOf(deps), { ...person, actors: [viewer] });
+  const digests = await personalDigests(
+    deps.ports,
+    digestOf(deps),
+    { ...person, actors: [viewer] },
+    correlationIdOf(context),
+  );
   const mine = digests.ok ? digests.digests.find((d) => d.school.schoolId === ref.data.schoolId) : undefined;
   return mine
     ? personalDigestCard(mine, await roleNamesAt(deps, mine.school.schoolId))

@@ -114,7 +114,7 @@ async function act(
   const parsed = build((data ?? {}) as Record<string, unknown>);
   if (!parsed.ok)
     return answerCard(deps, context, l.person, l.signal, l.ref.n, escalationRefusal(parsed.code), 'Attention');
-  const args = { schoolId: l.ref.schoolId, signalId: l.ref.signalId };
+  const args = { schoolId: l.ref.schoolId, signalId: l.ref.signalId, correlationId: correlationIdOf(context) };
   const outcome =
     parsed.action.type === 'note'
       ? await actOnSignal(deps.ports, l.person, { ...args, action: parsed.action })
@@ -277,6 +277,7 @@ export async function escalationRefresh(deps: BotDeps, context: TurnContext, dat
         outcome: 'refused',
         code: 'escalation-not-ot',
         signalId: l.signal.id,
+        correlationId: correlationIdOf(context),
       });
       return noticeCard(escalationRefusal('escalation-not-ot', await roleNamesAt(deps, l.signal.schoolId)));
     }
@@ -289,6 +290,7 @@ export async function escalationRefresh(deps: BotDeps, context: TurnContext, dat
       outcome: 'ok',
       signalId: l.signal.id,
       pupilId: l.signal.pupilId,
+      correlationId: correlationIdOf(context),
     });
   }
   return answerCard(deps, context, l.person, l.signal, l.ref.n);

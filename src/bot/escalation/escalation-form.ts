@@ -33,7 +33,7 @@ async function loadForEscalation(
   schoolId: string,
   signalId: string,
 ): Promise<{ signal: Signal } | { answer: CardJson }> {
-  const view = await viewSignal(deps.ports, person, schoolId, signalId);
+  const view = await viewSignal(deps.ports, person, schoolId, signalId, correlationIdOf(context));
   if (!view.ok) return { answer: noticeCard(refusalText(view.code)) };
   const viewer = viewerAt(person, schoolId)!;
   if (!viewer.roles.includes('preventionWorker')) {
@@ -95,6 +95,7 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
       outcome: 'refused',
       code: 'unknown-user',
       signalId: ref.data.signalId,
+      correlationId: correlationIdOf(context),
     });
     return noticeCard(refusalText('forged'));
   }
@@ -130,6 +131,7 @@ export async function escalateSubmit(deps: BotDeps, context: TurnContext, data: 
     schoolId: ref.data.schoolId,
     signalId: ref.data.signalId,
     expectedVersion: ref.data.v,
+    correlationId: correlationIdOf(context),
     action: {
       type: 'escalate',
       reason: reason.data!,

@@ -64,6 +64,7 @@ export async function eraseSubmit(deps: BotDeps, context: TurnContext, data: unk
     schoolId: parsed.data.schoolId,
     pupilId: parsed.data.pupilId,
     typedNumber: parsed.data.confirmNumber,
+    correlationId: correlationIdOf(context),
   });
   if (!outcome.ok) {
     if (outcome.code === 'erase-confirmation-mismatch' && outcome.pupil && outcome.counts)

@@ -6,6 +6,7 @@ import { loadRoundOverview, openableFor, type RoundOverview } from '../../app/ro
 import { roundWindowsAt } from '../../app/rounds/round-pages';
 import type { RoundPort } from '../../app/rounds/round-ports';
 import { localDate } from '../../domain/amsterdam-time';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { RT } from './round-texts';
@@ -75,12 +76,12 @@ export async function roundCommand(deps: BotDeps, context: TurnContext, args: st
   if (args.trim().toLowerCase() === 'open') {
     const schools = person.actors.filter((a) => a.roles.includes('coordinator') || a.roles.includes('admin'));
     if (schools.length === 0) {
-      await openRoundNow(deps.ports, rounds, person, person.actors[0].schoolId); // refused and audited
+      await openRoundNow(deps.ports, rounds, person, person.actors[0].schoolId, correlationIdOf(context)); // refused and audited
       await context.sendActivity(refusalText('not-allowed-role'));
       return;
     }
     for (const a of schools) {
-      const outcome = await openRoundNow(deps.ports, rounds, person, a.schoolId);
+      const outcome = await openRoundNow(deps.ports, rounds, person, a.schoolId, correlationIdOf(context));
       if (!outcome.ok) await context.sendActivity(refusalText(outcome.code));
       else
         await context.sendActivity(

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { offerSignal } from '../../app/rounds/round-offer';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { RT } from './round-texts';
@@ -35,6 +36,7 @@ export async function roundOfferSignal(deps: BotDeps, context: TurnContext, data
     submissionId: submissionIdOf(schoolId, roundId, pupilId, person.userId),
     claim: mode === 'escalate',
     observation: RT.offerObservation,
+    correlationId: correlationIdOf(context),
   });
   if (!outcome.ok) return noticeCard(refusalText(outcome.forged ? 'forged' : outcome.code));
   deps.kickOutbox();

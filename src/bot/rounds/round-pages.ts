@@ -5,6 +5,7 @@ import { openableFor } from '../../app/rounds/round-overview';
 import { pageKey } from '../../app/rounds/round-pages';
 import type { PupilScore } from '../../app/rounds/round-ports';
 import { checkWorker, loadPage, saveRoundPage, type LoadedPage } from '../../app/rounds/save-round-page';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { RT } from './round-texts';
@@ -15,11 +16,12 @@ import { noticeCard } from '../core/notice-card';
 import { roundOverviewCardFor, roundOverviewFor, roundsOf } from './round-command';
 import { PupilRowSchema, RoundRefSchema, pupilFields, type RoundRef } from './round-schemas';
 
-const pageRef = (ref: RoundRef) => ({
+const pageRef = (ref: RoundRef, context: TurnContext) => ({
   schoolId: ref.schoolId,
   roundId: ref.roundId,
   classId: ref.classId!,
   page: ref.page!,
+  correlationId: correlationIdOf(context),
 });
 
 /** The next page after this one, among the worker's classes, that nobody saved yet. */
@@ -73,9 +75,9 @@ export async function roundOpenPage(deps: BotDeps, context: TurnContext, data: u
     const card = await roundOverviewCardFor(deps, person, ref.data.schoolId, ref.data.roundId);
     return card ?? noticeCard(refusalText('round-role'));
   }
-  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.openPage')))
+  if (!(await checkWorker(deps.ports, person, pageRef(ref.data, context), 'round.openPage')))
     return noticeCard(refusalText('forged'));
-  const loaded = await loadPage(deps.ports, roundsOf(deps), pageRef(ref.data));
+  const loaded = await loadPage(deps.ports, roundsOf(deps), pageRef(ref.data, context));
   if (!loaded.ok) return noticeCard(refusalText(loaded.code));
   const { round, classPage, previous, saved } = loaded.page;
   return roundFormCard({ round, classPage, previous, saved: saved?.doc });
@@ -87,10 +89,10 @@ export async function roundSavePage(deps: BotDeps, context: TurnContext, data: u
   if (!ref.success || ref.data.classId === undefined || ref.data.page === undefined)
     return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
-  if (!(await checkWorker(deps.ports, person, pageRef(ref.data), 'round.savePage')))
+  if (!(await checkWorker(deps.ports, person, pageRef(ref.data, context), 'round.savePage')))
     return noticeCard(refusalText('forged'));
   const rounds = roundsOf(deps);
-  const loaded = await loadPage(deps.ports, rounds, pageRef(ref.data));
+  const loaded = await loadPage(deps.ports, rounds, pageRef(ref.data, context));
   if (!loaded.ok) return noticeCard(refusalText(loaded.code));
   const page = loaded.page;
   const values = pupilFields(
@@ -126,7 +128,7 @@ export async function roundSavePage(deps: BotDeps, context: TurnContext, data: u
   if (Object.keys(errors).length > 0) return redraw(RT.fixErrors, ref.data.v, errors);
 
   const outcome = await saveRoundPage(deps.ports, rounds, person, {
-    ...pageRef(ref.data),
+    ...pageRef(ref.data, context),
     version: ref.data.v,
     scores,
   });

@@ -58,6 +58,7 @@ export async function openSignalStep(
       observation: args.input.observation,
       reporterLevel: args.input.reporterLevel,
       urgency: args.input.urgency,
+      correlationId: correlationIdOf(context),
     });
     if (outcome.ok) {
       deps.kickOutbox();

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { NewSignalInput } from '../../domain/signal';
 import { OBSERVATION_MAX } from '../../domain/signal';
 import { raiseSignal } from '../../app/signals/raise-signal';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import { renderCard, type CardJson } from '../core/render-card';
 import { noticeCard } from '../core/notice-card';
@@ -104,6 +105,7 @@ export async function intakeSubmit(deps: BotDeps, context: TurnContext, data: un
     schoolId: target.schoolId,
     submissionId: envelope.data.submissionId,
     input,
+    correlationId: correlationIdOf(context),
   });
   if (!outcome.ok) {
     if (outcome.forged || outcome.code === 'not-staff') return noticeCard(refusalText(outcome.code));

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Actor } from '../../domain/roles';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { refusalText } from '../core/refusal-texts';
@@ -28,8 +29,8 @@ export const LIST_PAGERS: Record<string, Pager> = {
   // whose pupils are listed is decided by the mentor of record, never by the card
   [LISTS.mentorGroup]: {
     mayPage: () => true,
-    page: async (deps, _context, actor, page) =>
-      (await mentorGroupPage(deps, actor, page)) ??
+    page: async (deps, context, actor, page) =>
+      (await mentorGroupPage(deps, actor, page, correlationIdOf(context))) ??
       listCard({
         title: MT.listTitle,
         text: MT.listNone,
@@ -63,6 +64,7 @@ export async function listPage(deps: BotDeps, context: TurnContext, data: unknow
       outcome: 'refused',
       code: 'not-allowed-role',
       subject: parsed.data.list,
+      correlationId: correlationIdOf(context),
     });
     return noticeCard(refusalText('forged'));
   }

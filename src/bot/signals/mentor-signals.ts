@@ -7,6 +7,7 @@ import { duoPartners, isAway } from '../../domain/staff-leave';
 import { reporterStatus } from '../../domain/signal-lifecycle';
 import type { Signal } from '../../domain/signal';
 import type { PupilRecord } from '../../app/core/ports';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { literal } from '../core/literal-text';
@@ -55,7 +56,12 @@ async function followed(
  * the reporter's plain words, the casushouder and dates. Deliberately nothing else: no
  * observation, level, note, question or escalation content.
  */
-export async function mentorGroupPage(deps: BotDeps, actor: Actor, page: number): Promise<CardJson | undefined> {
+export async function mentorGroupPage(
+  deps: BotDeps,
+  actor: Actor,
+  page: number,
+  correlationId?: string,
+): Promise<CardJson | undefined> {
   const found = await followed(deps, actor);
   if (!found) return undefined;
   const school = await schoolLabelOf(deps, actor);
@@ -108,6 +114,7 @@ export async function mentorGroupPage(deps: BotDeps, actor: Actor, page: number)
     outcome: 'ok',
     code: `count=${slice.length}`,
     subject: LISTS.mentorGroup,
+    correlationId,
   });
   const n = await roleNamesAt(deps, actor.schoolId);
   const open = signals.filter((s) => s.state !== 'closed').length;
@@ -126,6 +133,6 @@ export async function mentorGroupPage(deps: BotDeps, actor: Actor, page: number)
 
 /** `/mijn`: the mentor's list under its own heading, when she follows any pupil at this school. */
 export async function sendMentorGroupPage(deps: BotDeps, context: TurnContext, actor: Actor): Promise<void> {
-  const card = await mentorGroupPage(deps, actor, 0);
+  const card = await mentorGroupPage(deps, actor, 0, correlationIdOf(context));
   if (card) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }

@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { actOnSignal, viewSignal } from '../../app/signals/act-on-signal';
 import type { SignalAction } from '../../domain/signal-lifecycle';
 import type { RoleNames } from '../../domain/role-labels';
+import { correlationIdOf } from '../core/correlation';
 import type { BotDeps } from '../core/bot-deps';
 import type { CardJson } from '../core/render-card';
 import { T } from '../core/texts';
@@ -41,16 +42,18 @@ export async function signalAction(
       outcome: 'refused',
       code: 'unknown-user',
       signalId: ref.data.signalId,
+      correlationId: correlationIdOf(context),
     });
     return noticeCard(refusalText('forged'));
   }
   const parsed = parse((data ?? {}) as Record<string, unknown>);
-  if (!parsed.ok) return currentCard(deps, person, ref.data, refusalText(parsed.code), 'Attention');
+  if (!parsed.ok) return currentCard(deps, context, person, ref.data, refusalText(parsed.code), 'Attention');
   const outcome = await actOnSignal(deps.ports, person, {
     schoolId: ref.data.schoolId,
     signalId: ref.data.signalId,
     action: parsed.action,
     expectedVersion: ref.data.v,
+    correlationId: correlationIdOf(context),
   });
   if (!outcome.ok) {
     if (outcome.forged || !outcome.signal) return noticeCard(refusalText(outcome.code));
@@ -71,12 +74,13 @@ export async function signalAction(
 
 async function currentCard(
   deps: BotDeps,
+  context: TurnContext,
   person: Awaited<ReturnType<typeof personOf>>,
   ref: SignalRef,
   message: string,
   color: 'Attention' | 'Good',
 ): Promise<CardJson> {
-  const view = await viewSignal(deps.ports, person, ref.schoolId, ref.signalId);
+  const view = await viewSignal(deps.ports, person, ref.schoolId, ref.signalId, correlationIdOf(context));
   if (!view.ok) return noticeCard(refusalText(view.code));
   return drawSignalCard(deps, viewerAt(person, ref.schoolId)!, view.signal, message, color);
 }
@@ -86,7 +90,7 @@ export async function signalRefresh(deps: BotDeps, context: TurnContext, data: u
   const ref = SignalRefSchema.safeParse(data);
   if (!ref.success) return noticeCard(refusalText('invalid-card'));
   const person = await personOf(deps, context);
-  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId);
+  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId, correlationIdOf(context));
   if (!view.ok) return noticeCard(refusalText(view.code));
   return drawSignalCard(deps, viewerAt(person, ref.data.schoolId)!, view.signal);
 }

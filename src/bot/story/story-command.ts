@@ -117,7 +117,7 @@ export async function storyOpenSignal(deps: BotDeps, context: TurnContext, data:
     await refuseStory(deps.ports, person, ref.data.schoolId, ref.data.pupilId, correlationIdOf(context));
     return noticeCard(refusalText('forged'));
   }
-  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId);
+  const view = await viewSignal(deps.ports, person, ref.data.schoolId, ref.data.signalId, correlationIdOf(context));
   if (!view.ok) return noticeCard(refusalText(view.code));
   if (view.signal.pupilId !== ref.data.pupilId) return noticeCard(refusalText('invalid-card'));
   await context.sendActivity(attach(await drawSignalCard(deps, viewer, view.signal)));
