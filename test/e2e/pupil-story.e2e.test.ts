@@ -56,9 +56,12 @@ describe('a pupil’s whole story with /leerling, and reopening a closed signal 
   const current = async (s: Signal) => (await tb.repos.signals.get(SCHOOL, s.id))!.doc;
   const story = async (who: typeof pw1, query = pupilFullName(pupil)) => {
     tb.connector.reset();
-    expect((await tb.post(message(tb, who, `/leerling ${query}`))).status).toBe(200);
-    await tb.connector.waitFor(() => tb.connector.sentTo(personalConversationId(who)).length > 0);
-    const body = tb.connector.sentTo(personalConversationId(who))[0].body as {
+    const typed = message(tb, who, `/leerling ${query}`);
+    expect((await tb.post(typed)).status).toBe(200);
+    // the answer is the reply to the typed command; a notice the outbox delivers meanwhile is not
+    const isReply = (c: { path: string }) => c.path.endsWith(`/activities/${encodeURIComponent(typed.id)}`);
+    await tb.connector.waitFor(() => tb.connector.sentTo(personalConversationId(who)).some(isReply));
+    const body = tb.connector.sentTo(personalConversationId(who)).find(isReply)!.body as {
       text?: string;
       attachments?: { content: unknown }[];
     };
