@@ -2,29 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { fixedClock } from '../../src/domain/clock';
 import { openRepositories } from '../../src/store';
 import { OutboxRunner } from '../../src/jobs/outbox-runner';
-import type { Signal } from '../../src/domain/signal';
 import type { OutboxDoc } from '../../src/store/schemas/outbox-doc';
 import { withEmbeddedRepositories } from '../support/embedded-repositories';
+import { STORE_NOW, storeSignal } from '../support/store-signal';
 
-const now = new Date('2026-11-23T08:00:00Z');
-const signalAt = (id: string, seq: number): Signal => ({
-  id,
-  schoolId: 's1',
-  reference: `S-2026-${String(seq).padStart(4, '0')}`,
-  pupilId: 'pupil:1',
-  reporterId: 'u1',
-  categories: ['gedrag'],
-  reporterLevel: 2,
-  observation: 'x',
-  alreadyKnown: { pupil: false, parents: false, mentor: false },
-  urgency: 'normal',
-  state: 'new',
-  createdAt: now.toISOString(),
-  updatedAt: now.toISOString(),
-  lastChangeBy: 'u1',
-  questions: [],
-  history: [],
-});
+const now = STORE_NOW;
+const signalAt = storeSignal;
 
 describe('repositories on the embedded Cosmos server', () => {
   const db = withEmbeddedRepositories('store', now);

@@ -1,28 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DocStore } from '../../src/store/doc-store';
 import { SignalRepository } from '../../src/store/signal-repository';
-import type { Signal } from '../../src/domain/signal';
 import { withEmbeddedRepositories } from '../support/embedded-repositories';
+import { STORE_NOW, storeSignal } from '../support/store-signal';
 
-const now = new Date('2026-11-23T08:00:00Z');
-const signalAt = (id: string, seq: number): Signal => ({
-  id,
-  schoolId: 's1',
-  reference: `S-2026-${String(seq).padStart(4, '0')}`,
-  pupilId: 'pupil:1',
-  reporterId: 'u1',
-  categories: ['gedrag'],
-  reporterLevel: 2,
-  observation: 'x',
-  alreadyKnown: { pupil: false, parents: false, mentor: false },
-  urgency: 'normal',
-  state: 'new',
-  createdAt: now.toISOString(),
-  updatedAt: now.toISOString(),
-  lastChangeBy: 'u1',
-  questions: [],
-  history: [],
-});
+const now = STORE_NOW;
+const signalAt = storeSignal;
 const build = (id: string, seq: number) => ({ signal: signalAt(id, seq), messages: [] });
 const seqOf = (r: Awaited<ReturnType<SignalRepository['create']>>) =>
   r.status === 'created' ? Number(r.signal.reference.slice(-4)) : NaN;

@@ -3,27 +3,12 @@ import type { Signal } from '../../src/domain/signal';
 import { DocStore } from '../../src/store/doc-store';
 import { SignalRepository } from '../../src/store/signal-repository';
 import { withEmbeddedRepositories } from '../support/embedded-repositories';
+import { STORE_NOW, storeSignal } from '../support/store-signal';
 
-const now = new Date('2026-11-23T08:00:00Z');
+const now = STORE_NOW;
 const later = new Date('2026-11-23T08:05:00Z');
-const signalAt = (id: string, seq: number): Signal => ({
-  id,
-  schoolId: 's1',
-  reference: `S-2026-${String(seq).padStart(4, '0')}`,
-  pupilId: 'pupil:1',
-  reporterId: 'u1',
-  categories: ['gedrag'],
-  reporterLevel: 2,
-  observation: 'x',
-  alreadyKnown: { pupil: false, parents: false, mentor: false },
-  urgency: 'normal',
-  state: 'new',
-  createdAt: now.toISOString(),
-  updatedAt: now.toISOString(),
-  lastChangeBy: 'u1',
-  questions: [],
-  history: [{ at: now.toISOString(), actorId: 'u1', action: 'created', visibility: 'all' }],
-});
+const signalAt = (id: string, seq: number): Signal =>
+  storeSignal(id, seq, [{ at: now.toISOString(), actorId: 'u1', action: 'created', visibility: 'all' }]);
 const build = (id: string, seq: number) => ({ signal: signalAt(id, seq), messages: [] });
 const claimed = (s: Signal): Signal => ({
   ...s,
