@@ -3,7 +3,10 @@
  * in the same run (SPEC S12, issue 9). Starts a Bot Connector stand-in on loopback, the echo bot
  * and the bot (each as its own process, on the embedded Cosmos), drives the real /api/messages
  * with autocannon (20 connections), and prints a table; writes bench/results/latest.{json,md}.
- * Environment: BENCH_SECONDS (per load phase, default 10), BENCH_CONNECTIONS (default 20).
+ * Environment: BENCH_SECONDS (per load phase, default 10), BENCH_CONNECTIONS (default 20),
+ * BENCH_ONLY (a comma list of help, signaal, submit, search, claim: only those load phases, no
+ * fan-out, memory, history or whole path, and no report written; for profiling one phase, e.g.
+ * with BENCH_CPU_PROF=1).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,6 +44,8 @@ const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
 /** Claims per second the bench prepares signals for (each claim needs a signal of its own). */
 const CLAIM_RATE_GUESS = Number(process.env.BENCH_CLAIM_RATE ?? 450);
 const RESULTS = path.join(ROOT, 'bench', 'results');
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : undefined;
+const runs = (key: 'help' | 'signaal' | 'submit' | 'search' | 'claim') => !ONLY || ONLY.has(key);
 const DEMO_TENANT = 'f4801c24-a43b-528f-9f61-f21a7d3447a8';
 /** The bot runs with the Dockerfile's NODE_OPTIONS (its heap limit), as in production. */
 const PRODUCTION_NODE_ARGS = productionNodeArgs(ROOT);
@@ -199,12 +204,17 @@ async function main(): Promise<void> {
     await sampleMemory('start-up and bench school seed');
 
     // 3. Round fan-out to 200 prevention workers against a stand-in enforcing Teams' limits.
-    const fan = await step('fan-out', STEP_LIMIT_MS, () =>
-      postJson<{ ms: number; t0: number; stats: Record<string, number>; cosmosRequests: number }>(`${control}/fanout`, {
-        n: FANOUT,
-        serviceUrl: limited.url,
-      }),
-    );
+    const fan = ONLY
+      ? { ms: 0, t0: 0, stats: {}, cosmosRequests: 0 }
+      : await step('fan-out', STEP_LIMIT_MS, () =>
+          postJson<{ ms: number; t0: number; stats: Record<string, number>; cosmosRequests: number }>(
+            `${control}/fanout`,
+            {
+              n: FANOUT,
+              serviceUrl: limited.url,
+            },
+          ),
+        );
     const span = limited.span();
     const fanout = {
       recipients: FANOUT,
@@ -244,13 +254,51 @@ async function main(): Promise<void> {
       );
       return r;
     };
+    /** Claims, each of a signal of its own, prepared for a claim rate of CLAIM_RATE_GUESS. */
+    const measureClaims = async (): Promise<PhaseResult> => {
+      // enough for a claim rate of CLAIM_RATE_GUESS (a claim is no longer slower than a submit; issue 18)
+      const claimsNeeded = Math.min(
+        8000,
+        Math.max(500, Math.ceil(CLAIM_RATE_GUESS * (SECONDS + WARMUP_SECONDS) * 1.3)),
+      );
+      log(`preparing ${claimsNeeded} signals to claim`);
+      const { ids } = await step('signals to claim', STEP_LIMIT_MS, () =>
+        postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, {
+          n: claimsNeeded,
+          schoolId: 'demo-school',
+          reporterId: demoTeacher.userId,
+          pupilId: ownPupilId,
+          concurrency: 4,
+          returnIds: true,
+        }),
+      );
+      await sampleMemory(`${claimsNeeded} signals raised for the claims`);
+      let c = 0;
+      const claimSuccess = JSON.stringify(T.claimedYou).slice(1, -1);
+      const claim = await measure(
+        'Claim of a signal (a different one each)',
+        () => {
+          const s = ids[c++ % ids.length];
+          return action(connector.url, demoWorker, 'signal.claim', {
+            signalId: s.signalId,
+            schoolId: 'demo-school',
+            v: s.v,
+          });
+        },
+        (b) => b.includes(claimSuccess),
+      );
+      if (c > ids.length) log(`warning: ${c - ids.length} claims reused a signal (answered "already claimed")`);
+      return claim;
+    };
     const phases: PhaseResult[] = [];
-    phases.push(await measure('/help message turn', () => message(connector.url, demoTeacher, '/help')));
-    phases.push(
-      await measure('/signaal card request (2,000-pupil school)', () =>
-        message(connector.url, benchTeacher, '/signaal'),
-      ),
-    );
+    if (runs('help'))
+      phases.push(await measure('/help message turn', () => message(connector.url, demoTeacher, '/help')));
+    if (runs('signaal'))
+      phases.push(
+        await measure('/signaal card request (2,000-pupil school)', () =>
+          message(connector.url, benchTeacher, '/signaal'),
+        ),
+      );
     // Each submit about another pupil of the 2,000-pupil school, as a class of teachers would: about
     // one pupil, the open-signal step (issue 16) reads every earlier signal of that pupil, which
     // grows with the run and is no school's reality.
@@ -269,50 +317,25 @@ async function main(): Promise<void> {
       // submit is answered with the open signal's card and nothing is raised
       openChoice: 'new',
     });
-    const submit = await measure(
-      'Signal submit (new signal each)',
-      () => action(connector.url, benchTeacher, 'signal.submit', submitData()),
-      (b) => /Signaal S-\d{4}-\d{4} is ontvangen/.test(b),
-    );
-    phases.push(submit);
+    if (runs('submit'))
+      phases.push(
+        await measure(
+          'Signal submit (new signal each)',
+          () => action(connector.url, benchTeacher, 'signal.submit', submitData()),
+          (b) => /Signaal S-\d{4}-\d{4} is ontvangen/.test(b),
+        ),
+      );
     let q = 0;
-    phases.push(
-      await measure(
-        'Type-ahead search (2,000 pupils)',
-        () => search(connector.url, benchTeacher, SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]),
-        (b) => b.includes('"results"'),
-      ),
-    );
-    // enough for a claim rate of CLAIM_RATE_GUESS (a claim is no longer slower than a submit; issue 18)
-    const claimsNeeded = Math.min(8000, Math.max(500, Math.ceil(CLAIM_RATE_GUESS * (SECONDS + WARMUP_SECONDS) * 1.3)));
-    log(`preparing ${claimsNeeded} signals to claim`);
-    const { ids } = await step('signals to claim', STEP_LIMIT_MS, () =>
-      postJson<{ ids: { signalId: string; v: string }[] }>(`${control}/signals`, {
-        n: claimsNeeded,
-        schoolId: 'demo-school',
-        reporterId: demoTeacher.userId,
-        pupilId: ownPupilId,
-        concurrency: 4,
-        returnIds: true,
-      }),
-    );
-    await sampleMemory(`${claimsNeeded} signals raised for the claims`);
-    let c = 0;
-    const claimSuccess = JSON.stringify(T.claimedYou).slice(1, -1);
-    const claim = await measure(
-      'Claim of a signal (a different one each)',
-      () => {
-        const s = ids[c++ % ids.length];
-        return action(connector.url, demoWorker, 'signal.claim', {
-          signalId: s.signalId,
-          schoolId: 'demo-school',
-          v: s.v,
-        });
-      },
-      (b) => b.includes(claimSuccess),
-    );
-    if (c > ids.length) log(`warning: ${c - ids.length} claims reused a signal (answered "already claimed")`);
-    phases.push(claim);
+    if (runs('search'))
+      phases.push(
+        await measure(
+          'Type-ahead search (2,000 pupils)',
+          () => search(connector.url, benchTeacher, SEARCH_QUERIES[q++ % SEARCH_QUERIES.length]),
+          (b) => b.includes('"results"'),
+        ),
+      );
+    if (runs('claim')) phases.push(await measureClaims());
+    if (ONLY) return;
 
     // 5. Resident memory after 10,000 signals (raised through the use case, stored in the embedded Cosmos in this process).
     const count = await step(`raising ${SIGNALS_FOR_MEMORY} signals`, STEP_LIMIT_MS, async () => {

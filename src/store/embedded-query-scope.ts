@@ -15,6 +15,11 @@
  * - when its WHERE clause is a plain conjunction (no OR, NOT, subquery or conditional) that holds
  *   `c.type = '<literal>'` or `c.type = @param`: documents of that type only — what an index
  *   lookup on `type` gives Cosmos DB.
+ * - when it also holds `c.<field> = '<literal>'` or `c.<field> = @param` (a string, number or
+ *   boolean) and the partition and type are known: the documents of that partition and type with
+ *   that value, from an equality index on the field, built on the first such query and maintained
+ *   on every write after it — what Cosmos DB's index gives a query like "the signals of a pupil"
+ *   (issue 18: without it every such query ran its filter over every signal of the school).
  * The query-plan request the SDK sends before each query is answered without running the query.
  * Each map keeps the container's own order (a replaced document moves to the end, as in the
  * server's main map), so results, ORDER BY ties and continuation pages are unchanged.
@@ -27,24 +32,54 @@ import trueHeader from '@vercel/cosmosdb-server/lib/true-header';
 import getPartitionFromHeader, { parsePartitionKey } from '@vercel/cosmosdb-server/lib/utils/get-partition-from-header';
 
 type Item = { read(): any };
-type Scope = { partition?: string; type?: string };
+type Equality = { field: string; value: string | number | boolean };
+type Scope = { partition?: string; type?: string; equalities?: Equality[] };
 
 const SEP = '\u0000';
 const typeOf = (data: any): string => (typeof data?.type === 'string' ? data.type : '');
 
 /** The `type` a query certainly restricts to, or undefined when that cannot be read safely. */
 export function queryType(query: string, parameters: { name: string; value: unknown }[] = []): string | undefined {
-  const where = /\sWHERE\s([\s\S]*)$/i.exec(query)?.[1];
+  const where = plainWhere(query);
   if (!where) return undefined;
-  // Only a plain conjunction: any OR, NOT, subquery, join or conditional could make a document
-  // of another type match (or the equality sit somewhere that is not a top-level conjunct).
-  if (/\b(OR|NOT|EXISTS|SELECT|JOIN|IIF)\b|\?|\|\|/i.test(where)) return undefined;
   const m = /(?:^|[\s(])c\.type\s*=\s*(?:'([^'\\]*)'|"([^"\\]*)"|@(\w+))/i.exec(where);
   if (!m) return undefined;
   if (m[1] !== undefined) return m[1];
   if (m[2] !== undefined) return m[2];
   const p = parameters.find((x) => x.name === `@${m[3]}`);
   return typeof p?.value === 'string' ? p.value : undefined;
+}
+
+/** Where a query is a plain conjunction (nothing else could let a document through). */
+function plainWhere(query: string): string | undefined {
+  const where = /\sWHERE\s([\s\S]*)$/i.exec(query)?.[1];
+  if (!where) return undefined;
+  // Only a plain conjunction: any OR, NOT, subquery, join or conditional could make a document
+  // match without the equality (or the equality sit somewhere that is not a top-level conjunct).
+  if (/\b(OR|NOT|EXISTS|SELECT|JOIN|IIF)\b|\?|\|\|/i.test(where)) return undefined;
+  return where.replace(/\sORDER\s+BY\s[\s\S]*$/i, '');
+}
+
+/**
+ * The `c.<field> = value` conjuncts of a plain conjunction whose value is a string, number or
+ * boolean (a literal string or a parameter), other than `type`: what an equality index can answer.
+ */
+export function queryEqualities(query: string, parameters: { name: string; value: unknown }[] = []): Equality[] {
+  const where = plainWhere(query);
+  if (!where) return [];
+  const out: Equality[] = [];
+  const re = /(?:^|[\s(])c\.([A-Za-z_]\w*)\s*=\s*(?:'([^'\\]*)'|"([^"\\]*)"|@(\w+))(?=[\s)]|$)/g;
+  for (let m = re.exec(where); m; m = re.exec(where)) {
+    const field = m[1];
+    if (field === 'type') continue;
+    if (m[2] !== undefined || m[3] !== undefined) {
+      out.push({ field, value: m[2] ?? m[3] });
+      continue;
+    }
+    const v = parameters.find((x) => x.name === `@${m[4]}`)?.value;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out.push({ field, value: v });
+  }
+  return out;
 }
 
 function maps(self: any): {
@@ -68,12 +103,42 @@ const remove = (m: Map<string, Map<string, Item>>, key: string, rid: string) => 
   if (inner.size === 0) m.delete(key);
 };
 
+/** Equality indexes per field: key partition, type and JSON value → documents (container order). */
+function fieldIndexes(self: any): Map<string, Map<string, Map<string, Item>>> {
+  if (!self._fieldIndexes) self._fieldIndexes = new Map();
+  return self._fieldIndexes;
+}
+
+const fieldKey = (p: string, t: string, value: unknown) => p + SEP + t + SEP + JSON.stringify(value);
+const indexable = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** The field's index, built from every document on first use (in the container's order). */
+function fieldIndex(self: any, field: string): Map<string, Map<string, Item>> {
+  const all = fieldIndexes(self);
+  let index = all.get(field);
+  if (!index) {
+    index = new Map();
+    for (const [rid, item] of self._data as Map<string, Item>) {
+      const data = item.read();
+      if (indexable(data?.[field]))
+        add(index, fieldKey(String(self._getPartition(data)), typeOf(data), data[field]), rid, item);
+    }
+    all.set(field, index);
+  }
+  return index;
+}
+
 function scopedData(self: any, scope: Scope): any[] {
   const { byP, byT, byPT } = maps(self);
   let items: Iterable<Item>;
-  if (scope.partition !== undefined && scope.type !== undefined)
-    items = byPT.get(scope.partition + SEP + scope.type)?.values() ?? [];
-  else if (scope.partition !== undefined) items = byP.get(scope.partition)?.values() ?? [];
+  if (scope.partition !== undefined && scope.type !== undefined) {
+    let smallest = byPT.get(scope.partition + SEP + scope.type) ?? new Map<string, Item>();
+    for (const { field, value } of scope.equalities ?? []) {
+      const hit = fieldIndex(self, field).get(fieldKey(scope.partition, scope.type, value)) ?? new Map<string, Item>();
+      if (hit.size < smallest.size) smallest = hit;
+    }
+    items = smallest.values();
+  } else if (scope.partition !== undefined) items = byP.get(scope.partition)?.values() ?? [];
   else if (scope.type !== undefined) items = byT.get(scope.type)?.values() ?? [];
   else items = self._data.values();
   const out: any[] = [];
@@ -95,6 +160,8 @@ function install(): void {
     add(byP, p, data._rid, item);
     add(byT, t, data._rid, item);
     add(byPT, p + SEP + t, data._rid, item);
+    for (const [field, index] of fieldIndexes(this))
+      if (indexable(data[field])) add(index, fieldKey(p, t, data[field]), data._rid, item);
     return result;
   };
   proto.delete = function (this: any, idOrRid: string, partition: unknown) {
@@ -107,6 +174,8 @@ function install(): void {
       remove(byP, p, data._rid);
       remove(byT, t, data._rid);
       remove(byPT, p + SEP + t, data._rid);
+      for (const [field, index] of fieldIndexes(this))
+        if (indexable(data[field])) remove(index, fieldKey(p, t, data[field]), data._rid);
     }
   };
   /** The server's `query`, on the scoped set of documents. */
@@ -158,9 +227,11 @@ async function scopedQueryHandler(
         return { message: 'missing partition keys' };
       }
     }
+    const parameters = Array.isArray(body.parameters) ? body.parameters : [];
     const scope: Scope = {
       partition: partitionOf(req),
-      type: queryType(String(body.query), Array.isArray(body.parameters) ? body.parameters : []),
+      type: queryType(String(body.query), parameters),
+      equalities: queryEqualities(String(body.query), parameters),
     };
     try {
       return collection.documents.queryScoped(body, { continuation, maxItemCount }, scope);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { openCosmos, type CosmosStore } from '../../src/store/cosmos';
 import { DocStore } from '../../src/store/doc-store';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../src/store/embedded-cosmos';
-import { queryType } from '../../src/store/embedded-query-scope';
+import { queryEqualities, queryType } from '../../src/store/embedded-query-scope';
 
 const p = (name: string, value: unknown) => ({ name, value });
 
@@ -26,6 +26,29 @@ describe('reading the type a query is restricted to (embedded store)', () => {
     expect(queryType("SELECT * FROM c WHERE c.type != 'a'")).toBeUndefined();
     expect(queryType("SELECT * FROM c WHERE c.typeName = 'a'")).toBeUndefined();
     expect(queryType('SELECT * FROM c')).toBeUndefined();
+  });
+});
+
+describe('reading the equalities an index can answer (embedded store)', () => {
+  it('reads literal and parameter equalities of a plain conjunction, not the type', () => {
+    expect(
+      queryEqualities(
+        "SELECT * FROM c WHERE c.type = 'signal' AND c.pupilId = @p AND c.state = 'open' ORDER BY c.createdAt DESC",
+        [p('@p', 'pupil:1')],
+      ),
+    ).toEqual([
+      { field: 'pupilId', value: 'pupil:1' },
+      { field: 'state', value: 'open' },
+    ]);
+    expect(queryEqualities('SELECT * FROM c WHERE (c.n = @n)', [p('@n', 2)])).toEqual([{ field: 'n', value: 2 }]);
+  });
+  it('reads none where a document without the value could match', () => {
+    expect(queryEqualities("SELECT * FROM c WHERE c.type = 'a' AND (c.n = @n OR c.m = 1)", [p('@n', 1)])).toEqual([]);
+    expect(queryEqualities("SELECT * FROM c WHERE NOT (c.pupilId = 'x')")).toEqual([]);
+    expect(queryEqualities("SELECT * FROM c WHERE c.pupilId != 'x' AND c.n >= 2")).toEqual([]);
+    expect(queryEqualities("SELECT * FROM c WHERE c.pupil.id = 'x' AND c.tags[0] = 'y'")).toEqual([]);
+    expect(queryEqualities('SELECT * FROM c WHERE c.ids = @ids', [p('@ids', ['a'])])).toEqual([]);
+    expect(queryEqualities("SELECT * FROM c WHERE c.n = c.m AND (c.k > 1 ? c.x = 'a' : true)")).toEqual([]);
   });
 });
 
@@ -96,5 +119,34 @@ describe('the embedded store answers queries from the documents they concern', (
       'b/y2',
     ]);
     expect((await store.queryValues<number>("SELECT VALUE COUNT(1) FROM c WHERE c.type = 'y'"))[0]).toBe(7);
+  });
+
+  it('answers an equality from its index exactly as a scan would, through writes, type changes and deletes', async () => {
+    const q = 'SELECT * FROM c WHERE c.type = @t AND c.pupilId = @p ORDER BY c.n ASC';
+    for (let n = 0; n < 6; n++) await store.upsert({ id: `s${n}`, schoolId: 'c', type: 's', pupilId: `p${n % 2}`, n });
+    await store.upsert({ id: 'o1', schoolId: 'c', type: 'o', pupilId: 'p1', n: 1 });
+    await store.upsert({ id: 's9', schoolId: 'd', type: 's', pupilId: 'p1', n: 1 });
+    await store.upsert({ id: 'num', schoolId: 'c', type: 's', pupilId: 1, n: 1 });
+    const asked = async (pupil: unknown) => ids(await store.query(any, q, { t: 's', p: pupil }, 'c'));
+    expect(await asked('p1')).toEqual(['c/s1', 'c/s3', 'c/s5']);
+    // the index keeps up: a value changed, a document deleted, one that leaves the type, a new one
+    await store.upsert({ id: 's1', schoolId: 'c', type: 's', pupilId: 'p0', n: 1 });
+    await store.delete('s3', 'c');
+    await store.upsert({ id: 's5', schoolId: 'c', type: 'gone', pupilId: 'p1', n: 5 });
+    await store.upsert({ id: 's7', schoolId: 'c', type: 's', pupilId: 'p1', n: 7 });
+    expect(await asked('p1')).toEqual(['c/s7']);
+    expect(await asked('p0')).toEqual(['c/s0', 'c/s1', 'c/s2', 'c/s4']);
+    // equality is strict on type, as in Cosmos DB: 1 is not '1'
+    expect(await asked(1)).toEqual(['c/num']);
+    expect(await asked('1')).toEqual([]);
+    expect(await asked('nobody')).toEqual([]);
+    // the same query written without the index's help (an OR the index cannot use) agrees
+    const scanned = await store.query(
+      any,
+      "SELECT * FROM c WHERE c.type = 's' AND (c.pupilId = 'p0' OR c.pupilId = 'nobody') ORDER BY c.n ASC",
+      {},
+      'c',
+    );
+    expect(ids(scanned)).toEqual(await asked('p0'));
   });
 });
