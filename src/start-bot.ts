@@ -173,7 +173,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
   runner = new OutboxRunner({
     outbox: repos.outbox,
     directory: repos.directory,
-    deliver: (doc) => sender.deliver({ schoolId: doc.schoolId, target: doc.target, payload: doc.payload }),
+    deliver: (doc, pass) => sender.deliver({ schoolId: doc.schoolId, target: doc.target, payload: doc.payload }, pass),
     now: () => clock.now(),
     pollMs: config.OUTBOX_POLL_MS,
     backoffBaseMs: config.OUTBOX_BACKOFF_BASE_MS,

@@ -3,6 +3,7 @@ import type { DirectoryRepository } from '../store/directory-repository';
 import type { OutboxRepository } from '../store/outbox-repository';
 import { conversationKeyOf, type OutboxDoc } from '../store/schemas/outbox-doc';
 import type { Versioned } from '../app/core/ports';
+import { DeliveryPass } from '../app/core/delivery-pass';
 import { CONVERSATION_WINDOWS, SlidingLimiter, TENANT_WINDOWS } from './rate-limiter';
 import { schoolDayOf, undeliverableNotices } from './undeliverable-notices';
 import { againAfterStoreFault } from '../store/store-fault-retry';
@@ -20,7 +21,8 @@ import {
 export { MAX_ATTEMPTS, backoffMs };
 export type { DeliveryResult };
 
-export type Deliver = (doc: OutboxDoc) => Promise<DeliveryResult>;
+/** Sends one message; `pass` keeps what the pass's messages share (a signal several cards draw), read once. */
+export type Deliver = (doc: OutboxDoc, pass: DeliveryPass) => Promise<DeliveryResult>;
 
 /**
  * Conversations delivered at once. Each message costs a few store round trips before its send, so
@@ -122,7 +124,8 @@ export class OutboxRunner {
     try {
       do {
         this.again = false;
-        const { queue, dueCount } = await this.takeDue();
+        const { queue, full } = await this.takeDue();
+        const pass = new DeliveryPass();
         if (this.kickedWhileQuerying) {
           this.kickedWhileQuerying = false;
           this.kick();
@@ -132,7 +135,9 @@ export class OutboxRunner {
           for (let g = queue.shift(); g; g = queue.shift()) {
             const k = conversationKeyOf(g[0].doc);
             try {
-              handled += await this.runConversation(g);
+              // not `handled += await …`: that reads `handled` before the await and loses the other workers' counts
+              const n = await this.runConversation(g, pass);
+              handled += n;
             } catch (err) {
               // a store error on one conversation: the others go on; this one is due again next pass
               log.error('outbox.conversation_failed', { error: errorName(err) });
@@ -146,7 +151,7 @@ export class OutboxRunner {
         await Promise.all(workers);
         // A full page may hold more: look again, but only when this pass moved something (a page of
         // messages all waiting behind a retried one would otherwise spin without pause).
-        if (dueCount === DUE_PAGE_SIZE && handled > handledBefore) this.again = true;
+        if (full && handled > handledBefore) this.again = true;
       } while (this.again && !this.stopped);
     } finally {
       this.passes--;
@@ -155,13 +160,10 @@ export class OutboxRunner {
   }
 
   /** Reads what is due and takes the conversations no other pass has, in order, unless held back. */
-  private async takeDue(): Promise<{ queue: Versioned<OutboxDoc>[][]; dueCount: number }> {
+  private async takeDue(): Promise<{ queue: Versioned<OutboxDoc>[][]; full: boolean }> {
     this.querying = true;
     try {
-      const passAt = this.deps.now();
-      const due = await this.deps.outbox.due(passAt, DUE_PAGE_SIZE);
-      // Asked after `due`: a message claimed or made due since is held back here, or in `due` and refused at its claim.
-      const held = due.length ? await this.deps.outbox.heldBack(due.map((d) => d.doc)) : undefined;
+      const { due, held, full } = await this.deps.outbox.pass(this.deps.now(), DUE_PAGE_SIZE);
       const groups = new Map<string, Versioned<OutboxDoc>[]>();
       for (const d of due) {
         const k = conversationKeyOf(d.doc);
@@ -175,20 +177,20 @@ export class OutboxRunner {
           continue;
         }
         g.sort((a, b) => a.doc.createdAt.localeCompare(b.doc.createdAt) || a.doc.seq - b.doc.seq);
-        if (held?.hasEarlier(g[0].doc)) continue;
+        if (held.hasEarlier(g[0].doc)) continue;
         this.inFlight.add(k);
         queue.push(g);
       }
-      return { queue, dueCount: due.length };
+      return { queue, full };
     } finally {
       this.querying = false;
     }
   }
 
-  private async runConversation(docs: Versioned<OutboxDoc>[]): Promise<number> {
+  private async runConversation(docs: Versioned<OutboxDoc>[], pass: DeliveryPass): Promise<number> {
     let n = 0;
     for (const doc of docs) {
-      const then = await this.deliverOne(doc);
+      const then = await this.deliverOne(doc, pass);
       n++;
       if (then === 'waits') break; // keep the conversation's order: later messages wait
     }
@@ -199,11 +201,11 @@ export class OutboxRunner {
    * One attempt at one message: claim it, send it within Teams' limits, settle what came of it.
    * Answers whether the conversation's later messages may follow in this pass.
    */
-  private async deliverOne(current: Versioned<OutboxDoc>): Promise<ThenConversation> {
+  private async deliverOne(current: Versioned<OutboxDoc>, pass: DeliveryPass): Promise<ThenConversation> {
     const claimedAt = this.deps.now();
     const claimed = await this.claim(current, claimedAt);
     if (!claimed) return 'waits';
-    const result = await this.send(claimed.doc);
+    const result = await this.send(claimed.doc, pass);
     const after = this.deps.now();
     const base: OutboxDoc = { ...claimed.doc, claimedUntil: undefined };
     const settlement = settle(base, result, after, {
@@ -228,11 +230,11 @@ export class OutboxRunner {
   }
 
   /** Sends within Teams' limits; a send that throws counts as failed with the error's name. */
-  private async send(doc: OutboxDoc): Promise<DeliveryResult> {
+  private async send(doc: OutboxDoc, pass: DeliveryPass): Promise<DeliveryResult> {
     const slots = await this.roomToSend(doc);
     let result: DeliveryResult;
     try {
-      result = await this.deps.deliver(doc);
+      result = await this.deps.deliver(doc, pass);
     } catch (err) {
       result = { status: 'failed', failure: { kind: 'error', name: errorName(err) } };
     }
@@ -325,7 +327,8 @@ export class OutboxRunner {
 
   /**
    * Teams has the message: a store fault now must not leave it claimed, or it goes out again when
-   * the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed.
+   * the claim ends. Safe to repeat: upserts, and a save that fails (412) once it landed. A copy
+   * that is updated in place later has its delivery record written in the same batch.
    */
   private async recordSent(
     base: OutboxDoc,
@@ -334,21 +337,25 @@ export class OutboxRunner {
     settlement: Extract<Settlement, { to: 'sent' }>,
   ): Promise<void> {
     const { activityId, conversationId } = result;
-    const { schoolId, payload, target } = base;
-    const sentAt = new Date(settlement.sentAt);
-    const record = async (subjectId: string) => {
-      if (activityId)
-        await this.deps.outbox.recordDelivery(schoolId, subjectId, target, conversationId, activityId, sentAt);
+    const { payload, target } = base;
+    const at = new Date(settlement.sentAt);
+    const subjects: string[] = [];
+    // Only the signal card itself is updated in place later; notices and reminders stay as sent.
+    if (payload.signalId && !payload.updateOf && payload.kind === 'signalCard') subjects.push(payload.signalId);
+    if (payload.kind && payload.params?.deliveryKey) subjects.push(String(payload.params.deliveryKey));
+    const deliveries = activityId
+      ? subjects.map((subjectId) => ({ subjectId, target, conversationId, activityId, at }))
+      : [];
+    const sent: OutboxDoc = {
+      ...base,
+      status: 'sent',
+      sentAt: settlement.sentAt,
+      lastError: undefined,
+      ttl: settlement.ttl,
     };
-    await againAfterStoreFault(async () => {
-      // Only the signal card itself is updated in place later; notices and reminders stay as sent.
-      if (payload.signalId && !payload.updateOf && payload.kind === 'signalCard') await record(payload.signalId);
-      if (payload.kind && payload.params?.deliveryKey) await record(String(payload.params.deliveryKey));
-      await this.deps.outbox.save(
-        { ...base, status: 'sent', sentAt: settlement.sentAt, lastError: undefined, ttl: settlement.ttl },
-        etag,
-      );
-    });
+    await againAfterStoreFault(() =>
+      deliveries.length ? this.deps.outbox.markSent(sent, etag, deliveries) : this.deps.outbox.save(sent, etag),
+    );
     this.stats.sent++;
   }
 

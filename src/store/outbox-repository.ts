@@ -17,8 +17,31 @@ const inConversationOrder = (docs: OutboxDoc[]) =>
 const isClaimed = (doc: OutboxDoc, now: Date) =>
   !!doc.claimedUntil && doc.claimedUntil === doc.dueAt && doc.claimedUntil > now.toISOString();
 
+/** A query's TOP: 1 to 500 messages. */
+const pageSize = (limit: number) => Math.max(1, Math.min(500, Math.floor(limit)));
+
 const isBefore = (a: Pick<OutboxDoc, 'createdAt' | 'seq'>, b: Pick<OutboxDoc, 'createdAt' | 'seq'>) =>
   a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
+
+/** Where a sent copy landed: what a later update in place of it needs. */
+export interface Delivery {
+  subjectId: string;
+  target: OutboxTarget;
+  conversationId: string;
+  activityId: string;
+  at: Date;
+}
+
+const deliveryDoc = (schoolId: string, d: Delivery): DeliveryDoc => ({
+  id: deliveryDocId(d.subjectId, d.target),
+  type: 'delivery',
+  schoolId,
+  subjectId: d.subjectId,
+  target: d.target,
+  conversationId: d.conversationId,
+  activityId: d.activityId,
+  at: d.at.toISOString(),
+});
 
 /** What ordering needs of a message: whose conversation, and where in it. */
 const OutboxOrderFieldsSchema = OutboxDocSchema.pick({
@@ -51,6 +74,40 @@ export class OutboxRepository implements OutboxPort {
   constructor(private readonly store: DocStore) {}
 
   /**
+   * What one pass of the runner sends and what it must wait for, in one query when it can: the
+   * oldest pending messages, due or not (waiting out a backoff, claimed by a runner). Every pending
+   * message created before the page's last one is in the page, so the ones not due yet are exactly
+   * what the due ones created before that last one must wait for — in the same answer, so nothing
+   * moves between two reads. Due messages created at the page's last moment are left for the next
+   * pass (more of that moment may lie beyond the page). A page full of messages that are not due
+   * (a Teams outage) or all of one moment (a large fan-out) falls back to `due` and `heldBack`.
+   * `full`: there may be more than this page.
+   */
+  async pass(now: Date, limit: number): Promise<{ due: Versioned<OutboxDoc>[]; held: HeldBack; full: boolean }> {
+    const top = pageSize(limit);
+    const pending = await this.pending(top);
+    const at = now.toISOString();
+    const notDue = pending.filter((p) => p.doc.dueAt > at).map((p) => p.doc);
+    if (pending.length < top)
+      return { due: pending.filter((p) => p.doc.dueAt <= at), held: new HeldBack(notDue), full: false };
+    const last = pending[pending.length - 1].doc.createdAt;
+    const due = pending.filter((p) => p.doc.dueAt <= at && p.doc.createdAt < last);
+    if (due.length) return { due, held: new HeldBack(notDue), full: true };
+    const page = await this.due(now, top);
+    // Asked after `due`: a message claimed or made due since is held back here, or in `due` and refused at its claim.
+    const held = await this.heldBack(page.map((d) => d.doc));
+    return { due: page, held, full: page.length === top };
+  }
+
+  /** The oldest pending messages, due or not, across schools. */
+  pending(limit: number): Promise<Versioned<OutboxDoc>[]> {
+    return this.store.queryVersioned(
+      OutboxDocSchema,
+      `SELECT TOP ${pageSize(limit)} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' ORDER BY c.createdAt ASC`,
+    );
+  }
+
+  /**
    * Messages due now, oldest created first, across schools. Not by dueAt: a retried message keeps
    * its place at the head of its conversation (its dueAt moved later than its successors'), and
    * ordering by dueAt would fill the page with successors that must wait for it — starving it.
@@ -58,7 +115,7 @@ export class OutboxRepository implements OutboxPort {
   due(now: Date, limit: number): Promise<Versioned<OutboxDoc>[]> {
     return this.store.queryVersioned(
       OutboxDocSchema,
-      `SELECT TOP ${Math.max(1, Math.min(500, Math.floor(limit)))} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.createdAt ASC`,
+      `SELECT TOP ${pageSize(limit)} * FROM c WHERE c.type = 'outbox' AND c.status = 'pending' AND c.dueAt <= @now ORDER BY c.createdAt ASC`,
       { now: now.toISOString() },
     );
   }
@@ -160,25 +217,24 @@ export class OutboxRepository implements OutboxPort {
     }
   }
 
-  async recordDelivery(
-    schoolId: string,
-    subjectId: string,
-    target: OutboxTarget,
-    conversationId: string,
-    activityId: string,
-    now: Date,
-  ): Promise<void> {
-    const doc: DeliveryDoc = {
-      id: deliveryDocId(subjectId, target),
-      type: 'delivery',
-      schoolId,
-      subjectId,
-      target,
-      conversationId,
-      activityId,
-      at: now.toISOString(),
-    };
-    await this.store.upsert(doc);
+  /**
+   * A sent message: marked sent (ETag-guarded) together with the records of where its copies
+   * landed (what a later update in place reads), in one transactional batch — one request instead
+   * of one per document. When the message changed since the claim (a try of this write that landed
+   * unseen, or another runner after the claim ended) the records are written on their own, as
+   * before, and the answer is false. Throws on anything else (a store fault: safe to repeat).
+   */
+  async markSent(doc: OutboxDoc, etag: string, deliveries: Delivery[]): Promise<boolean> {
+    const records = deliveries.map((d) => deliveryDoc(doc.schoolId, d));
+    const res = await this.store.batch(doc.schoolId, [
+      ...records.map((r) => ({ operationType: 'Upsert' as const, resourceBody: r })),
+      { operationType: 'Replace' as const, id: doc.id, resourceBody: doc, ifMatch: etag },
+    ]);
+    if (res.ok) return true;
+    if (res.status !== 412 && res.status !== 404)
+      throw new Error(`Outbox sent record failed with status ${res.status}`);
+    for (const r of records) await this.store.upsert(r);
+    return false;
   }
 
   deliveriesOf(schoolId: string, subjectId: string): Promise<DeliveryDoc[]> {

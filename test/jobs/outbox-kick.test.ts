@@ -2,7 +2,7 @@ import { loadConfig } from '../../src/config';
 import { configureLog } from '../../src/log';
 import { OutboxRunner } from '../../src/jobs/outbox-runner';
 import type { DirectoryRepository } from '../../src/store/directory-repository';
-import type { OutboxRepository } from '../../src/store/outbox-repository';
+import { HeldBack, type OutboxRepository } from '../../src/store/outbox-repository';
 
 describe('waking the outbox runner', () => {
   afterEach(() => configureLog('silent'));
@@ -11,7 +11,7 @@ describe('waking the outbox runner', () => {
     const lines: string[] = [];
     configureLog('debug', (line) => lines.push(line));
     const outbox = {
-      due: async () => {
+      pass: async () => {
         throw new TypeError('store gone near Jansen');
       },
     } as unknown as OutboxRepository;
@@ -37,9 +37,9 @@ describe('waking the outbox runner', () => {
     const passes: number[] = [];
     const t0 = Date.now();
     const outbox = {
-      due: async () => {
+      pass: async () => {
         passes.push(Date.now() - t0);
-        return [];
+        return { due: [], held: new HeldBack([]), full: false };
       },
     } as unknown as OutboxRepository;
     const runner = new OutboxRunner({

@@ -59,4 +59,45 @@ describe('recording a send after a store fault on the embedded Cosmos server', (
     await runner(send, () => new Date(now.getTime() + 120_000)).runOnce();
     expect(delivered).toEqual([id]);
   });
+
+  it.each([
+    ['a 503 before the write', false],
+    ['a dropped answer after the write landed', true],
+  ])(
+    'marks a signal card sent together with where its copy landed after %s (one batch), so a later update finds it',
+    async (_name, landed) => {
+      const school = landed ? 'card-landed' : 'card-lost';
+      await db.repos.outbox.enqueue(
+        school,
+        [{ key: `${school}-card`, target: worker, payload: { kind: 'signalCard', signalId: 'sig-1', params: {} } }],
+        now,
+      );
+      const id = `outbox:${school}-card`;
+      const markSent = db.repos.outbox.markSent.bind(db.repos.outbox);
+      let failed = 0;
+      db.repos.outbox.markSent = async (doc, etag, deliveries) => {
+        if (failed++ === 0) {
+          if (landed) await markSent(doc, etag, deliveries);
+          throw Object.assign(new Error(landed ? 'socket hang up' : 'Service unavailable'), { code: 503 });
+        }
+        return markSent(doc, etag, deliveries);
+      };
+      const delivered: string[] = [];
+      const send = async (doc: OutboxDoc): Promise<DeliveryResult> => (
+        delivered.push(doc.id),
+        { status: 'sent', conversationId: 'conv-w1', activityId: 'act-1' }
+      );
+      try {
+        await runner(send, () => now).runOnce();
+      } finally {
+        db.repos.outbox.markSent = markSent;
+      }
+      expect(failed).toBe(2);
+      expect((await db.repos.outbox.get(school, id))!.doc.status).toBe('sent');
+      const records = await db.repos.outbox.deliveriesOf(school, 'sig-1');
+      expect(records.map((r) => [r.conversationId, r.activityId])).toEqual([['conv-w1', 'act-1']]);
+      await runner(send, () => new Date(now.getTime() + 120_000)).runOnce();
+      expect(delivered).toEqual([id]);
+    },
+  );
 });

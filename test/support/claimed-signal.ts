@@ -14,6 +14,22 @@ export const pupil = demoPupils.find((p) => teacher.classes.includes(p.className
 export const current = async (tb: TestBot, s: Signal): Promise<Signal> =>
   (await tb.repos.signals.get(SCHOOL, s.id))!.doc;
 
+/** A new signal the teacher raises about her pupil (a card to each prevention worker), as stored. */
+export async function raiseSignal(tb: TestBot): Promise<Signal> {
+  const res = await tb.post(
+    invokeAction(tb, teacher, 'signal.submit', {
+      submissionId: randomUUID(),
+      pupil: `${SCHOOL}|pupil:${pupil.number}`,
+      categories: 'gedrag',
+      level: '2',
+      observation: 'Trekt zich terug.',
+      urgency: 'normal',
+    }),
+  );
+  const reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(res.body.value))![0];
+  return (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find((x) => x.reference === reference)!;
+}
+
 /**
  * A bot with the teacher, prevention worker 1 and an OT member installed, and one signal the
  * teacher raised and prevention worker 1 claimed.
@@ -27,20 +43,7 @@ export async function startWithClaimedSignal(
     const res = await tb.post(installation(tb, who));
     if (res.status !== 200) throw new Error(`installation answered ${res.status}`);
   }
-  const res = await tb.post(
-    invokeAction(tb, teacher, 'signal.submit', {
-      submissionId: randomUUID(),
-      pupil: `${SCHOOL}|pupil:${pupil.number}`,
-      categories: 'gedrag',
-      level: '2',
-      observation: 'Trekt zich terug.',
-      urgency: 'normal',
-    }),
-  );
-  const reference = /S-\d{4}-\d{4}/.exec(JSON.stringify(res.body.value))![0];
-  const raised = (await tb.repos.signals.listByReporter(SCHOOL, teacher.entraId)).find(
-    (x) => x.reference === reference,
-  )!;
+  const raised = await raiseSignal(tb);
   const claim = await tb.post(
     invokeAction(tb, pw1, 'signal.claim', { signalId: raised.id, schoolId: SCHOOL, v: raised.updatedAt }),
   );

@@ -142,6 +142,8 @@ export interface ConfirmedReference {
   conversationId: string;
   serviceUrl: string;
   atMs: number;
+  /** the whole reference as stored: the outbox sends on it while it is trusted, without reading it */
+  reference?: StoredReference;
 }
 
 /** A Bot Framework conversation reference as stored (opaque to the use cases). */

@@ -56,11 +56,14 @@ export async function registerPersonalConversation(
       known.reference.serviceUrl !== reference.serviceUrl;
     if (changed || opts.reinstalled)
       await deps.conversations.saveConversation(actor.schoolId, person.userId, reference, deps.now);
+    // the reference as stored now (the outbox sends on it without reading it: proactive-sender.ts)
+    const stored = changed || opts.reinstalled || !known ? reference : known.reference;
     const confirm = () =>
       confirmedRefs?.set(key, {
         conversationId: reference.conversation.id,
         serviceUrl: reference.serviceUrl,
         atMs: nowMs,
+        reference: stored,
       });
     if (!changed && !opts.reinstalled && confirmed) {
       confirm();

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { OutboxMessage, StoredReference } from '../../app/core/ports';
+import type { OutboxMessage, SignalPort, StoredReference } from '../../app/core/ports';
 import { isNotificationKind } from '../../app/core/notification-kinds';
 import type { BotDeps } from './bot-deps';
 import { renderNotification } from './notification-renderer';
@@ -11,6 +11,8 @@ import type { DeliveryResult } from '../../app/core/ports';
 import { UNREACHABLE_STATUSES } from '../../domain/outbox-settle';
 import { plainOf } from './literal-text';
 import { refreshingFor } from './refresh-recipients';
+import type { DeliveryPass } from '../../app/core/delivery-pass';
+import { CONFIRMED_REFERENCE_MS } from '../../app/core/register-conversation';
 export type { DeliveryResult };
 
 export interface DeliveryLookups {
@@ -53,6 +55,13 @@ function classify(err: unknown): DeliveryResult {
   return { status: 'failed', failure: { kind: 'http', status, ...(retryAfterMs ? { retryAfterMs } : {}) } };
 }
 
+/** The key a person's confirmed reference is kept under (ConversationPort.confirmedSinceStart). */
+const confirmedKey = (msg: OutboundMessage) =>
+  `${msg.schoolId}|${msg.target.kind === 'user' ? msg.target.userId : msg.target.channel}`;
+
+const sameReference = (a: StoredReference, b: StoredReference) =>
+  a.conversation.id === b.conversation.id && a.serviceUrl === b.serviceUrl;
+
 /** Teams refused this person or channel (403/404): they cannot be reached on this reference. */
 const refusedRecipient = (result: DeliveryResult): number | undefined =>
   result.status === 'failed' && result.failure.kind === 'http' && UNREACHABLE_STATUSES.has(result.failure.status)
@@ -73,17 +82,42 @@ export class ProactiveSender {
     private readonly connectorRetries = true,
   ) {}
 
-  async deliver(stored: OutboundMessage): Promise<DeliveryResult> {
+  /**
+   * `pass`: the outbox pass this message goes out in; what its messages share (the signal a card
+   * is drawn from) is read once for the pass.
+   */
+  async deliver(stored: OutboundMessage, pass?: DeliveryPass): Promise<DeliveryResult> {
     const { kind } = stored.payload;
     if (!isNotificationKind(kind)) return { status: 'unknown-kind', kind };
     const msg = { ...stored, payload: { ...stored.payload, kind } };
-    const reference = await this.referenceFor(msg);
+    const trusted = this.trustedReference(msg);
+    if (trusted) {
+      const result = await this.deliverOn(msg, trusted, pass);
+      if (result.status === 'sent' || result.status === 'skipped') return result;
+      // Failed on the reference this process confirmed: another instance may have stored a newer
+      // one meanwhile. Read it; on a different one stop trusting the old, and when Teams refused
+      // the old (403/404: nothing arrived) send there at once; any other failure is retried later
+      // on the stored one (a lost answer may have arrived, so not twice at once).
+      const current = await this.storedReference(msg);
+      if (!current || sameReference(current, trusted)) return result;
+      this.deps.conversations.confirmedSinceStart?.delete(confirmedKey(msg));
+      return refusedRecipient(result) ? this.deliverOn(msg, current, pass) : result;
+    }
+    const reference = await this.storedReference(msg);
     if (!reference)
       return {
         status: 'waiting',
         reason: msg.target.kind === 'user' ? 'no-conversation-reference' : 'channel-not-linked',
       };
-    const rendered = await renderNotification(this.deps, msg.schoolId, msg);
+    return this.deliverOn(msg, reference, pass);
+  }
+
+  private async deliverOn(
+    msg: OutboundMessage & { payload: OutboxMessage['payload'] },
+    reference: StoredReference,
+    pass: DeliveryPass | undefined,
+  ): Promise<DeliveryResult> {
+    const rendered = await renderNotification(this.depsFor(pass), msg.schoolId, msg);
     if ('skip' in rendered) return { status: 'skipped' };
     // a personal card refreshes by itself for its recipient (the reference's user is their MRI); a channel card on demand
     const recipient = msg.target.kind === 'user' ? (reference.user as { id?: string } | undefined)?.id : undefined;
@@ -137,7 +171,38 @@ export class ProactiveSender {
     }
   }
 
-  private async referenceFor(msg: OutboundMessage): Promise<StoredReference | undefined> {
+  /**
+   * The deps a message's renderer reads through: within a pass, a signal is read once for all the
+   * pass's messages about it (a new signal's card to each worker). Only what is drawn is shared;
+   * every decision and ETag stays with the turns and the runner's own reads.
+   */
+  private depsFor(pass: DeliveryPass | undefined): BotDeps {
+    if (!pass) return this.deps;
+    const signals = this.deps.ports.signals;
+    const readOnce: Pick<SignalPort, 'get'> = {
+      get: (schoolId, signalId) => pass.once(`signal|${schoolId}|${signalId}`, () => signals.get(schoolId, signalId)),
+    };
+    // the repository's other methods through its prototype chain, `get` read once per pass
+    return {
+      ...this.deps,
+      ports: { ...this.deps.ports, signals: Object.assign(Object.create(signals) as SignalPort, readOnce) },
+    };
+  }
+
+  /**
+   * A person's reference this process confirmed in one of their turns less than
+   * CONFIRMED_REFERENCE_MS ago (the rule a turn trusts it by, register-conversation.ts): sent on
+   * without reading it from the store. A send that fails on it reads the stored one (deliver).
+   */
+  private trustedReference(msg: OutboundMessage): StoredReference | undefined {
+    if (msg.target.kind !== 'user') return undefined;
+    const confirmed = this.deps.conversations.confirmedSinceStart?.get(confirmedKey(msg));
+    if (!confirmed?.reference) return undefined;
+    const age = this.deps.ports.clock.now().getTime() - confirmed.atMs;
+    return age >= 0 && age < CONFIRMED_REFERENCE_MS ? confirmed.reference : undefined;
+  }
+
+  private async storedReference(msg: OutboundMessage): Promise<StoredReference | undefined> {
     if (msg.target.kind === 'user')
       return (await this.deps.conversations.getConversation(msg.schoolId, msg.target.userId))?.reference;
     return this.lookups.channelReference(msg.schoolId, msg.target.channel);
