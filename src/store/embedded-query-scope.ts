@@ -16,8 +16,8 @@
  *   `c.type = '<literal>'` or `c.type = @param`: documents of that type only — what an index
  *   lookup on `type` gives Cosmos DB.
  * - when it also holds `c.<field> = '<literal>'` or `c.<field> = @param` (a string, number or
- *   boolean) and the partition and type are known: the documents of that partition and type with
- *   that value, from an equality index on the field, built on the first such query and maintained
+ *   boolean) and the type is known: the documents of that type (in that partition, or in every
+ *   partition for a cross-partition query) with that value, from an equality index on the field, built on the first such query and maintained
  *   on every write after it — what Cosmos DB's index gives a query like "the signals of a pupil"
  *   (issue 18: without it every such query ran its filter over every signal of the school).
  * The query-plan request the SDK sends before each query is answered without running the query.
@@ -111,6 +111,15 @@ function fieldIndexes(self: any): Map<string, Map<string, Map<string, Item>>> {
 
 const fieldKey = (p: string, t: string, value: unknown) => p + SEP + t + SEP + JSON.stringify(value);
 const indexable = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+/** The partition part of an index key that stands for every partition (a cross-partition query). */
+const EVERY_PARTITION = '\u0001';
+
+/** A document's keys in a field's index: under its own partition and under every partition. */
+function indexKeys(field: string, p: string, data: any): string[] {
+  if (!indexable(data?.[field])) return [];
+  const t = typeOf(data);
+  return [fieldKey(p, t, data[field]), fieldKey(EVERY_PARTITION, t, data[field])];
+}
 
 /** The field's index, built from every document on first use (in the container's order). */
 function fieldIndex(self: any, field: string): Map<string, Map<string, Item>> {
@@ -118,11 +127,9 @@ function fieldIndex(self: any, field: string): Map<string, Map<string, Item>> {
   let index = all.get(field);
   if (!index) {
     index = new Map();
-    for (const [rid, item] of self._data as Map<string, Item>) {
-      const data = item.read();
-      if (indexable(data?.[field]))
-        add(index, fieldKey(String(self._getPartition(data)), typeOf(data), data[field]), rid, item);
-    }
+    for (const item of (self._data as Map<string, Item>).values())
+      for (const key of indexKeys(field, String(self._getPartition(item.read())), item.read()))
+        add(index, key, item.read()._rid, item);
     all.set(field, index);
   }
   return index;
@@ -131,15 +138,19 @@ function fieldIndex(self: any, field: string): Map<string, Map<string, Item>> {
 function scopedData(self: any, scope: Scope): any[] {
   const { byP, byT, byPT } = maps(self);
   let items: Iterable<Item>;
-  if (scope.partition !== undefined && scope.type !== undefined) {
-    let smallest = byPT.get(scope.partition + SEP + scope.type) ?? new Map<string, Item>();
+  if (scope.type !== undefined) {
+    // one partition, or every partition (a cross-partition query): the type's documents there, or
+    // fewer when an equality's index has fewer
+    let smallest =
+      (scope.partition !== undefined ? byPT.get(scope.partition + SEP + scope.type) : byT.get(scope.type)) ??
+      new Map<string, Item>();
+    const p = scope.partition ?? EVERY_PARTITION;
     for (const { field, value } of scope.equalities ?? []) {
-      const hit = fieldIndex(self, field).get(fieldKey(scope.partition, scope.type, value)) ?? new Map<string, Item>();
+      const hit = fieldIndex(self, field).get(fieldKey(p, scope.type, value)) ?? new Map<string, Item>();
       if (hit.size < smallest.size) smallest = hit;
     }
     items = smallest.values();
   } else if (scope.partition !== undefined) items = byP.get(scope.partition)?.values() ?? [];
-  else if (scope.type !== undefined) items = byT.get(scope.type)?.values() ?? [];
   else items = self._data.values();
   const out: any[] = [];
   for (const item of items) out.push(item.read());
@@ -161,7 +172,7 @@ function install(): void {
     add(byT, t, data._rid, item);
     add(byPT, p + SEP + t, data._rid, item);
     for (const [field, index] of fieldIndexes(this))
-      if (indexable(data[field])) add(index, fieldKey(p, t, data[field]), data._rid, item);
+      for (const key of indexKeys(field, p, data)) add(index, key, data._rid, item);
     return result;
   };
   proto.delete = function (this: any, idOrRid: string, partition: unknown) {
@@ -175,7 +186,7 @@ function install(): void {
       remove(byT, t, data._rid);
       remove(byPT, p + SEP + t, data._rid);
       for (const [field, index] of fieldIndexes(this))
-        if (indexable(data[field])) remove(index, fieldKey(p, t, data[field]), data._rid);
+        for (const key of indexKeys(field, p, data)) remove(index, key, data._rid);
     }
   };
   /** The server's `query`, on the scoped set of documents. */

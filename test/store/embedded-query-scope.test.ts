@@ -149,4 +149,24 @@ describe('the embedded store answers queries from the documents they concern', (
     );
     expect(ids(scanned)).toEqual(await asked('p0'));
   });
+
+  it('answers a cross-partition equality from its index, from every partition and in the same order', async () => {
+    const q = "SELECT * FROM c WHERE c.type = 'ob' AND c.status = @s ORDER BY c.n ASC";
+    for (const [schoolId, n, status] of [
+      ['e', 3, 'pending'],
+      ['f', 1, 'pending'],
+      ['e', 2, 'sent'],
+      ['g', 0, 'pending'],
+    ] as const)
+      await store.upsert({ id: `ob${n}`, schoolId, type: 'ob', status, n });
+    const asked = async (status: string) => ids(await store.query(any, q, { s: status }));
+    expect(await asked('pending')).toEqual(['g/ob0', 'f/ob1', 'e/ob3']);
+    await store.upsert({ id: 'ob1', schoolId: 'f', type: 'ob', status: 'sent', n: 1 });
+    await store.upsert({ id: 'ob2', schoolId: 'e', type: 'ob', status: 'pending', n: 2 });
+    await store.delete('ob0', 'g');
+    expect(await asked('pending')).toEqual(['e/ob2', 'e/ob3']);
+    expect(await asked('sent')).toEqual(['f/ob1']);
+    // one partition still answers from its own part of the index
+    expect(ids(await store.query(any, q, { s: 'sent' }, 'e'))).toEqual([]);
+  });
 });
