@@ -290,6 +290,8 @@ describe('escalation to the OT (issue 4)', () => {
         (c) => c.method === 'PUT' && c.activityId === postId && text(c.body).includes(`Opgepakt door ${winner.name}`),
       ),
     );
+    // the winner's own line was the answer to the click only: never put into the channel for all
+    expect(channelPostsFor(tb, s).filter((c) => text(c.body).includes('Je hebt dit verzoek opgepakt'))).toEqual([]);
     await tb.connector.waitFor(() =>
       tb.connector
         .cards(conv(pw1))

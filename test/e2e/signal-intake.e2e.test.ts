@@ -158,17 +158,20 @@ describe('raising a signal with /signaal (issue 2)', () => {
     const stored = (await tb.repos.signals.get('demo-school', signal.id))!.doc;
     expect(stored.state).toBe('claimed');
     expect([pw1.entraId, pw2.entraId]).toContain(stored.ownerId);
-    // both copies updated in place (PUT) to show the owner
+    // the winner's new card was the answer to the click; the other copy is updated in place (PUT)
+    // by the outbox to show the owner, and the winner's message is not replaced a second time
+    const [winner, loser] = stored.ownerId === pw1.entraId ? [pw1, pw2] : [pw2, pw1];
     await tb.connector.waitFor((calls) =>
-      [pw1, pw2].every((pw) =>
-        calls.some(
-          (c) =>
-            c.method === 'PUT' &&
-            c.conversationId === personalConversationId(pw) &&
-            cardText(c.body).includes('Opgepakt'),
-        ),
+      calls.some(
+        (c) =>
+          c.method === 'PUT' &&
+          c.conversationId === personalConversationId(loser) &&
+          cardText(c.body).includes('Opgepakt'),
       ),
     );
+    expect(
+      tb.connector.calls.filter((c) => c.method === 'PUT' && c.conversationId === personalConversationId(winner)),
+    ).toEqual([]);
     // and the reporter hears it, in plain words
     await tb.connector.waitFor(() =>
       tb.connector.cards(personalConversationId(teacher)).some((c) => cardText(c).includes('is opgepakt door')),

@@ -16,7 +16,6 @@ import { DATASETS } from './verbs';
 import {
   answerInvoke,
   auditRefusal,
-  mustAnswerDirectly,
   refusalBeforeHandler,
   scopeOfConversation,
 } from './verb-guard';
@@ -33,15 +32,18 @@ export function buildTeamsApp(adapter: TeamsAdapter, botAppId: string, deps: Bot
     longRunningMessages: false,
   });
 
-  // Every verb passes the route table's checks first (src/bot/core/verb-guard.ts). A refusal, and any
-  // answer to an invoke that names no message, goes back as the invoke response itself.
+  // Every verb passes the route table's checks first (src/bot/core/verb-guard.ts). Every answer goes
+  // back as the invoke response itself, to the person who clicked: teams-ai, given a card with a
+  // `refresh`, would also replace the message for everyone with that person's view (an extra
+  // connector call per click, and in a channel a personal answer shown to all until the outbox's
+  // update replaces it). Other viewers' copies are updated by the outbox (issue 18).
   for (const route of VERB_ROUTES) {
     app.adaptiveCards.actionExecute(route.verb, async (context, _state, data) => {
       const refusal = await refusalBeforeHandler(deps, context, route, data);
       const answer = refusal ?? (await route.handler(deps, context, data));
       // in a personal chat the card keeps refreshing by itself for the person who has it (refresh-recipients.ts)
       const card = isPersonal(context) ? refreshingFor(answer, context.activity.from?.id) : answer;
-      if (refusal || mustAnswerDirectly(context)) await answerInvoke(context, card);
+      await answerInvoke(context, card);
       return card;
     });
   }

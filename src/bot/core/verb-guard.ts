@@ -97,8 +97,9 @@ export async function refusalBeforeHandler(
 }
 
 /**
- * Answers an Action.Execute with `card` as the invoke response itself. teams-ai, given a card with
- * a `refresh`, would instead replace the message for everyone (and fail without `replyToId`).
+ * Answers an Action.Execute with `card` as the invoke response itself, for the person who clicked
+ * (Teams' "replace for the interactor"). teams-ai, given a card with a `refresh`, would instead
+ * also replace the message for everyone (one more connector call, and it fails without `replyToId`).
  */
 export async function answerInvoke(context: TurnContext, card: CardJson): Promise<void> {
   await context.sendActivity({
@@ -107,5 +108,3 @@ export async function answerInvoke(context: TurnContext, card: CardJson): Promis
   });
 }
 
-/** A read-only verb without `replyToId` still answers, but only to the person who clicked. */
-export const mustAnswerDirectly = (context: TurnContext): boolean => !hasReplyTo(context);
