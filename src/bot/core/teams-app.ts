@@ -13,12 +13,7 @@ import { T } from './texts';
 import { refreshingFor } from './refresh-recipients';
 import { isPersonal } from './turn';
 import { DATASETS } from './verbs';
-import {
-  answerInvoke,
-  auditRefusal,
-  refusalBeforeHandler,
-  scopeOfConversation,
-} from './verb-guard';
+import { answerInvoke, auditRefusal, refusalBeforeHandler, scopeOfConversation } from './verb-guard';
 
 const scopeOf = (context: TurnContext): Scope => scopeOfConversation(context) ?? 'personal';
 

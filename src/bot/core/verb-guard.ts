@@ -107,4 +107,3 @@ export async function answerInvoke(context: TurnContext, card: CardJson): Promis
     value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } },
   });
 }
-
