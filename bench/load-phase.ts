@@ -29,6 +29,11 @@ export interface PhaseResult {
   ratio?: number;
   cosmosPerRequest?: number;
   cosmosByKind?: Record<string, number>;
+  /**
+   * CPU time per answered request, in µs (bench/process-cpu.ts): the bot process, its embedded
+   * store's process, and the echo bot in the adjacent baseline; `cpuRatio` = echo's / the bot's.
+   */
+  cpu?: { botUs?: number; storeUs?: number; echoUs?: number; ratio?: number };
 }
 
 export interface PhaseSpec {

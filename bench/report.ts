@@ -116,6 +116,9 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     'p99 ms',
     'errors',
     'Cosmos req/turn',
+    'CPU µs/turn bot+store',
+    'echo CPU µs/turn',
+    'CPU ×',
   ];
   const cells = rows.map((p) => [
     p.name,
@@ -127,6 +130,9 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     String(p.p99),
     String(p.errors),
     p.cosmosPerRequest === undefined ? '—' : String(p.cosmosPerRequest),
+    p.cpu?.botUs === undefined ? '—' : `${p.cpu.botUs}+${p.cpu.storeUs ?? '—'}`,
+    p.cpu?.echoUs === undefined ? '—' : String(p.cpu.echoUs),
+    p.cpu?.ratio === undefined ? '—' : String(p.cpu.ratio),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: string[]) => c.map((v, i) => (i === 0 ? pad(v, widths[i]) : lpad(v, widths[i]))).join('  ');
@@ -152,12 +158,13 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     ...extra,
     '',
     '× baseline: against the echo bot measured right before that phase (its req/s in the third column).',
+    "CPU: user + system time per answered request, from /proc: the bot's process + its embedded store's; CPU × = the echo's per request / the bot's (store not counted).",
     'targets:',
     ...t.map((x) => `  ${x.met ? 'met   ' : 'MISSED'}  ${x.target}: ${x.measured}`),
   ].join('\n');
   const md = [
-    `| scenario | req/s | baseline req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | Cosmos requests per turn |`,
-    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| scenario | req/s | baseline req/s | × baseline | p50 ms | p95 ms | p99 ms | errors | Cosmos requests per turn | CPU µs/turn bot+store | echo CPU µs/turn | CPU × |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
     ...cells.map((c) => `| ${c.join(' | ')} |`),
     '',
     ...extra.map((e) => `- ${e}`),
@@ -166,7 +173,7 @@ export function renderReport(r: BenchReport): { table: string; markdown: string 
     '|---|---|---|',
     ...t.map((x) => `| ${x.target} | ${x.measured} | ${x.met ? 'yes' : '**no**'} |`),
     '',
-    '× baseline: against the echo bot measured right before that phase (its req/s in the third column); the first row is the first of those measurements.',
+    "× baseline: against the echo bot measured right before that phase (its req/s in the third column); the first row is the first of those measurements. CPU: user + system time per answered request from /proc, the bot process + its embedded store process; CPU × = the echo bot's CPU per request in the adjacent baseline / the bot process's.",
     '',
     `Measured ${r.at} on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; ${String(r.settings.store)}; ${String(r.settings.jobs)}; started as ${String(r.settings.start ?? '?')} with ${String(r.settings.runtime ?? 'Node defaults')}; load average at the end ${String(r.settings.loadAverage ?? '?')}.`,
   ].join('\n');

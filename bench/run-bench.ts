@@ -35,6 +35,7 @@ import {
 import { renderReport, type BenchReport } from './report';
 import { measureWholePath } from './whole-path';
 import { productionNodeArgs } from './production-runtime';
+import { childPidsOf, withCpu } from './process-cpu';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
@@ -237,10 +238,22 @@ async function main(): Promise<void> {
     // Each ratio is against the echo bot measured just before the phase (same load, same minute):
     // on a shared machine the load of neighbours moves both by ±20% over a run.
     const measure = async (name: string, body: () => object, check?: (b: string) => boolean): Promise<PhaseResult> => {
-      const adjacent = await phase(`Baseline before ${name}`, echoUrl, echoBody);
+      const { result: adjacent, cpuMs: echoCpu } = await withCpu({ echo: echo.pid }, () =>
+        phase(`Baseline before ${name}`, echoUrl, echoBody),
+      );
       await phase('warm-up', botUrl, body, check, WARMUP_SECONDS);
       await postJson(`${control}/meter/reset`);
-      const r = await phase(name, botUrl, body, check);
+      const { result: r, cpuMs } = await withCpu({ bot: bot.pid, store: childPidsOf(bot.pid)[0] }, () =>
+        phase(name, botUrl, body, check),
+      );
+      const perTurn = (ms: number | undefined, turns: number) =>
+        ms === undefined || turns === 0 ? undefined : round((ms * 1000) / turns);
+      r.cpu = {
+        botUs: perTurn(cpuMs.bot, r.requests),
+        storeUs: perTurn(cpuMs.store, r.requests),
+        echoUs: perTurn(echoCpu.echo, adjacent.requests),
+      };
+      if (r.cpu.botUs && r.cpu.echoUs) r.cpu.ratio = round(r.cpu.echoUs / r.cpu.botUs, 2);
       const meter = await getJson<{ requests: number; byKind: Record<string, number> }>(`${control}/meter`);
       r.cosmosPerRequest = round(meter.requests / Math.max(1, r.requests), 1);
       r.cosmosByKind = Object.fromEntries(
@@ -250,7 +263,7 @@ async function main(): Promise<void> {
       r.ratio = round(r.rps / adjacent.rps, 2);
       await sampleMemory(name);
       log(
-        `${name}: ${r.rps} req/s (${r.ratio}× the baseline's ${adjacent.rps} just before), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request`,
+        `${name}: ${r.rps} req/s (${r.ratio}× the baseline's ${adjacent.rps} just before), p50 ${r.p50} / p95 ${r.p95} / p99 ${r.p99} ms, errors ${r.errors}, Cosmos ${r.cosmosPerRequest}/request; CPU per turn: bot ${r.cpu.botUs ?? '—'} µs, its store ${r.cpu.storeUs ?? '—'} µs, echo ${r.cpu.echoUs ?? '—'} µs (${r.cpu.ratio ?? '—'}×)`,
       );
       return r;
     };
