@@ -43,7 +43,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const SIGNALS_FOR_MEMORY = Number(process.env.BENCH_SIGNALS ?? 10_000);
 const FANOUT = Number(process.env.BENCH_FANOUT ?? 200);
 /** Claims per second the bench prepares signals for (each claim needs a signal of its own). */
-const CLAIM_RATE_GUESS = Number(process.env.BENCH_CLAIM_RATE ?? 450);
+const CLAIM_RATE_GUESS = Number(process.env.BENCH_CLAIM_RATE ?? 800);
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : undefined;
 const runs = (key: 'help' | 'signaal' | 'submit' | 'search' | 'claim') => !ONLY || ONLY.has(key);
@@ -271,7 +271,7 @@ async function main(): Promise<void> {
     const measureClaims = async (): Promise<PhaseResult> => {
       // enough for a claim rate of CLAIM_RATE_GUESS (a claim is no longer slower than a submit; issue 18)
       const claimsNeeded = Math.min(
-        8000,
+        13_000,
         Math.max(500, Math.ceil(CLAIM_RATE_GUESS * (SECONDS + WARMUP_SECONDS) * 1.3)),
       );
       log(`preparing ${claimsNeeded} signals to claim`);

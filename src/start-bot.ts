@@ -1,6 +1,6 @@
 import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
 // The module itself, not the package's index: that loads teams-ai's AI planners, models and tokenizer too (~150 ms of cold start; docs/performance.md).
-import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter';
+import { WaakvlamAdapter } from './bot/core/waakvlam-adapter';
 import { shiftableClock, type Clock } from './domain/clock';
 import type { Config } from './config';
 import { configureLog, log } from './log';
@@ -37,6 +37,8 @@ export interface RunningBot {
   scheduler: Scheduler;
   deps: BotDeps;
   clock: Clock;
+  /** connector and user-token clients the adapter keeps for reuse (src/bot/core/reused-connector-clients.ts) */
+  reusedClients(): number;
   close(): Promise<void>;
 }
 
@@ -82,7 +84,10 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     tenantId: config.MICROSOFT_APP_TENANT_ID,
   });
   const credentials = new ConfigurationServiceClientCredentialFactory(botCredential);
-  const adapter = new TeamsAdapter({ ...botCredential, ...botAuthSettings(config.BOT_OPENID_METADATA) }, credentials);
+  const adapter = new WaakvlamAdapter(
+    { ...botCredential, ...botAuthSettings(config.BOT_OPENID_METADATA) },
+    credentials,
+  );
   // Never throws: whatever escaped here would reach botbuilder's console.error(err), which can print request bodies.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn.error', {
@@ -248,6 +253,7 @@ export async function startBot(config: Config, opts: StartOptions = {}): Promise
     scheduler,
     deps,
     clock,
+    reusedClients: () => adapter.reusedClients(),
     close: async () => {
       await runner?.stop();
       await scheduler.stop();

@@ -71,6 +71,18 @@ describe('store requests per message turn', () => {
     expect(meter().snapshot().requests).toBe(0);
   });
 
+  it('builds no new connector client per turn: one for the service URL, one user-token client', async () => {
+    await tb.post(message(tb, teacher, '/help'));
+    const kept = tb.bot.reusedClients();
+    const before = answers();
+    for (let i = 0; i < 5; i++) await tb.post(message(tb, teacher, '/help'));
+    await tb.post(invokeAction(tb, worker, 'signal.claim', await raise()));
+    await tb.connector.waitFor(() => answers() === before + 5);
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeLessThanOrEqual(2);
+    expect(tb.bot.reusedClients()).toBe(kept);
+  });
+
   it('reads the stored reference again once the confirmed one is ten minutes old', async () => {
     tb.clock.advance(10 * 60_000);
     meter().reset();
