@@ -61,6 +61,17 @@ describe('reusing connector clients across turns', () => {
     expect(built.tokenClients).toEqual(['bot-a', '']);
   });
 
+  it('never gives a turn the client of a proactive send (the outbox takes out its retries)', async () => {
+    const { auth, built, claims } = countingAuth();
+    reuseConnectorClients(auth);
+    const proactive = await auth.createConnectorFactory(claims('bot-a') as never).create('https://smba.example/emea/');
+    const turn = await (
+      await auth.authenticateRequest({} as never, 'Bearer x')
+    ).connectorFactory!.create('https://smba.example/emea/');
+    expect(turn).not.toBe(proactive);
+    expect(built.connectors).toHaveLength(2);
+  });
+
   it('builds a client again after building it failed', async () => {
     const { auth, built, claims, failOnce } = countingAuth();
     reuseConnectorClients(auth);

@@ -37,27 +37,31 @@ class ReusedPromises<T> {
  * a new user-token client for every activity it processes, and for every proactive send: about a
  * tenth of the CPU of a /help turn (issue 18's profile). The clients hold no per-turn state — the
  * credentials inside get and refresh their own tokens — so one per bot app id, service URL and
- * audience is reused, as botbuilder's older BotFrameworkAdapter did. Authentication itself (the
- * JWT check of every request) is untouched.
+ * audience is reused (separately for turns and for proactive sends), as botbuilder's older
+ * BotFrameworkAdapter did. Authentication itself (the JWT check of every request) is untouched.
  */
 export function reuseConnectorClients(auth: BotFrameworkAuth, max = MAX_REUSED_CLIENTS): { clients(): number } {
   const connectors = new ReusedPromises<ConnectorClient>(max);
   const tokenClients = new ReusedPromises<UserTokenClient>(max);
-  const reusing = (factory: ConnectorFactory, appId: string): ConnectorFactory => {
+  // Turns and proactive sends never share a client: the outbox takes the SDK's retry policy out of
+  // the client it sends with (connector-retries.ts), and a turn's replies keep theirs.
+  const reusing = (factory: ConnectorFactory, appId: string, use: 'turn' | 'proactive'): ConnectorFactory => {
     const wrapped = Object.create(factory) as ConnectorFactory;
     wrapped.create = (serviceUrl: string, audience?: string) =>
-      connectors.get(`${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
+      connectors.get(`${use}\n${appId}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
     return wrapped;
   };
   const createConnectorFactory = auth.createConnectorFactory.bind(auth);
   const createUserTokenClient = auth.createUserTokenClient.bind(auth);
   const authenticateRequest = auth.authenticateRequest.bind(auth);
-  auth.createConnectorFactory = (claims) => reusing(createConnectorFactory(claims), appIdOf(claims));
+  // botbuilder asks for a factory here for proactive sends (continueConversationAsync); a turn's
+  // comes with its authentication below
+  auth.createConnectorFactory = (claims) => reusing(createConnectorFactory(claims), appIdOf(claims), 'proactive');
   auth.createUserTokenClient = (claims) => tokenClients.get(appIdOf(claims), () => createUserTokenClient(claims));
   auth.authenticateRequest = async (activity, authHeader) => {
     const result = await authenticateRequest(activity, authHeader);
     return result.connectorFactory
-      ? { ...result, connectorFactory: reusing(result.connectorFactory, appIdOf(result.claimsIdentity)) }
+      ? { ...result, connectorFactory: reusing(result.connectorFactory, appIdOf(result.claimsIdentity), 'turn') }
       : result;
   };
   return { clients: () => connectors.size + tokenClients.size };
