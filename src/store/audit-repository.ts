@@ -43,6 +43,25 @@ export class AuditRepository implements AuditPort, SettingsAuditPort {
     });
   }
 
+  async recordOnce(entry: AuditWrite & { signalId: string }): Promise<void> {
+    const [existing] = await this.store.queryValues<number>(
+      "SELECT VALUE COUNT(1) FROM c WHERE c.type = 'audit' AND c.signalId = @s AND c.action = @a AND c.outcome = @o",
+      { s: entry.signalId, a: entry.action, o: entry.outcome },
+      entry.schoolId,
+    );
+    if (existing) return;
+    const at = entry.at ?? this.now().toISOString();
+    // one id per action, signal and outcome: a second try at once, or a try that landed unseen, is a 409
+    const doc: AuditDoc = {
+      ...entry,
+      id: `audit:once:${entry.action}:${entry.signalId}:${entry.outcome}`,
+      type: 'audit',
+      at,
+    };
+    // created, or a conflict: the entry is there either way
+    await againAfterStoreFault(() => this.store.create(doc));
+  }
+
   private async writeQueued(schoolId: string): Promise<void> {
     this.writing.add(schoolId);
     try {

@@ -117,6 +117,12 @@ export interface AuditEntry {
 
 export interface AuditPort {
   record(entry: AuditEntry): Promise<void>;
+  /**
+   * Records `entry` (with its `signalId`) unless an entry of the same action, signal and outcome
+   * exists: for a change a turn made whose own entry failed, found again by the client's retry.
+   * Two such tries at once still write one entry.
+   */
+  recordOnce(entry: AuditEntry & { signalId: string }): Promise<void>;
 }
 
 export interface AppPorts {

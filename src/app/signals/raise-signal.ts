@@ -97,6 +97,10 @@ export async function raiseSignal(
       });
       return { ok: false, code: 'forged', forged: true };
     }
+    // The reporter's card again: a double click, or the client's retry of a turn that stored the
+    // signal and then failed before its audit entry was written (issue 18: found by the store-faults
+    // test). The raise is audited once either way.
+    await ports.audit.recordOnce(raisedEntry(actor, args, existing));
     const again = routeNewSignal(
       existing,
       pupil ?? { id: existing.pupilId, schoolId: existing.schoolId, classId: '' },
@@ -112,16 +116,7 @@ export async function raiseSignal(
       pupil,
     };
   }
-  await ports.audit.record({
-    schoolId: args.schoolId,
-    actorId: actor.userId,
-    actorRoles: [...actor.roles],
-    action: 'signal.raise',
-    correlationId: args.correlationId,
-    outcome: 'ok',
-    pupilId: result.signal.pupilId,
-    signalId: result.signal.id,
-  });
+  await ports.audit.record(raisedEntry(actor, args, result.signal));
   return {
     ok: true,
     signal: result.signal,
@@ -131,5 +126,21 @@ export async function raiseSignal(
     pupil,
   };
 }
+
+/** The audit entry of a raised signal. */
+const raisedEntry = (
+  actor: { userId: string; roles: readonly string[] },
+  args: { schoolId: string; correlationId?: string },
+  signal: Signal,
+) => ({
+  schoolId: args.schoolId,
+  actorId: actor.userId,
+  actorRoles: [...actor.roles],
+  action: 'signal.raise',
+  correlationId: args.correlationId,
+  outcome: 'ok' as const,
+  pupilId: signal.pupilId,
+  signalId: signal.id,
+});
 
 export { toActor };
