@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { digestJob } from '../../src/jobs/digest-job';
 import { Scheduler } from '../../src/jobs/scheduler';
 import { digestPorts } from '../../src/jobs/digest-wiring';
+import { auditEntries } from '../support/audit-entries';
 import { actionsOf } from '../support/card-walk';
 import { demoPupils, staffWith, type DemoStaff } from '../support/demo-people';
 import {
@@ -73,13 +74,6 @@ async function linkChannel(tb: TestBot, who: DemoStaff) {
     }),
   );
   expect(res.status).toBe(200);
-}
-
-async function auditEntries(tb: TestBot, action: string): Promise<any[]> {
-  const { resources } = await tb.repos.cosmos.containers.audit.items
-    .query({ query: 'SELECT * FROM c WHERE c.action = @a', parameters: [{ name: '@a', value: action }] })
-    .fetchAll();
-  return resources;
 }
 
 describe('digests for coordinators (issue 6)', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditEntries } from '../support/audit-entries';
 import { actionsOf } from '../support/card-walk';
 import { staffWith } from '../support/demo-people';
 import { RAW_CODES, pdfText } from '../support/pdf-text';
@@ -19,13 +20,6 @@ const [pw1] = staffWith('preventiewerker');
 const coordinator = person('zorgcoordinator');
 /** Chloë Jansen (1A), a pupil of the teacher's mentor group with a diacritic in her name. */
 const PUPIL = { number: '260101', name: 'Chloë Jansen' };
-
-async function auditEntries(tb: TestBot, action: string): Promise<any[]> {
-  const { resources } = await tb.repos.cosmos.containers.audit.items
-    .query({ query: 'SELECT * FROM c WHERE c.action = @a', parameters: [{ name: '@a', value: action }] })
-    .fetchAll();
-  return resources;
-}
 
 async function agendaCardFor(tb: TestBot, who: typeof coordinator): Promise<any> {
   tb.connector.reset();
