@@ -229,10 +229,12 @@ async function main(): Promise<void> {
       runner: fan.stats,
       cosmosPerMessage: round(fan.cosmosRequests / FANOUT, 1),
     };
-    await sampleMemory('fan-out');
-    log(
-      `fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`,
-    );
+    if (!ONLY) {
+      await sampleMemory('fan-out');
+      log(
+        `fan-out: ${FANOUT} messages in ${fan.ms} ms (first call at ${fanout.firstCallMs} ms, last at ${fanout.lastCallMs} ms), ${limited.throttled} of ${limited.calls} calls answered 429`,
+      );
+    }
 
     // 4. Load phases on the real endpoint, each with a short warm-up, the Cosmos meter reset before.
     // Each ratio is against the echo bot measured just before the phase (same load, same minute):
